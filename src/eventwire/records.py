@@ -1,0 +1,175 @@
+"""Every record eventwire produces, and the JSON Schema that comes from them.
+
+Each value found in an article carries character offsets into ``Article.text`` so that an
+analyst can go back to the words it came from: ``article.text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "0.1"
+
+ActorKind = Literal[
+    "state",
+    "military",
+    "government",
+    "leader",
+    "armed_group",
+    "coalition",
+    "igo",
+    "organisation",
+    "party",
+    "media",
+    "person",
+    "group",
+]
+Precision = Literal["point", "admin1", "country", "region"]
+TimePrecision = Literal["day", "month", "year"]
+PublishedFrom = Literal["given", "metadata", "text", "unknown"]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, and unknown fields are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """Characters ``start:end`` of the article text, and the text found there."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Article(Record):
+    """One news article as eventwire read it."""
+
+    id: str = Field(description="sha256 of the whitespace-normalised text, first 16 hex digits")
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    published_from: PublishedFrom = "unknown"
+    published_span: Span | None = Field(
+        default=None, description="where the publication date was read, when it came from the text"
+    )
+    language: str = "en"
+    text: str
+
+
+class Actor(Record):
+    """Someone who acts or speaks: a state, an armed group, an organisation or a person."""
+
+    id: str
+    name: str = Field(description="canonical name")
+    kind: ActorKind
+    country: str | None = Field(
+        default=None, description="ISO 3166 alpha-3, or IGO, UNO, EUR, NGO, ISM, IMG, MNC"
+    )
+    sector: str | None = Field(default=None, description="PLOVER sector code, e.g. GOV, MIL, REB")
+    wikidata: str | None = None
+    dictionary_id: str | None = Field(
+        default=None, description="key in the actor dictionary; null for people found by NER"
+    )
+    mentions: list[Span]
+
+
+class Place(Record):
+    """A place named in the article, resolved to coordinates where the gazetteer allows."""
+
+    id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3")
+    admin1: str | None = None
+    feature: str | None = Field(default=None, description="city, village, admin1, country, region")
+    precision: Precision
+    gazetteer_id: str | None
+    confidence: float = Field(ge=0, le=1)
+    reason: str | None = Field(default=None, description="why the place is unresolved or doubtful")
+    mentions: list[Span]
+
+
+class Time(Record):
+    """A date expression and its TIMEX3-style value at the precision the text gives."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD; null when unresolvable")
+    precision: TimePrecision | None
+    reason: str | None = Field(default=None, description="why the value is null")
+
+
+class When(Record):
+    """When an event happened, copied from the time expression that dates it."""
+
+    date: str | None
+    precision: TimePrecision | None
+    text: str
+    start: int
+    end: int
+
+
+class Event(Record):
+    """Who did what to whom, typed in PLOVER, with the words that say so."""
+
+    id: str
+    type: str = Field(description="PLOVER event type, e.g. ASSAULT")
+    mode: str | None = Field(default=None, description="PLOVER mode of the type, e.g. aerial")
+    source: list[str] = Field(description="actor ids")
+    target: list[str] = Field(description="actor ids")
+    place: str | None = Field(default=None, description="place id")
+    when: When | None
+    trigger: Span
+    sentence: Span
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    fatalities: int | None = None
+    confidence: float = Field(ge=0, le=1)
+
+
+class Quote(Record):
+    """Words reported as said, and who said them, or why that cannot be known."""
+
+    id: str
+    kind: Literal["full", "partial"]
+    text: str
+    start: int
+    end: int
+    speaker: str | None = Field(description="actor id; null when the text never names the speaker")
+    speaker_text: str | None
+    speaker_span: Span | None = None
+    cue: str | None
+    cue_span: Span | None = None
+    confidence: float = Field(ge=0, le=1)
+    unresolved_reason: str | None = None
+
+
+class Document(Record):
+    """One article and everything eventwire found in it."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    actors: list[Actor] = []
+    places: list[Place] = []
+    times: list[Time] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    warnings: list[str] = Field(default=[], description="what was odd about the input")
+
+
+def document_schema() -> dict[str, Any]:
+    """The JSON Schema of ``Document``, the output of ``eventwire extract``."""
+    schema = Document.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "eventwire Document"
+    return schema

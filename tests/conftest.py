@@ -1,0 +1,34 @@
+"""Shared fixtures: one real spaCy pipeline per test session, and the seed article from ../shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventwire.parse import load_pipeline
+from eventwire.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "examples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return Settings.from_env({})
+
+
+@pytest.fixture(scope="session")
+def nlp(settings):
+    return load_pipeline(settings.spacy_model)
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """The seed article, read from ../shared; only there may a test skip, and never under CI."""
+    if not SEED.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SEED} is missing under CI")
+        pytest.skip(f"{SEED} is not here (it lives beside the project in ../shared)")
+    return SEED.read_text(encoding="utf-8")
