@@ -32,3 +32,9 @@ def seed_text():
             pytest.fail(f"{SEED} is missing under CI")
         pytest.skip(f"{SEED} is not here (it lives beside the project in ../shared)")
     return SEED.read_text(encoding="utf-8")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from current output"
+    )

@@ -1,0 +1,7 @@
+"""eventwire: sourced event data from news text."""
+
+from .pipeline import extract
+from .records import Document
+
+__all__ = ["Document", "extract"]
+__version__ = "0.1.0"

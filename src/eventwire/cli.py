@@ -1,0 +1,103 @@
+"""The command line: a thin click layer, each command one library call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, render
+from .errors import BadInput, EventwireError
+from .ingest import decode, parse_date, read_article, read_json
+from .pipeline import extract_article
+from .places import build_gazetteer
+from .records import Article, document_schema
+from .settings import Settings
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, "--published")
+    except BadInput as e:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from e
+
+
+@click.group()
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """eventwire: sourced event data from news text."""
+
+
+def read_input(source: str, published: dt.date | None, settings: Settings) -> Article:
+    """The article in file ``source`` (``-`` for stdin): plain text, or a JSON object."""
+    where = "<stdin>" if source == "-" else source
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as e:
+            raise BadInput(where, e.strerror or "cannot be read") from e
+    text = decode(data, where)
+    if source.endswith(".json") or (text.lstrip().startswith("{") and source == "-"):
+        article = read_json(text, where, max_chars=settings.max_chars)
+        if published is not None:
+            article = article.model_copy(update={"published": published, "published_from": "given"})
+        return article
+    return read_article(text, where, published=published, max_chars=settings.max_chars)
+
+
+@main.command()
+@click.argument("article", metavar="FILE|-")
+@click.option(
+    "--published",
+    callback=_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date; relative dates resolve against it. Default: found in the text.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "table"]),
+    default=None,
+    help="json (default when stdout is not a terminal) or table.",
+)
+def extract(article: str, published: dt.date | None, output_format: str | None) -> None:
+    """Extract events, actors, places, dates and quotes from one article."""
+    settings = Settings.from_env()
+    try:
+        document = extract_article(read_input(article, published, settings), settings)
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    if output_format is None:
+        output_format = "table" if sys.stdout.isatty() else "json"
+    if output_format == "json":
+        click.echo(document.model_dump_json(indent=2))
+    else:
+        click.echo(render.table(document))
+    for warning in document.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of extract's output."""
+    click.echo(json.dumps(document_schema(), indent=2))
+
+
+@main.command("gazetteer")
+@click.option("--force", is_flag=True, help="Rebuild even if the index exists.")
+def build_gazetteer(force: bool) -> None:
+    """Build the gazetteer index from installed GeoNames data (run at install time)."""
+    settings = Settings.from_env()
+    path = settings.gazetteer_path
+    if path.exists() and not force:
+        click.echo(f"{path} exists (use --force to rebuild)")
+        return
+    build_gazetteer(path, settings.places_path)
+    click.echo(f"built {path} ({path.stat().st_size / 1e6:.1f} MB)")

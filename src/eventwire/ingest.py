@@ -1,0 +1,110 @@
+"""Ingest: bytes or text in, a checked ``Article`` out, or a ``BadInput`` that says why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from typing import Any
+
+from .errors import BadDate, BadInput, BinaryInput, EmptyText, NotUtf8, TooLarge
+from .records import Article, PublishedFrom
+
+# Control characters other than tab, newline, carriage return and form feed mark binary data.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, where: str) -> str:
+    """The UTF-8 text of ``data`` (a leading byte-order mark dropped), or ``BadInput``."""
+    if b"\x00" in data[:8192]:
+        raise BinaryInput(where, "binary data (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad = data[e.start : e.start + 1].hex()
+        raise NotUtf8(where, f"not UTF-8 (byte 0x{bad} at offset {e.start})") from e
+    return text.removeprefix("\ufeff")
+
+
+def parse_date(value: str, where: str) -> dt.date:
+    """The date written ``YYYY-MM-DD`` in ``value``, or ``BadDate``."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as e:
+        raise BadDate(where, f"{value!r} is not a date: use YYYY-MM-DD") from e
+
+
+def article_id(text: str) -> str:
+    """First 16 hex digits of the sha256 of the whitespace-normalised text."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def guess_title(text: str) -> str | None:
+    """The first line when it stands alone as a headline: short, unpunctuated, text after it."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    if rest.strip() and 0 < len(first) <= 200 and not first.endswith((".", '"', "”", ":")):
+        return first
+    return None
+
+
+def read_article(
+    text: str,
+    where: str,
+    *,
+    published: dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    published_from: PublishedFrom = "given",
+    max_chars: int = 1_000_000,
+) -> Article:
+    """A checked ``Article`` for ``text``; ``BadInput`` for text that cannot be an article."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > max_chars:
+        raise TooLarge(
+            where,
+            f"{len(text):,} characters, over the limit of {max_chars:,} "
+            "(split the text, or raise EVENTWIRE_MAX_CHARS)",
+        )
+    if not text.strip():
+        raise EmptyText(where, "empty: no text to read")
+    control = CONTROL.search(text)
+    if control:
+        raise BinaryInput(
+            where,
+            f"binary data, not text (control character {control.group()!r} "
+            f"at offset {control.start()})",
+        )
+    return Article(
+        id=article_id(text),
+        url=url,
+        title=title if title is not None else guess_title(text),
+        source=source,
+        published=published,
+        published_from=published_from if published else "unknown",
+        text=text,
+    )
+
+
+def read_json(text: str, where: str, *, max_chars: int = 1_000_000) -> Article:
+    """An ``Article`` from a JSON object with ``text`` and optional title, url, source, published."""
+    try:
+        record: Any = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BadInput(where, f"not valid JSON ({e.msg} at line {e.lineno})") from e
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise BadInput(where, 'a JSON article must be an object with a "text" string')
+    published = record.get("published") or record.get("date")
+    return read_article(
+        record["text"],
+        where,
+        published=parse_date(str(published), f"{where}: published") if published else None,
+        title=record.get("title"),
+        url=record.get("url"),
+        source=record.get("source"),
+        published_from="metadata",
+        max_chars=max_chars,
+    )

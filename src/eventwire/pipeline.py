@@ -1,0 +1,61 @@
+"""The pipeline: ``extract(text, published) -> Document``, the stages called in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import actors, dates, events, places, quotes, resources
+from .ingest import parse_date, read_article
+from .parse import parse
+from .records import Article, Document
+from .settings import Settings
+
+
+def extract(
+    text: str,
+    published: dt.date | str | None = None,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+    where: str = "<text>",
+) -> Document:
+    """Everything eventwire finds in one article; ``published`` anchors relative dates."""
+    settings = settings or Settings.from_env()
+    if isinstance(published, str):
+        published = parse_date(published, f"{where}: published")
+    article = read_article(
+        text, where, published=published, title=title, url=url, max_chars=settings.max_chars
+    )
+    return extract_article(article, settings)
+
+
+def extract_article(article: Article, settings: Settings | None = None) -> Document:
+    """Everything eventwire finds in an ``Article`` that has been read already."""
+    res = resources.load(settings or Settings.from_env())
+    doc = parse(article.text, res.nlp)
+    if article.published is None and (found := dates.find_published(article.text)):
+        article = article.model_copy(
+            update={"published": found[0], "published_from": "text", "published_span": found[1]}
+        )
+    if not any(token.is_alpha for token in doc):
+        return Document(article=article, warnings=["no sentences: the text has no words"])
+    found_actors = actors.find(doc, res.actors)
+    found_places = places.find(doc, res.gazetteer, found_actors)
+    found_times = dates.find(doc, article.published)
+    return Document(
+        article=article,
+        actors=found_actors,
+        places=found_places,
+        times=found_times,
+        events=events.find(doc, found_actors, found_places, found_times, res.lexicon),
+        quotes=quotes.find(doc, found_actors),
+        warnings=warnings_for(article),
+    )
+
+
+def warnings_for(article: Article) -> list[str]:
+    """What an analyst should know about how the article was read."""
+    if article.published is None:
+        return ["no publication date: relative dates are left unresolved (give --published)"]
+    return []

@@ -1,0 +1,47 @@
+"""Resources: the knowledge the stages need, loaded once per process and passed down."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from .actors import ActorDictionary
+from .events import EventLexicon
+from .parse import load_pipeline
+from .places import Gazetteer, build_gazetteer
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The loaded spaCy pipeline, actor dictionary, gazetteer and event lexicon."""
+
+    nlp: Language
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+    lexicon: EventLexicon
+
+
+def ensure_gazetteer(settings: Settings) -> None:
+    """Build the gazetteer index from installed packages if it is not there yet (no download)."""
+    if not settings.gazetteer_path.exists():
+        print(
+            f"eventwire: building the gazetteer index at {settings.gazetteer_path} (once)",
+            file=sys.stderr,
+        )
+        build_gazetteer(settings.gazetteer_path, settings.places_path)
+
+
+@functools.lru_cache(maxsize=4)
+def load(settings: Settings) -> Resources:
+    """Everything the stages need for ``settings``, loaded once and kept."""
+    ensure_gazetteer(settings)
+    return Resources(
+        nlp=load_pipeline(settings.spacy_model),
+        actors=ActorDictionary.load(settings.actors_path),
+        gazetteer=Gazetteer.load(settings.gazetteer_path),
+        lexicon=EventLexicon.load(settings.lexicon_path),
+    )

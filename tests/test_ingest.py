@@ -1,0 +1,110 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.errors import BadDate, BadInput, BinaryInput, EmptyText, NotUtf8, TooLarge
+from eventwire.ingest import article_id, decode, guess_title, parse_date, read_article, read_json
+
+
+def test_decode_names_the_first_bad_byte():
+    with pytest.raises(NotUtf8) as e:
+        decode(b"caf\xe9 au lait", "news/a.txt")
+    assert str(e.value) == "news/a.txt: not UTF-8 (byte 0xe9 at offset 3)"
+
+
+def test_decode_drops_a_byte_order_mark():
+    assert decode("\ufeffHello".encode(), "a") == "Hello"
+
+
+def test_nul_bytes_are_binary():
+    with pytest.raises(BinaryInput, match="binary data"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00", "img.png")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n"])
+def test_blank_text_is_empty(text):
+    with pytest.raises(EmptyText) as e:
+        read_article(text, "blank.txt")
+    assert str(e.value) == "blank.txt: empty: no text to read"
+
+
+def test_text_over_the_limit_is_too_large():
+    with pytest.raises(TooLarge, match="over the limit of 1,000"):
+        read_article("word " * 300, "big.txt", max_chars=1000)
+
+
+def test_control_characters_mark_binary_text():
+    with pytest.raises(BinaryInput, match=r"offset 5"):
+        read_article("Hello\x01world", "x")
+
+
+def test_windows_line_ends_become_newlines():
+    assert read_article("Title\r\n\r\nBody text.", "x").text == "Title\n\nBody text."
+
+
+def test_same_text_same_id_whatever_the_spacing():
+    assert article_id("Troops  left\nthe town.") == article_id("Troops left the town.")
+    assert article_id("Troops left the town.") != article_id("Troops left the city.")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Rebels seize town\n\nRebels seized the town on Monday.", "Rebels seize town"),
+        ("Rebels seized the town on Monday.", None),
+        ("Rebels seized the town.\nThey left.", None),
+    ],
+)
+def test_guess_title_takes_a_standalone_headline(text, title):
+    assert guess_title(text) == title
+
+
+def test_published_without_a_date_is_unknown():
+    article = read_article("Troops left the town.", "x")
+    assert (article.published, article.published_from) == (None, "unknown")
+
+
+def test_given_date_is_marked_given():
+    article = read_article("Troops left.", "x", published=dt.date(2025, 5, 16))
+    assert article.published_from == "given"
+
+
+def test_bad_date_names_the_value():
+    with pytest.raises(BadDate) as e:
+        parse_date("31/08/2017", "--published")
+    assert str(e.value) == "--published: '31/08/2017' is not a date: use YYYY-MM-DD"
+
+
+def test_json_article_takes_its_metadata():
+    article = read_json(
+        '{"text": "Troops left.", "title": "T", "published": "2025-05-16"}', "a.json"
+    )
+    assert article.published == dt.date(2025, 5, 16)
+    assert article.published_from == "metadata"
+    assert article.title == "T"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("[1, 2]", 'a JSON article must be an object with a "text" string'),
+        ('{"title": "no text"}', 'a JSON article must be an object with a "text" string'),
+        ("{oops", "not valid JSON (Expecting property name enclosed in double quotes at line 1)"),
+    ],
+)
+def test_bad_json_article_says_why(raw, reason):
+    with pytest.raises(BadInput) as e:
+        read_json(raw, "a.json")
+    assert e.value.reason == reason
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_give_an_article_or_bad_input(data):
+    try:
+        text = decode(data, "fuzz")
+        article = read_article(text, "fuzz")
+    except BadInput:
+        return
+    assert article.text.strip()
