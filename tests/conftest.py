@@ -1,4 +1,4 @@
-"""Shared fixtures: one real spaCy pipeline per test session, and the seed article from ../shared."""
+"""Shared fixtures: one real spaCy pipeline per session, and the seed article from ../shared."""
 
 from __future__ import annotations
 

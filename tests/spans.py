@@ -12,9 +12,9 @@ def bad_spans(document: dict[str, Any]) -> list[str]:
 
     def walk(node: Any, path: str) -> None:
         if isinstance(node, dict):
-            if {"start", "end", "text"} <= node.keys() and node is not document["article"]:
-                if text[node["start"] : node["end"]] != node["text"]:
-                    problems.append(f"{path}: {node['text']!r} != {text[node['start']:node['end']]!r}")
+            is_span = {"start", "end", "text"} <= node.keys() and node is not document["article"]
+            if is_span and text[node["start"] : node["end"]] != node["text"]:
+                problems.append(f"{path}: {node['text']!r} is not at {node['start']}:{node['end']}")
             for key, value in node.items():
                 walk(value, f"{path}.{key}")
         elif isinstance(node, list):

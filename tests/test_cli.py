@@ -36,7 +36,9 @@ def test_extract_reads_stdin(runner):
 
 def test_extract_reads_a_json_article_with_metadata(runner, tmp_path):
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({"text": "Rebels attacked Goma on Monday.", "published": "2025-05-16"}))
+    path.write_text(
+        json.dumps({"text": "Rebels attacked Goma on Monday.", "published": "2025-05-16"})
+    )
     result = runner.invoke(main, ["extract", str(path)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["article"]["published_from"] == "metadata"

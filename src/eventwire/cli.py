@@ -92,7 +92,7 @@ def schema() -> None:
 
 @main.command("gazetteer")
 @click.option("--force", is_flag=True, help="Rebuild even if the index exists.")
-def build_gazetteer(force: bool) -> None:
+def gazetteer_command(force: bool) -> None:
     """Build the gazetteer index from installed GeoNames data (run at install time)."""
     settings = Settings.from_env()
     path = settings.gazetteer_path

@@ -1,13 +1,13 @@
 """Every error eventwire raises on purpose.
 
-    EventwireError          base; anything else escaping is a bug and keeps its traceback
-    ├── BadInput            an input we cannot read: .where names it, .reason says why
-    │   ├── EmptyText       nothing but whitespace
-    │   ├── NotUtf8         bytes that are not UTF-8 text
-    │   ├── BinaryInput     NUL or other control bytes: not an article
-    │   ├── TooLarge        over the size limit (settings.max_chars)
-    │   └── BadDate         a publication date we cannot read
-    └── ResourceError       a model, dictionary or gazetteer that cannot be loaded
+EventwireError          base; anything else escaping is a bug and keeps its traceback
+├── BadInput            an input we cannot read: .where names it, .reason says why
+│   ├── EmptyText       nothing but whitespace
+│   ├── NotUtf8         bytes that are not UTF-8 text
+│   ├── BinaryInput     NUL or other control bytes: not an article
+│   ├── TooLarge        over the size limit (settings.max_chars)
+│   └── BadDate         a publication date we cannot read
+└── ResourceError       a model, dictionary or gazetteer that cannot be loaded
 """
 
 from __future__ import annotations

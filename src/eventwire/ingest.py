@@ -90,7 +90,7 @@ def read_article(
 
 
 def read_json(text: str, where: str, *, max_chars: int = 1_000_000) -> Article:
-    """An ``Article`` from a JSON object with ``text`` and optional title, url, source, published."""
+    """An ``Article`` from a JSON object: ``text``, and title, url, source, published if there."""
     try:
         record: Any = json.loads(text)
     except json.JSONDecodeError as e:

@@ -27,7 +27,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 
 def load_pipeline(name: str) -> Language:
-    """The spaCy pipeline called ``name``, with eventwire's sentence-break rule before the parser."""
+    """The spaCy pipeline called ``name``, with our sentence-break rule before the parser."""
     try:
         nlp = spacy.load(name)
     except OSError as e:
