@@ -1,27 +1,741 @@
-"""Actors: who is named in the article, from the actor dictionary and from NER, with coreference."""
+"""Actors: who is named in the article, from the actor dictionary and from NER, with coreference.
+
+Dictionary names are matched on tokens, case-sensitively, longest match first, so that "IS"
+is never the verb "is" and "anti-ISIS coalition" is the coalition, not ISIS. NER labels are not
+trusted for dictionary names (the small English model calls Hizballah a PERSON). Around those
+matches a few rules read what the dictionary cannot list:
+
+- a state and an organ of it: "the Lebanese army", "Lebanon's military", "US officials",
+  "Syrian state television", "Syria's main opposition group", "the Assad regime"; plural
+  demonyms ("Iraqis") are the state's people, kind group, sector CVL;
+- a definite noun naming a kind of actor refers back to the latest actor of that kind:
+  "the coalition", "the army", "the regime", and "the officials" (the latest coalition,
+  government or military); with none before it, it is left out;
+- people are NER PERSON spans; the titles before a name ("Lebanese President", "US Army Col.")
+  and an appositive around it ("The commander of the army, General Joseph Aoun") give their
+  country and sector. A lone capitalised word is a person only after a title or as the surname
+  of a full name in the same article; a bare surname goes to the nearest person before it with
+  that surname, so President Michel Aoun and General Joseph Aoun stay two people;
+- he/she/him/her/his become mentions of the nearest person before them in the same paragraph,
+  or of the person the previous paragraph ends with; otherwise they are left unresolved, and
+  pronouns inside quotation marks are left to the quotes stage.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal, get_args
 
+import spacy
+import yaml
 from spacy.tokens import Doc
 
-from .records import Actor
+from .errors import ResourceError
+from .parse import paragraphs
+from .records import Actor, ActorKind, Span
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+KINDS = frozenset(get_args(ActorKind))
+SECTORS = frozenset(
+    _words(
+        "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP "
+        "PRE REL SOC"
+    )
+)
+# PLOVER's codes for actors that are not states (PLOVER data model, after CAMEO).
+NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+FIELDS = frozenset(
+    {"id", "name", "kind", "country", "sector", "wikidata", "aliases", "demonyms", "people"}
+    | {"strict_case"}
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+COUNTRY = re.compile(r"^[A-Z]{3}$")
+WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+
+# The organs of a state the loader derives for every state: kind, sector, name pattern.
+ROLES: dict[str, tuple[ActorKind, str, str]] = {
+    "military": ("military", "MIL", "{adj} military"),
+    "government": ("government", "GOV", "{adj} government"),
+    "opposition": ("party", "OPP", "{adj} opposition"),
+    "rebels": ("armed_group", "REB", "{adj} rebels"),
+    "police": ("government", "COP", "{adj} police"),
+    "intelligence": ("government", "SPY", "{adj} intelligence services"),
+    "media": ("media", "MED", "{adj} state media"),
+    "people": ("group", "CVL", "{people}"),
+}
+# Nouns after a state or demonym that name one of its organs, lowercased.
+ROLE_NOUNS: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): role
+    for role, phrases in {
+        "military": "army, military, armed forces, forces, troops, soldiers, navy, air force, "
+        "marines, warplanes, jets, defence forces, defense forces, special forces, security "
+        "forces, government forces, government troops, military officials, defence ministry, "
+        "defense ministry",
+        "government": "government, officials, authorities, administration, regime, cabinet, "
+        "leadership, diplomats, ministry, foreign ministry, interior ministry, government "
+        "officials, security officials, state department",
+        "opposition": "opposition, main opposition, main opposition group, opposition group, "
+        "opposition groups, opposition activists",
+        "rebels": "rebels, rebel groups, insurgents, opposition fighters",
+        "police": "police, police force, riot police",
+        "intelligence": "intelligence, intelligence services, intelligence agency",
+        "media": "state television, state tv, state media, state news agency, state "
+        "broadcaster, television, tv",
+        "people": "people, citizens, civilians, nationals",
+    }.items()
+    for phrase in phrases.split(", ")
+}
+MAX_ROLE = max(len(key) for key in ROLE_NOUNS)
+# After a leader's name these make the leader's government: "the Assad regime".
+LEADER_GOVERNMENT = frozenset({"regime", "government", "administration"})
+
+# Definite nouns that refer back to the latest actor of these kinds ("the coalition").
+ANAPHORS: dict[str, frozenset[str]] = {
+    "coalition": frozenset({"coalition"}),
+    "army": frozenset({"military"}),
+    "military": frozenset({"military"}),
+    "regime": frozenset({"government"}),
+    "officials": frozenset({"coalition", "government", "military"}),
+}
+
+# Titles before a name, lowercased without the full stop, with the sector they give.
+TITLES: dict[str, str | None] = {
+    **dict.fromkeys(
+        _words(
+            "president premier minister secretary chancellor governor mayor ambassador envoy "
+            "diplomat spokesman spokeswoman spokesperson official king queen emir sultan prince "
+            "crown vice deputy prime foreign defence defense interior sheikh"
+        ),
+        "GOV",
+    ),
+    **dict.fromkeys(
+        _words(
+            "general gen col colonel lt lieutenant maj major capt captain brig brigadier sgt "
+            "sergeant cpl corporal commander cmdr admiral adm marshal field commandant lt-gen "
+            "maj-gen brig-gen lt-col"
+        ),
+        "MIL",
+    ),
+    **dict.fromkeys(_words("senator sen rep congressman congresswoman lawmaker mp"), "LEG"),
+    **dict.fromkeys(_words("judge justice prosecutor"), "JUD"),
+    **dict.fromkeys(_words("imam ayatollah cleric rabbi pope bishop archbishop cardinal"), "REL"),
+    **dict.fromkeys(_words("journalist reporter correspondent"), "JRN"),
+    **dict.fromkeys(_words("mr mrs ms miss dr sir dame former late chief senior"), None),
+}
+TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "king", "prince", "emir", "sultan"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "queen"), "f"),
+}
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+# Lowercase words allowed inside a person's name: "Abu Bakr al-Baghdadi", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "-"})
+PERSON_LIKE = frozenset({"person", "leader"})
+QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
+
+Form = Literal["alias", "demonym", "people", "compound", "anaphor", "person", "pronoun"]
+
+
+def _key(text: str) -> str:
+    """Token text as the dictionary keys it: curly apostrophes made straight."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One actor of the dictionary, as written in data/actors.yaml or derived from a state."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    sector: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    strict_case: bool = False
+    derived: bool = False  # made by the loader for a state; its name is not an alias
+
+
+@dataclass(frozen=True)
+class _Target:
+    entry: str
+    form: Form
 
 
 class ActorDictionary:
     """The shipped dictionary of conflict actors with their aliases; see data/actors.yaml."""
 
+    def __init__(self, entries: dict[str, Entry], table: dict[tuple[str, ...], _Target]) -> None:
+        self.entries = entries
+        self._table = table
+        self._longest = max((len(key) for key in table), default=0)
+        self._first = {key[0] for key in table}
+        self._state_of = {e.country: e.id for e in entries.values() if e.kind == "state"}
+
     @classmethod
     def load(cls, path: Path) -> ActorDictionary:
         """The dictionary read from ``path``."""
-        raise NotImplementedError
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            raise ResourceError(f"{path}: the actor dictionary cannot be read ({e})") from e
+        if not isinstance(data, list):
+            raise ResourceError(f"{path}: expected a list of actor entries")
+        return cls.from_entries(data, str(path))
+
+    @classmethod
+    def from_entries(cls, data: Sequence[Any], where: str = "<entries>") -> ActorDictionary:
+        """The dictionary of raw entries (mappings as in the YAML file), checked one by one."""
+        entries: dict[str, Entry] = {}
+        for number, raw in enumerate(data, 1):
+            entry = _entry(raw, f"{where}: entry {number}")
+            if entry.id in entries:
+                raise ResourceError(f"{where}: entry {number} ({entry.id!r}): id used twice")
+            entries[entry.id] = entry
+        for state in [e for e in entries.values() if e.kind == "state"]:
+            for role, (kind, sector, pattern) in ROLES.items():
+                derived = f"{state.id}-{role}"
+                if derived not in entries:
+                    adj = state.demonyms[0] if state.demonyms else state.name
+                    people = state.people[0] if state.people else f"{adj} people"
+                    name = pattern.format(adj=adj, people=people)
+                    entries[derived] = Entry(
+                        derived, name, kind, state.country, sector, derived=True
+                    )
+        return cls(entries, _alias_table(entries, where))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _matches(self, keys: Sequence[str]) -> list[_Match]:
+        """Every dictionary alias found in the token texts ``keys``, overlaps included."""
+        found = []
+        for i, key in enumerate(keys):
+            if key not in self._first:
+                continue
+            for length in range(min(self._longest, len(keys) - i), 0, -1):
+                target = self._table.get(tuple(keys[i : i + length]))
+                if target is not None:
+                    found.append(_Match(i, i + length, target.entry, target.form))
+        return found
+
+
+def _entry(raw: Any, where: str) -> Entry:
+    """One checked entry; a ResourceError naming it when a field is missing or wrong."""
+    if not isinstance(raw, dict):
+        raise ResourceError(f"{where}: expected a mapping, got {type(raw).__name__}")
+    label = f"{where} ({raw.get('id')!r})"
+    if unknown := sorted(set(raw) - FIELDS):
+        raise ResourceError(f"{label}: unknown field {unknown[0]!r}")
+    for name in ("id", "name", "kind", "country"):
+        if name not in raw:
+            raise ResourceError(f"{label}: missing {name!r}")
+    if not isinstance(raw["id"], str) or not SLUG.match(raw["id"]):
+        raise ResourceError(f"{label}: id must be a slug like 'al-shabaab'")
+    if not isinstance(raw["name"], str) or not raw["name"].strip():
+        raise ResourceError(f"{label}: name must be a non-empty string")
+    if raw["kind"] not in KINDS:
+        raise ResourceError(f"{label}: kind {raw['kind']!r} is not one of {sorted(KINDS)}")
+    country = raw["country"]
+    if country is not None and not (isinstance(country, str) and COUNTRY.match(country)):
+        raise ResourceError(f"{label}: country {country!r} is not an ISO alpha-3 or PLOVER code")
+    if raw["kind"] == "state" and (country is None or country in NON_STATE_COUNTRIES):
+        raise ResourceError(f"{label}: a state needs its ISO 3166 alpha-3 country code")
+    sector = raw.get("sector")
+    if sector is not None and sector not in SECTORS:
+        raise ResourceError(f"{label}: sector {sector!r} is not a PLOVER sector code")
+    wikidata = raw.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA.match(wikidata)):
+        raise ResourceError(f"{label}: wikidata {wikidata!r} is not an id like 'Q41053'")
+    lists = {}
+    for name in ("aliases", "demonyms", "people"):
+        values = raw.get(name) or []
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise ResourceError(f"{label}: {name} must be a list of non-empty strings")
+        if values and name != "aliases" and raw["kind"] != "state":
+            raise ResourceError(f"{label}: only a state has {name}")
+        lists[name] = tuple(values)
+    return Entry(
+        id=raw["id"],
+        name=raw["name"],
+        kind=raw["kind"],
+        country=country,
+        sector=sector,
+        wikidata=wikidata,
+        aliases=lists["aliases"],
+        demonyms=lists["demonyms"],
+        people=lists["people"],
+        strict_case=bool(raw.get("strict_case", False)),
+    )
+
+
+def _alias_table(entries: dict[str, Entry], where: str) -> dict[tuple[str, ...], _Target]:
+    """Token tuples of every alias and its spelling variants, to the entry they name."""
+    tokenizer = spacy.blank("en").tokenizer
+    written: dict[tuple[str, ...], _Target] = {}
+    variants: list[tuple[tuple[str, ...], _Target]] = []
+    for entry in entries.values():
+        forms: list[tuple[str, Form]] = [] if entry.derived else [(entry.name, "alias")]
+        forms += [(alias, "alias") for alias in entry.aliases]
+        forms += [(demonym, "demonym") for demonym in entry.demonyms]
+        forms += [(people, "people") for people in entry.people]
+        for text, form in forms:
+            tokens = tuple(_key(t.text) for t in tokenizer(text) if not t.is_space)
+            # "Iraqis" names the derived entry iraq-people, not the state.
+            target = _Target(f"{entry.id}-people" if form == "people" else entry.id, form)
+            claimed = written.get(tokens)
+            if claimed is not None and claimed.entry != target.entry:
+                raise ResourceError(
+                    f"{where}: entry {entry.id!r}: alias {text!r} already names {claimed.entry!r}"
+                )
+            if claimed is None:
+                written[tokens] = target
+            if not entry.strict_case:
+                variants += [(v, target) for v in _variants(tokens)]
+    table = dict(variants)
+    table.update(written)
+    return table
+
+
+def _variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Other spellings of an alias: hyphen as space, "ISIS" as "Isis", a capital first letter."""
+    forms = {tokens}
+    if "-" in tokens[1:-1]:
+        forms.add(tuple(t for t in tokens if t != "-"))
+    forms |= {
+        tuple(t.title() if len(t) >= 4 and t.isalpha() and t.isupper() else t for t in f)
+        for f in forms
+    }
+    forms |= {(f[0][:1].upper() + f[0][1:], *f[1:]) for f in forms}
+    forms.discard(tokens)
+    return forms
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int  # token index
+    end: int
+    entry: str
+    form: Form
+    priority: int = 0  # among matches of one length, written aliases before compounds
+
+
+@dataclass
+class _Person:
+    name: str
+    surname: str
+    country: str | None = None
+    sector: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class _Found:
+    """What find() has found so far: mentions by token, and the people NER gave."""
+
+    doc: Any
+    dictionary: ActorDictionary
+    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
+    mentions: list[_Match] = field(default_factory=list)
+    people: list[_Person] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def covered(self) -> list[_Match | None]:
+        owner: list[_Match | None] = [None] * len(self.doc)
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                owner[i] = m
+        return owner
+
+    def kind(self, key: str) -> str:
+        if key.startswith("person:"):
+            return "person"
+        return self.dictionary.entries[key].kind
 
 
 def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     """Actors named in ``doc``, every mention (pronouns resolved by coreference included)."""
-    raise NotImplementedError
+    found = _Found(doc, dictionary, doc.text)
+    keys = [_key(t.text) for t in doc]
+    matches = dictionary._matches(keys)
+    matches += _compounds(doc, matches, dictionary)
+    found.mentions = _merge_qualified(doc, _select(matches), dictionary)
+    _resolve_anaphors(found)
+    _find_people(found)
+    _resolve_pronouns(found)
+    return _actors(found)
+
+
+def _compounds(doc: Doc, matches: Iterable[_Match], dictionary: ActorDictionary) -> list[_Match]:
+    """A state and one of its organs ("Lebanon's military"), a leader's regime ("Assad regime")."""
+    out = []
+    n = len(doc)
+    for m in matches:
+        entry = dictionary.entries[m.entry]
+        start, end = m.start, m.end
+        if entry.kind == "leader" and m.form == "alias":
+            state = dictionary._state_of.get(entry.country or "")
+            if state and end < n and doc[end].lower_ in LEADER_GOVERNMENT:
+                out.append(_Match(start, end + 1, f"{state}-government", "compound", 1))
+            continue
+        if entry.kind != "state" or m.form == "people":
+            continue
+        if end < n and _key(doc[end].lower_) == "'s" and m.form == "alias":
+            end += 1
+        elif end < n and doc[end].text == ")" and start > 0 and doc[start - 1].text == "(":
+            start, end = start - 1, end + 1  # "the (Syrian) regime"
+        for length in range(min(MAX_ROLE, n - end), 0, -1):
+            role = ROLE_NOUNS.get(tuple(t.lower_ for t in doc[end : end + length]))
+            if role is not None:
+                out.append(_Match(start, end + length, f"{entry.id}-{role}", "compound", 1))
+                break
+    return out
+
+
+def _select(matches: Iterable[_Match]) -> list[_Match]:
+    """Matches that do not overlap, the longest first: "anti-ISIS coalition" over "ISIS"."""
+    taken: set[int] = set()
+    chosen = []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.priority, m.start)):
+        span = set(range(m.start, m.end))
+        if not span & taken:
+            taken |= span
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _merge_qualified(doc: Doc, chosen: list[_Match], dictionary: ActorDictionary) -> list[_Match]:
+    """ "Lebanon's Hezbollah" and "the Lebanese Hezbollah" as one mention of Hezbollah."""
+    out: list[_Match] = []
+    for m in chosen:
+        if out:
+            before = out[-1]
+            first = dictionary.entries[before.entry]
+            entry = dictionary.entries[m.entry]
+            gap = doc[before.end : m.start]
+            joined = len(gap) == 0 or (
+                len(gap) == 1 and _key(gap[0].lower_) == "'s" and before.form == "alias"
+            )
+            if (
+                joined
+                and first.kind == "state"
+                and before.form in ("alias", "demonym")
+                and entry.kind not in ("state", "leader")
+                and entry.country == first.country
+            ):
+                out[-1] = _Match(before.start, m.end, m.entry, m.form)
+                continue
+        out.append(m)
+    return out
+
+
+def _resolve_anaphors(found: _Found) -> None:
+    """ "the coalition", "the army", "the officials" as mentions of the latest actor of the kind."""
+    doc = found.doc
+    owner = found.covered()
+    added: list[_Match] = []
+    for token in doc[1:]:
+        kinds = ANAPHORS.get(token.lower_)
+        if kinds is None or owner[token.i] is not None:
+            continue
+        if token.lower_ != "coalition" and doc[token.i - 1].lower_ != "the":
+            continue
+        if token.lower_ == "coalition" and (
+            doc[token.i - 1].lower_ in ("a", "an")
+            or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "government")
+        ):
+            continue
+        before = [m for m in found.mentions + added if m.start < token.i]
+        for m in sorted(before, key=lambda m: m.start, reverse=True):
+            if found.kind(m.entry) in kinds:
+                added.append(_Match(token.i, token.i + 1, m.entry, "anaphor"))
+                break
+    found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
+
+
+def _title(token: Any) -> str:
+    return str(token.lower_).rstrip(".")
+
+
+def _find_people(found: _Found) -> None:
+    """People from NER with their titles, and surname chains: "Dillon said" is Ryan Dillon."""
+    doc = found.doc
+    owner = found.covered()
+    names: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (_title(doc[start]) in TITLES or not doc[start].text[:1].isupper()):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or _key(doc[end - 1].lower_) == "'s"):
+            end -= 1
+        if start == end or not _is_name(doc[start:end]):
+            continue
+        inside = {owner[i] for i in range(start, end)} - {None}
+        if inside:
+            # A first name that is also a state ("Chad Smith", "Jordan Bardella"): the person.
+            dictionary = found.dictionary
+            states = all(
+                m is not None and m.form == "alias" and dictionary.entries[m.entry].kind == "state"
+                for m in inside
+            )
+            if not (states and end - start >= 2 and owner[end - 1] is None):
+                continue
+            found.mentions = [m for m in found.mentions if m not in inside]
+            for i in range(start, end):
+                owner[i] = None
+        if end - start == 1 and not _titled(doc, start):
+            continue  # a lone word without a title: only a surname chain may make it a person
+        names.append((start, end))
+    full = {doc[s:e].text: doc[e - 1].text for s, e in names if e - s >= 2}
+    surnames = set(full.values())
+    starts = {s: e for s, e in names}
+    i = 0
+    added: list[_Match] = []
+    while i < len(doc):
+        if i in starts:
+            end = starts[i]
+            text = doc[i:end].text
+            person = (
+                _by_surname(found, added, text, i) if end - i == 1 else _person(found, text, full)
+            )
+        elif owner[i] is None and doc[i].text in surnames and doc[i].text[:1].isupper():
+            end = i + 1
+            person = _by_surname(found, added, doc[i].text, i)
+        else:
+            i += 1
+            continue
+        key = f"person:{found.people.index(person)}"
+        added.append(_Match(i, end, key, "person"))
+        _describe(found, person, i, end, owner)
+        i = end
+    for m in [m for m in found.mentions if found.kind(m.entry) == "leader"]:
+        _absorb(found, _prefix(found, m.start, owner))
+    found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
+
+
+def _is_name(words: Any) -> bool:
+    """Capitalised words and name particles only, with a letter in each."""
+    return all(
+        t.lower_ in NAME_PARTICLES or (t.text[:1].isupper() and any(c.isalpha() for c in t.text))
+        for t in words
+    )
+
+
+def _titled(doc: Doc, i: int) -> bool:
+    """Whether a title stands just before token ``i`` ("General Aoun", "Col. Dillon")."""
+    i -= 1
+    while i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and _title(doc[i]) in TITLES
+
+
+def _person(found: _Found, name: str, full: dict[str, str]) -> _Person:
+    """The person of a full name, the same for every mention of the name."""
+    for person in found.people:
+        if person.name == name:
+            return person
+    person = _Person(name, full.get(name, name.split()[-1]))
+    found.people.append(person)
+    return person
+
+
+def _by_surname(found: _Found, added: list[_Match], surname: str, i: int) -> _Person:
+    """The person a bare surname means: the nearest before it with that surname, else the first."""
+    for m in reversed(added):
+        person = found.people[int(m.entry.split(":")[1])]
+        if person.surname == surname and m.start < i:
+            return person
+    for person in found.people:
+        if person.surname == surname:
+            return person
+    person = _Person(surname, surname)
+    found.people.append(person)
+    return person
+
+
+@dataclass
+class _Prefix:
+    """What the words before a name say: "Lebanese President", "US Army Col."."""
+
+    titled: bool = False
+    sector: str | None = None
+    gender: str | None = None
+    org: Entry | None = None
+    states: list[_Match] = field(default_factory=list)
+
+
+def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
+    """Titles and organisations just before token ``start``, nearest first."""
+    doc = found.doc
+    entries = found.dictionary.entries
+    prefix = _Prefix()
+    k = start - 1
+    while k >= 0:
+        word = _title(doc[k])
+        m = owner[k]
+        if doc[k].text in (".", "-") or _key(word) == "'s":
+            k -= 1
+        elif word in TITLES:
+            prefix.titled = True
+            prefix.sector = prefix.sector or TITLES[word]
+            prefix.gender = prefix.gender or TITLE_GENDER.get(word)
+            k -= 1
+        elif m is not None and found.kind(m.entry) not in PERSON_LIKE:
+            if entries[m.entry].kind == "state":
+                prefix.states.append(m)
+            prefix.org = prefix.org or entries[m.entry]
+            k = m.start - 1
+        else:
+            break
+    return prefix
+
+
+def _absorb(found: _Found, prefix: _Prefix) -> None:
+    """Drop the states of a titled prefix: "Lebanese" in "Lebanese President Michel Aoun"."""
+    if prefix.titled and prefix.states:
+        found.mentions = [m for m in found.mentions if m not in prefix.states]
+
+
+def _describe(found: _Found, person: _Person, start: int, end: int, owner: list[Any]) -> None:
+    """Country, sector and gender from the titles before a name and an appositive around it."""
+    prefix = _prefix(found, start, owner)
+    _absorb(found, prefix)
+    sector = prefix.sector
+    person.gender = person.gender or prefix.gender
+    if prefix.org is not None and prefix.titled:
+        person.country = person.country or prefix.org.country
+        if prefix.org.kind not in ("state", "military", "government"):
+            sector = prefix.org.sector or sector
+    person.sector = person.sector or sector
+    if person.country is None or person.sector is None:
+        _describe_from_appositive(found, person, found.doc[end - 1], owner)
+
+
+def _describe_from_appositive(found: _Found, person: _Person, head: Any, owner: list[Any]) -> None:
+    """ "The commander of the army, General Joseph Aoun": commander is MIL, the army Lebanon's."""
+    entries = found.dictionary.entries
+    phrases = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        phrases.append(head.head)
+    own = {t.i for t in head.subtree}
+    for phrase in phrases:
+        words = [t for t in phrase.subtree if phrase is not head.head or t.i not in own]
+        orgs = [
+            entries[owner[t.i].entry]
+            for t in words
+            if owner[t.i] is not None and found.kind(owner[t.i].entry) not in PERSON_LIKE
+        ]
+        sector = TITLES.get(_title(phrase))
+        if orgs:
+            person.country = person.country or orgs[0].country
+            if orgs[0].kind not in ("state", "military", "government"):
+                sector = orgs[0].sector or sector
+        person.sector = person.sector or sector
+
+
+def _resolve_pronouns(found: _Found) -> None:
+    """he/she/him/her/his as mentions of the nearest person in the paragraph, or the last one."""
+    doc = found.doc
+    text = found.text
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+    paras = paragraphs(text)
+    owner = found.covered()
+    mentions = [m for m in found.mentions if found.kind(m.entry) in PERSON_LIKE]
+    for token in doc:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or owner[token.i] is not None:
+            continue
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        para = _paragraph(paras, token.idx)
+        if para is None:
+            continue
+        same = [m for m in mentions if m.start < token.i and _in(doc, m, paras[para])]
+        target = None
+        for m in reversed(same):
+            if found.genders.get(m.entry, gender) == gender:
+                target = m
+                break
+        if target is None and not same and para > 0:
+            target = _ends_with_person(found, mentions, paras[para - 1], gender)
+        if target is not None:
+            found.genders[target.entry] = gender
+            new = _Match(token.i, token.i + 1, target.entry, "pronoun")
+            mentions.append(new)
+            found.mentions.append(new)
+    found.mentions.sort(key=lambda m: m.start)
+
+
+def _paragraph(paras: list[tuple[int, int]], char: int) -> int | None:
+    for number, (start, end) in enumerate(paras):
+        if start <= char < end:
+            return number
+    return None
+
+
+def _in(doc: Doc, m: _Match, para: tuple[int, int]) -> bool:
+    return bool(para[0] <= doc[m.start].idx < para[1])
+
+
+def _ends_with_person(
+    found: _Found, mentions: list[_Match], para: tuple[int, int], gender: str
+) -> _Match | None:
+    """The last person of a paragraph, where its last sentence names one."""
+    doc = found.doc
+    inside = [m for m in mentions if _in(doc, m, para)]
+    if not inside:
+        return None
+    last = inside[-1]
+    closing = doc.char_span(para[0], para[1], alignment_mode="expand")
+    if closing is None or doc[last.start].sent != doc[closing.end - 1].sent:
+        return None
+    return last if found.genders.get(last.entry, gender) == gender else None
+
+
+def _actors(found: _Found) -> list[Actor]:
+    """Actor records, numbered a1, a2, ... in order of first mention, mentions sorted."""
+    doc = found.doc
+    grouped: dict[str, list[Span]] = {}
+    for m in sorted(found.mentions, key=lambda m: m.start):
+        start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        grouped.setdefault(m.entry, []).append(
+            Span(start=start, end=end, text=found.text[start:end])
+        )
+    actors = []
+    for number, (key, spans) in enumerate(grouped.items(), 1):
+        if key.startswith("person:"):
+            person = found.people[int(key.split(":")[1])]
+            fields: dict[str, Any] = {
+                "name": person.name,
+                "kind": "person",
+                "country": person.country,
+                "sector": person.sector,
+            }
+        else:
+            entry = found.dictionary.entries[key]
+            fields = {
+                "name": entry.name,
+                "kind": entry.kind,
+                "country": entry.country,
+                "sector": entry.sector,
+                "wikidata": entry.wikidata,
+                "dictionary_id": entry.id,
+            }
+        actors.append(Actor(id=f"a{number}", mentions=spans, **fields))
+    return actors
 
 
 class MentionIndex:

