@@ -38,3 +38,13 @@ def pytest_addoption(parser):
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/ from current output"
     )
+
+
+@pytest.fixture(scope="session")
+def gazetteer(settings):
+    """The full gazetteer index, built at install time (built here if it is missing)."""
+    from eventwire.places import Gazetteer
+    from eventwire.resources import ensure_gazetteer
+
+    ensure_gazetteer(settings)
+    return Gazetteer.load(settings.gazetteer_path)
