@@ -11,6 +11,7 @@ import click
 
 from . import __version__, render
 from .errors import BadInput, EventwireError
+from .evaluate import evaluate
 from .ingest import decode, parse_date, read_article, read_json
 from .pipeline import extract_article
 from .places import build_gazetteer
@@ -101,3 +102,16 @@ def gazetteer_command(force: bool) -> None:
         return
     build_gazetteer(path, settings.places_path)
     click.echo(f"built {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+@main.command("eval")
+@click.argument("gold_set", metavar="SET")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(gold_set: str, limit: int | None, as_json: bool) -> None:
+    """Score the pipeline on a human-coded set from ../shared/eval (e.g. dates/)."""
+    try:
+        report = evaluate(Path(gold_set), limit, Settings.from_env())
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(json.dumps(report.to_json(), indent=2) if as_json else report.table())

@@ -43,13 +43,14 @@ def extract_article(article: Article, settings: Settings | None = None) -> Docum
     found_actors = actors.find(doc, res.actors)
     found_places = places.find(doc, res.gazetteer, found_actors)
     found_times = dates.find(doc, article.published)
+    found_quotes = quotes.find(doc, found_actors)
     return Document(
         article=article,
         actors=found_actors,
         places=found_places,
         times=found_times,
         events=events.find(doc, found_actors, found_places, found_times, res.lexicon),
-        quotes=quotes.find(doc, found_actors),
+        quotes=found_quotes,
         warnings=warnings_for(article),
     )
 

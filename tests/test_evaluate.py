@@ -1,0 +1,479 @@
+"""Readers and scorers of `eventwire eval`, on invented fixtures in the gold formats.
+
+The fixtures under tests/data/eval/ mimic the formats of ../shared/eval; none of their text
+comes from those sets. Documents are built by hand, so no test here runs the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from eventwire import evaluate as ev
+from eventwire.errors import BadInput
+from eventwire.records import Actor, Article, Document, Event, Place, Quote, Span, Time, When
+
+FIXTURES = Path(__file__).parent / "data" / "eval"
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def span(text, word, start=0):
+    i = text.index(word, start)
+    return Span(start=i, end=i + len(word), text=word)
+
+
+def actor(text, word, country=None, sector=None, name=None):
+    return Actor(
+        id=f"a-{word}",
+        name=name or word,
+        kind="group",
+        country=country,
+        sector=sector,
+        mentions=[span(text, word)],
+    )
+
+
+def event(text, trigger, kind, mode=None, source=(), target=(), confidence=0.5, **kw):
+    sentence = kw.pop("sentence", Span(start=0, end=len(text), text=text))
+    return Event(
+        id=f"e-{trigger}-{kind}",
+        type=kind,
+        mode=mode,
+        source=[a.id for a in source],
+        target=[a.id for a in target],
+        when=kw.pop("when", None),
+        trigger=span(text, trigger),
+        sentence=sentence,
+        confidence=confidence,
+        **kw,
+    )
+
+
+def place(text, word, lat, lon):
+    return Place(
+        id=f"p-{word}",
+        name=word,
+        lat=lat,
+        lon=lon,
+        precision="point",
+        gazetteer_id=None,
+        confidence=0.9,
+        mentions=[span(text, word)],
+    )
+
+
+def doc(text, **kw):
+    return Document(article=Article(id="test", text=text), **kw)
+
+
+def fake(documents):
+    """An extractor that returns the hand-built Document for each text (empty otherwise)."""
+    seen = []
+
+    def run(text, published):
+        seen.append((text, published))
+        return documents.get(text) or doc(text)
+
+    run.seen = seen
+    return run
+
+
+# --- PLOVER GSR -----------------------------------------------------------------------------
+
+
+def test_plover_reader_maps_05_names_modes_and_cameo_country_codes():
+    items = list(ev.read_plover(FIXTURES / "events/plover_gsr/PLOVER_GSR_CAMEO.json"))
+    assert [(i.type, i.mode) for i in items] == [("ASSAULT", "heavy-weapons"), ("REQUEST", None)]
+    first = items[0]
+    assert first.source == (ev.GoldActor("Freedonian", "USA", "MIL"),)
+    assert first.target == (ev.GoldActor("Sylvanian", "JPN", None),)
+    assert [first.text[s:e] for s, e in first.triggers] == ["shelled"]
+    assert items[1].target == ()
+
+
+@pytest.mark.parametrize(
+    ("event05", "mode05", "expected"),
+    [
+        ("FIGHT", "heavy-weapons", ("ASSAULT", "heavy-weapons")),
+        ("PROTEST", "strike-hun", ("PROTEST", "hunger")),
+        ("COERCE", "destroy", ("ASSAULT", "destroy")),
+        ("COERCE", "detain", ("COERCE", "arrest")),
+        ("FIGHT", "other", ("ASSAULT", None)),
+        ("DISAPPROVE", None, ("ACCUSE", None)),
+        ("DOCUMENT", None, (None, None)),
+    ],
+)
+def test_plover_05_codings_become_current_type_and_mode(event05, mode05, expected):
+    assert ev.plover_current(event05, mode05) == expected
+
+
+def test_plover_scores_the_event_whose_trigger_is_the_gold_one():
+    items = list(ev.read_plover(FIXTURES / "events/plover_gsr/PLOVER_GSR_CAMEO.json"))
+    text = items[0].text
+    troops = actor(text, "Freedonian", "USA", "MIL")
+    enemy = actor(text, "Sylvanian", "JPN", "MIL")
+    decoy = event(text, "border", "AGREE", confidence=0.99)
+    shelled = event(text, "shelled", "ASSAULT", "heavy-weapons", [troops], [enemy], 0.6)
+    run = fake({text: doc(text, actors=[troops, enemy], events=[decoy, shelled])})
+    report = ev.Report("test")
+    ev.score_plover(items, run, report)
+    assert report.score("event type accuracy") == 0.5  # the second sentence gets no event
+    assert report.score("mode accuracy") == 1.0
+    assert report.score("source actor code") == 0.5
+    assert report.score("target actor code") == 1.0
+    assert report.confusions[0].counts == {("ASSAULT", "ASSAULT"): 1, ("REQUEST", "none"): 1}
+
+
+@pytest.mark.parametrize(
+    ("gold", "country", "sector", "expected"),
+    [
+        (ev.GoldActor("x", "USA", "MIL"), "USA", "MIL", True),
+        (ev.GoldActor("x", "USA", "MIL"), "USA", "GOV", False),
+        (ev.GoldActor("x", "USA", None), "USA", "GOV", True),
+        (ev.GoldActor("x", "IGO", None), "UNO", None, True),
+        (ev.GoldActor("x", None, "REB"), "SYR", "REB", True),
+        (ev.GoldActor("x", "FRA", None), None, None, False),
+    ],
+)
+def test_an_actor_matches_a_gold_code_on_country_and_given_sector(gold, country, sector, expected):
+    ours = Actor(id="a", name="a", kind="group", country=country, sector=sector, mentions=[])
+    assert ev.actor_matches(gold, ours) is expected
+
+
+# --- PETRARCH2 ------------------------------------------------------------------------------
+
+
+def test_petrarch_reader_reads_codings_and_sentences_without_events():
+    items = list(ev.read_petrarch(FIXTURES / "events/petrarch2/PETR2_GSR_validation.xml"))
+    assert [i.id for i in items] == ["TEST01_1", "TEST01_2"]
+    first = items[0]
+    assert first.text == (
+        "The Freedonian envoy visited the assembly while rebels fought French troops."
+    )
+    assert first.published == dt.date(2025, 5, 16)
+    assert [c.root for c in first.codings] == ["04", "19"]
+    assert first.codings[0].source == ev.GoldActor("USAGOV", "USA", "GOV")
+    assert first.codings[0].target == ev.GoldActor("IGOUNO", "UNO", None)
+    assert first.codings[1].source == ev.GoldActor("---REB", None, "REB")
+    assert items[1].codings == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("SYRREB", ("SYR", "REB")),
+        ("IGOEUREEC", ("EUR", None)),
+        ("PSEGZACVL", ("PSE", "CVL")),
+        ("IRQMUS", ("IRQ", "REL")),
+        ("---", None),
+        ("", None),
+    ],
+)
+def test_cameo_actor_codes_split_into_country_and_sector(code, expected):
+    found = ev.cameo_actor(code)
+    assert (found and (found.country, found.sector)) == expected
+
+
+def test_petrarch_root_is_right_when_our_type_covers_it():
+    items = list(ev.read_petrarch(FIXTURES / "events/petrarch2/PETR2_GSR_validation.xml"))
+    text = items[0].text
+    envoy = actor(text, "Freedonian", "USA", "GOV")
+    un = actor(text, "assembly", "UNO")
+    visit = event(text, "visited", "CONSULT", source=[envoy], target=[un])
+    run = fake({text: doc(text, actors=[envoy, un], events=[visit])})
+    report = ev.Report("test")
+    ev.score_petrarch(items, run, report)
+    assert report.score("CAMEO root accuracy") == 0.5
+    assert report.score("source actor code") == 0.5
+    assert report.score("target actor code") == 0.5
+    assert report.score("no-event sentences left without events") == 1.0
+
+
+# --- ACLED ----------------------------------------------------------------------------------
+
+
+def test_acled_reader_reads_both_date_forms_and_skips_rows_without_notes():
+    items = list(ev.read_acled(FIXTURES / "events/acled_dev"))
+    assert [i.id for i in items] == ["TST1", "TST2"]
+    assert items[0].published == dt.date(2025, 5, 15)
+    assert items[0].classes == ("ASSAULT", "COERCE")
+    assert items[0].modes == ("aerial", "drone")
+    assert items[1].event_date == dt.date(2025, 5, 15)
+    assert items[1].classes == ()
+
+
+def test_acled_scores_class_mode_date_place_and_actor1():
+    items = list(ev.read_acled(FIXTURES / "events/acled_dev"))
+    t1, t2 = items[0].text, items[1].text
+    army = actor(t1, "army", "BEN", "MIL")
+    camp = place(t1, "Testville", 10.1, 2.0)
+    when = When(date="2025-05-14", precision="day", text="14 May 2025", start=3, end=14)
+    strike = event(t1, "struck", "ASSAULT", "aerial", [army], when=when, place=camp.id)
+    run = fake(
+        {
+            t1: doc(t1, actors=[army], places=[camp], events=[strike]),
+            t2: doc(t2, places=[place(t2, "Otherton", 11.0, 3.0)]),
+        }
+    )
+    report = ev.Report("test")
+    ev.score_acled(items, run, report)
+    assert report.score("event class") == 1.0
+    assert report.score("remote-violence mode") == 1.0
+    assert report.score("event date exact") == 0.5
+    assert report.score("place within 25 km") == 1.0
+    assert report.score("place median error") == pytest.approx(5.56, abs=0.05)
+    assert report.score("actor1 found as source or target") == 0.5
+    assert run.seen[0][1] == dt.date(2025, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("acled", "name", "country", "sector", "expected"),
+    [
+        ("Military Forces of Benin (2021-)", "Beninese army", "BEN", "MIL", True),
+        ("Military Forces of Benin (2021-)", "Nigerien army", "NER", "MIL", False),
+        ("Police Forces of Benin (2021-) Gendarmerie", "police", "BEN", "COP", True),
+        ("JNIM: Group for Support of Islam and Muslims", "JNIM", "IMG", "REB", True),
+        ("Civilians (Benin)", "villagers", None, "CVL", True),
+        ("Fulani Ethnic Militia (Benin)", "Benin", "BEN", None, False),
+    ],
+)
+def test_acled_actor1_matches_by_name_or_by_state_code(acled, name, country, sector, expected):
+    ours = Actor(id="a", name=name, kind="group", country=country, sector=sector, mentions=[])
+    assert ev.acled_actor_matches(acled, ours) is expected
+
+
+# --- IndiaPoliceEvents ----------------------------------------------------------------------
+
+
+def test_police_reader_locates_sentences_in_the_article():
+    (item,) = ev.read_police(FIXTURES / "events/india_police_events")
+    assert item.published == dt.date(2002, 3, 10)
+    assert [item.text[s.start : s.end] for s in item.sentences] == [
+        "police arrested five men in the market.",
+        "the shops stayed shut.",
+    ]
+    assert item.sentences[0].labels == {"ARREST", "ANY_ACTION"}
+
+
+def test_a_police_arrest_event_labels_its_sentence_arrest():
+    (item,) = ev.read_police(FIXTURES / "events/india_police_events")
+    text = item.text
+    police = actor(text, "police", "IND", "COP")
+    first = item.sentences[0]
+    sentence = Span(start=first.start, end=first.end, text=text[first.start : first.end])
+    arrest = event(text, "arrested", "COERCE", "arrest", [police], sentence=sentence)
+    report = ev.Report("test")
+    ev.score_police([item], fake({text: doc(text, actors=[police], events=[arrest])}), report)
+    assert report.score("ARREST precision") == 1.0
+    assert report.score("ARREST recall") == 1.0
+    assert report.score("KILL recall") is None
+    assert report.score("FORCE precision") is None
+
+
+# --- places ---------------------------------------------------------------------------------
+
+
+def test_gwn_reader_keeps_toponyms_with_coordinates_and_ignores_expressions():
+    (item,) = ev.read_places(FIXTURES / "places/GWN.xml")
+    assert [t.name for t in item.toponyms] == ["Testville", "Freedonia"]
+    assert [item.text[s:e] for s, e in item.ignored] == ["Otherton valley"]
+
+
+def test_lgl_reader_moves_offsets_onto_the_phrase():
+    (item,) = ev.read_places(FIXTURES / "places/lgl.xml")
+    assert [item.text[t.start : t.end] for t in item.toponyms] == ["Testville", "Otherton"]
+    assert item.toponyms[1].lat is None
+    assert item.published == dt.date(2025, 5, 16)
+
+
+def test_places_score_found_toponyms_and_their_distance():
+    (item,) = ev.read_places(FIXTURES / "places/GWN.xml")
+    text = item.text
+    places = [
+        place(text, "Testville", 10.0, 2.1),
+        place(text, "Otherton", 11.0, 3.0),  # inside an ignored expression: not an error
+        place(text, "Fighting", 0.0, 0.0),  # not a toponym: an error
+    ]
+    report = ev.Report("test")
+    ev.score_places([item], fake({text: doc(text, places=places)}), report)
+    assert report.score("GWN toponym precision") == 0.5
+    assert report.score("GWN toponym recall") == 0.5
+    assert report.score("GWN found toponyms within 25 km") == 1.0
+    assert report.score("GWN median error") == pytest.approx(10.95, abs=0.05)
+
+
+def test_places_folder_reads_every_corpus_and_adds_a_total():
+    items = list(ev.read_places(FIXTURES / "places"))
+    assert [i.corpus for i in items] == ["GWN", "LGL"]
+    report = ev.Report("test")
+    ev.score_places(items, fake({}), report)
+    assert report.score("all toponym recall") == 0.0
+    assert ev.Row("all toponym recall", 0.0, 4, "f1") in report.rows
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_timeml_reader_strips_tags_and_keeps_offsets():
+    (item,) = ev.read_timeml(FIXTURES / "dates")
+    assert item.published == dt.date(2025, 5, 16)
+    assert "<" not in item.text
+    assert [(item.text[t.start : t.end], t.type, t.value) for t in item.timexes] == [
+        ("on Monday", "DATE", "2025-05-12"),
+        ("three weeks", "DURATION", "P3W"),
+        ("next quarter", "DATE", "2025-Q3"),
+        ("in June", "DATE", "2025-06"),
+    ]
+
+
+def test_dates_score_found_expressions_and_calendar_values():
+    (item,) = ev.read_timeml(FIXTURES / "dates")
+    text = item.text
+
+    def time(word, value):
+        s = span(text, word)
+        return Time(
+            id=f"t-{word}", start=s.start, end=s.end, text=word, value=value, precision="day"
+        )
+
+    times = [time("Monday", "2025-05-12"), time("three weeks", None), time("next quarter", None)]
+    report = ev.Report("test")
+    ev.score_dates([item], fake({text: doc(text, times=times)}), report)
+    assert report.score("DATE expressions precision") == 1.0  # the DURATION is not counted
+    assert report.score("DATE expressions recall") == pytest.approx(2 / 3)
+    assert report.score("DATE value accuracy (found, YYYY[-MM[-DD]] gold)") == 1.0
+    assert ev.Row("found DATE values in other forms (not scored)", None, 1) in report.rows
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+
+def test_polnear_reader_reads_the_first_annotators_file_and_marks_direct_quotes():
+    (item,) = ev.read_polnear(FIXTURES / "quotes/polnear")
+    assert item.split == "dev"
+    assert item.published == dt.date(2016, 10, 1)
+    assert [a.direct for a in item.attributions] == [True, False]
+    (source,) = item.attributions[0].source
+    assert item.text[source[0] : source[1]] == "The mayor"
+
+
+def test_a_direct_quote_with_the_gold_speaker_scores_both_measures():
+    (item,) = ev.read_polnear(FIXTURES / "quotes/polnear")
+    text = item.text
+    words = span(text, '"We will rebuild the bridge."')
+    mayor = actor(text, "The mayor", "USA", "GOV")
+    quote = Quote(
+        id="q1",
+        kind="full",
+        text=words.text,
+        start=words.start,
+        end=words.end,
+        speaker=mayor.id,
+        speaker_text="The mayor",
+        speaker_span=None,
+        cue="said",
+        confidence=0.9,
+    )
+    report = ev.Report("test")
+    ev.score_quotes([item], fake({text: doc(text, actors=[mayor], quotes=[quote])}), report)
+    assert report.score("direct quotes recall") == 1.0
+    assert report.score("direct quotes precision") == 1.0
+    assert report.score("direct-quote speaker") == 1.0
+
+
+# --- the entry point and the report ---------------------------------------------------------
+
+
+def test_evaluate_picks_the_task_from_the_path_and_honours_limit(settings):
+    run = fake({})
+    report = ev.evaluate(FIXTURES / "events/plover_gsr", 1, settings, extractor=run)
+    assert report.documents == 1
+    assert report.score("event type accuracy") == 0.0
+    assert len(run.seen) == 1
+
+
+def test_evaluate_counts_texts_the_pipeline_refuses(settings):
+    def refuse(text, published):
+        raise BadInput("<text>", "empty: no text to read")
+
+    report = ev.evaluate(FIXTURES / "dates", None, settings, extractor=refuse)
+    assert report.skipped == {"BadInput": 1}
+    assert "skipped (the pipeline refused the text): 1 BadInput" in report.table()
+
+
+def test_an_unknown_set_is_bad_input_listing_the_known_sets(tmp_path):
+    with pytest.raises(BadInput) as e:
+        ev.resolve_set(tmp_path, None)
+    assert str(e.value) == (
+        f"{tmp_path}: not a gold set eventwire can read; known sets: " + ", ".join(ev.KNOWN_SETS)
+    )
+
+
+def test_a_relative_set_without_the_shared_folder_is_bad_input():
+    with pytest.raises(BadInput) as e:
+        ev.resolve_set(Path("events/no_such_set"), None)
+    assert str(e.value) == (
+        "events/no_such_set: no such gold set, and no ../shared/eval folder of human-coded sets "
+        "beside the project or the current directory (the sets are not shipped with eventwire)"
+    )
+
+
+def test_a_relative_set_missing_from_the_shared_folder_is_bad_input(tmp_path):
+    with pytest.raises(BadInput, match=r"no such gold set in .*; known sets: events/plover_gsr"):
+        ev.resolve_set(Path("events/no_such_set"), tmp_path)
+
+
+def test_the_report_prints_a_table_and_serialises_to_json():
+    report = ev.Report("test", documents=2)
+    report.add("event type accuracy", 1, 2)
+    report.rows.append(ev.Row("median error", 12.34, 3, "km"))
+    report.rows.append(ev.Row("nothing", None, 0))
+    confusion = ev.Confusion("event type")
+    confusion.add("ASSAULT", "ASSAULT")
+    confusion.add("ASSAULT", "COERCE")
+    report.confusions.append(confusion)
+    table = report.table()
+    assert "event type accuracy      50.0%       2" in table
+    assert "median error           12.3 km       3" in table
+    assert "ASSAULT" in table.splitlines()[-1]
+    data = json.loads(json.dumps(report.to_json()))
+    assert data["rows"][0] == {
+        "measure": "event type accuracy",
+        "score": 0.5,
+        "count": 2,
+        "unit": "%",
+    }
+    assert confusion.worst() == [("ASSAULT", "COERCE", 1)]
+
+
+# --- the real sets, where they are ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shared_eval():
+    if not SHARED_EVAL.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED_EVAL} is missing under CI")
+        pytest.skip(f"{SHARED_EVAL} is not here (the human-coded sets live in ../shared/eval)")
+    return SHARED_EVAL
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [
+        ("events/plover_gsr", 322),
+        ("events/petrarch2/PETR2_GSR_validation.xml", 78),
+        ("events/acled_dev", 1311),
+        ("events/india_police_events", 1257),
+        ("places", 906),
+        ("dates", 256),
+        ("quotes/polnear", 924),
+    ],
+)
+def test_every_reader_reads_its_whole_set(shared_eval, name, count):
+    path, task = ev.resolve_set(Path(name), shared_eval)
+    assert sum(1 for _ in ev.TASKS[task].read(path)) == count
