@@ -1,22 +1,198 @@
-"""Events: PLOVER-typed events with source and target from the dependency parse."""
+"""Events: PLOVER-typed events with source and target from the dependency parse.
+
+Triggers come from the event lexicon (``data/event_lexicon.yaml``): verbs by lemma, with
+multi-word verbs as chains of dependents ("rule out", "take action against"), and nouns as
+runs of words ("air strike", "party to"). Around each trigger the parse gives
+
+- the source: the subject, the agent of a passive ("by X"), the head a relative clause hangs
+  off ("many Iraqis, who accused ..."), or for a noun its possessor and modifiers ("US
+  airstrikes", "Hezbollah-negotiated deal");
+- the target: the object, the object of against/on/at/with..., the subject of a passive;
+- the modality: negated, future, hypothetical, from auxiliaries and the verbs above;
+- speech frames: inside a quote, "we" (and, for speech acts, a missing subject) is the speaker
+  of the sentence's reporting verb ("..., Dillon said");
+- frames: an act inside a threat, demand, denial or accusation ("will not rule out strikes",
+  "threatened to attack") is part of that event, not an event of its own.
+
+Actors are found through ``MentionIndex``; a trigger whose actors are unknown still makes an
+event, with empty source or target and a lower confidence.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from spacy.tokens import Doc
+import yaml
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
-from .records import Actor, Event, Place, Time
+from .actors import MentionIndex
+from .codebook import Codebook
+from .errors import ResourceError
+from .records import Actor, Event, Place, Span, Time, When
+
+Role = str  # "source", "target" or "none"
+FRAMES = (None, "absorb", "report")
+SUBJECTS = ("nsubj", "csubj")
+# Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
+MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
+# Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
+COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "oprd", "acomp", "dative")
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Nouns that count back over the actors just named: "the three parties", "both sides".
+GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One trigger of the lexicon: its words, what they mean, and how to read their roles."""
+
+    words: tuple[str, ...]
+    pos: str  # "verb" or "noun"
+    type: str | None
+    mode: str | None = None
+    frame: str | None = None
+    takes: Role = "target"
+    negated_type: str | None = None
+    negated_hypothetical: bool = False
+    hypothetical: bool = False
+    objects: frozenset[str] = frozenset()
+    needs_target: bool = False
+    context: frozenset[str] = frozenset()
+    roles: tuple[tuple[str, Role], ...] = ()
+
+
+@dataclass
 class EventLexicon:
     """Trigger words and patterns mapped to PLOVER type and mode; see data/event_lexicon.yaml."""
 
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    noun_roles: dict[str, Role] = field(default_factory=dict)
+    verb_target_preps: frozenset[str] = frozenset()
+    type_roles: dict[str, dict[str, Role]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    instruments: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    speech_types: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+
     @classmethod
-    def load(cls, path: Path) -> EventLexicon:
-        """The lexicon read from ``path``."""
-        raise NotImplementedError
+    def load(cls, path: Path, codebook: Codebook | None = None) -> EventLexicon:
+        """The lexicon read from ``path``, checked against the PLOVER codebook."""
+        codebook = codebook or Codebook.load()
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as e:
+            raise ResourceError(f"{path}: cannot read the event lexicon ({e})") from e
+        if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+            raise ResourceError(f"{path}: no 'triggers' list")
+        lexicon = cls(
+            noun_roles=dict(data.get("noun_roles") or {}),
+            verb_target_preps=frozenset(data.get("verb_target_preps") or ()),
+            type_roles={k: dict(v) for k, v in (data.get("type_roles") or {}).items()},
+            light_verbs=frozenset(data.get("light_verbs") or ()),
+            instruments=sorted(
+                (
+                    (tuple(word.lower().split()), mode)
+                    for mode, words in (data.get("instruments") or {}).items()
+                    for word in words
+                ),
+                key=lambda item: -len(item[0]),
+            ),
+            speech_types=frozenset(data.get("speech_types") or ()),
+            reporting_verbs=frozenset(data.get("reporting_verbs") or ()),
+            place_preps=frozenset(data.get("place_preps") or ()),
+            modality={k: frozenset(v) for k, v in (data.get("modality") or {}).items()},
+        )
+        for _, mode in lexicon.instruments:
+            if not codebook.is_valid("ASSAULT", mode):
+                raise ResourceError(f"{path}: instruments: {mode} is not an ASSAULT mode")
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for number, group in enumerate(data["triggers"], start=1):
+            for entry in _entries(group, f"{path}: trigger group {number}", codebook):
+                key = (entry.pos, entry.words)
+                if key in seen:
+                    raise ResourceError(
+                        f"{path}: trigger group {number}: {' '.join(entry.words)!r} "
+                        f"({entry.pos}) is listed twice"
+                    )
+                seen.add(key)
+                table = lexicon.verbs if entry.pos == "verb" else lexicon.nouns
+                table.setdefault(entry.words[0], []).append(entry)
+        for table in (lexicon.verbs, lexicon.nouns):
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e.words))  # longest match first
+        return lexicon
+
+    def roles(self, entry: Entry, type_: str) -> dict[str, Role]:
+        """What each dependent of a noun trigger of ``entry`` names."""
+        return {**self.noun_roles, **self.type_roles.get(type_, {}), **dict(entry.roles)}
+
+    def preps(self, entry: Entry, type_: str) -> dict[str, Role]:
+        """What the object of each preposition after a verb trigger names."""
+        found = dict.fromkeys(self.verb_target_preps, "target")
+        return {**found, **self.type_roles.get(type_, {}), **dict(entry.roles)}
+
+
+def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
+    """The entries of one group of the lexicon, each checked."""
+    if not isinstance(group, dict) or "type" not in group:
+        raise ResourceError(f"{where}: needs a type")
+    type_, mode = group["type"], group.get("mode")
+    negated = group.get("when_negated") or {}
+    negated_type = negated.get("type")
+    if type_ is None and negated_type is None:
+        raise ResourceError(f"{where}: type null needs when_negated.type")
+    for t in (type_, negated_type):
+        if t is not None and not codebook.is_valid(t, mode if t == type_ else None):
+            raise ResourceError(f"{where}: {t}/{mode} is not in the PLOVER codebook")
+    if group.get("frame") not in FRAMES or group.get("takes", "target") not in ("target", "source"):
+        raise ResourceError(f"{where}: frame must be absorb or report; takes target or source")
+    words = [("verb", w) for w in group.get("verbs") or ()]
+    words += [("noun", w) for w in group.get("nouns") or ()]
+    if not words:
+        raise ResourceError(f"{where}: no verbs or nouns")
+    return [
+        Entry(
+            words=tuple(text.lower().split()),
+            pos=pos,
+            type=type_,
+            mode=mode,
+            frame=group.get("frame"),
+            takes=group.get("takes", "target"),
+            negated_type=negated_type,
+            negated_hypothetical=bool(negated.get("hypothetical")),
+            hypothetical=bool(group.get("hypothetical")),
+            objects=frozenset(group.get("objects") or ()),
+            needs_target=bool(group.get("needs_target")),
+            context=frozenset(group.get("context") or ()),
+            roles=tuple((group.get("roles") or {}).items()),
+        )
+        for pos, text in words
+    ]
+
+
+@dataclass
+class _Match:
+    """A trigger found in a sentence and what the parse says around it."""
+
+    entry: Entry
+    tokens: list[Token]
+    head: Token
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    subject: Token | None = None
+    governor: Token | None = None  # the light verb a noun trigger is the object of
+    speaker_source: bool = False
+    embedded: str | None = None  # the type of the act a frame reports
 
 
 def find(
@@ -26,5 +202,609 @@ def find(
     times: Sequence[Time],
     lexicon: EventLexicon,
 ) -> list[Event]:
-    """Events in ``doc`` with their actors, place and date."""
-    raise NotImplementedError
+    """Events in ``doc`` with their actors, place and date, in text order."""
+    reader = _Reader(doc, MentionIndex(actors), actors, lexicon)
+    events: list[Event] = []
+    for sentence in doc.sents:
+        if not any(t.is_alpha for t in sentence):
+            continue
+        events += reader.sentence_events(sentence, places, times)
+    events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+    return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
+
+
+class _Reader:
+    """Reads the events of one document, sentence by sentence."""
+
+    def __init__(
+        self, doc: Doc, index: MentionIndex, actors: Sequence[Actor], lexicon: EventLexicon
+    ) -> None:
+        self.doc = doc
+        self.index = index
+        self.actors = actors
+        self.lex = lexicon
+
+    # Triggers
+
+    def matches(self, sentence: TokenSpan) -> list[_Match]:
+        """Triggers in ``sentence``, longest first, each token in one trigger at most."""
+        used: set[int] = set()
+        found: list[_Match] = []
+        for token in sentence:
+            if token.i in used:
+                continue
+            for match in self._at(token, sentence):
+                if not used.intersection(t.i for t in match.tokens):
+                    found.append(match)
+                    used.update(t.i for t in match.tokens)
+                    break
+        return sorted(found, key=lambda m: m.tokens[0].i)
+
+    def _at(self, token: Token, sentence: TokenSpan) -> Iterable[_Match]:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        # "the abducted soldiers", "US-led": a participle used as an adjective reports nothing.
+        if token.pos_ == "VERB" and token.dep_ != "amod":
+            for entry in self.lex.verbs.get(lemma, []):
+                chain = _chain(token, entry.words)
+                if chain and self._fits(entry, token, chain):
+                    yield _Match(entry, chain, token)
+        for entry in self.lex.nouns.get(lemma, []) + self.lex.nouns.get(lower, []):
+            n = len(entry.words)
+            run = sentence.doc[token.i : token.i + n]
+            if token.i + n > sentence.end or not all(
+                t.lemma_.lower() == w or t.lower_ == w
+                for t, w in zip(run, entry.words, strict=True)
+            ):
+                continue
+            head = run.root
+            if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
+                yield _Match(entry, list(run), head)
+
+    def _fits(self, entry: Entry, head: Token, tokens: list[Token]) -> bool:
+        """Whether the conditions of ``entry`` hold around ``head``."""
+        if entry.context:
+            phrase = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+            if not phrase & entry.context:
+                return False
+        if entry.objects:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects and not any(
+                o.lemma_.lower() in entry.objects or self.index.at(o.idx, o.idx + len(o))
+                for o in objects
+            ):
+                return False
+        return not (entry.type is None and not self._negated(head, tokens))
+
+    # Roles
+
+    def phrase(self, token: Token, depth: int = 0) -> list[Actor]:
+        """Actors the noun phrase headed by ``token`` names, with those joined to it by "and"."""
+        found: list[Actor] = []
+        for head in [token, *token.conjuncts]:
+            found += self._head_actors(head, depth)
+        return _unique(found)
+
+    def _head_actors(self, head: Token, depth: int) -> list[Actor]:
+        if head.lower_ in FIRST_PERSON:
+            return []
+        actor = self.index.at(head.idx, head.idx + len(head))
+        if actor is not None:
+            return [actor]
+        group = self._group(head)
+        if group:
+            return group
+        for child in reversed(list(head.lefts)):
+            if child.dep_ in MODIFIERS:
+                within = self.index.within(child.left_edge.idx, _end(child.right_edge))
+                if within:
+                    return within[:1]
+        if head.i > 0 and head.left_edge.i > 0:
+            # The parser may tag a name as a verb and leave it loose: "IS fighters".
+            before = self.doc[head.left_edge.i - 1]
+            found = self.index.at(before.idx, _end(before))
+            if found is not None and before.dep_ in ("dep", "aux", "nsubj") and before.head != head:
+                return [found]
+        if depth < 3:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.phrase(pobj, depth + 1)
+        return []
+
+    def _group(self, head: Token) -> list[Actor]:
+        """ "the three parties": the last three actors named before it in its sentence."""
+        if head.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        count = next((NUMBERS[c.lower_] for c in head.children if c.lower_ in NUMBERS), None)
+        if count is None:
+            return []
+        start = head.sent.start_char
+        last: dict[str, tuple[int, Actor]] = {}
+        for actor in self.index.within(start, head.idx):
+            mentions = [m.start for m in actor.mentions if start <= m.start < head.idx]
+            last[actor.id] = (max(mentions), actor)
+        chosen = sorted(last.values(), key=lambda item: item[0])[-count:]
+        return [actor for _, actor in chosen] if len(chosen) == count else []
+
+    def _pobj(self, prep: Token) -> list[Actor]:
+        """Actors after a preposition; where the parse lost its object, the words after it."""
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            return _unique([a for o in objects for a in self.phrase(o)])
+        for token in self.doc[prep.i + 1 : min(prep.i + 5, prep.sent.end)]:
+            if token.is_punct:
+                break
+            actor = self.index.at(token.idx, _end(token))
+            if actor is not None:
+                return [actor]
+        return []
+
+    def roles(self, match: _Match) -> None:
+        """Fill the source and target of ``match`` from the parse."""
+        entry = match.entry
+        type_ = entry.type or entry.negated_type or ""
+        source: list[Actor] = []
+        target: list[Actor] = []
+        last = match.tokens[-1]
+        if len(match.tokens) > 1 and last.pos_ == "ADP":
+            role = (
+                "target" if entry.pos == "verb" else self.lex.roles(entry, type_).get(last.lower_)
+            )
+            if role in ("source", "target"):
+                (source if role == "source" else target).extend(self._pobj(last))
+        if entry.pos == "verb":
+            self._verb_roles(match, type_, source, target)
+        else:
+            self._noun_roles(match, type_, source, target)
+        match.source = _unique(source)
+        match.target = [a for a in _unique(target) if a not in match.source]
+
+    def _verb_roles(
+        self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
+    ) -> None:
+        head, preps = match.head, self.lex.preps(match.entry, type_)
+        passive = False
+        for child in head.children:
+            if child in match.tokens:
+                continue
+            if child.dep_ == "nsubjpass":
+                passive = True
+                target += self.phrase(child)
+            elif child.dep_ == "agent":
+                source += self._pobj(child)
+            elif child.dep_ in ("dobj", "dative"):
+                target += self.phrase(child)
+            elif child.dep_ == "prep" and preps.get(child.lower_) in ("source", "target"):
+                (source if preps[child.lower_] == "source" else target).extend(self._pobj(child))
+        if not passive:
+            match.subject = _subject(head)
+            if match.subject is not None:
+                source += self.phrase(match.subject)
+
+    def _noun_roles(
+        self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
+    ) -> None:
+        head, roles = match.head, self.lex.roles(match.entry, type_)
+        for child in head.children:
+            if child in match.tokens:
+                continue
+            if child.dep_ == "poss":
+                role = roles.get("poss", "source")
+                (source if role == "source" else target).extend(self.phrase(child))
+            elif child.dep_ in MODIFIERS and child.i < head.i:
+                for actor in self.index.within(child.left_edge.idx, _end(child.right_edge)):
+                    # "anti-ISIS operations" are against ISIS.
+                    (target if self._after_anti(actor, child) else source).append(actor)
+            elif child.dep_ == "prep" and roles.get(child.lower_) in ("source", "target"):
+                (source if roles[child.lower_] == "source" else target).extend(self._pobj(child))
+            elif child.dep_ in ("relcl", "acl"):
+                for grandchild in child.children:
+                    if grandchild.dep_ == "agent":
+                        source += self._pobj(grandchild)
+                    elif grandchild.dep_ in SUBJECTS and grandchild.lower_ not in RELATIVE_PRONOUNS:
+                        source += self.phrase(grandchild)
+        first = head
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head  # "launched airstrikes and raids": both are launched
+        verb = first.head
+        if first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
+            match.governor = verb
+            match.subject = _subject(verb)
+            if not source and match.subject is not None:
+                source += self.phrase(match.subject)
+        elif first.dep_ in SUBJECTS and verb.pos_ == "VERB" and not target:
+            # "US airstrikes blocked the advance of an IS convoy": what the strikes hit.
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    target += self.phrase(child)
+
+    def _after_anti(self, actor: Actor, modifier: Token) -> bool:
+        start, end = modifier.left_edge.idx, _end(modifier.right_edge)
+        return any(
+            self.doc.text[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "anti "))
+            for m in actor.mentions
+            if start <= m.start < end
+        )
+
+    # Frames and speech
+
+    def speaker(
+        self, match: _Match, sentence: TokenSpan, quoted: list[tuple[int, int]]
+    ) -> list[Actor]:
+        """The speaker of the reporting verb of ``sentence``, outside the quoted words."""
+        verbs = [
+            t
+            for t in sentence
+            if t.lemma_.lower() in self.lex.reporting_verbs
+            and t.pos_ == "VERB"
+            and not _inside(t.idx, quoted)
+        ]
+        verbs.sort(key=lambda v: (not v.is_ancestor(match.head), abs(v.i - match.head.i)))
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ in SUBJECTS and not _inside(child.idx, quoted):
+                    found = self.phrase(child)
+                    if found:
+                        return found[:1]
+        return []
+
+    def organisation_of(self, speaker: Actor) -> Actor:
+        """For "we" said by a spokesman: the organisation his appositive names, else him."""
+        if speaker.kind not in ("person", "leader"):
+            return speaker
+        for mention in speaker.mentions:
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is None:
+                continue
+            for appos in (c for c in words.root.children if c.dep_ == "appos"):
+                for prep in (c for c in appos.children if c.lower_ in ("for", "of")):
+                    for actor in self._pobj(prep):
+                        if actor.kind not in ("person", "leader"):
+                            return actor
+        return speaker
+
+    def _negated(self, head: Token, tokens: list[Token]) -> bool:
+        return _modality(head, self.lex.modality)[0]
+
+    def sentence_events(
+        self, sentence: TokenSpan, places: Sequence[Place], times: Sequence[Time]
+    ) -> list[Event]:
+        """The events one sentence reports."""
+        matches = self.matches(sentence)
+        if not matches:
+            return []
+        by_head = {m.head.i: m for m in matches}
+        dropped: set[int] = set()
+        for match in matches:
+            head = match.head
+            if match.entry.pos == "verb" and head.lemma_.lower() in self.lex.light_verbs:
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                if any(o.i in by_head or any(c.i in by_head for c in o.conjuncts) for o in objects):
+                    dropped.add(head.i)  # "signed a deal": the deal is the event
+            governor = by_head.get(head.head.i)
+            if (
+                match.entry.pos == "noun"
+                and governor is not None
+                and governor is not match
+                and (
+                    head.dep_ == "compound"
+                    or (head.dep_ in ("appos", "dobj") and governor.entry.type == match.entry.type)
+                )
+            ):
+                dropped.add(head.i)  # "ceasefire agreement", "the agreement, the first deal"
+        matches = [m for m in matches if m.head.i not in dropped]
+        for match in matches:
+            self.roles(match)
+        quoted = _quoted(sentence)
+        for match in matches:
+            self._speech(match, sentence, quoted)
+        absorbed = self._frames(matches)
+        return [
+            self._event(m, sentence, places, times)
+            for m in matches
+            if m.head.i not in absorbed and not (m.entry.needs_target and not m.target)
+        ]
+
+    def _speech(self, match: _Match, sentence: TokenSpan, quoted: list[tuple[int, int]]) -> None:
+        """Inside a quote, "we" and a speech act's missing subject are the speaker."""
+        if not _inside(match.head.idx, quoted):
+            return
+        subject = match.subject
+        first_person = subject is not None and subject.lower_ in FIRST_PERSON
+        type_ = match.entry.type or match.entry.negated_type
+        missing = not match.source and subject is None and type_ in self.lex.speech_types
+        if not (first_person or missing):
+            return
+        speaker = self.speaker(match, sentence, quoted)
+        if speaker:
+            match.source = [self.organisation_of(speaker[0]) if first_person else speaker[0]]
+            match.target = [a for a in match.target if a not in match.source]
+            match.speaker_source = True
+
+    def _frames(self, matches: list[_Match]) -> set[int]:
+        """Heads of triggers a frame absorbs; frames borrow the roles of the act they report."""
+        absorbed: set[int] = set()
+        for frame in matches:
+            if frame.entry.frame is None:
+                continue
+            inside = _complement(frame)
+            embedded = [m for m in matches if m is not frame and m.head.i in inside]
+            if not embedded:
+                continue
+            nearest = min(embedded, key=lambda m: _distance(m.head, frame.head))
+            frame.embedded = nearest.entry.type
+            if not frame.target:
+                borrowed = nearest.source if frame.entry.takes == "source" else nearest.target
+                frame.target = [a for a in borrowed if a not in frame.source]
+            if frame.entry.frame == "absorb":
+                absorbed.update(m.head.i for m in embedded)
+        return absorbed
+
+    # The record
+
+    def _event(
+        self, match: _Match, sentence: TokenSpan, places: Sequence[Place], times: Sequence[Time]
+    ) -> Event:
+        entry, head = match.entry, match.head
+        negated, future, hypothetical = _modality(head, self.lex.modality, match.governor)
+        type_, mode = entry.type, entry.mode
+        if negated and entry.negated_type:
+            # "will not rule out strikes": the negation belongs to the idiom.
+            type_, negated = entry.negated_type, False
+            mode = None
+            hypothetical = hypothetical or entry.negated_hypothetical
+        else:
+            hypothetical = hypothetical or entry.hypothetical
+        if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
+            mode = "violence"  # a threat of force (CAMEO 138)
+        if type_ == "ASSAULT" and mode is None:
+            mode = self._instrument(match)
+        first, last = min(match.tokens, key=lambda t: t.i), max(match.tokens, key=lambda t: t.i)
+        when = _when(match, sentence, times)
+        confidence = (
+            0.35
+            + 0.25 * bool(match.source)
+            + 0.2 * bool(match.target)
+            + 0.1 * (entry.pos == "verb")
+            + 0.05 * (when is not None)
+            - 0.1 * match.speaker_source
+        )
+        return Event(
+            id="",
+            type=type_ or "",
+            mode=mode,
+            source=[a.id for a in match.source],
+            target=[a.id for a in match.target],
+            place=self._place(match, sentence, places),
+            when=when,
+            trigger=_span(self.doc, first.idx, _end(last)),
+            sentence=_span(self.doc, sentence.start_char, sentence.end_char),
+            negated=negated,
+            hypothetical=hypothetical,
+            future=future,
+            confidence=round(max(0.05, min(0.95, confidence)), 2),
+        )
+
+    def _instrument(self, match: _Match) -> str | None:
+        """The mode of an ASSAULT from the weapon its clause names ("warplanes pounded")."""
+        head = match.governor or match.head
+        clause = head if head.pos_ == "VERB" else head.head
+        words = [t for t in clause.subtree if t.sent == head.sent]
+        lemmas = [t.lemma_.lower() for t in words]
+        for phrase, mode in self.lex.instruments:
+            n = len(phrase)
+            if any(tuple(lemmas[i : i + n]) == phrase for i in range(len(lemmas) - n + 1)):
+                return mode
+        return None
+
+    def _place(self, match: _Match, sentence: TokenSpan, places: Sequence[Place]) -> str | None:
+        """The nearest resolved place joined by in/at/near... to the trigger or its object."""
+        head = match.head
+        anchors = {head.i} | {c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        if match.governor is not None:
+            anchors.add(match.governor.i)
+        elif head.pos_ != "VERB" and head.head.pos_ == "VERB":
+            anchors.add(head.head.i)
+        best: tuple[int, str] | None = None
+        for place in places:
+            if place.gazetteer_id is None:
+                continue
+            for mention in place.mentions:
+                if not sentence.start_char <= mention.start < sentence.end_char:
+                    continue
+                words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if words is None or not self._attached(words.root, anchors, head):
+                    continue
+                distance = abs(mention.start - head.idx)
+                if best is None or distance < best[0]:
+                    best = (distance, place.id)
+        return best[1] if best else None
+
+    def _attached(self, token: Token, anchors: set[int], head: Token) -> bool:
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i == head.i:
+            return True  # "the Aleppo bombing"
+        for _ in range(5):
+            parent = token.head
+            if parent is token:
+                return False
+            if (
+                token.dep_ == "pobj"
+                and parent.lower_ in self.lex.place_preps
+                and parent.head.i in anchors
+            ):
+                return True
+            token = parent
+        return False
+
+
+def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
+    """The tokens of a multi-word verb: each word a dependent of the one before it."""
+    if token.lemma_.lower() != words[0]:
+        return None
+    chain, current = [token], token
+    for word in words[1:]:
+        nxt = next(
+            (c for c in current.children if c.lemma_.lower() == word or c.lower_ == word), None
+        )
+        if nxt is None:
+            return None
+        chain.append(nxt)
+        current = nxt
+    return chain
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``; borrowed from the verb or noun it depends on when it has none."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head  # "many Iraqis, who accused ..."
+                return child
+            if child.dep_ == "nsubjpass":
+                return None
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _modality(
+    head: Token, cues: dict[str, frozenset[str]], governor: Token | None = None
+) -> tuple[bool, bool, bool]:
+    """(negated, future, hypothetical) read from the trigger's clause and the verbs above it."""
+    empty: frozenset[str] = frozenset()
+    negation, aux_future = cues.get("negation", empty), cues.get("future_auxiliaries", empty)
+    aux_maybe, marks = (
+        cues.get("hypothetical_auxiliaries", empty),
+        cues.get("hypothetical_marks", empty),
+    )
+    chain = [head]
+    if governor is not None:
+        chain.append(governor)
+    elif head.pos_ != "VERB":
+        up = head.head.head if head.dep_ == "pobj" else head.head
+        if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and up.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            chain.append(up)
+    governors: list[Token] = []
+    while chain[-1].dep_ == "xcomp" and len(governors) < 3:
+        governors.append(chain[-1].head)
+        chain.append(chain[-1].head)
+    negated = future = hypothetical = False
+    for token in chain:
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (
+                word in negation and child.dep_ in ("advmod", "det", "preconj")
+            ):
+                negated = True
+            if child.dep_ == "aux" and word in aux_future:
+                future = True
+            if child.dep_ == "aux" and word in aux_maybe:
+                hypothetical = True
+            if child.dep_ == "mark" and word in marks:
+                hypothetical = True
+    for token in governors:
+        lemma = token.lemma_.lower()
+        negated = negated or lemma in cues.get("negating_verbs", empty)
+        future = future or lemma in cues.get("future_verbs", empty)
+        hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
+    if head.pos_ != "VERB":
+        modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+        future = future or bool(modifiers & cues.get("future_modifiers", empty))
+        hypothetical = hypothetical or bool(modifiers & cues.get("hypothetical_modifiers", empty))
+    return negated, future, hypothetical
+
+
+def _complement(frame: _Match) -> set[int]:
+    """Token indices of what a frame reports: its objects and complements, not its subject."""
+    inside: set[int] = set()
+    for token in frame.tokens:
+        for child in token.children:
+            if child in frame.tokens or (token is frame.head and child.dep_ not in COMPLEMENTS):
+                continue
+            inside.update(t.i for t in child.subtree)
+    return inside
+
+
+def _when(match: _Match, sentence: TokenSpan, times: Sequence[Time]) -> When | None:
+    """The date of the event: the time in its sentence closest to it in the parse."""
+    doc, head = sentence.doc, match.head
+    best: tuple[int, int, Time] | None = None
+    for time in times:
+        if not sentence.start_char <= time.start < sentence.end_char:
+            continue
+        words = doc.char_span(time.start, time.end, alignment_mode="expand")
+        tree = min((_distance(head, t) for t in words), default=99) if words else 99
+        key = (tree, abs(time.start - head.idx), time)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    if best is None:
+        return None
+    time = best[2]
+    return When(
+        date=time.value, precision=time.precision, text=time.text, start=time.start, end=time.end
+    )
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Steps between two tokens in the dependency tree."""
+    up: dict[int, int] = {}
+    token, steps = a, 0
+    while True:
+        up[token.i] = steps
+        if token.head.i == token.i:
+            break
+        token, steps = token.head, steps + 1
+    token, steps = b, 0
+    while token.i not in up:
+        if token.head.i == token.i:
+            return 99
+        token, steps = token.head, steps + 1
+    return steps + up[token.i]
+
+
+def _quoted(sentence: TokenSpan) -> list[tuple[int, int]]:
+    """Character ranges of ``sentence`` inside quotation marks; an unclosed mark runs to the end."""
+    text, offset = sentence.text, sentence.start_char
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = QUOTE_MARKS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        end = len(text) if end < 0 else end
+        ranges.append((offset + i, offset + end))
+        i = end + 1
+    if not ranges and text.rstrip().endswith(tuple(QUOTE_MARKS.values())):
+        ranges.append((offset, offset + len(text.rstrip())))  # a quote opened before
+    return ranges
+
+
+def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in ranges)
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.id, actor)
+    return list(seen.values())
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    text = doc.text[start:end].rstrip()
+    return Span(start=start, end=start + len(text), text=text)
