@@ -141,3 +141,8 @@ def test_example_matches_golden_output(request):
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(produced, encoding="utf-8")
     assert produced == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_a_month_name_in_a_dateline_is_not_an_event():
+    document = eventwire.extract("Rebels advance\n\nPublished March 14, 2024\n\nRebels marched.")
+    assert [e.trigger.text for e in document.events] == ["marched"]

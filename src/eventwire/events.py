@@ -209,6 +209,12 @@ def find(
         if not any(t.is_alpha for t in sentence):
             continue
         events += reader.sentence_events(sentence, places, times)
+    # A trigger word inside a date ("Published March 14") is part of the date, not an event.
+    events = [
+        e
+        for e in events
+        if not any(t.start < e.trigger.end and e.trigger.start < t.end for t in times)
+    ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
 
