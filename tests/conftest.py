@@ -38,6 +38,11 @@ def pytest_addoption(parser):
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/ from current output"
     )
+    parser.addoption(
+        "--update-eval-baseline",
+        action="store_true",
+        help="raise tests/eval_baseline.json to today's scores (never lowers one)",
+    )
 
 
 @pytest.fixture(scope="session")
