@@ -1,23 +1,31 @@
 """Dates: the publication date, and every date expression resolved against it.
 
 Our own rules, not dateparser's: it misreads "we", "one week after", "July this year" and
-"early on Monday evening". Values are TIMEX3-style (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) at
-the precision the words give. Without a publication date a relative expression keeps
-``value: null`` and a reason: we never guess the anchor.
+"early on Monday evening", and it is slow when called per phrase. Candidates come from our
+regexes and from spaCy's DATE entities; an entity is kept only when a rule finds a date word in
+it (spaCy labels "Qalamoun" DATE). Values are TIMEX3-style (``YYYY``, ``YYYY-MM``,
+``YYYY-MM-DD``) at the precision the words give.
 
-Durations ("for years", "three weeks") are not dates and are left out. Week-level expressions
-("last week") are reported with a null value and a reason, since our precision stops at day,
-month and year.
+What we report and what we leave out:
+
+- Without a publication date a relative expression keeps ``value: null`` and a reason: we never
+  guess the anchor. Absolute dates still resolve.
+- Weeks, quarters and seasons ("last week", "the third quarter", "this summer") are reported with
+  a null value and a reason: our precision stops at day, month and year.
+- Durations ("for years", "three weeks") and vague words ("now", "recently") are not dates and
+  are left out, as are "N days later/earlier", which count from an event rather than a date.
+- "one week after" takes the date of the event it places, reckoned from a date in its sentence.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .records import Span, Time, TimePrecision
 
@@ -48,16 +56,26 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"  # noqa: E501
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?P<year>(?:19|20)\d\d)"
-WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-COUNT = r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-UNIT = r"(?P<unit>day|week|month|year)s?"
-# Words in the sentence before a weekday that make it point forward.
-FUTURE = re.compile(
-    r"\b(will|would|shall|'ll|going to|is to|are to|plans? to|scheduled|expected to)\b"
-)
+MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?!\w)"  # noqa: E501
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d\u2013-]|s\b)"
+# Full names only where no day or year follows: "by Jan Egeland" is not a month.
+MONTH_NAME = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?!\w)"  # noqa: E501
+# "\b" after the name: "on Mondays" is a habit, not a date.
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+# "Saturday, April 25": the weekday is part of the expression, the date gives the value.
+ON_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+PART = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+))?"
+PREPOSITION = r"(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|of|before|after|through)"
+COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+UNIT = r"(?P<unit>day|week|fortnight|month|year)s?"
+
+RELATIVE = "relative date with no publication date to resolve it against"
+AMBIGUOUS = "numeric date whose order of day and month cannot be told"
+NO_YEAR = "day and month with no year, and no publication date to take one from"
+# Auxiliaries and verbs that put a clause in the future ("will meet", "is expected to meet").
+FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "would", "could", "might"}
+FUTURE_VERBS = {"expect", "schedule", "plan", "set", "due", "go", "intend", "prepare"}
 
 
 @dataclass(frozen=True)
@@ -71,11 +89,45 @@ class Found:
     reason: str | None = None
 
 
-RELATIVE = "relative date with no publication date to resolve it against"
+@dataclass(frozen=True)
+class Context:
+    """What a rule knows besides its match: the parse and the publication date."""
+
+    doc: Doc
+    published: dt.date | None
+    starts: list[int]
+
+    def token(self, char: int) -> Token:
+        """The token holding character ``char``."""
+        return self.doc[max(0, bisect.bisect_right(self.starts, char) - 1)]
+
+    def tense(self, char: int) -> int:
+        """+1 when the clause around ``char`` speaks of the future, -1 of the past, else 0."""
+        token = self.token(char)
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), token.sent.root)
+        chain = [verb]
+        while chain[-1].dep_ == "xcomp":
+            chain.append(chain[-1].head)  # "is expected to meet": the tense is on "expected"
+        words = chain + [c for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")]
+        # Checked first: "planned to leave on Thursday", "said he would go on Friday".
+        if any(w.lower_ in FUTURE_AUX for w in words) or any(
+            w.lemma_ in FUTURE_VERBS for w in chain[1:]
+        ):
+            return 1
+        if any(w.tag_ == "VBD" or w.lower_ in ("has", "have", "'ve") for w in words):
+            return -1
+        return 0
+
+
+Rule = Callable[[re.Match[str], Context], Found | None]
 
 
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
+
+
+def _count(word: str) -> int:
+    return NUMBERS.get(word.lower()) or int(word)
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -85,30 +137,35 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _iso(date: dt.date | None, precision: TimePrecision) -> str | None:
-    if date is None:
-        return None
+def _iso(date: dt.date, precision: TimePrecision) -> str:
     return {"day": date.isoformat(), "month": date.isoformat()[:7], "year": str(date.year)}[
         precision
     ]
 
 
-def _year_for(month: int, day: int, published: dt.date) -> int:
-    """The year of a day and month given without one: the nearest past occurrence, for news."""
-    candidate = _day(published.year, month, day)
-    if candidate and candidate > published + dt.timedelta(days=31):
-        return published.year - 1
-    return published.year
-
-
 def _shift(date: dt.date, count: int, unit: str) -> dt.date:
-    if unit == "day":
-        return date + dt.timedelta(days=count)
-    if unit == "week":
-        return date + dt.timedelta(weeks=count)
+    if unit in ("day", "week", "fortnight"):
+        return date + dt.timedelta(days=count * {"day": 1, "week": 7, "fortnight": 14}[unit])
     months = date.year * 12 + date.month - 1 + (count if unit == "month" else 12 * count)
     year, month = divmod(months, 12)
     return _day(year, month + 1, min(date.day, 28)) or date
+
+
+def year_for(month: int, day: int, published: dt.date, tense: int) -> int:
+    """The year of a day and month given without one.
+
+    The next such day when the clause speaks of the future; otherwise the nearest, counting a
+    day ahead of publication as near only within three months, since news mostly reports what
+    has happened (and a past-tense verb may still point ahead: "was extended to Nov. 16").
+    """
+    this = _day(published.year, month, day) or dt.date(published.year, month, 28)
+    if tense > 0:
+        return published.year + (this < published)
+    if this > published + dt.timedelta(days=92):
+        return published.year - 1
+    if this < published - dt.timedelta(days=273):
+        return published.year + 1
+    return published.year
 
 
 def weekday_date(name: str, published: dt.date, forward: bool) -> dt.date:
@@ -119,121 +176,155 @@ def weekday_date(name: str, published: dt.date, forward: bool) -> dt.date:
     return published - dt.timedelta(days=delta)
 
 
-Rule = Callable[[re.Match[str], dt.date | None, str], Found | None]
+def full_date(m: re.Match[str]) -> dt.date | None:
+    """The date a match of one of the full-date patterns names, or None when it names none."""
+    groups = m.groupdict()
+    if groups.get("a"):
+        return numeric_date(m["a"], m["b"], m["year"])
+    month = int(m["mon"]) if groups.get("mon") else _month(m["month"])
+    return _day(int(m["year"]), month, int(m["day"]))
 
 
-def _absolute_day(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    date = _day(int(m["year"]), _month(m["month"]), int(m["day"]))
-    return Found(m.start(), m.end(), _iso(date, "day"), "day") if date else None
+def numeric_date(a: str, b: str, year: str) -> dt.date | None:
+    """The date of a/b/year when only one of month/day and day/month reads as a date.
+
+    3/14/2021 and 14/3/2021 are clear; 3/4/2021 is March or April by country, so it is None.
+    """
+    readings = {_day(int(year), int(a), int(b)), _day(int(year), int(b), int(a))} - {None}
+    return readings.pop() if len(readings) == 1 else None
 
 
-def _iso_day(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    date = _day(int(m["year"]), int(m["mon"]), int(m["day"]))
-    return Found(m.start(), m.end(), _iso(date, "day"), "day") if date else None
+def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
+    date = full_date(m)
+    if date:
+        return Found(m.start(), m.end(), date.isoformat(), "day")
+    if m.groupdict().get("a") and max(int(m["a"]), int(m["b"])) <= 12:
+        return Found(m.start(), m.end(), None, None, AMBIGUOUS)
+    return None
 
 
-def _day_month(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
+def _day_month(m: re.Match[str], ctx: Context) -> Found | None:
     month, day = _month(m["month"]), int(m["day"])
     if not 1 <= day <= 31:
         return None
-    if published is None:
-        return Found(m.start(), m.end(), None, "day", "day and month with no year to place them")
-    date = _day(_year_for(month, day, published), month, day)
-    return Found(m.start(), m.end(), _iso(date, "day"), "day")
+    if ctx.published is None:
+        return Found(m.start(), m.end(), None, "day", NO_YEAR)
+    date = _day(year_for(month, day, ctx.published, ctx.tense(m.start())), month, day)
+    return Found(m.start(), m.end(), date.isoformat(), "day") if date else None
 
 
-def _month_year(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    date = dt.date(int(m["year"]), _month(m["month"]), 1)
-    return Found(m.start(), m.end(), _iso(date, "month"), "month")
+def _month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    return Found(m.start(), m.end(), f"{m['year']}-{_month(m['month']):02d}", "month")
 
 
-def _month_relative(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    start = m.start("which") if m.groupdict().get("which") else m.start("month")
-    if published is None:
+def _month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "July this year", "March last year": the month of a year counted from publication."""
+    if ctx.published is None:
+        return Found(m.start(), m.end(), None, "month", RELATIVE)
+    year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
+    return Found(m.start(), m.end(), f"{year:04d}-{_month(m['month']):02d}", "month")
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "in July", "last July", "mid-July": the nearest such month, or as "last"/"next" say."""
+    start = m.start("span")
+    if ctx.published is None:
         return Found(start, m.end(), None, "month", RELATIVE)
-    month = _month(m["month"])
+    month, published = _month(m["month"]), ctx.published
     which = (m.groupdict().get("which") or "").lower()
-    year = published.year
-    if which in ("last", "last year"):
-        year -= 1 if which == "last year" or month >= published.month else 0
-    elif which == "next year":
-        year += 1
+    if which == "last":
+        year = published.year - (month >= published.month)
     elif which == "next":
-        year += 1 if month <= published.month else 0
-    elif which == "" and month > published.month and not FUTURE.search(sentence):
-        year -= 1  # "in July": the most recent July, unless the sentence looks ahead
+        year = published.year + (month <= published.month)
+    elif (tense := ctx.tense(m.start("month"))) < 0 and month > published.month:
+        year = published.year - 1  # "fighting broke out in July", told in May: last July
+    else:
+        year = year_for(month, 15, published, tense)
     return Found(start, m.end(), f"{year:04d}-{month:02d}", "month")
 
 
-def _year(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
+def _year(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start("year"), m.end("year"), m["year"], "year")
 
 
-def _weekday(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    end = m.start("weekday") + len(m["weekday"])
-    if published is None:
+def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    end = m.end("weekday")
+    if ctx.published is None:
         return Found(m.start(), end, None, "day", RELATIVE)
     which = (m["which"] or "").lower()
-    before = sentence[: max(0, sentence.find(m.group()))]
-    forward = which in ("next", "this coming") or (which == "" and bool(FUTURE.search(before)))
-    date = weekday_date(m["weekday"], published, forward)
-    if which == "last" and date == published:
+    forward = which in ("next", "this coming", "coming") or (
+        not which and ctx.tense(m.start("weekday")) > 0
+    )
+    date = weekday_date(m["weekday"], ctx.published, forward)
+    if which in ("last", "this past", "past") and date == ctx.published:
         date -= dt.timedelta(days=7)
     return Found(m.start(), end, date.isoformat(), "day")
 
 
-def _deictic(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    word = m.group().lower()
-    if published is None:
+def _deictic(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.published is None:
         return Found(m.start(), m.end(), None, "day", RELATIVE)
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-    return Found(m.start(), m.end(), (published + dt.timedelta(days=offset)).isoformat(), "day")
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group().lower()]
+    date = ctx.published + dt.timedelta(days=offset)
+    return Found(m.start(), m.end(), date.isoformat(), "day")
 
 
-def _this_period(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
+def _this_period(m: re.Match[str], ctx: Context) -> Found | None:
     which, unit = m["which"].lower(), m["unit"].lower()
     if unit == "week":
         return Found(m.start(), m.end(), None, None, "week-level dates are not resolved")
     precision: TimePrecision = "year" if unit == "year" else "month"
-    if published is None:
+    if ctx.published is None:
         return Found(m.start(), m.end(), None, precision, RELATIVE)
-    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1}[which]
-    date = _shift(published.replace(day=1), step, unit)
+    step = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[which]
+    date = _shift(ctx.published.replace(day=1), step, unit)
     return Found(m.start(), m.end(), _iso(date, precision), precision)
 
 
-def _ago(m: re.Match[str], published: dt.date | None, sentence: str) -> Found | None:
-    count, unit = NUMBERS.get(m["count"].lower()) or int(m["count"]), m["unit"].lower()
+def _ago(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = m["unit"].lower()
     precision: TimePrecision = "year" if unit == "year" else "month" if unit == "month" else "day"
-    if unit == "week":
-        precision = "day"
-    if published is None:
+    if ctx.published is None:
         return Found(m.start(), m.end(), None, precision, RELATIVE)
-    return Found(m.start(), m.end(), _iso(_shift(published, -count, unit), precision), precision)
+    date = _shift(ctx.published, -_count(m["count"]), unit)
+    return Found(m.start(), m.end(), _iso(date, precision), precision)
 
 
-# Order matters: earlier rules win where two overlap.
+def _unresolved(reason: str) -> Rule:
+    return lambda m, ctx: Found(m.start(), m.end(), None, None, reason)
+
+
+# Run over the whole text. Order matters: where two overlap, the earlier rule wins.
 RULES: list[tuple[re.Pattern[str], Rule]] = [
-    (re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b"), _absolute_day),
-    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"), _absolute_day),
-    (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _iso_day),
+    (re.compile(rf"\b{ON_WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}"), _full_date),
+    (re.compile(rf"\b{ON_WEEKDAY}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"), _full_date),
+    (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _full_date),
+    (re.compile(r"\b(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<year>(?:19|20)\d\d)\b"), _full_date),
+    (re.compile(rf"\b{PART}{MONTH}\s+(?P<which>this|last|next)\s+year\b"), _month_this_year),
+    (re.compile(rf"\b{PART}{MONTH}\s+(?:of\s+)?{YEAR}"), _month_year),
+    (re.compile(rf"\b{ON_WEEKDAY}{MONTH}\s+{DAY}(?!\s*,?\s*(?:19|20)\d\d)"), _day_month),
+    (re.compile(rf"\b{ON_WEEKDAY}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"), _day_month),
+    (re.compile(rf"\b(?P<span>(?P<which>[Ll]ast|[Nn]ext)\s+){MONTH_NAME}"), _month_alone),
     (
-        re.compile(rf"\b{MONTH}\s+(?P<which2>this year|last year|next year)\b"),
-        lambda m, p, s: _month_relative_combined(m, p, s),
+        re.compile(rf"\b(?P<span>(?:[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)){MONTH_NAME}(?!\s+\d)"),
+        _month_alone,
     ),
-    (re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"), _month_year),
-    (re.compile(rf"\b{MONTH}\.?\s+{DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)"), _day_month),
-    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b"), _day_month),
-    (re.compile(rf"\b(?:(?P<which>last|next)\s+){MONTH}\b"), _month_relative),
     (
-        re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|during|until|by|early|late|of)\s+|mid-){MONTH}\b"),
-        _month_relative,
+        re.compile(rf"\b{PREPOSITION}\s+(?:the\s+)?(?P<span>){MONTH_NAME}(?!\s+\d)"),
+        _month_alone,
     ),
-    (re.compile(rf"\b(?:(?P<which>last|next|this coming|this)\s+)?{WEEKDAY}(?:'s)?"), _weekday),
+    (
+        re.compile(
+            r"\b(?:(?P<which>[Ll]ast|[Nn]ext|[Tt]his coming|[Tt]his past|[Tt]his|[Cc]oming|[Pp]ast)"
+            rf"\s+)?{WEEKDAY}"
+        ),
+        _weekday,
+    ),
     (re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I), _deictic),
     (
         re.compile(
-            r"\b(?P<which>this|current|last|past|previous|next)\s+(?P<unit>year|month|week)\b",
+            # Not "past": "in the past month, 300 died" is a stretch of time, not a month.
+            r"\b(?P<which>this|current|last|previous|next)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
         _this_period,
@@ -241,119 +332,94 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b", re.I), _ago),
     (
         re.compile(
-            rf"(?:\b(?:in|In|since|Since|during|until|Until|by|By|from|From|of|early|late|mid-|"
-            rf"between|and|to|before|after|before|spring|summer|autumn|fall|winter)\s+){YEAR}\b"
-            r"(?![-\u2013]\d)"
+            r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current|"
+            r"next|previous)[- ]quarter\b",
+            re.I,
+        ),
+        _unresolved("quarter-level dates are not resolved"),
+    ),
+    (
+        re.compile(
+            r"\b(?:this|last|next|this past|this coming|early|late)\s+"
+            r"(?:spring|summer|autumn|fall|winter)\b",
+            re.I,
+        ),
+        _unresolved("season-level dates are not resolved"),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|of|between|and|to|before|"
+            r"after|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ee]arly|[Ll]ate)\s+|\bmid-)"
+            rf"{YEAR}"
         ),
         _year,
     ),
-    (re.compile(rf"^\s*{YEAR}\b(?=,)"), _year),
 ]
 
+# Run only inside spaCy DATE entities, which tell a year from a number and "May" from "may".
+ENTITY_RULES: list[tuple[re.Pattern[str], Rule]] = [
+    (re.compile(rf"(?P<span>){MONTH_NAME}(?!\s+\d)"), _month_alone),
+    (re.compile(rf"(?<![\d,.$])\b{YEAR}"), _year),
+]
 
-def _month_relative_combined(
-    m: re.Match[str], published: dt.date | None, sentence: str
-) -> Found | None:
-    """ "July this year", "last July", "March next year"."""
-    if published is None:
-        return Found(m.start(), m.end(), None, "month", RELATIVE)
-    month = _month(m["month"])
-    which = (m["which2"] or "").lower()
-    year = published.year + {"this year": 0, "last year": -1, "next year": 1}[which]
-    return Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+ANCHORED = re.compile(rf"\b{COUNT}\s+{UNIT}\s+(?P<dir>after|before)\b", re.I)
 
 
-ANCHORED = re.compile(rf"\b{COUNT}\s+{UNIT}\s+(?P<dir>after|before|later|earlier)\b", re.I)
+def _anchored(m: re.Match[str], ctx: Context, found: list[Found]) -> Found:
+    """ "one week after": the date of the event it places, counted from a date in its sentence.
 
-
-def _anchored(
-    sentence: str, offset: int, found: list[Found], published: dt.date | None
-) -> list[Found]:
-    """ "one week after X": the date of X, reckoned from the other date its sentence gives.
-
-    In "Monday's transfers come one week after the army launched ...", the launch is one
-    week before that Monday; "two days before the vote" is two days after the sentence's date.
+    "Monday's transfers come one week after the army launched ...": the anchor comes first and
+    the launch is one week before it. "Two days before Monday's vote, rebels attacked": the
+    anchor follows, and the attack is two days before it.
     """
-    results = []
-    for m in ANCHORED.finditer(sentence):
-        start, end = offset + m.start(), offset + m.end()
-        anchors = [
-            f for f in found if f.value and f.precision == "day" and offset <= f.start < start
-        ]
-        count = NUMBERS.get(m["count"].lower()) or int(m["count"])
-        unit, direction = m["unit"].lower(), m["dir"].lower()
-        if direction in ("later", "earlier"):
-            continue  # reckoned from an event, not a date: left to the events stage
-        if not anchors:
-            reason = RELATIVE if published is None else "no date in the sentence to count from"
-            results.append(Found(start, end, None, None, reason))
-            continue
-        anchor = dt.date.fromisoformat(anchors[-1].value or "")
-        sign = -1 if direction == "after" else 1
-        results.append(Found(start, end, _shift(anchor, sign * count, unit).isoformat(), "day"))
-    return results
+    sentence = ctx.token(m.start()).sent
+    days = [
+        f
+        for f in found
+        if f.value and f.precision == "day" and sentence.start_char <= f.start < sentence.end_char
+    ]
+    before = [f for f in days if f.end <= m.start()]
+    after = [f for f in days if f.start >= m.end()]
+    if not days:
+        reason = RELATIVE if ctx.published is None else "no date in the sentence to count from"
+        return Found(m.start(), m.end(), None, None, reason)
+    sign = 1 if m["dir"].lower() == "after" else -1
+    if after and (not before or after[0].start - m.end() < 20):
+        anchor = after[0]  # the anchor is what "after"/"before" governs
+    else:
+        anchor, sign = before[-1], -sign
+    unit = m["unit"].lower()
+    precision: TimePrecision = "year" if unit == "year" else "month" if unit == "month" else "day"
+    date = _shift(dt.date.fromisoformat(anchor.value or ""), sign * _count(m["count"]), unit)
+    return Found(m.start(), m.end(), _iso(date, precision), precision)
 
 
-PUBLISHED_LINE = re.compile(
-    r"^[ \t]*(?:(?:Posted|Published|Updated|Last updated|First published|Dated?)\b:?[ \t]*"
-    r"(?:on[ \t]+)?)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?(?P<date>.+?)[ \t]*$",
-    re.M,
-)
-
-
-def find_published(text: str) -> tuple[dt.date, Span] | None:
-    """The publication date stated near the top of the text ("Posted August 31, 2017")."""
-    head = text[:600]
-    for line in PUBLISHED_LINE.finditer(head):
-        words = line["date"]
-        labelled = line.group().strip() != words.strip()
-        if not labelled and len(words) > 40:
-            continue
-        for pattern, rule in RULES[:3]:
-            m = pattern.search(words)
-            if m is None:
-                continue
-            # A bare date line holds only the date (and a time); a labelled one may say more.
-            if not labelled and (m.start() > 0 or len(words) - m.end() > 16):
-                continue
-            found = rule(m, None, words)
-            if found and found.value:
-                start = line.start("date") + m.start()
-                end = line.start("date") + m.end()
-                return dt.date.fromisoformat(found.value), Span(
-                    start=start, end=end, text=text[start:end]
-                )
-    return None
+def _overlaps(found: Found, taken: list[Found]) -> bool:
+    return any(f.start < found.end and found.start < f.end for f in taken)
 
 
 def find(doc: Doc, published: dt.date | None) -> list[Time]:
     """Every date expression in ``doc``; relative ones resolved against ``published``."""
     text = doc.text
+    ctx = Context(doc, published, [t.idx for t in doc])
     taken: list[Found] = []
-    for sent in doc.sents:
-        sentence, offset = sent.text, sent.start_char
-        in_sentence: list[Found] = []
-        for pattern, rule in RULES:
-            for m in pattern.finditer(sentence):
-                found = rule(m, published, sentence)
-                if found is None:
-                    continue
-                found = Found(
-                    found.start + offset,
-                    found.end + offset,
-                    found.value,
-                    found.precision,
-                    found.reason,
-                )
-                if not any(f.start < found.end and found.start < f.end for f in in_sentence):
-                    in_sentence.append(found)
-        in_sentence.sort(key=lambda f: f.start)
-        in_sentence += [
-            f
-            for f in _anchored(sentence, offset, in_sentence, published)
-            if not any(g.start < f.end and f.start < g.end for g in in_sentence)
-        ]
-        taken += in_sentence
+    for pattern, rule in RULES:
+        for m in pattern.finditer(text):
+            found = rule(m, ctx)
+            if found and not _overlaps(found, taken):
+                taken.append(found)
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        for pattern, rule in ENTITY_RULES:
+            for m in pattern.finditer(text, ent.start_char, ent.end_char):
+                found = rule(m, ctx)
+                if found and not _overlaps(found, taken):
+                    taken.append(found)
+    for m in ANCHORED.finditer(text):
+        found = _anchored(m, ctx, taken)
+        if not _overlaps(found, taken):
+            taken.append(found)
     taken.sort(key=lambda f: f.start)
     return [
         Time(
@@ -367,3 +433,47 @@ def find(doc: Doc, published: dt.date | None) -> list[Time]:
         )
         for i, f in enumerate(taken, start=1)
     ]
+
+
+# --- publication date -----------------------------------------------------------------------
+
+LABEL = re.compile(
+    r"[ \t]*(?P<label>(?:Posted|Published|Updated|Last updated|First published|Dated?)\b"
+    r"[ \t]*:?[ \t]*(?:on[ \t]+)?)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?",
+    re.I,
+)
+# Dates that need nothing outside themselves; a dateline has no sentence to lend a year.
+FULL_DATES = [
+    re.compile(rf"{MONTH}[ \t]+{DAY},?[ \t]+{YEAR}"),
+    re.compile(rf"{DAY}[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+{YEAR}"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"(?P<a>\d\d?)[/.](?P<b>\d\d?)[/.](?P<year>(?:19|20)\d\d)\b"),
+]
+# What may follow a date alone on its line: a time and a zone ("10.30 BST", "at 3:05 pm EDT").
+TRAILER = re.compile(
+    r"[ \t]*(?:[,|\u2013\u2014-]?[ \t]*(?:at[ \t]+)?\d\d?[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?"
+    r"(?:[ \t]+[A-Z]{2,5}(?:[+-]\d\d?)?)?)?[ \t\r]*$",
+    re.I,
+)
+
+
+def find_published(text: str) -> tuple[dt.date, Span] | None:
+    """The publication date stated near the top of the text, with where it was read.
+
+    A labelled dateline ("Posted August 31, 2017", "Published: 12 March 2024") in the first
+    500 characters, or a line among the first five that holds only a date (and a time). Numeric
+    dates count only when the order of day and month cannot be mistaken.
+    """
+    for number, line in enumerate(re.finditer(r"[^\n]+", text[:500])):
+        label = LABEL.match(text, line.start(), line.end())
+        labelled = bool(label and label["label"])
+        if not labelled and number >= 5:
+            continue
+        for pattern in FULL_DATES:
+            m = pattern.match(text, label.end() if label else line.start(), line.end())
+            if m is None or not (labelled or TRAILER.match(text, m.end(), line.end())):
+                continue
+            date = full_date(m)
+            if date:
+                return date, Span(start=m.start(), end=m.end(), text=m.group())
+    return None
