@@ -21,7 +21,8 @@ SLICES = {
     "events/plover_gsr": 80,
     "events/petrarch2/PETR2_GSR_validation.xml": 40,
     "events/acled_dev": 120,
-    "events/india_police_events": 15,
+    # events/india_police_events is left out until eventwire finds anything in its lower-cased
+    # text (0 recall today): a floor of zero guards nothing.
     "places": 12,
     "dates": 30,
     "quotes/polnear": 12,
@@ -29,11 +30,17 @@ SLICES = {
 
 
 def guarded(report):
-    """The measures where higher is better, with their scores."""
+    """The headline measures (accuracy, F1, shares within a distance), with their scores.
+
+    Precision and recall trade against each other, so they are left to their F1.
+    """
     return {
         row.measure: round(row.score, 4)
         for row in report.rows
-        if row.score is not None and row.unit != "km" and "not scored" not in row.measure
+        if row.score is not None
+        and row.unit != "km"
+        and "not scored" not in row.measure
+        and not row.measure.endswith(("precision", "recall"))
     }
 
 

