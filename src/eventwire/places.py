@@ -259,15 +259,19 @@ def _score(
     hint: str | None,
     countries: set[str],
     near: Sequence[tuple[float, float]],
-    towns: set[str | None],
+    towns: set[tuple[str | None, str]],
 ) -> float:
     """How likely a mention with ``hint`` means the candidate; higher is likelier.
 
-    ``towns`` are the countries where a town has the name too: a province's bare name is
+    ``towns`` are (country, name) of towns whose own name is a province's: its bare name is
     often its capital's ("Hodeidah"), and spelling then prefers the province only where
     the text says province.
     """
-    shared = c.feature == "admin1" and c.country in towns and hint not in ("admin1", "region")
+    shared = (
+        c.feature == "admin1"
+        and (c.country, normalise(c.name)) in towns
+        and hint not in ("admin1", "region")
+    )
     score = 2.0 if c.exact and not shared else 0.0
     if c.feature == "country":
         score += 8.0  # "Lebanon" is the country before any town called Lebanon
@@ -306,7 +310,7 @@ def resolve(
     a single word must be spelt as the gazetteer spells it.
     """
     candidates = gazetteer.candidates(mention.text)
-    towns = {c.country for c in candidates if c.feature in POINTS}
+    towns = {(c.country, normalise(c.name)) for c in candidates if c.feature in POINTS}
     scored = sorted(
         ((_score(c, mention.hint, countries, near, towns), c) for c in candidates),
         key=lambda item: -item[0],
