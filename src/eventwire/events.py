@@ -94,6 +94,7 @@ class EventLexicon:
             raise ResourceError(f"{path}: cannot read the event lexicon ({e})") from e
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
             raise ResourceError(f"{path}: no 'triggers' list")
+        _no_bare_booleans(data, str(path))
         lexicon = cls(
             noun_roles=dict(data.get("noun_roles") or {}),
             verb_target_preps=frozenset(data.get("verb_target_preps") or ()),
@@ -139,7 +140,23 @@ class EventLexicon:
     def preps(self, entry: Entry, type_: str) -> dict[str, Role]:
         """What the object of each preposition after a verb trigger names."""
         found = dict.fromkeys(self.verb_target_preps, "target")
-        return {**found, **self.type_roles.get(type_, {}), **dict(entry.roles)}
+        found = {**found, **self.type_roles.get(type_, {}), **dict(entry.roles)}
+        found.pop("of", None)  # "of" names a role after nouns only ("withdrawal of troops")
+        return found
+
+
+def _no_bare_booleans(node: Any, where: str) -> None:
+    """YAML reads bare on/off/no as booleans; as a word or key that is a mistake in the file."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, bool):
+                raise ResourceError(f"{where}: key {key} is a YAML boolean; quote the word")
+            _no_bare_booleans(value, f"{where}: {key}")
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, bool):
+                raise ResourceError(f"{where}: {item} in a list is a YAML boolean; quote the word")
+            _no_bare_booleans(item, where)
 
 
 def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
@@ -193,6 +210,7 @@ class _Match:
     governor: Token | None = None  # the light verb a noun trigger is the object of
     speaker_source: bool = False
     embedded: str | None = None  # the type of the act a frame reports
+    mode: str | None = None  # a mode taken from a trigger merged into this one
 
 
 def find(
@@ -301,9 +319,9 @@ class _Reader:
             return group
         for child in reversed(list(head.lefts)):
             if child.dep_ in MODIFIERS:
-                within = self.index.within(child.left_edge.idx, _end(child.right_edge))
-                if within:
-                    return within[:1]
+                modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
+                if modifier is not None:
+                    return [modifier]
         if head.i > 0 and head.left_edge.i > 0:
             # The parser may tag a name as a verb and leave it loose: "IS fighters".
             before = self.doc[head.left_edge.i - 1]
@@ -371,9 +389,8 @@ class _Reader:
     ) -> None:
         head, preps = match.head, self.lex.preps(match.entry, type_)
         passive = False
-        for child in head.children:
-            if child in match.tokens:
-                continue
+        children = [c for t in match.tokens for c in t.children if c not in match.tokens]
+        for child in children:
             if child.dep_ == "nsubjpass":
                 passive = True
                 target += self.phrase(child)
@@ -392,16 +409,16 @@ class _Reader:
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
     ) -> None:
         head, roles = match.head, self.lex.roles(match.entry, type_)
-        for child in head.children:
-            if child in match.tokens:
-                continue
+        children = [c for t in match.tokens for c in t.children if c not in match.tokens]
+        for child in children:
             if child.dep_ == "poss":
                 role = roles.get("poss", "source")
                 (source if role == "source" else target).extend(self.phrase(child))
             elif child.dep_ in MODIFIERS and child.i < head.i:
-                for actor in self.index.within(child.left_edge.idx, _end(child.right_edge)):
+                modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
+                if modifier is not None:
                     # "anti-ISIS operations" are against ISIS.
-                    (target if self._after_anti(actor, child) else source).append(actor)
+                    (target if self._after_anti(modifier, child) else source).append(modifier)
             elif child.dep_ == "prep" and roles.get(child.lower_) in ("source", "target"):
                 (source if roles[child.lower_] == "source" else target).extend(self._pobj(child))
             elif child.dep_ in ("relcl", "acl"):
@@ -419,7 +436,17 @@ class _Reader:
             match.subject = _subject(verb)
             if not source and match.subject is not None:
                 source += self.phrase(match.subject)
-        elif first.dep_ in SUBJECTS and verb.pos_ == "VERB" and not target:
+            for child in verb.children:
+                # "imposed sanctions on Iran", "sent aid to Ukraine"
+                via = roles.get(child.lower_) if child.dep_ == "prep" else None
+                if via in ("source", "target") and not (target if via == "target" else source):
+                    (source if via == "source" else target).extend(self._pobj(child))
+        elif first.dep_ == "attr" and verb.pos_ in ("VERB", "AUX"):
+            # "we are not party to ...": the copula's subject.
+            match.subject = _subject(verb)
+            if not source and match.subject is not None:
+                source += self.phrase(match.subject)
+        elif first.dep_ in SUBJECTS and type_ == "ASSAULT" and verb.pos_ == "VERB" and not target:
             # "US airstrikes blocked the advance of an IS convoy": what the strikes hit.
             for child in verb.children:
                 if child.dep_ == "dobj":
@@ -488,20 +515,26 @@ class _Reader:
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if any(o.i in by_head or any(c.i in by_head for c in o.conjuncts) for o in objects):
                     dropped.add(head.i)  # "signed a deal": the deal is the event
+        merged: list[tuple[_Match, _Match]] = []
+        for match in matches:
+            head = match.head
             governor = by_head.get(head.head.i)
-            if (
-                match.entry.pos == "noun"
-                and governor is not None
-                and governor is not match
-                and (
-                    head.dep_ == "compound"
-                    or (head.dep_ in ("appos", "dobj") and governor.entry.type == match.entry.type)
-                )
-            ):
-                dropped.add(head.i)  # "ceasefire agreement", "the agreement, the first deal"
-        matches = [m for m in matches if m.head.i not in dropped]
+            if match.entry.pos != "noun" or governor in (None, match) or head.head.i in dropped:
+                continue
+            same = governor.entry.type == match.entry.type
+            if head.dep_ == "compound" or (head.dep_ in ("appos", "dobj", "nsubj") and same):
+                # "ceasefire agreement", "the agreement, the first deal", "a bomb hit ..."
+                dropped.add(head.i)
+                if same:
+                    merged.append((match, governor))
         for match in matches:
             self.roles(match)
+        for noun, verb in merged:
+            # "The strike, carried out by X, hit ...": what the noun knew goes to the verb.
+            verb.mode = verb.mode or noun.entry.mode
+            verb.source = verb.source or noun.source
+            verb.target = verb.target or [a for a in noun.target if a not in verb.source]
+        matches = [m for m in matches if m.head.i not in dropped]
         quoted = _quoted(sentence)
         for match in matches:
             self._speech(match, sentence, quoted)
@@ -554,7 +587,7 @@ class _Reader:
     ) -> Event:
         entry, head = match.entry, match.head
         negated, future, hypothetical = _modality(head, self.lex.modality, match.governor)
-        type_, mode = entry.type, entry.mode
+        type_, mode = entry.type, entry.mode or match.mode
         if negated and entry.negated_type:
             # "will not rule out strikes": the negation belongs to the idiom.
             type_, negated = entry.negated_type, False
@@ -717,6 +750,13 @@ def _modality(
                 hypothetical = True
             if child.dep_ == "mark" and word in marks:
                 hypothetical = True
+    clause = chain[-1]
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in ("xcomp", "conj") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        hypothetical = True  # a bare infinitive: "either to go on with the battle or give in"
     for token in governors:
         lemma = token.lemma_.lower()
         negated = negated or lemma in cues.get("negating_verbs", empty)
@@ -732,11 +772,17 @@ def _modality(
 def _complement(frame: _Match) -> set[int]:
     """Token indices of what a frame reports: its objects and complements, not its subject."""
     inside: set[int] = set()
-    for token in frame.tokens:
-        for child in token.children:
-            if child in frame.tokens or (token is frame.head and child.dep_ not in COMPLEMENTS):
-                continue
-            inside.update(t.i for t in child.subtree)
+    todo = [
+        child
+        for token in frame.tokens
+        for child in token.children
+        if child not in frame.tokens and (token is not frame.head or child.dep_ in COMPLEMENTS)
+    ]
+    while todo:
+        token = todo.pop()
+        inside.add(token.i)
+        # "threatens ISIS convoy that agreed to leave": the relative clause is a fact of its own.
+        todo += [c for c in token.children if c.dep_ != "relcl"]
     return inside
 
 

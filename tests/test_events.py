@@ -1,0 +1,472 @@
+"""Events: triggers from the lexicon, roles from the parse, modality, dates and places.
+
+Actors, places and times are built by hand with their mentions located in the text, so these
+tests check the events stage alone; only the spaCy parse is real.
+"""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventwire import events
+from eventwire.codebook import Codebook
+from eventwire.errors import ResourceError
+from eventwire.records import Actor, Place, Span, Time
+from eventwire.settings import DATA_DIR
+
+LEXICON_PATH = DATA_DIR / "event_lexicon.yaml"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return events.EventLexicon.load(LEXICON_PATH)
+
+
+def spans(text, words, skip=()):
+    """Every whole-word occurrence of ``words`` in ``text``, except inside the ``skip`` spans."""
+    found = []
+    for m in re.finditer(rf"\b{re.escape(words)}\b", text):
+        if not any(s.start <= m.start() < s.end for s in skip):
+            found.append(Span(start=m.start(), end=m.end(), text=words))
+    return found
+
+
+def span_after(text, words, after=""):
+    """The Span of ``words``, the first one after ``after`` when given."""
+    start = text.index(after + words) + len(after)
+    return Span(start=start, end=start + len(words), text=words)
+
+
+def actor(actor_id, mentions, kind="group"):
+    return Actor(
+        id=actor_id, name=actor_id, kind=kind, mentions=sorted(mentions, key=lambda s: s.start)
+    )
+
+
+def actors_in(text, table):
+    """Actors for ``{id: [words, ...]}``, each word found wherever it stands in ``text``."""
+    return [
+        actor(actor_id, [s for w in words for s in spans(text, w)])
+        for actor_id, words in table.items()
+        if any(spans(text, w) for w in words)
+    ]
+
+
+def one(found, type_, trigger=None):
+    """The one event of ``type_`` (with ``trigger`` in its trigger text, when given)."""
+    matching = [
+        e for e in found if e.type == type_ and (trigger is None or trigger in e.trigger.text)
+    ]
+    assert len(matching) == 1, f"{len(matching)} {type_} events in {[e.type for e in found]}"
+    return matching[0]
+
+
+# The seed article, with the actors and times the earlier stages are meant to find.
+
+
+@pytest.fixture(scope="module")
+def seed_actors(seed_text):
+    t = seed_text
+    named_coalition = [span_after(t, "US-led coalition"), span_after(t, "anti-ISIS coalition")]
+    return [
+        actor(
+            "coalition",
+            named_coalition + spans(t, "coalition", skip=named_coalition),
+            kind="coalition",
+        ),
+        actor(
+            "isis",
+            spans(t, "ISIS", skip=named_coalition)
+            + spans(t, "Isis")
+            + spans(t, "IS")
+            + spans(t, "Islamic State")
+            + spans(t, "Daesh"),
+            kind="armed_group",
+        ),
+        actor("hezbollah", spans(t, "Hezbollah") + spans(t, "Hizballah"), kind="armed_group"),
+        actor("iraqis", spans(t, "Iraqis")),
+        actor(
+            "syria",
+            [span_after(t, "Syria", "accused "), span_after(t, "Syria", "terrorism in ")],
+            kind="state",
+        ),
+        actor(
+            "lebanese_army",
+            [
+                span_after(t, "Lebanese army", "the "),
+                span_after(t, "Lebanese army", "praised the "),
+                span_after(t, "Lebanon's military"),
+            ],
+            kind="military",
+        ),
+        actor("michel_aoun", [span_after(t, "Michel Aoun")], kind="person"),
+        actor(
+            "dillon",
+            [span_after(t, "Ryan Dillon"), span_after(t, "Dillon", 'moved", ')],
+            kind="person",
+        ),
+        actor("syrian_opposition", [span_after(t, "Syria's main opposition group")], kind="party"),
+        actor(
+            "assad",
+            [span_after(t, "Assad regime"), span_after(t, "regime", "(Syrian) ")],
+            kind="government",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_times(seed_text):
+    def day(time_id, words, value, after=""):
+        s = span_after(seed_text, words, after)
+        return Time(id=time_id, start=s.start, end=s.end, text=words, value=value, precision="day")
+
+    return [
+        day("t1", "yesterday", "2017-08-30"),
+        day("t2", "Wednesday", "2017-08-30"),
+        day("t3", "Monday", "2017-08-28", "early on "),
+        day("t4", "Monday", "2017-08-28", "\n\n"),
+        day("t5", "one week after", "2017-08-21"),
+        day("t6", "Wednesday", "2017-08-30", "against IS on "),
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp, seed_text):
+    return nlp(seed_text)
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_doc, seed_actors, seed_times, lexicon):
+    return events.find(seed_doc, seed_actors, [], seed_times, lexicon)
+
+
+def in_sentence(found, words):
+    return [e for e in found if words in e.sentence.text]
+
+
+def test_seed_coalition_bombed_the_isis_convoy_route_yesterday(seed_events):
+    event = one(in_sentence(seed_events, "bombed the route"), "ASSAULT", "bombed")
+    assert (event.mode, event.source, event.target) == ("aerial", ["coalition"], ["isis"])
+    assert event.when.date == "2017-08-30"
+    assert event.when.text == "yesterday"
+
+
+def test_seed_us_airstrikes_hit_the_islamic_state_convoy(seed_events):
+    event = one(in_sentence(seed_events, "US airstrikes blocked"), "ASSAULT", "airstrikes")
+    assert (event.mode, event.target) == ("aerial", ["isis"])
+    assert event.when.date == "2017-08-30"
+
+
+def test_seed_hezbollah_negotiated_deal_is_an_agreement_by_hezbollah(seed_events):
+    event = one(in_sentence(seed_events, "US airstrikes blocked"), "AGREE", "deal")
+    assert event.source == ["hezbollah"]
+
+
+def test_seed_fighters_leaving_qara_retreat_on_monday_from_the_attribution(seed_events):
+    event = one(in_sentence(seed_events, "region of Qara"), "RETREAT")
+    assert event.source == ["isis"]
+    assert event.when.date == "2017-08-28"
+
+
+def test_seed_not_ruling_out_strikes_is_a_threat_and_no_assault(seed_events):
+    found = in_sentence(seed_events, "will not rule out strikes")
+    event = one(found, "THREATEN")
+    assert (event.source, event.target) == (["coalition"], ["isis"])
+    assert (event.negated, event.future, event.hypothetical) == (False, True, True)
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_seed_we_are_not_party_to_the_agreements_rejects_them_for_the_coalition(seed_events):
+    event = one(in_sentence(seed_events, "will not rule out strikes"), "REJECT")
+    assert event.source == ["coalition"]
+    assert set(event.target) == {"hezbollah", "isis", "assad"}
+
+
+def test_seed_coalition_will_take_action_against_isis(seed_events):
+    event = one(in_sentence(seed_events, "take action against"), "THREATEN")
+    assert (event.source, event.target, event.future) == (["coalition"], ["isis"], True)
+
+
+def test_seed_we_destroyed_a_bridge_is_the_coalition_through_its_spokesman(seed_events):
+    event = one(in_sentence(seed_events, "cratered the road"), "ASSAULT", "destroyed")
+    assert (event.mode, event.source) == ("destroy", ["coalition"])
+
+
+def test_seed_iraqis_who_accused_syria_and_hezbollah(seed_events):
+    event = one(in_sentence(seed_events, "many Iraqis"), "ACCUSE")
+    assert event.source == ["iraqis"]
+    assert event.target == ["syria", "hezbollah"]
+
+
+def test_seed_opposition_statement_accuses_the_three_parties(seed_events):
+    event = one(in_sentence(seed_events, "complicity of the three parties"), "ACCUSE")
+    assert event.source == ["syrian_opposition"]
+    assert set(event.target) == {"isis", "hezbollah", "assad"}
+
+
+def test_seed_michel_aoun_praised_the_lebanese_army(seed_events):
+    event = one(seed_events, "SUPPORT", "praised")
+    assert (event.source, event.target) == (["michel_aoun"], ["lebanese_army"])
+    assert event.when.date == "2017-08-30"
+
+
+def test_seed_army_and_hezbollah_launched_operations_one_week_before_monday(seed_events):
+    event = one(seed_events, "ASSAULT", "operations against")
+    assert (event.source, event.target) == (["lebanese_army", "hezbollah"], ["isis"])
+    assert event.when.date == "2017-08-21"
+
+
+def test_seed_every_span_is_the_text_it_claims(seed_events, seed_text):
+    assert seed_events
+    for event in seed_events:
+        for span in (event.trigger, event.sentence, event.when):
+            if span is not None:
+                assert seed_text[span.start : span.end] == span.text
+        assert event.sentence.text == event.sentence.text.rstrip()
+        assert 0 <= event.confidence <= 1
+
+
+def test_seed_ids_are_in_text_order(seed_events):
+    assert [e.id for e in seed_events] == [f"e{i}" for i in range(1, len(seed_events) + 1)]
+    starts = [e.trigger.start for e in seed_events]
+    assert starts == sorted(starts)
+
+
+def test_seed_takes_a_few_milliseconds(seed_doc, seed_actors, seed_times, lexicon):
+    began = time.perf_counter()
+    for _ in range(5):
+        events.find(seed_doc, seed_actors, [], seed_times, lexicon)
+    assert (time.perf_counter() - began) / 5 < 0.1
+
+
+# Hand-written sentences, one behaviour each.
+
+ACTORS = {
+    "israel": ["Israel", "Israeli"],
+    "hamas": ["Hamas"],
+    "russia": ["Russia", "Russian"],
+    "ukraine": ["Ukraine"],
+    "army": ["the army", "The army"],
+    "rebels": ["rebels", "Rebels"],
+    "police": ["Police", "police"],
+    "workers": ["workers", "Workers"],
+    "un": ["the UN", "The UN"],
+    "turkey": ["Turkey"],
+    "iran": ["Iran"],
+    "usa": ["Washington", "the United States", "The United States"],
+    "minister": ["The minister", "the minister"],
+    "ngo": ["the charity", "The charity"],
+    "opposition": ["the opposition", "The opposition"],
+}
+
+
+@pytest.fixture(scope="module")
+def run(nlp, lexicon):
+    def extract(text, places=(), times=()):
+        return events.find(nlp(text), actors_in(text, ACTORS), list(places), list(times), lexicon)
+
+    return extract
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "source", "target"),
+    [
+        ("Israeli jets bombed Hamas positions.", "ASSAULT", "aerial", ["israel"], ["hamas"]),
+        ("The army shelled rebels in the north.", "ASSAULT", "heavy-weapons", ["army"], ["rebels"]),
+        (
+            "Russian drone strikes on Ukraine continued.",
+            "ASSAULT",
+            "drone",
+            ["russia"],
+            ["ukraine"],
+        ),
+        ("Gunmen opened fire on police at a checkpoint.", "ASSAULT", "firearms", [], ["police"]),
+        ("A roadside bomb hit the army convoy.", "ASSAULT", "explosives", [], ["army"]),
+        ("A suicide bomber struck a market.", "ASSAULT", "suicide-attack", [], []),
+        ("Rebels kidnapped two workers.", "ASSAULT", "abduct", ["rebels"], ["workers"]),
+        ("The army was attacked by rebels.", "ASSAULT", None, ["rebels"], ["army"]),
+        ("Warplanes pounded rebels overnight.", "ASSAULT", "aerial", [], ["rebels"]),
+        ("Israel and Hamas agreed to a ceasefire.", "AGREE", None, ["israel", "hamas"], []),
+        ("Russia signed a deal with Ukraine.", "AGREE", None, ["russia"], ["ukraine"]),
+        ("The army withdrew from the town.", "RETREAT", None, ["army"], []),
+        ("Russia pulled out of Ukraine.", "RETREAT", None, ["russia"], ["ukraine"]),
+        ("Iran warned Israel.", "THREATEN", None, ["iran"], ["israel"]),
+        ("Turkey condemned the Israeli strikes.", "ACCUSE", "disapprove", ["turkey"], ["israel"]),
+        ("Iran blamed Israel for the blast.", "ACCUSE", "disapprove", ["iran"], ["israel"]),
+        ("The UN praised the charity.", "SUPPORT", None, ["un"], ["ngo"]),
+        ("Hamas rejected the proposal.", "REJECT", None, ["hamas"], []),
+        ("Workers protested in the capital.", "PROTEST", "demo", ["workers"], []),
+        ("Police arrested rebels.", "COERCE", "arrest", ["police"], ["rebels"]),
+        ("The army imposed a curfew.", "COERCE", "curfew", ["army"], []),
+        ("Turkey expelled the minister.", "COERCE", "deport", ["turkey"], ["minister"]),
+        ("The minister met Iran.", "CONSULT", None, ["minister"], ["iran"]),
+        ("The minister visited Turkey.", "CONSULT", "visit", ["minister"], ["turkey"]),
+        ("The UN called on Russia to stop.", "REQUEST", None, ["un"], ["russia"]),
+        ("Turkey urged Iran to talk.", "REQUEST", None, ["turkey"], ["iran"]),
+        ("The charity sent aid to Ukraine.", "AID", None, ["ngo"], ["ukraine"]),
+        ("Washington imposed sanctions on Iran.", "SANCTION", None, ["usa"], ["iran"]),
+        ("Russia deployed troops.", "MOBILIZE", "troops", ["russia"], []),
+        ("The opposition conceded defeat.", "CONCEDE", None, ["opposition"], []),
+        ("Turkey will cooperate with Iran.", "COOPERATE", None, ["turkey"], ["iran"]),
+    ],
+)
+def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
+    event = one(run(text), type_)
+    assert (event.mode, event.source, event.target) == (mode, source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was mild on Tuesday.",
+        "The minister ate lunch with friends.",
+        "Prices rose sharply in the capital.",
+        "The abducted soldiers were named.",
+    ],
+)
+def test_sentences_that_report_no_event(run, text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "negated", "future", "hypothetical"),
+    [
+        ("The army did not attack the rebels.", "ASSAULT", True, False, False),
+        ("The army never attacked the rebels.", "ASSAULT", True, False, False),
+        ("The army failed to arrest the rebels.", "COERCE", True, False, False),
+        ("The army will attack the rebels.", "ASSAULT", False, True, False),
+        ("The army is set to attack the rebels.", "ASSAULT", False, True, False),
+        ("The army plans to withdraw.", "RETREAT", False, True, False),
+        ("The army may attack the rebels.", "ASSAULT", False, False, True),
+        ("If the rebels advance, the army could attack.", "ASSAULT", False, False, True),
+        ("The army attacked the rebels.", "ASSAULT", False, False, False),
+    ],
+)
+def test_modality(run, text, type_, negated, future, hypothetical):
+    event = one(run(text), type_)
+    assert (event.negated, event.future, event.hypothetical) == (negated, future, hypothetical)
+
+
+def test_a_threat_to_strike_makes_no_assault(run):
+    found = run("Iran threatened to attack Israel.")
+    assert [e.type for e in found] == ["THREATEN"]
+    assert (found[0].source, found[0].target, found[0].mode) == (["iran"], ["israel"], "violence")
+
+
+def test_ruling_out_strikes_without_not_is_a_rejection(run):
+    found = run("Russia ruled out strikes on Ukraine.")
+    assert [e.type for e in found] == ["REJECT"]
+    assert found[0].target == ["ukraine"]
+
+
+def test_we_inside_a_quote_is_the_speaker(run):
+    text = '"We attacked the rebels at dawn," the minister said.'
+    event = one(run(text), "ASSAULT")
+    assert event.source == ["minister"]
+
+
+def test_an_accusation_in_a_statement_is_the_speaker_s(run):
+    text = '"The raids show the complicity of Hamas," Israel said in a statement.'
+    event = one(run(text), "ACCUSE")
+    assert (event.source, event.target) == (["israel"], ["hamas"])
+
+
+def test_an_event_without_known_actors_still_counts_with_less_confidence(run):
+    unknown = one(run("Someone attacked a convoy."), "ASSAULT")
+    known = one(run("The army attacked the rebels."), "ASSAULT")
+    assert (unknown.source, unknown.target) == ([], [])
+    assert unknown.confidence < known.confidence
+
+
+def test_a_light_verb_and_its_noun_make_one_event(run):
+    found = run("Russia signed an agreement with Ukraine.")
+    assert [e.type for e in found] == ["AGREE"]
+    assert found[0].trigger.text == "agreement"
+
+
+def test_the_date_is_the_time_attached_to_the_trigger(run):
+    text = "On Monday the army said rebels attacked the town on Sunday."
+    times = [
+        Time(
+            id=f"t{i}",
+            start=text.index(day),
+            end=text.index(day) + len(day),
+            text=day,
+            value=value,
+            precision="day",
+        )
+        for i, (day, value) in enumerate((("Monday", "2024-05-13"), ("Sunday", "2024-05-12")))
+    ]
+    event = one(run(text, times=times), "ASSAULT")
+    assert (event.when.date, event.when.text, event.when.precision) == (
+        "2024-05-12",
+        "Sunday",
+        "day",
+    )
+
+
+def test_the_place_is_a_resolved_place_attached_by_a_preposition(run):
+    text = "The army shelled rebels in Aleppo, far from Damascus."
+
+    def place(place_id, name, resolved=True):
+        start = text.index(name)
+        return Place(
+            id=place_id,
+            name=name,
+            lat=1.0 if resolved else None,
+            lon=1.0 if resolved else None,
+            precision="point",
+            gazetteer_id="g1" if resolved else None,
+            confidence=0.9,
+            mentions=[Span(start=start, end=start + len(name), text=name)],
+        )
+
+    event = one(run(text, places=[place("p1", "Aleppo"), place("p2", "Damascus")]), "ASSAULT")
+    assert event.place == "p1"
+    unresolved = one(run(text, places=[place("p1", "Aleppo", resolved=False)]), "ASSAULT")
+    assert unresolved.place is None
+
+
+# Lexicon and codebook.
+
+
+def test_every_lexicon_type_and_mode_is_in_the_codebook(lexicon):
+    codebook = Codebook.load()
+    entries = [e for table in (lexicon.verbs, lexicon.nouns) for es in table.values() for e in es]
+    assert {e.type for e in entries if e.type} == set(codebook.types)
+    for entry in entries:
+        assert codebook.is_valid(entry.type or entry.negated_type, entry.mode)
+
+
+def test_codebook_maps_old_names_and_cameo_roots():
+    codebook = Codebook.load()
+    assert codebook.plover_0_5["DISAPPROVE"] == ("ACCUSE", "disapprove")
+    assert codebook.plover_0_5["FIGHT"][0] == "ASSAULT"
+    assert codebook.from_cameo("190") == "ASSAULT"
+    assert codebook.from_cameo("192") == "COERCE"
+    assert codebook.from_cameo("084") == "RETREAT"
+    assert codebook.from_cameo("010") is None
+    assert codebook.acled[("Strategic developments", "Arrests")] == ("COERCE", "arrest")
+    assert codebook.acled[("Explosions/Remote violence", "Air/drone strike")] == (
+        "ASSAULT",
+        "aerial",
+    )
+
+
+@pytest.mark.parametrize(
+    ("group", "message"),
+    [
+        ({"type": "FIGHT", "verbs": ["fight"]}, "FIGHT/None is not in the PLOVER codebook"),
+        ({"type": "ASSAULT", "mode": "nuclear", "verbs": ["nuke"]}, "ASSAULT/nuclear"),
+        ({"type": "ASSAULT"}, "no verbs or nouns"),
+        ({"type": "ASSAULT", "verbs": ["attack", "attack"]}, "'attack' (verb) is listed twice"),
+    ],
+)
+def test_a_bad_lexicon_entry_is_an_error_naming_it(tmp_path: Path, group, message):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(yaml.safe_dump({"version": 1, "triggers": [group]}), encoding="utf-8")
+    with pytest.raises(ResourceError, match=re.escape(message)):
+        events.EventLexicon.load(path)
