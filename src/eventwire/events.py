@@ -68,6 +68,15 @@ class Entry:
     roles: tuple[tuple[str, Role], ...] = ()
 
 
+@dataclass(frozen=True)
+class Governing:
+    """Verbs that turn the event named by their object into another: "suspended aid"
+    is a sanction, "lifted the curfew" a concession."""
+
+    verbs: tuple[tuple[str, ...], ...]
+    change: dict[str, tuple[str, str | None]]  # old type -> (new type, new mode)
+
+
 @dataclass
 class EventLexicon:
     """Trigger words and patterns mapped to PLOVER type and mode; see data/event_lexicon.yaml."""
@@ -83,6 +92,10 @@ class EventLexicon:
     reporting_verbs: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    cooperative_types: frozenset[str] = frozenset()
+    hostile_types: frozenset[str] = frozenset()
+    governing: list[Governing] = field(default_factory=list)
+    demand_modals: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path, codebook: Codebook | None = None) -> EventLexicon:
@@ -112,7 +125,17 @@ class EventLexicon:
             reporting_verbs=frozenset(data.get("reporting_verbs") or ()),
             place_preps=frozenset(data.get("place_preps") or ()),
             modality={k: frozenset(v) for k, v in (data.get("modality") or {}).items()},
+            cooperative_types=frozenset(data.get("cooperative_types") or ()),
+            hostile_types=frozenset(data.get("hostile_types") or ()),
+            governing=[
+                _governing(group, f"{path}: governing verbs {number}", codebook)
+                for number, group in enumerate(data.get("governing_verbs") or (), start=1)
+            ],
+            demand_modals=frozenset(data.get("demand_modals") or ()),
         )
+        for type_ in lexicon.cooperative_types | lexicon.hostile_types:
+            if not codebook.is_valid(type_, None):
+                raise ResourceError(f"{path}: {type_} is not a PLOVER type")
         for _, mode in lexicon.instruments:
             if not codebook.is_valid("ASSAULT", mode):
                 raise ResourceError(f"{path}: instruments: {mode} is not an ASSAULT mode")
@@ -157,6 +180,20 @@ def _no_bare_booleans(node: Any, where: str) -> None:
             if isinstance(item, bool):
                 raise ResourceError(f"{where}: {item} in a list is a YAML boolean; quote the word")
             _no_bare_booleans(item, where)
+
+
+def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
+    """One group of governing verbs, its types checked against the codebook."""
+    if not isinstance(group, dict) or not group.get("verbs") or not group.get("change"):
+        raise ResourceError(f"{where}: needs verbs and change")
+    change: dict[str, tuple[str, str | None]] = {}
+    for old, new in group["change"].items():
+        type_, _, mode = str(new).partition("/")
+        if not codebook.is_valid(old, None) or not codebook.is_valid(type_, mode or None):
+            raise ResourceError(f"{where}: {old} -> {new} is not in the PLOVER codebook")
+        change[old] = (type_, mode or None)
+    verbs = tuple(tuple(str(v).lower().split()) for v in group["verbs"])
+    return Governing(verbs, change)
 
 
 def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
@@ -211,6 +248,12 @@ class _Match:
     speaker_source: bool = False
     embedded: str | None = None  # the type of the act a frame reports
     mode: str | None = None  # a mode taken from a trigger merged into this one
+    changed: tuple[str, str | None] | None = None  # (type, mode) a governing verb gives it
+    demand: bool = False  # "X must ...": demanded of its subject
+
+
+# What a demand modal ("Iraq must cooperate") makes of a verb that is no trigger itself.
+DEMAND = Entry(words=("must",), pos="verb", type="REQUEST", frame="absorb")
 
 
 def find(
@@ -262,6 +305,15 @@ class _Reader:
                     found.append(match)
                     used.update(t.i for t in match.tokens)
                     break
+        by_head = {m.head.i: m for m in found}
+        for token in sentence:
+            if token.lower_ not in self.lex.demand_modals or token.dep_ != "aux":
+                continue
+            verb = token.head
+            if verb.i in by_head:
+                by_head[verb.i].demand = True
+            elif verb.pos_ in ("VERB", "AUX") and token.i not in used:
+                found.append(_Match(DEMAND, [token, verb], verb, demand=True))
         return sorted(found, key=lambda m: m.tokens[0].i)
 
     def _at(self, token: Token, sentence: TokenSpan) -> Iterable[_Match]:
@@ -529,6 +581,12 @@ class _Reader:
                     merged.append((match, governor))
         for match in matches:
             self.roles(match)
+            self._governed(match)
+            if match.demand:
+                self._demand_roles(match)
+        governors = {m.governor.i for m in matches if m.changed and m.governor is not None}
+        dropped |= {m.head.i for m in matches if m.head.i in governors and not m.changed}
+        dropped |= self._purposes(matches)
         for noun, verb in merged:
             # "The strike, carried out by X, hit ...": what the noun knew goes to the verb.
             verb.mode = verb.mode or noun.entry.mode
@@ -544,6 +602,70 @@ class _Reader:
             for m in matches
             if m.head.i not in absorbed and not (m.entry.needs_target and not m.target)
         ]
+
+    def _governed(self, match: _Match) -> None:
+        """A noun trigger whose verb changes it: "suspended aid" (SANCTION), "lifted the
+        curfew" (CONCEDE), "accepted the demands" (CONCEDE), "lodged a protest" (ACCUSE)."""
+        type_ = match.entry.type
+        if match.entry.pos != "noun" or type_ is None:
+            return
+        first = match.head
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head
+        if first.dep_ not in ("dobj", "nsubjpass"):
+            return
+        verb = first.head
+        for group in self.lex.governing:
+            if type_ not in group.change:
+                continue
+            chain = next((c for words in group.verbs if (c := _chain(verb, words))), None)
+            if chain is None:
+                continue
+            match.changed = group.change[type_]
+            match.governor = verb
+            match.tokens = sorted({t.i: t for t in [*match.tokens, *chain]}.values(), key=_i)
+            # The verb's subject does it; whoever the noun named is on the other side
+            # ("accepted the rebels' demands").
+            subject = _subject(verb)
+            source = self.phrase(subject) if subject is not None else []
+            others = [*match.target, *(match.source if source else [])]
+            if not others:
+                preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"]
+                others = [a for p in preps for a in self._pobj(p)]
+            if source:
+                match.subject, match.source = subject, source
+            match.target = [a for a in _unique(others) if a not in match.source]
+            return
+
+    def _demand_roles(self, match: _Match) -> None:
+        """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+        subject = _subject(match.head)
+        demanded = self.phrase(subject) if subject is not None else []
+        speaker: list[Actor] = []
+        verb = match.head
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            if verb.lemma_.lower() in self.lex.reporting_verbs:
+                said_by = _subject(verb)
+                speaker = self.phrase(said_by) if said_by is not None else []
+                break
+        match.source = speaker
+        match.target = [a for a in demanded or match.target if a not in speaker]
+
+    def _purposes(self, matches: list[_Match]) -> set[int]:
+        """Heads of demands that are a protest's purpose ("marched to demand reforms"): the
+        protest is the event."""
+        protest = {m.head.i for m in matches if m.entry.type == "PROTEST"}
+        protest |= {m.governor.i for m in matches if m.entry.type == "PROTEST" and m.governor}
+        return {
+            m.head.i
+            for m in matches
+            if m.entry.type == "REQUEST"
+            and m.head.dep_ in ("advcl", "xcomp", "acl", "conj")
+            and m.head.head.i in protest
+        }
 
     def _speech(self, match: _Match, sentence: TokenSpan, quoted: list[tuple[int, int]]) -> None:
         """Inside a quote, "we" and a speech act's missing subject are the speaker."""
@@ -586,15 +708,26 @@ class _Reader:
         self, match: _Match, sentence: TokenSpan, places: Sequence[Place], times: Sequence[Time]
     ) -> Event:
         entry, head = match.entry, match.head
-        negated, future, hypothetical = _modality(head, self.lex.modality, match.governor)
-        type_, mode = entry.type, entry.mode or match.mode
-        if negated and entry.negated_type:
+        negated, future, hypothetical, intent = _modality(head, self.lex.modality, match.governor)
+        type_, mode = match.changed or (entry.type, entry.mode or match.mode)
+        if match.demand:
+            type_, mode, future, hypothetical = "REQUEST", None, False, False
+        elif negated and entry.negated_type and not match.changed:
             # "will not rule out strikes": the negation belongs to the idiom.
             type_, negated = entry.negated_type, False
             mode = None
             hypothetical = hypothetical or entry.negated_hypothetical
         else:
             hypothetical = hypothetical or entry.hypothetical
+        if not match.demand and type_ in self.lex.cooperative_types:
+            # PLOVER: refusing to cooperate is REJECT; saying one will, AGREE.
+            if negated:
+                type_, mode, negated = "REJECT", None, False
+            elif intent:
+                type_, mode, future, hypothetical = "AGREE", None, False, False
+        elif not negated and intent and type_ in self.lex.hostile_types:
+            # "would blockade Paris", "will extend the curfew": a threat.
+            match.embedded, type_, mode, hypothetical = type_, "THREATEN", None, True
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
             mode = "violence"  # a threat of force (CAMEO 138)
         if type_ == "ASSAULT" and mode is None:
@@ -677,6 +810,10 @@ class _Reader:
         return False
 
 
+def _i(token: Token) -> int:
+    return token.i
+
+
 def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
     """The tokens of a multi-word verb: each word a dependent of the one before it."""
     if token.lemma_.lower() != words[0]:
@@ -705,7 +842,7 @@ def _subject(verb: Token) -> Token | None:
                 return None
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
@@ -714,8 +851,9 @@ def _subject(verb: Token) -> Token | None:
 
 def _modality(
     head: Token, cues: dict[str, frozenset[str]], governor: Token | None = None
-) -> tuple[bool, bool, bool]:
-    """(negated, future, hypothetical) read from the trigger's clause and the verbs above it."""
+) -> tuple[bool, bool, bool, bool]:
+    """(negated, future, hypothetical, intent) read from the trigger's clause and the verbs
+    above it; intent: a stated will to do it ("will", "would", "offered to", "is ready to")."""
     empty: frozenset[str] = frozenset()
     negation, aux_future = cues.get("negation", empty), cues.get("future_auxiliaries", empty)
     aux_maybe, marks = (
@@ -736,7 +874,7 @@ def _modality(
     while chain[-1].dep_ == "xcomp" and len(governors) < 3:
         governors.append(chain[-1].head)
         chain.append(chain[-1].head)
-    negated = future = hypothetical = False
+    negated = future = hypothetical = intent = False
     for token in chain:
         for child in token.children:
             word = child.lower_
@@ -745,7 +883,9 @@ def _modality(
             ):
                 negated = True
             if child.dep_ == "aux" and word in aux_future:
-                future = True
+                future = intent = True
+            if child.dep_ == "aux" and word in cues.get("intent_auxiliaries", empty):
+                intent = True
             if child.dep_ == "aux" and word in aux_maybe:
                 hypothetical = True
             if child.dep_ == "mark" and word in marks:
@@ -762,11 +902,12 @@ def _modality(
         negated = negated or lemma in cues.get("negating_verbs", empty)
         future = future or lemma in cues.get("future_verbs", empty)
         hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
+        intent = intent or lemma in cues.get("intent_verbs", empty)
     if head.pos_ != "VERB":
         modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
         future = future or bool(modifiers & cues.get("future_modifiers", empty))
         hypothetical = hypothetical or bool(modifiers & cues.get("hypothetical_modifiers", empty))
-    return negated, future, hypothetical
+    return negated, future, hypothetical, intent
 
 
 def _complement(frame: _Match) -> set[int]:
