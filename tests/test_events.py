@@ -384,6 +384,31 @@ def test_what_is_said_and_what_governs_an_event_decide_its_type(run, text, type_
     assert (found[0].source, found[0].target) == (source, target)
 
 
+def test_who_acts_changes_the_type(nlp, lexicon):
+    text = "Residents attacked a thief. Turkey protested against the decision."
+    residents = actor("residents", spans(text, "Residents"))
+    residents = residents.model_copy(update={"sector": "CVL"})
+    turkey = actor("turkey", spans(text, "Turkey"), kind="state")
+    found = events.find(nlp(text), [residents, turkey], [], [], lexicon)
+    assert [(e.type, e.mode, e.source) for e in found] == [
+        ("PROTEST", "riot", ["residents"]),
+        ("ACCUSE", "disapprove", ["turkey"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Teachers went on an open-ended strike over unpaid salaries.", "PROTEST", "strike"),
+        ("The strike killed five fighters.", "ASSAULT", None),
+        ("Workers held a sit-in outside the ministry.", "PROTEST", "demo"),
+    ],
+)
+def test_a_strike_by_workers_is_a_protest_and_hyphenated_triggers_match(run, text, type_, mode):
+    event = one(run(text), type_)
+    assert event.mode == mode
+
+
 def test_a_demand_that_is_a_protest_s_purpose_is_part_of_the_protest(run):
     found = run("Students marched in the capital to demand reforms.")
     assert [e.type for e in found] == ["PROTEST"]

@@ -65,6 +65,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     needs_target: bool = False
     context: frozenset[str] = frozenset()
+    sentence_context: frozenset[str] = frozenset()
     roles: tuple[tuple[str, Role], ...] = ()
 
 
@@ -75,6 +76,24 @@ class Governing:
 
     verbs: tuple[tuple[str, ...], ...]
     change: dict[str, tuple[str, str | None]]  # old type -> (new type, new mode)
+
+
+@dataclass(frozen=True)
+class ActorRule:
+    """An event whose sources are all of these sectors or kinds is another type: a crowd's
+    violence is a riot, a state's protest is a complaint."""
+
+    type: str
+    sectors: frozenset[str]
+    kinds: frozenset[str]
+    becomes: tuple[str, str | None]
+
+    def applies(self, type_: str, sources: Sequence[Actor]) -> bool:
+        return (
+            type_ == self.type
+            and bool(sources)
+            and all(a.sector in self.sectors or a.kind in self.kinds for a in sources)
+        )
 
 
 @dataclass
@@ -96,6 +115,7 @@ class EventLexicon:
     hostile_types: frozenset[str] = frozenset()
     governing: list[Governing] = field(default_factory=list)
     demand_modals: frozenset[str] = frozenset()
+    by_actor: list[ActorRule] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path, codebook: Codebook | None = None) -> EventLexicon:
@@ -132,6 +152,10 @@ class EventLexicon:
                 for number, group in enumerate(data.get("governing_verbs") or (), start=1)
             ],
             demand_modals=frozenset(data.get("demand_modals") or ()),
+            by_actor=[
+                _actor_rule(rule, f"{path}: by_actor {number}", codebook)
+                for number, rule in enumerate(data.get("by_actor") or (), start=1)
+            ],
         )
         for type_ in lexicon.cooperative_types | lexicon.hostile_types:
             if not codebook.is_valid(type_, None):
@@ -139,10 +163,10 @@ class EventLexicon:
         for _, mode in lexicon.instruments:
             if not codebook.is_valid("ASSAULT", mode):
                 raise ResourceError(f"{path}: instruments: {mode} is not an ASSAULT mode")
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        seen: set[tuple[object, ...]] = set()
         for number, group in enumerate(data["triggers"], start=1):
             for entry in _entries(group, f"{path}: trigger group {number}", codebook):
-                key = (entry.pos, entry.words)
+                key = (entry.pos, entry.words, entry.context, entry.sentence_context)
                 if key in seen:
                     raise ResourceError(
                         f"{path}: trigger group {number}: {' '.join(entry.words)!r} "
@@ -153,7 +177,8 @@ class EventLexicon:
                 table.setdefault(entry.words[0], []).append(entry)
         for table in (lexicon.verbs, lexicon.nouns):
             for entries in table.values():
-                entries.sort(key=lambda e: -len(e.words))  # longest match first
+                # Longest match first; of equal length, the one with conditions.
+                entries.sort(key=lambda e: (-len(e.words), not (e.context or e.sentence_context)))
         return lexicon
 
     def roles(self, entry: Entry, type_: str) -> dict[str, Role]:
@@ -196,6 +221,20 @@ def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
     return Governing(verbs, change)
 
 
+def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
+    if not isinstance(rule, dict) or not rule.get("type") or not rule.get("becomes"):
+        raise ResourceError(f"{where}: needs type and becomes")
+    type_, _, mode = str(rule["becomes"]).partition("/")
+    if not codebook.is_valid(rule["type"]) or not codebook.is_valid(type_, mode or None):
+        raise ResourceError(f"{where}: {rule['type']} -> {rule['becomes']} is not in PLOVER")
+    return ActorRule(
+        rule["type"],
+        frozenset(rule.get("sectors") or ()),
+        frozenset(rule.get("kinds") or ()),
+        (type_, mode or None),
+    )
+
+
 def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
     """The entries of one group of the lexicon, each checked."""
     if not isinstance(group, dict) or "type" not in group:
@@ -216,7 +255,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
         raise ResourceError(f"{where}: no verbs or nouns")
     return [
         Entry(
-            words=tuple(text.lower().split()),
+            words=tuple(text.lower().replace("-", " - ").split()),
             pos=pos,
             type=type_,
             mode=mode,
@@ -228,6 +267,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             objects=frozenset(group.get("objects") or ()),
             needs_target=bool(group.get("needs_target")),
             context=frozenset(group.get("context") or ()),
+            sentence_context=frozenset(group.get("sentence_context") or ()),
             roles=tuple((group.get("roles") or {}).items()),
         )
         for pos, text in words
@@ -341,6 +381,10 @@ class _Reader:
         if entry.context:
             phrase = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
             if not phrase & entry.context:
+                return False
+        if entry.sentence_context:
+            words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+            if not words & entry.sentence_context:
                 return False
         if entry.objects:
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -728,6 +772,10 @@ class _Reader:
         elif not negated and intent and type_ in self.lex.hostile_types:
             # "would blockade Paris", "will extend the curfew": a threat.
             match.embedded, type_, mode, hypothetical = type_, "THREATEN", None, True
+        for rule in self.lex.by_actor:
+            if type_ and rule.applies(type_, match.source):
+                type_, mode = rule.becomes
+                break
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
             mode = "violence"  # a threat of force (CAMEO 138)
         if type_ == "ASSAULT" and mode is None:
