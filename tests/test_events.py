@@ -387,7 +387,7 @@ def test_what_is_said_and_what_governs_an_event_decide_its_type(run, text, type_
 def test_who_acts_changes_the_type(nlp, lexicon):
     text = "Residents attacked a thief. Turkey protested against the decision."
     residents = actor("residents", spans(text, "Residents"))
-    residents = residents.model_copy(update={"sector": "CVL"})
+    residents = residents.model_copy(update={"sector": "CVL", "dictionary_id": "generic-people"})
     turkey = actor("turkey", spans(text, "Turkey"), kind="state")
     found = events.find(nlp(text), [residents, turkey], [], [], lexicon)
     assert [(e.type, e.mode, e.source) for e in found] == [
@@ -470,6 +470,20 @@ def test_the_date_is_the_time_attached_to_the_trigger(run):
         "Sunday",
         "day",
     )
+
+
+def test_an_undated_sentence_takes_the_last_date_of_its_paragraph(run):
+    text = "On Monday the army attacked the rebels. Two rebels were killed.\n\nRebels fled."
+    monday = Time(id="t1", start=3, end=9, text="Monday", value="2024-05-13", precision="day")
+    found = run(text, times=[monday])
+    attacked, killed, fled = found
+    assert (attacked.when.date, attacked.when.inherited) == ("2024-05-13", False)
+    assert (killed.when.date, killed.when.inherited, killed.when.text) == (
+        "2024-05-13",
+        True,
+        "Monday",
+    )
+    assert fled.when is None  # another paragraph
 
 
 def test_the_place_is_a_resolved_place_attached_by_a_preposition(run):

@@ -239,8 +239,13 @@ def _best(events: Iterable[Event], prefer: Callable[[Event], bool]) -> Event | N
 
 
 def main_event(doc: Document) -> Event | None:
-    """The most confident event that is neither negated nor hypothetical (else any)."""
-    return _best(doc.events, lambda e: not (e.negated or e.hypothetical))
+    """The event a note is about: news puts it first, so the first event of the first sentence
+    with a real event (neither negated nor hypothetical) and its most confident there."""
+    real = [e for e in doc.events if not (e.negated or e.hypothetical)]
+    if not real:
+        return _best(doc.events, lambda e: True)
+    first = min(e.sentence.start for e in real)
+    return _best([e for e in real if e.sentence.start == first], lambda e: True)
 
 
 # --- actor codes --------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from spacy.tokens import Span as TokenSpan
 from .actors import MentionIndex
 from .codebook import Codebook
 from .errors import ResourceError
+from .parse import paragraphs
 from .records import Actor, Event, Place, Span, Time, When
 
 Role = str  # "source", "target" or "none"
@@ -86,13 +87,17 @@ class ActorRule:
     type: str
     sectors: frozenset[str]
     kinds: frozenset[str]
+    ids: frozenset[str]  # actor dictionary ids
     becomes: tuple[str, str | None]
 
     def applies(self, type_: str, sources: Sequence[Actor]) -> bool:
         return (
             type_ == self.type
             and bool(sources)
-            and all(a.sector in self.sectors or a.kind in self.kinds for a in sources)
+            and all(
+                a.sector in self.sectors or a.kind in self.kinds or a.dictionary_id in self.ids
+                for a in sources
+            )
         )
 
 
@@ -231,6 +236,7 @@ def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
         rule["type"],
         frozenset(rule.get("sectors") or ()),
         frozenset(rule.get("kinds") or ()),
+        frozenset(rule.get("actors") or ()),
         (type_, mode or None),
     )
 
@@ -317,7 +323,35 @@ def find(
         if not any(t.start < e.trigger.end and e.trigger.start < t.end for t in times)
     ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+    events = [_narrative_date(e, times, doc.text) for e in events]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
+
+
+def _narrative_date(event: Event, times: Sequence[Time], text: str) -> Event:
+    """An event whose sentence names no time happened when the last dated sentence before it
+    in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed."."""
+    if event.when is not None:
+        return event
+    para = next((p for p in paragraphs(text) if p[0] <= event.sentence.start < p[1]), None)
+    if para is None:
+        return event
+    before = [
+        t
+        for t in times
+        if t.value is not None and para[0] <= t.start and t.end <= event.sentence.start
+    ]
+    if not before:
+        return event
+    time = max(before, key=lambda t: t.start)
+    when = When(
+        date=time.value,
+        precision=time.precision,
+        text=time.text,
+        start=time.start,
+        end=time.end,
+        inherited=True,
+    )
+    return event.model_copy(update={"when": when})
 
 
 class _Reader:

@@ -116,6 +116,11 @@ class When(Record):
     text: str
     start: int
     end: int
+    inherited: bool = Field(
+        default=False,
+        description="true when the event's sentence names no time and the date is the last "
+        "one named before it in its paragraph",
+    )
 
 
 class Event(Record):
