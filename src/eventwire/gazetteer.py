@@ -13,11 +13,12 @@ Names are looked up by ``normalise(name)``, a key on which the spellings of one 
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,7 +244,7 @@ def build(path: Path, extra: Path) -> None:
         alternates = city.get("alternatenames") or []
         assert isinstance(alternates, list)
         index.name(place_id, [str(city["name"])] + [a for a in alternates if _latin(a)])
-    given = _add_extra(extras, index, countries, iso3)
+    given = _add_extra(extras, index, countries, iso3, _admin1_finder(cities.values()))
     # A country the extra file leaves out is placed at its capital (GeoNames), so that every
     # country named in an article resolves.
     capitals = {
@@ -271,11 +272,37 @@ def build(path: Path, extra: Path) -> None:
     os.replace(partial, path)
 
 
+def _admin1_finder(
+    cities: Iterable[dict[str, object]],
+) -> Callable[[str, float, float], str | None]:
+    """The admin1 code of a point: that of the nearest GeoNames place of its country.
+
+    The extra file gives no codes; a province sits at its capital and a village near towns of
+    its province, so the nearest place says which province "X, Borgou" must be inside.
+    """
+    by_country: dict[str, list[tuple[float, float, str]]] = {}
+    for city in cities:
+        if code := city.get("admin1code"):
+            by_country.setdefault(str(city["countrycode"]), []).append(
+                (float(str(city["latitude"])), float(str(city["longitude"])), str(code))
+            )
+
+    def admin1(country: str, lat: float, lon: float) -> str | None:
+        points = by_country.get(country)
+        if not points:
+            return None
+        scale = math.cos(math.radians(lat)) ** 2
+        return min(points, key=lambda p: (p[0] - lat) ** 2 + scale * (p[1] - lon) ** 2)[2]
+
+    return admin1
+
+
 def _add_extra(
     extras: list[_Extra],
     index: _Index,
     countries: dict[str, dict[str, object]],
     iso3: dict[str, str],
+    admin1: Callable[[str, float, float], str | None],
 ) -> set[str]:
     """Add the extra places and spellings; the alpha-2 codes of the countries given."""
     given = set()
@@ -304,7 +331,8 @@ def _add_extra(
             place_id = f"extra:{extra.country.lower() or 'xx'}:{normalise(extra.names[0])}"
         if place_id in index.places:
             raise ResourceError(f"{extra.where}: given twice")
-        row = (extra.lat, extra.lon, iso3.get(extra.country), None, extra.feature, population)
+        code = admin1(extra.country, extra.lat, extra.lon) if extra.feature != "country" else None
+        row = (extra.lat, extra.lon, iso3.get(extra.country), code, extra.feature, population)
         index.add(place_id, (extra.names[0], *row))
         index.name(place_id, extra.names)
     return given

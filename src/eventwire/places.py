@@ -57,6 +57,139 @@ DEMONYMS = _words(
     "americans british french saudi emirati egyptian jordanian burmese mozambican cameroonian "
     "colombian mexican arab arabs"
 )
+# A people's adjective or plural names its country ("Russian troops", "the Syrians"): news
+# geoparsing sets (GeoWebNews, LGL) count them as toponyms of the country.
+PEOPLES = {
+    demonym: country
+    for country, demonyms in {
+        "Afghanistan": "afghan,afghans",
+        "Albania": "albanian,albanians",
+        "Algeria": "algerian,algerians",
+        "Argentina": "argentine,argentinian,argentinians",
+        "Armenia": "armenian,armenians",
+        "Australia": "australian,australians",
+        "Austria": "austrian,austrians",
+        "Azerbaijan": "azerbaijani,azerbaijanis",
+        "Bangladesh": "bangladeshi,bangladeshis",
+        "Belarus": "belarusian,belarusians",
+        "Belgium": "belgian,belgians",
+        "Benin": "beninese",
+        "Bolivia": "bolivian,bolivians",
+        "Bosnia and Herzegovina": "bosnian,bosnians",
+        "Brazil": "brazilian,brazilians",
+        "Bulgaria": "bulgarian,bulgarians",
+        "Burkina Faso": "burkinabe",
+        "Myanmar": "burmese",
+        "Burundi": "burundian,burundians",
+        "Cambodia": "cambodian,cambodians",
+        "Cameroon": "cameroonian,cameroonians",
+        "Canada": "canadian,canadians",
+        "Chad": "chadian,chadians",
+        "Chile": "chilean,chileans",
+        "China": "chinese",
+        "Colombia": "colombian,colombians",
+        "Croatia": "croatian,croatians,croat,croats",
+        "Cuba": "cuban,cubans",
+        "Cyprus": "cypriot,cypriots",
+        "Czechia": "czech,czechs",
+        "Denmark": "danish,danes",
+        "Netherlands": "dutch",
+        "Ecuador": "ecuadorian,ecuadorians",
+        "Egypt": "egyptian,egyptians",
+        "Eritrea": "eritrean,eritreans",
+        "Estonia": "estonian,estonians",
+        "Ethiopia": "ethiopian,ethiopians",
+        "Finland": "finnish,finns",
+        "France": "french",
+        "Georgia": "georgian,georgians",
+        "Germany": "german,germans",
+        "Ghana": "ghanaian,ghanaians",
+        "Greece": "greek,greeks",
+        "Guatemala": "guatemalan,guatemalans",
+        "Haiti": "haitian,haitians",
+        "Honduras": "honduran,hondurans",
+        "Hungary": "hungarian,hungarians",
+        "India": "indian,indians",
+        "Indonesia": "indonesian,indonesians",
+        "Iran": "iranian,iranians",
+        "Iraq": "iraqi,iraqis",
+        "Ireland": "irish",
+        "Israel": "israeli,israelis",
+        "Italy": "italian,italians",
+        "Jamaica": "jamaican,jamaicans",
+        "Japan": "japanese",
+        "Jordan": "jordanian,jordanians",
+        "Kazakhstan": "kazakh,kazakhs",
+        "Kenya": "kenyan,kenyans",
+        "Kuwait": "kuwaiti,kuwaitis",
+        "Latvia": "latvian,latvians",
+        "Lebanon": "lebanese",
+        "Liberia": "liberian,liberians",
+        "Libya": "libyan,libyans",
+        "Lithuania": "lithuanian,lithuanians",
+        "Malaysia": "malaysian,malaysians",
+        "Mali": "malian,malians",
+        "Mexico": "mexican,mexicans",
+        "Moldova": "moldovan,moldovans",
+        "Mongolia": "mongolian,mongolians",
+        "Morocco": "moroccan,moroccans",
+        "Mozambique": "mozambican,mozambicans",
+        "Nepal": "nepali,nepalese",
+        "New Zealand": "new zealander,new zealanders",
+        "Nicaragua": "nicaraguan,nicaraguans",
+        "Niger": "nigerien,nigeriens",
+        "Nigeria": "nigerian,nigerians",
+        "North Korea": "north korean,north koreans",
+        "Norway": "norwegian,norwegians",
+        "Oman": "omani,omanis",
+        "Pakistan": "pakistani,pakistanis",
+        "Palestinian Territory": "palestinian,palestinians",
+        "Panama": "panamanian,panamanians",
+        "Peru": "peruvian,peruvians",
+        "Philippines": "filipino,filipinos,philippine",
+        "Poland": "polish,poles",
+        "Portugal": "portuguese",
+        "Qatar": "qatari,qataris",
+        "Romania": "romanian,romanians",
+        "Russia": "russian,russians",
+        "Rwanda": "rwandan,rwandans",
+        "Saudi Arabia": "saudi,saudis",
+        "Senegal": "senegalese",
+        "Serbia": "serbian,serbians,serb,serbs",
+        "Sierra Leone": "sierra leonean,sierra leoneans",
+        "Slovakia": "slovak,slovaks",
+        "Slovenia": "slovenian,slovenians",
+        "Somalia": "somali,somalis",
+        "South Africa": "south african,south africans",
+        "South Korea": "south korean,south koreans",
+        "South Sudan": "south sudanese",
+        "Spain": "spanish,spaniards",
+        "Sri Lanka": "sri lankan,sri lankans",
+        "Sudan": "sudanese",
+        "Sweden": "swedish,swedes",
+        "Switzerland": "swiss",
+        "Syria": "syrian,syrians",
+        "Taiwan": "taiwanese",
+        "Tajikistan": "tajik,tajiks",
+        "Tanzania": "tanzanian,tanzanians",
+        "Thailand": "thai,thais",
+        "Tunisia": "tunisian,tunisians",
+        "Turkey": "turkish,turks",
+        "Uganda": "ugandan,ugandans",
+        "Ukraine": "ukrainian,ukrainians",
+        "United Arab Emirates": "emirati,emiratis",
+        "United Kingdom": "british",
+        "United States": "american,americans",
+        "Uruguay": "uruguayan,uruguayans",
+        "Uzbekistan": "uzbek,uzbeks",
+        "Venezuela": "venezuelan,venezuelans",
+        "Vietnam": "vietnamese",
+        "Yemen": "yemeni,yemenis",
+        "Zambia": "zambian,zambians",
+        "Zimbabwe": "zimbabwean,zimbabweans",
+    }.items()
+    for demonym in demonyms.split(",")
+}
 # Words that join the words of one name: the Arabic article, and "-" between words.
 CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la")
 INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
@@ -70,6 +203,8 @@ DIRECTIONS = _words(
     "southeast southwest northeastern northwestern southeastern southwestern"
 )
 POINTS = ("city", "village")
+# Words before a name that say it is where something happened: "in Noma Tounga (Karimama)".
+PLACE_PREPOSITIONS = _words("in at near of from to around outside")
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
@@ -100,6 +235,12 @@ class Mention:
     text: str
     labelled: bool  # spaCy called it GPE, LOC or FAC
     hint: str | None  # point, admin1, region, or areal ("western X"), from the words around it
+    lookup: str | None = None  # the name to look up where the text is not one ("Tenn.")
+
+    @property
+    def name(self) -> str:
+        """The name the gazetteer is asked for."""
+        return self.lookup or self.text
 
 
 def _is_name(token: Token) -> bool:
@@ -160,7 +301,7 @@ class _Blocks:
         if any(
             org.start <= span.start
             and span.end < org.end
-            and any(_is_name(t) for t in span.doc[span.end : org.end])
+            and (_is_name(span.doc[span.end]) or span.doc[span.end].text == "-")
             for org in self.orgs
         ):
             return True
@@ -234,6 +375,9 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         i = accepted.end
     # Places spaCy labels that the gazetteer lacks are kept, to be reported unresolved.
     taken = [(m.start, m.end) for m in found]
+    found += _before_parentheses(doc, taken, labelled, blocks)
+    found += _peoples(doc, taken, blocks)
+    taken = [(m.start, m.end) for m in found]
     for ent in doc.ents:
         if (
             ent.label_ in ("GPE", "LOC")
@@ -246,6 +390,55 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     return sorted(found, key=lambda m: m.start)
 
 
+def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Mention]:
+    """People's adjectives and plurals ("Russian", "Sri Lankans"), as mentions of their
+    country; not inside a non-state actor's name ("Syrian Democratic Forces")."""
+    out = []
+    i = 0
+    while i < len(doc):
+        for n in (2, 1):
+            span = doc[i : i + n]
+            country = PEOPLES.get(fold(span.text))
+            if (
+                country is not None
+                and len(span) == n
+                and all(t.is_title or t.is_upper for t in span)
+                and not _overlaps(span.start_char, span.end_char, taken)
+                and not any(s < span.end_char and span.start_char < e for s, e, _ in blocks.actors)
+            ):
+                out.append(
+                    Mention(span.start_char, span.end_char, span.text, True, "people", country)
+                )
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _before_parentheses(
+    doc: Doc, taken: list[tuple[int, int]], labelled: set[int], blocks: _Blocks
+) -> list[Mention]:
+    """Names the gazetteer lacks that a parenthesis of places follows: "in Noma Tounga
+    (Malanville, Alibori)". They are placed where the parenthesis says, if it names places."""
+    out = []
+    for token in doc:
+        if token.text != "(" or token.i < 2 or token.i + 1 >= len(doc):
+            continue
+        if not _overlaps(doc[token.i + 1].idx, doc[token.i + 1].idx + 1, taken):
+            continue
+        start = token.i
+        while start > token.i - 4 and start > 0 and _is_name(doc[start - 1]):
+            start -= 1
+        if start == token.i or doc[start - 1].lower_ not in PLACE_PREPOSITIONS:
+            continue
+        span = doc[start : token.i]
+        if _overlaps(span.start_char, span.end_char, taken):
+            continue
+        if _usable(doc, span, labelled, blocks):
+            out.append(Mention(span.start_char, span.end_char, span.text, False, "point"))
+    return out
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km (haversine, mean Earth radius 6371 km)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
@@ -256,21 +449,27 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _score(
     c: Candidate,
-    hint: str | None,
-    countries: set[str],
-    near: Sequence[tuple[float, float]],
-    towns: set[tuple[str | None, str]],
+    mention: Mention,
+    context: Context,
+    towns: Sequence[Candidate],
+    inside: Sequence[Candidate] = (),
 ) -> float:
-    """How likely a mention with ``hint`` means the candidate; higher is likelier.
+    """How likely ``mention`` means the candidate; higher is likelier.
 
-    ``towns`` are (country, name) of towns whose own name is a province's: its bare name is
-    often its capital's ("Hodeidah"), and spelling then prefers the province only where
-    the text says province.
+    ``towns`` are the towns among the candidates: a town near a province of its own name is
+    often its capital ("Hodeidah"), and spelling then prefers the province only where the text
+    says province. ``inside`` are the places the text puts the mention in ("X (A, B)", "X, B").
     """
+    hint = mention.hint
     shared = (
         c.feature == "admin1"
-        and (c.country, normalise(c.name)) in towns
         and hint not in ("admin1", "region")
+        and any(
+            t.country == c.country
+            and normalise(t.name) == normalise(c.name)
+            and _km((t.lat, t.lon), (c.lat, c.lon)) < 300
+            for t in towns
+        )
     )
     score = 2.0 if c.exact and not shared else 0.0
     if c.feature == "country":
@@ -280,12 +479,51 @@ def _score(
     else:
         score += min(math.log10(c.population + 1), 7.0) / 1.5
     score += FIT.get((hint, "point" if c.feature in POINTS else c.feature), 0.0)
+    countries = context.countries(mention)
     if c.country in countries:
         score += 4.0
-    if near and c.feature != "country":
-        closest = min(_km((c.lat, c.lon), point) for point in near)
+        if c.country == context.main and c.feature != "country":
+            score += 2.0
+    if context.near and c.feature != "country":
+        closest = min(_km((c.lat, c.lon), point) for point in context.near)
         score += 2.0 if closest < 100 else 1.0 if closest < 400 else 0.0
+    for k in inside:
+        if c.country != k.country:
+            continue
+        score += 2.0
+        if k.feature != "country" and c.admin1 is not None and c.admin1 == k.admin1:
+            score += 4.0
+        if k.feature in POINTS and _km((c.lat, c.lon), (k.lat, k.lon)) < 60:
+            score += 2.0
     return score
+
+
+class Context:
+    """What the article says around its places: the countries it is about, points resolved.
+
+    A country counts for a mention when an actor is of it, or another name of the article is
+    the country or one of its provinces ("Alibori" makes an article about Benin, so "Kandi"
+    is Benin's Kandi, not Sri Lanka's Kandy). ``main`` is the country most of them name.
+    """
+
+    def __init__(self, votes: Sequence[tuple[str | None, str]]) -> None:
+        self.votes = votes  # (normalised name or None for an actor, country)
+        tally: dict[str, int] = {}
+        for _, country in votes:
+            tally[country] = tally.get(country, 0) + 1
+        ranked = sorted(tally.items(), key=lambda item: -item[1])
+        self.main = (
+            ranked[0][0]
+            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+            else None
+        )
+        self.near: list[tuple[float, float]] = []
+
+    def countries(self, mention: Mention) -> set[str]:
+        """The article's countries, as the other names than this one say (Georgia the state
+        does not make an article about Georgia the country)."""
+        key = normalise(mention.name)
+        return {country for name, country in self.votes if name != key}
 
 
 @dataclass(frozen=True)
@@ -300,29 +538,38 @@ class Resolution:
 def resolve(
     mention: Mention,
     gazetteer: Gazetteer,
-    countries: set[str],
+    countries: set[str] | Context,
     near: Sequence[tuple[float, float]] = (),
+    inside: Sequence[Candidate] = (),
 ) -> Resolution | None:
     """The gazetteer entry ``mention`` means in an article about ``countries``, or None.
 
     An unlabelled capitalised word needs support to count as a place: a place in the
-    article's countries, a country, province or region, a city of 100,000, or a hint; and
-    a single word must be spelt as the gazetteer spells it.
+    article's countries, a country, province or region, a city of 100,000, a hint, or a
+    place the text puts it in; and a single word must be spelt as the gazetteer spells it.
     """
-    candidates = gazetteer.candidates(mention.text)
-    towns = {(c.country, normalise(c.name)) for c in candidates if c.feature in POINTS}
+    if isinstance(countries, Context):
+        context = countries
+    else:
+        context = Context([(None, c) for c in sorted(countries)])
+        context.near = list(near)
+    candidates = gazetteer.candidates(mention.name)
+    if mention.hint == "people":
+        candidates = [c for c in candidates if c.feature == "country"]
+    towns = [c for c in candidates if c.feature in POINTS]
     scored = sorted(
-        ((_score(c, mention.hint, countries, near, towns), c) for c in candidates),
+        ((_score(c, mention, context, towns, inside), c) for c in candidates),
         key=lambda item: -item[0],
     )
     if not scored:
         return None
     best_score, best = scored[0]
     supported = (
-        best.country in countries
+        best.country in context.countries(mention)
         or best.feature not in POINTS
         or best.population >= 100_000
         or mention.hint is not None
+        or any(best.country == k.country for k in inside)
     )
     # One unlabelled word that only meets a place through the spelling folds ("Holy" and
     # Holly) is a common word more often than a variant spelling.
@@ -345,7 +592,7 @@ def article_countries(
     """The countries an article is about: its actors' and those it names (ISO alpha-3)."""
     countries = {a.country for a in actors if a.country and a.country not in NOT_COUNTRIES}
     for mention in found:
-        for c in gazetteer.candidates(mention.text):
+        for c in gazetteer.candidates(mention.name):
             if c.feature == "country" and c.exact and c.country:
                 countries.add(c.country)
     return countries
@@ -362,23 +609,91 @@ def _inherit_hints(found: list[Mention]) -> list[Mention]:
     for m in found:
         kinds = stated.get(normalise(m.text), set())
         if m.hint in (None, "areal") and len(kinds) == 1:
-            m = Mention(m.start, m.end, m.text, m.labelled, next(iter(kinds)))
+            m = Mention(m.start, m.end, m.text, m.labelled, next(iter(kinds)), m.lookup)
         out.append(m)
+    return out
+
+
+def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
+    """Which mentions the text puts each mention in: "X (A, B)" puts X in A and B, "X, B"
+    puts X in B (kept only where B turns out to be a province or a country)."""
+    inside: dict[int, list[int]] = {}
+    for i, m in enumerate(found[:-1]):
+        gap = text[m.end : found[i + 1].start]
+        if gap.strip() == "," and "\n" not in gap:
+            inside[i] = [i + 1]
+            continue
+        after = text[m.end :].lstrip()
+        close = after.find(")")
+        if not after.startswith("(") or close < 0:
+            continue
+        start = len(text) - len(after)
+        inside[i] = [j for j in range(i + 1, len(found)) if found[j].end <= start + close]
+        if not inside[i]:
+            del inside[i]
+    return inside
+
+
+def _votes(
+    found: Sequence[Mention], first: Sequence[Resolution | None], actors: Sequence[Actor]
+) -> list[tuple[str | None, str]]:
+    """Who says which country the article is about: actors, and names of countries and
+    provinces (a town's name is too often shared across countries to say it)."""
+    votes: list[tuple[str | None, str]] = [
+        (None, a.country) for a in actors if a.country and a.country not in NOT_COUNTRIES
+    ]
+    for mention, resolved in zip(found, first, strict=True):
+        c = resolved.candidate if resolved is not None else None
+        if c is not None and c.country and c.exact and c.feature != "city":
+            votes.append((normalise(mention.name), c.country))
+    return votes
+
+
+def _resolve_all(
+    found: Sequence[Mention], gazetteer: Gazetteer, actors: Sequence[Actor], text: str
+) -> list[Resolution | None]:
+    """Each mention's resolution: first alone, then with the article's countries and the
+    points resolved before it, then inside the places the text puts it in."""
+    context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
+    first = [resolve(m, gazetteer, context) for m in found]
+    context = Context(_votes(found, first, actors))
+    out: list[Resolution | None] = []
+    for mention in found:
+        resolved = resolve(mention, gazetteer, context)
+        out.append(resolved)
+        if resolved is not None and resolved.candidate.feature != "country":
+            context.near.append((resolved.candidate.lat, resolved.candidate.lon))
+    inside = _containers(text, found)
+    for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X
+        parents = [r.candidate for j in inside[i] if (r := out[j]) is not None]
+        if text[found[i].end : found[inside[i][0]].start].strip() == ",":
+            parents = [k for k in parents if k.feature in ("admin1", "country")]
+        if not parents:
+            continue
+        resolved = resolve(found[i], gazetteer, context, inside=parents)
+        # "Noma Tounga (Malanville, Alibori)": a village the gazetteer lacks, or only has
+        # in another country, is placed at the first place the parenthesis names.
+        if text[found[i].end :].lstrip().startswith("(") and (
+            resolved is None or all(resolved.candidate.country != k.country for k in parents)
+        ):
+            k = parents[0]
+            resolved = Resolution(k, 0.3, f"{found[i].text!r} not in the gazetteer: at {k.name}")
+        out[i] = resolved
     return out
 
 
 def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]:
     """Places named in ``doc``, resolved in the context of the article; p1, p2, ... in order."""
     found = _inherit_hints(mentions(doc, gazetteer, actors))
-    countries = article_countries(found, gazetteer, actors)
+    resolutions = _resolve_all(found, gazetteer, actors, doc.text)
     places: dict[str, Place] = {}
     spans: dict[str, list[Span]] = {}
-    near: list[tuple[float, float]] = []
-    for mention in found:
+    peoples_only: set[str] = set()
+    named: set[str] = set()
+    for mention, resolved in zip(found, resolutions, strict=True):
         span = Span(
             start=mention.start, end=mention.end, text=doc.text[mention.start : mention.end]
         )
-        resolved = resolve(mention, gazetteer, countries, near)
         if resolved is None and not mention.labelled:
             continue
         if resolved is None:
@@ -411,12 +726,20 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
                 reason=resolved.reason,
                 mentions=[],
             )
-            if c.feature != "country":
-                near.append((c.lat, c.lon))
+        if mention.hint == "people":
+            place = place.model_copy(update={"reason": f"named by its people: {mention.text}"})
+        elif key in peoples_only or key not in places:
+            peoples_only.discard(key)
+            named.add(key)
+        if mention.hint == "people" and key not in named:
+            peoples_only.add(key)
         # The first mention's resolution stands; later ones add their spans.
         places.setdefault(key, place)
         spans.setdefault(key, []).append(span)
+    # A country only a people's adjective names ("Beninese soldiers") says less about where
+    # things happened than the names do: it comes after them.
+    order = sorted(places, key=lambda key: key in peoples_only)
     return [
-        place.model_copy(update={"id": f"p{n}", "mentions": spans[key]})
-        for n, (key, place) in enumerate(places.items(), start=1)
+        places[key].model_copy(update={"id": f"p{n}", "mentions": spans[key]})
+        for n, key in enumerate(order, start=1)
     ]
