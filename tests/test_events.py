@@ -299,7 +299,7 @@ def run(nlp, lexicon):
         ("The army was attacked by rebels.", "ASSAULT", None, ["rebels"], ["army"]),
         ("Warplanes pounded rebels overnight.", "ASSAULT", "aerial", [], ["rebels"]),
         ("Israel and Hamas agreed to a ceasefire.", "AGREE", None, ["israel", "hamas"], []),
-        ("Russia signed a deal with Ukraine.", "AGREE", None, ["russia"], ["ukraine"]),
+        ("Russia signed a deal with Ukraine.", "SUPPORT", None, ["russia"], ["ukraine"]),
         ("The army withdrew from the town.", "RETREAT", None, ["army"], []),
         ("Russia pulled out of Ukraine.", "RETREAT", None, ["russia"], ["ukraine"]),
         ("Iran warned Israel.", "THREATEN", None, ["iran"], ["israel"]),
@@ -446,9 +446,16 @@ def test_an_event_without_known_actors_still_counts_with_less_confidence(run):
 
 
 def test_a_light_verb_and_its_noun_make_one_event(run):
+    found = run("Russia launched an offensive against Ukraine.")
+    assert [e.type for e in found] == ["ASSAULT"]
+    assert found[0].trigger.text == "offensive"
+    assert (found[0].source, found[0].target) == (["russia"], ["ukraine"])
+
+
+def test_signing_an_agreement_is_support_as_cameo_057(run):
     found = run("Russia signed an agreement with Ukraine.")
-    assert [e.type for e in found] == ["AGREE"]
-    assert found[0].trigger.text == "agreement"
+    assert [(e.type, e.trigger.text) for e in found] == [("SUPPORT", "signed an agreement")]
+    assert (found[0].source, found[0].target) == (["russia"], ["ukraine"])
 
 
 def test_the_date_is_the_time_attached_to_the_trigger(run):
@@ -546,5 +553,30 @@ def test_codebook_maps_old_names_and_cameo_roots():
 def test_a_bad_lexicon_entry_is_an_error_naming_it(tmp_path: Path, group, message):
     path = tmp_path / "lexicon.yaml"
     path.write_text(yaml.safe_dump({"version": 1, "triggers": [group]}), encoding="utf-8")
+    with pytest.raises(ResourceError, match=re.escape(message)):
+        events.EventLexicon.load(path)
+
+
+def test_a_key_given_twice_in_the_lexicon_is_an_error(tmp_path: Path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(
+        "triggers:\n  - type: ASSAULT\n    verbs: [shell]\n    verbs: [bomb]\n", encoding="utf-8"
+    )
+    with pytest.raises(ResourceError, match="'verbs' is given twice"):
+        events.EventLexicon.load(path)
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ({"governing_verbs": [{"verbs": ["halt"], "change": {"AID": "FIGHT"}}]}, "AID -> FIGHT"),
+        ({"by_actor": [{"type": "ASSAULT", "becomes": "PROTEST/picnic"}]}, "PROTEST/picnic"),
+        ({"hostile_types": ["FIGHT"]}, "FIGHT is not a PLOVER type"),
+    ],
+)
+def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, message):
+    path = tmp_path / "lexicon.yaml"
+    data = {"triggers": [{"type": "ASSAULT", "verbs": ["attack"]}], **rules}
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ResourceError, match=re.escape(message)):
         events.EventLexicon.load(path)

@@ -127,7 +127,7 @@ class EventLexicon:
         """The lexicon read from ``path``, checked against the PLOVER codebook."""
         codebook = codebook or Codebook.load()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
         except (OSError, yaml.YAMLError) as e:
             raise ResourceError(f"{path}: cannot read the event lexicon ({e})") from e
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
@@ -196,6 +196,22 @@ class EventLexicon:
         found = {**found, **self.type_roles.get(type_, {}), **dict(entry.roles)}
         found.pop("of", None)  # "of" names a role after nouns only ("withdrawal of troops")
         return found
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping: YAML would silently keep
+    only the last ("verbs:" twice in one group loses the first list)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _no_bare_booleans(node: Any, where: str) -> None:
