@@ -354,3 +354,34 @@ def test_settle_gives_stateless_generic_actors_the_country_of_the_places(nlp, di
         ("a2", "benin-people", ["men"]),
     ]
     assert settle(actors, dictionary, []) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "entry"),
+    [
+        ("Moscow rejected the plan.", "Moscow", "russia-government"),
+        ("Washington's allies met.", "Washington", "united-states-government"),
+        ("Iran cut its ties with Beijing.", "Beijing", "china-government"),
+    ],
+)
+def test_a_capital_that_acts_is_its_government(nlp, dictionary, text, words, entry):
+    assert actor_named(extract(nlp, dictionary, text), words).dictionary_id == entry
+
+
+@pytest.mark.parametrize("text", ["Talks were held in Moscow.", "The plane flew to Beijing."])
+def test_a_capital_where_something_happens_is_no_actor(nlp, dictionary, text):
+    assert extract(nlp, dictionary, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Palestinian leader Omar Khalil spoke.", "Omar Khalil", "PSE", "GOV"),
+        ("Arab League Secretary-General Amr Zaki spoke.", "Amr Zaki", "IGO", "GOV"),
+        ("Kenyan opposition leader Paul Otieno spoke.", "Paul Otieno", "KEN", "OPP"),
+        ("Sudanese rebel commander Ali Osman spoke.", "Ali Osman", "SDN", "REB"),
+    ],
+)
+def test_titles_before_a_name(nlp, dictionary, text, name, country, sector):
+    person = actor_named(extract(nlp, dictionary, text), name)
+    assert (person.kind, person.country, person.sector) == ("person", country, sector)

@@ -53,6 +53,7 @@ SECTORS = frozenset(
 NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 FIELDS = frozenset(
     {"id", "name", "kind", "country", "sector", "wikidata", "aliases", "demonyms", "people"}
+    | {"capitals"}
     | {"strict_case", "role"}
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -125,7 +126,8 @@ TITLES: dict[str, str | None] = {
         _words(
             "president premier minister secretary chancellor governor mayor ambassador envoy "
             "diplomat spokesman spokeswoman spokesperson official king queen emir sultan prince "
-            "crown vice deputy prime foreign defence defense interior sheikh"
+            "crown vice deputy prime foreign defence defense interior sheikh leader head "
+            "vice-president secretary-general premier chairman chairwoman speaker"
         ),
         "GOV",
     ),
@@ -143,6 +145,20 @@ TITLES: dict[str, str | None] = {
     **dict.fromkeys(_words("journalist reporter correspondent"), "JRN"),
     **dict.fromkeys(_words("mr mrs ms miss dr sir dame former late chief senior"), None),
 }
+# Words before "general" that make a civil title of it.
+CIVIL_GENERALS = frozenset(
+    {"secretary", "attorney", "solicitor", "director", "inspector", "consul"}
+)
+# Words before a title that say whose it is: "opposition leader", "rebel commander".
+TITLE_QUALIFIERS = {
+    **dict.fromkeys(_words("opposition dissident"), "OPP"),
+    **dict.fromkeys(_words("rebel rebels guerrilla insurgent militant separatist"), "REB"),
+    **dict.fromkeys(_words("militia"), "UAF"),
+    **dict.fromkeys(_words("police"), "COP"),
+    **dict.fromkeys(_words("army military"), "MIL"),
+    **dict.fromkeys(_words("union"), "LAB"),
+    **dict.fromkeys(_words("party"), "PTY"),
+}
 TITLE_GENDER = {
     **dict.fromkeys(("mr", "sir", "king", "prince", "emir", "sultan"), "m"),
     **dict.fromkeys(("mrs", "ms", "miss", "dame", "queen"), "f"),
@@ -156,7 +172,7 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "van",
 PERSON_LIKE = frozenset({"person", "leader"})
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
 
-Form = Literal["alias", "demonym", "people", "compound", "anaphor", "person", "pronoun"]
+Form = Literal["alias", "demonym", "people", "capital", "compound", "anaphor", "person", "pronoun"]
 
 
 def _key(text: str) -> str:
@@ -177,6 +193,7 @@ class Entry:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()  # seats of government the press names for it: "Moscow"
     strict_case: bool = False
     role: str | None = None  # a common noun for any state's organ: "soldiers", "police"
     derived: bool = False  # made by the loader for a state; its name is not an alias
@@ -280,7 +297,7 @@ def _entry(raw: Any, where: str) -> Entry:
     if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA.match(wikidata)):
         raise ResourceError(f"{label}: wikidata {wikidata!r} is not an id like 'Q41053'")
     lists = {}
-    for name in ("aliases", "demonyms", "people"):
+    for name in ("aliases", "demonyms", "people", "capitals"):
         values = raw.get(name) or []
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             raise ResourceError(f"{label}: {name} must be a list of non-empty strings")
@@ -297,6 +314,7 @@ def _entry(raw: Any, where: str) -> Entry:
         aliases=lists["aliases"],
         demonyms=lists["demonyms"],
         people=lists["people"],
+        capitals=lists["capitals"],
         strict_case=bool(raw.get("strict_case", False)),
         role=role,
     )
@@ -314,10 +332,12 @@ def _alias_table(entries: dict[str, Entry], where: str) -> dict[tuple[str, ...],
         forms += [(alias, "alias") for alias in entry.aliases]
         forms += [(demonym, "demonym") for demonym in entry.demonyms]
         forms += [(people, "people") for people in entry.people]
+        forms += [(capital, "capital") for capital in entry.capitals]
         for text, form in forms:
             tokens = tuple(_key(t.text) for t in tokenizer(text) if not t.is_space)
-            # "Iraqis" names the derived entry iraq-people, not the state.
-            target = _Target(f"{entry.id}-people" if form == "people" else entry.id, form)
+            # "Iraqis" names the derived entry iraq-people, "Moscow" russia-government.
+            organ = {"people": "-people", "capital": "-government"}.get(form, "")
+            target = _Target(entry.id + organ, form)
             claimed = written.get(tokens)
             if claimed is not None and claimed.entry != target.entry:
                 raise ResourceError(
@@ -405,12 +425,27 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     keys = [_key(t.text) for t in doc]
     matches = dictionary._matches(keys)
     matches += _compounds(doc, matches, dictionary)
-    found.mentions = _merge_qualified(doc, _select(matches), dictionary)
+    chosen = [m for m in _select(matches) if m.form != "capital" or _metonym(doc[m.end - 1])]
+    found.mentions = _merge_qualified(doc, chosen, dictionary)
     _resolve_anaphors(found)
     _find_people(found)
     _find_generic(found)
     _resolve_pronouns(found)
     return _actors(found)
+
+
+# Prepositions whose object is a party to what happens, not a place: "talks with Moscow".
+PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "by", "toward", "towards"})
+
+
+def _metonym(token: Any) -> bool:
+    """Whether a capital stands for its government: "Moscow said", "Washington's allies",
+    "ties with Beijing", but not "talks in Moscow" or "flew to Beijing"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return bool(token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS)
 
 
 def _compounds(doc: Doc, matches: Iterable[_Match], dictionary: ActorDictionary) -> list[_Match]:
@@ -626,8 +661,17 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
             k -= 1
         elif word in TITLES:
             prefix.titled = True
-            prefix.sector = prefix.sector or TITLES[word]
+            sector = TITLES[word]
+            if (
+                word == "general"
+                and {_title(doc[j]) for j in (k - 1, k - 2) if j >= 0} & CIVIL_GENERALS
+            ):
+                sector = "GOV"  # "Secretary-General", "Attorney General"
+            prefix.sector = prefix.sector or sector
             prefix.gender = prefix.gender or TITLE_GENDER.get(word)
+            k -= 1
+        elif word in TITLE_QUALIFIERS and prefix.titled and m is None:
+            prefix.sector = TITLE_QUALIFIERS[word]  # "opposition leader", "rebel commander"
             k -= 1
         elif m is not None and found.kind(m.entry) not in PERSON_LIKE:
             if entries[m.entry].kind == "state":
