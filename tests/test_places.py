@@ -168,7 +168,11 @@ def names(places):
         ("Mr Smith went to the market on Monday.", []),
         (
             "Syrian troops and Lebanese soldiers met Iraqi officials.",
-            [("Syria", "SYR", "country"), ("Lebanon", "LBN", "country"), ("Iraq", "IRQ", "country")],
+            [
+                ("Syria", "SYR", "country"),
+                ("Lebanon", "LBN", "country"),
+                ("Iraq", "IRQ", "country"),
+            ],
         ),
         ("Zorblax Prime was quiet at Dawn.", []),
         ("The weather was mild.", []),

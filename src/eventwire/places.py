@@ -18,6 +18,7 @@ The names and coordinates live in the gazetteer index (``gazetteer.py``: GeoName
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,6 +191,31 @@ PEOPLES = {
     }.items()
     for demonym in demonyms.split(",")
 }
+# Abbreviations of US states and Canadian provinces, as news writes them after a town:
+# "Paris, Tenn.", "Halifax, N.S.". Taken only there, with their dot ("Ind." and "Miss."
+# are words too).
+ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington State", "W.Va.": "West Virginia",
+    "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    "D.C.": "District of Columbia",
+    "Alta.": "Alberta", "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec",
+    "Sask.": "Saskatchewan", "Nfld.": "Newfoundland and Labrador",
+}  # fmt: skip
+AFTER_TOWN = re.compile(
+    r"(?<=[a-z]), ("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w.])"
+)
 # Words that join the words of one name: the Arabic article, and "-" between words.
 CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la")
 INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
@@ -377,6 +403,11 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     taken = [(m.start, m.end) for m in found]
     found += _before_parentheses(doc, taken, labelled, blocks)
     found += _peoples(doc, taken, blocks)
+    for match in AFTER_TOWN.finditer(doc.text):
+        start, end = match.span(1)
+        found = [m for m in found if not (m.start < end and start < m.end)]
+        abbreviation = match.group(1)
+        found.append(Mention(start, end, abbreviation, True, "admin1", ABBREVIATIONS[abbreviation]))
     taken = [(m.start, m.end) for m in found]
     for ent in doc.ents:
         if (
@@ -475,7 +506,7 @@ def _score(
     if c.feature == "country":
         score += 8.0  # "Lebanon" is the country before any town called Lebanon
     elif c.feature in ("admin1", "region"):
-        score += 2.5
+        score += 4.5  # a province or region before a village of its name ("California, Md.")
     else:
         score += min(math.log10(c.population + 1), 7.0) / 1.5
     score += FIT.get((hint, "point" if c.feature in POINTS else c.feature), 0.0)
@@ -484,6 +515,8 @@ def _score(
         score += 4.0
         if c.country == context.main and c.feature != "country":
             score += 2.0
+        if c.feature in POINTS and c.admin1 and (c.country, c.admin1) in context.provinces:
+            score += 2.0  # "Gainesville" in an article about Georgia (the state)
     if context.near and c.feature != "country":
         closest = min(_km((c.lat, c.lon), point) for point in context.near)
         score += 2.0 if closest < 100 else 1.0 if closest < 400 else 0.0
@@ -518,6 +551,7 @@ class Context:
             else None
         )
         self.near: list[tuple[float, float]] = []
+        self.provinces: set[tuple[str | None, str | None]] = set()  # (country, admin1) named
 
     def countries(self, mention: Mention) -> set[str]:
         """The article's countries, as the other names than this one say (Georgia the state
@@ -639,8 +673,12 @@ def _votes(
 ) -> list[tuple[str | None, str]]:
     """Who says which country the article is about: actors, and names of countries and
     provinces (a town's name is too often shared across countries to say it)."""
+    # An actor named as a place is that name's vote ("Georgia" the state actor is not more
+    # evidence than the place name); people take a country from the text around them.
     votes: list[tuple[str | None, str]] = [
-        (None, a.country) for a in actors if a.country and a.country not in NOT_COUNTRIES
+        (normalise(a.name), a.country)
+        for a in actors
+        if a.country and a.country not in NOT_COUNTRIES and a.kind != "person"
     ]
     for mention, resolved in zip(found, first, strict=True):
         c = resolved.candidate if resolved is not None else None
@@ -657,6 +695,11 @@ def _resolve_all(
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = [resolve(m, gazetteer, context) for m in found]
     context = Context(_votes(found, first, actors))
+    context.provinces = {
+        (r.candidate.country, r.candidate.admin1)
+        for m, r in zip(found, first, strict=True)
+        if r is not None and r.candidate.feature == "admin1" and r.candidate.exact
+    }
     out: list[Resolution | None] = []
     for mention in found:
         resolved = resolve(mention, gazetteer, context)
