@@ -370,6 +370,7 @@ def test_modality(run, text, type_, negated, future, hypothetical):
         ("The army would attack the rebels.", "THREATEN", ["army"], ["rebels"]),
         # A verb over an event noun changes what it is.
         ("Japan suspended aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
+        ("Japan said it had halted aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
         ("Sudan lifted the curfew.", "CONCEDE", ["sudan"], []),
         ("The government accepted the rebels' demands.", "CONCEDE", ["government"], ["rebels"]),
         ("Serbia lodged a protest with Albania.", "ACCUSE", ["serbia"], ["albania"]),

@@ -43,6 +43,7 @@ MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "oprd", "acomp", "dative")
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
+THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Nouns that count back over the actors just named: "the three parties", "both sides".
 GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
@@ -460,6 +461,8 @@ class _Reader:
         actor = self.index.at(head.idx, head.idx + len(head))
         if actor is not None:
             return [actor]
+        if head.lower_ in THIRD_PERSON and head.dep_ in SUBJECTS and depth < 3:
+            return self._reporter(head, depth)
         group = self._group(head)
         if group:
             return group
@@ -480,6 +483,21 @@ class _Reader:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.phrase(pobj, depth + 1)
+        return []
+
+    def _reporter(self, pronoun: Token, depth: int) -> list[Actor]:
+        """ "Japan said it had halted aid": a pronoun subject under a reporting verb is that
+        verb's subject."""
+        verb = pronoun.head
+        for _ in range(3):
+            if verb.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or verb.head.i == verb.i:
+                return []
+            verb = verb.head
+            if verb.lemma_.lower() in self.lex.reporting_verbs:
+                subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+                if subject is None or subject.lower_ in THIRD_PERSON:
+                    return []
+                return self.phrase(subject, depth + 1)
         return []
 
     def _group(self, head: Token) -> list[Actor]:
@@ -724,7 +742,11 @@ class _Reader:
             source = self.phrase(subject) if subject is not None else []
             others = [*match.target, *(match.source if source else [])]
             if not others:
-                preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"]
+                preps = [
+                    c
+                    for c in [*verb.children, *match.head.children]
+                    if c.dep_ == "prep" and c.lower_ in self.lex.verb_target_preps
+                ]
                 others = [a for p in preps for a in self._pobj(p)]
             if source:
                 match.subject, match.source = subject, source
