@@ -453,6 +453,19 @@ def test_a_light_verb_and_its_noun_make_one_event(run):
     assert (found[0].source, found[0].target) == (["russia"], ["ukraine"])
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Turkey launched a mediation effort in the dispute.", "CONSULT", ["turkey"], []),
+        ("Israel and Hamas renewed talks.", "CONSULT", ["israel", "hamas"], []),
+        ("The minister arrived in Turkey on a visit.", "CONSULT", ["minister"], []),
+    ],
+)
+def test_a_noun_trigger_takes_its_source_from_the_verb_around_it(run, text, type_, source, target):
+    event = one(run(text), type_)
+    assert (event.source, event.target) == (source, target)
+
+
 def test_signing_an_agreement_is_support_as_cameo_057(run):
     found = run("Russia signed an agreement with Ukraine.")
     assert [(e.type, e.trigger.text) for e in found] == [("SUPPORT", "signed an agreement")]

@@ -594,8 +594,15 @@ class _Reader:
         first = head
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "launched airstrikes and raids": both are launched
+        if first.dep_ == "compound" and first.head.dep_ == "dobj":
+            first = first.head  # "launched a mediation effort"
         verb = first.head
-        if first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
+        if first.dep_ == "pobj" and verb.lower_ in ("on", "for") and not source:
+            # "arrived on a visit", "came for talks": whoever came.
+            subject = _subject(verb.head) if verb.head.pos_ == "VERB" else None
+            if subject is not None:
+                source += self.phrase(subject)
+        elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
             match.governor = verb
             match.subject = _subject(verb)
             if not source and match.subject is not None:
