@@ -380,8 +380,16 @@ def test_a_capital_where_something_happens_is_no_actor(nlp, dictionary, text):
         ("Arab League Secretary-General Amr Zaki spoke.", "Amr Zaki", "IGO", "GOV"),
         ("Kenyan opposition leader Paul Otieno spoke.", "Paul Otieno", "KEN", "OPP"),
         ("Sudanese rebel commander Ali Osman spoke.", "Ali Osman", "SDN", "REB"),
+        ("Lebanon's new President Elias Karam spoke.", "Elias Karam", "LBN", "GOV"),
+        ("U.S. Secretary of State Warren Hale spoke.", "Warren Hale", "USA", "GOV"),
+        ("Kenya's Minister for Interior Ali Juma spoke.", "Ali Juma", "KEN", "GOV"),
     ],
 )
 def test_titles_before_a_name(nlp, dictionary, text, name, country, sector):
     person = actor_named(extract(nlp, dictionary, text), name)
     assert (person.kind, person.country, person.sector) == ("person", country, sector)
+
+
+def test_a_title_before_a_known_leader_is_no_generic_actor(nlp, dictionary):
+    actors = extract(nlp, dictionary, "The PKK asked about its leader Abdullah Ocalan.")
+    assert [a.dictionary_id for a in actors] == ["pkk", "abdullah-ocalan"]

@@ -145,6 +145,21 @@ TITLES: dict[str, str | None] = {
     **dict.fromkeys(_words("journalist reporter correspondent"), "JRN"),
     **dict.fromkeys(_words("mr mrs ms miss dr sir dame former late chief senior"), None),
 }
+# Words between a state and a title: "Lebanon's new President", "Jordan's visiting King".
+TITLE_ADJECTIVES = frozenset(
+    _words(
+        "new visiting outgoing incoming acting interim ousted deposed embattled then "
+        "top veteran powerful exiled elected caretaker self-proclaimed junior"
+    )
+)
+# Words inside a long title: "Secretary of State", "Minister for Interior".
+TITLE_PORTFOLIO = frozenset(
+    _words(
+        "of for and state affairs finance planning investment justice trade economy economic "
+        "health education information security home public works agriculture energy oil "
+        "labour labor transport communications federal national internal external"
+    )
+)
 # Words before "general" that make a civil title of it.
 CIVIL_GENERALS = frozenset(
     {"secretary", "attorney", "solicitor", "director", "inspector", "consul"}
@@ -657,7 +672,7 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
     while k >= 0:
         word = _title(doc[k])
         m = owner[k]
-        if doc[k].text in (".", "-") or _key(word) == "'s":
+        if doc[k].text in (".", "-") or _key(word) == "'s" or word in TITLE_ADJECTIVES:
             k -= 1
         elif word in TITLES:
             prefix.titled = True
@@ -670,6 +685,8 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
             prefix.sector = prefix.sector or sector
             prefix.gender = prefix.gender or TITLE_GENDER.get(word)
             k -= 1
+        elif word in TITLE_PORTFOLIO and m is None and (prefix.titled or _before_title(doc, k)):
+            k -= 1  # "Planning and Investment Minister", "Secretary of State"
         elif word in TITLE_QUALIFIERS and prefix.titled and m is None:
             prefix.sector = TITLE_QUALIFIERS[word]  # "opposition leader", "rebel commander"
             k -= 1
@@ -681,6 +698,13 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
         else:
             break
     return prefix
+
+
+def _before_title(doc: Doc, k: int) -> bool:
+    """Whether the portfolio words ending at token ``k`` follow a title: "Secretary of State"."""
+    while k >= 0 and _title(doc[k]) in TITLE_PORTFOLIO:
+        k -= 1
+    return k >= 0 and _title(doc[k]) in TITLES
 
 
 def _absorb(found: _Found, prefix: _Prefix) -> None:
@@ -754,7 +778,7 @@ def _find_generic(found: _Found) -> None:
         end, generic = hit
         start, head = i, doc[end - 1]
         i = end
-        if not _agent_noun(doc, start, end, owner):
+        if not _agent_noun(found, start, end, owner):
             continue
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
         before = {owner[k] for k in range(min(head.left_edge.i, start - 1), start) if k >= 0}
@@ -790,8 +814,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 OF_STATE = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 
 
-def _agent_noun(doc: Doc, start: int, end: int, owner: list[_Match | None]) -> bool:
+def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None]) -> bool:
     """Whether a common noun names an actor: a noun, not a modifier, not a title before a name."""
+    doc = found.doc
     head = doc[end - 1]
     # The tagger may call the last word of a longer name a verb: "Military forces dislodge".
     if head.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV") and not (
@@ -801,7 +826,7 @@ def _agent_noun(doc: Doc, start: int, end: int, owner: list[_Match | None]) -> b
     if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
         return False
     after = owner[end] if end < len(doc) else None
-    return after is None or after.form != "person"
+    return after is None or found.kind(after.entry) not in PERSON_LIKE
 
 
 def _is_state(found: _Found, m: _Match) -> bool:
@@ -828,7 +853,7 @@ def _context_country(found: _Found) -> str | None:
     for m in found.mentions:
         if m.entry.startswith("person:"):
             country = found.people[int(m.entry.split(":")[1])].country
-        elif found.kind(m.entry) in CONTEXT_KINDS:
+        elif found.kind(m.entry) in CONTEXT_KINDS or found.dictionary.entries[m.entry].derived:
             country = found.dictionary.entries[m.entry].country
         else:
             continue
