@@ -466,6 +466,22 @@ def test_a_noun_trigger_takes_its_source_from_the_verb_around_it(run, text, type
     assert (event.source, event.target) == (source, target)
 
 
+def test_a_recipient_and_a_state_where_it_happens_are_targets(nlp, lexicon):
+    text = (
+        "Japan gave Chad a grant. Sudan lifted the curfew in Darfur. "
+        "Iran lifted the curfew in Iraq."
+    )
+    table = {"japan": ["Japan"], "chad": ["Chad"], "sudan": ["Sudan"], "iran": ["Iran"]}
+    found_actors = actors_in(text, table)
+    iraq = actor("iraq", spans(text, "Iraq"), kind="state")
+    found = events.find(nlp(text), [*found_actors, iraq], [], [], lexicon)
+    assert [(e.type, e.source, e.target) for e in found] == [
+        ("AID", ["japan"], ["chad"]),
+        ("CONCEDE", ["sudan"], []),  # Darfur is no state
+        ("CONCEDE", ["iran"], ["iraq"]),
+    ]
+
+
 def test_signing_an_agreement_is_support_as_cameo_057(run):
     found = run("Russia signed an agreement with Ukraine.")
     assert [(e.type, e.trigger.text) for e in found] == [("SUPPORT", "signed an agreement")]

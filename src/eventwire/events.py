@@ -545,8 +545,23 @@ class _Reader:
             self._verb_roles(match, type_, source, target)
         else:
             self._noun_roles(match, type_, source, target)
+        if not target:
+            target += self._where(match)
         match.source = _unique(source)
         match.target = [a for a in _unique(target) if a not in match.source]
+
+    def _where(self, match: _Match) -> list[Actor]:
+        """A state the act happens in or goes to, as the target of an act that names none
+        (CAMEO's convention): "lifted the curfew in Montenegro", "visit to Jordan"."""
+        anchors = [match.head, *([match.head.head] if match.head.pos_ != "VERB" else [])]
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "to", "into"):
+                    continue
+                states = [a for a in self._pobj(prep) if a.kind == "state"]
+                if states:
+                    return states[:1]
+        return []
 
     def _verb_roles(
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
@@ -608,7 +623,9 @@ class _Reader:
             if not source and match.subject is not None:
                 source += self.phrase(match.subject)
             for child in verb.children:
-                # "imposed sanctions on Iran", "sent aid to Ukraine"
+                # "imposed sanctions on Iran", "sent aid to Ukraine", "gave Chad a grant"
+                if child.dep_ == "dative" and not target:
+                    target += self.phrase(child)
                 via = roles.get(child.lower_) if child.dep_ == "prep" else None
                 if via in ("source", "target") and not (target if via == "target" else source):
                     (source if via == "source" else target).extend(self._pobj(child))
