@@ -47,7 +47,11 @@ STOPWORDS = _words(
     "western eastern northern southern independence union victory university hospital mission "
     "council ministry parliament isis isil daesh hezbollah hizballah taliban reuters prime "
     "commander spokesman coalition forces troops regime opposition media television easter "
-    "christmas ramadan eid"
+    "christmas ramadan eid "
+    # words of facility and institution names ("Main Street", "Civic Center")
+    "street road way route avenue center centre hall bank college school airport market "
+    "agency section valley ridge reserve church court home garden energy war congress justice "
+    "secretary commerce main county grand royal recovery man"
 ) | {"islamic state", "al qaeda", "al shabaab", "al jazeera", "al arabiya", "boko haram"}
 # Demonyms spaCy does not always label NORP; they name a state's people, not a place.
 DEMONYMS = _words(
@@ -231,6 +235,7 @@ DIRECTIONS = _words(
 POINTS = ("city", "village")
 # Words before a name that say it is where something happened: "in Noma Tounga (Karimama)".
 PLACE_PREPOSITIONS = _words("in at near of from to around outside")
+LOCATIVES = _words("in at near outside")
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
@@ -295,10 +300,21 @@ class _Blocks:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> None:
         self.gazetteer = gazetteer
         # A state's organs keep its name a place: "US" in "US officials", not "Army".
+        # A "person" that is a place's whole name after "in" is the place ("in Sidi Bouzid").
         self.actors = [
-            (m.start, m.end, a.country) for a in actors if a.kind != "state" for m in a.mentions
+            (m.start, m.end, a.country)
+            for a in actors
+            if a.kind != "state"
+            for m in a.mentions
+            if not (a.kind == "person" and _located(doc, m.start) and gazetteer.has(m.text))
         ]
-        self.ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"]
+        # A city spaCy calls a people ("a Kisangani school") is still the city.
+        self.ranges = [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "NORP"
+            and not any(c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text))
+        ]
         self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
         # Words of people's full names ("Ryan Dillon") are not places later on ("Dillon"),
         # unless the full name is a place itself ("Khan Sheikhoun" can come out PERSON).
@@ -334,6 +350,12 @@ class _Blocks:
         return len(span) == 1 and span.text.lower() in self.person_words and not labelled
 
 
+def _located(doc: Doc, start_char: int) -> bool:
+    """Whether the word before the character ``start_char`` is "in", "at", "near"..."""
+    before = doc.text[:start_char].split()
+    return bool(before) and before[-1].lower() in LOCATIVES
+
+
 def _hint(doc: Doc, span: SpacySpan) -> str | None:
     """The kind of place the words around a name say it is."""
     after = doc[span.end] if span.end < len(doc) else None
@@ -344,17 +366,21 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
         return HINT_NOUNS[doc[i - 1].lower_]
     if i >= 0 and doc[i].lower_ in DIRECTIONS:
         return "areal"
+    if i >= 0 and doc[i].lower_ in LOCATIVES:
+        return "located"  # "clashes in Bouira": a place of some kind
     return None
 
 
 def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> bool:
+    is_labelled = any(t.i in labelled for t in span)
     if span[0].lower_ in CONNECTORS | INNER or span[-1].lower_ in CONNECTORS | INNER:
         return False
     if span[-1].text == "-" or fold(span.text) in STOPWORDS:
         return False
     if len(span) == 1 and fold(span.text) in DEMONYMS:
         return False
-    is_labelled = any(t.i in labelled for t in span)
+    if len(span) == 1 and len(span.text) <= 2 and span.text.isupper() and not is_labelled:
+        return False  # "D" of "D-Ohio", "PA" the address system
     if len(span) == 1 and span[0].pos_ != "PROPN" and not (is_labelled or span[0].is_upper):
         return False
     return not blocks.block(span, is_labelled)
@@ -642,7 +668,7 @@ def _inherit_hints(found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         kinds = stated.get(normalise(m.text), set())
-        if m.hint in (None, "areal") and len(kinds) == 1:
+        if m.hint in (None, "areal", "located") and len(kinds) == 1:
             m = Mention(m.start, m.end, m.text, m.labelled, next(iter(kinds)), m.lookup)
         out.append(m)
     return out
