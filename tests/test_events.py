@@ -334,6 +334,7 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         "The minister ate lunch with friends.",
         "Prices rose sharply in the capital.",
         "The abducted soldiers were named.",
+        "The storm left ten dead.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):
@@ -413,6 +414,25 @@ def test_a_strike_by_workers_is_a_protest_and_hyphenated_triggers_match(run, tex
 def test_a_demand_that_is_a_protest_s_purpose_is_part_of_the_protest(run):
     found = run("Students marched in the capital to demand reforms.")
     assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_a_trigger_around_a_date_is_kept_and_one_inside_it_is_not(run):
+    text = "Workers protested on Tuesday against the law. Published March 14."
+    times = [
+        Time(
+            id=f"t{i}",
+            start=text.index(w),
+            end=text.index(w) + len(w),
+            text=w,
+            value=v,
+            precision="day",
+        )
+        for i, (w, v) in enumerate((("Tuesday", "2024-05-14"), ("March 14", "2024-03-14")))
+    ]
+    found = run(text, times=times)
+    assert [(e.type, e.trigger.text) for e in found] == [
+        ("PROTEST", "protested on Tuesday against")
+    ]
 
 
 def test_a_threat_to_strike_makes_no_assault(run):

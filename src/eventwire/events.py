@@ -333,11 +333,12 @@ def find(
         if not any(t.is_alpha for t in sentence):
             continue
         events += reader.sentence_events(sentence, places, times)
-    # A trigger word inside a date ("Published March 14") is part of the date, not an event.
+    # A trigger word inside a date ("Published March 14") is part of the date, not an event;
+    # a trigger around one ("protested on Tuesday against") is not.
     events = [
         e
         for e in events
-        if not any(t.start < e.trigger.end and e.trigger.start < t.end for t in times)
+        if not any(t.start <= e.trigger.start and e.trigger.end <= t.end for t in times)
     ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     events = [_narrative_date(e, times, doc.text) for e in events]
@@ -439,7 +440,7 @@ class _Reader:
                 return False
         if entry.objects:
             objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects and not any(
+            if not objects or not any(
                 o.lemma_.lower() in entry.objects or self.index.at(o.idx, o.idx + len(o))
                 for o in objects
             ):
