@@ -335,6 +335,7 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         "Prices rose sharply in the capital.",
         "The abducted soldiers were named.",
         "The storm left ten dead.",
+        "The army, backed by Russia, held the town.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):

@@ -122,6 +122,7 @@ class EventLexicon:
     governing: list[Governing] = field(default_factory=list)
     demand_modals: frozenset[str] = frozenset()
     by_actor: list[ActorRule] = field(default_factory=list)
+    descriptive_types: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path, codebook: Codebook | None = None) -> EventLexicon:
@@ -158,12 +159,13 @@ class EventLexicon:
                 for number, group in enumerate(data.get("governing_verbs") or (), start=1)
             ],
             demand_modals=frozenset(data.get("demand_modals") or ()),
+            descriptive_types=frozenset(data.get("descriptive_participles") or ()),
             by_actor=[
                 _actor_rule(rule, f"{path}: by_actor {number}", codebook)
                 for number, rule in enumerate(data.get("by_actor") or (), start=1)
             ],
         )
-        for type_ in lexicon.cooperative_types | lexicon.hostile_types:
+        for type_ in lexicon.cooperative_types | lexicon.hostile_types | lexicon.descriptive_types:
             if not codebook.is_valid(type_, None):
                 raise ResourceError(f"{path}: {type_} is not a PLOVER type")
         for _, mode in lexicon.instruments:
@@ -412,7 +414,10 @@ class _Reader:
         lemma, lower = token.lemma_.lower(), token.lower_
         # "the abducted soldiers", "US-led": a participle used as an adjective reports nothing.
         if token.pos_ == "VERB" and token.dep_ != "amod":
+            described = token.dep_ == "acl" and token.tag_ == "VBN"
             for entry in self.lex.verbs.get(lemma, []):
+                if described and entry.type in self.lex.descriptive_types:
+                    continue  # "forces backed by Ethiopia" describes the forces
                 chain = _chain(token, entry.words)
                 if chain and self._fits(entry, token, chain):
                     yield _Match(entry, chain, token)
