@@ -393,3 +393,16 @@ def test_titles_before_a_name(nlp, dictionary, text, name, country, sector):
 def test_a_title_before_a_known_leader_is_no_generic_actor(nlp, dictionary):
     actors = extract(nlp, dictionary, "The PKK asked about its leader Abdullah Ocalan.")
     assert [a.dictionary_id for a in actors] == ["pkk", "abdullah-ocalan"]
+
+
+def test_a_community_before_a_noun_names_civilians_but_not_armed_men(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Fulani herdsmen clashed with Hutu rebels in Rwanda.")
+    assert actor_named(actors, "Fulani").dictionary_id == "fulani"
+    assert not [a for a in actors if a.dictionary_id == "rwanda-farmers"]
+    rebels = actor_named(actors, "rebels")
+    assert (rebels.dictionary_id, rebels.sector) == ("rwanda-rebels", "REB")
+
+
+def test_a_plural_the_parser_makes_a_modifier_is_still_an_actor(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Military forces dislodge Boko Haram from Ngoshe.")
+    assert actor_named(actors, "Military forces").sector == "MIL"

@@ -781,11 +781,13 @@ def _find_generic(found: _Found) -> None:
         if not _agent_noun(found, start, end, owner):
             continue
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
-        before = {owner[k] for k in range(min(head.left_edge.i, start - 1), start) if k >= 0}
-        before.discard(None)
-        states = [m for m in before if m is not None and _is_state(found, m)]
-        if len(states) != len(before):
-            continue  # "IS fighters", "Arafat supporters": the other actor's
+        window = range(max(min(head.left_edge.i, start - 1), 0), start)
+        before = {m for k in window if (m := owner[k]) is not None}
+        states = [m for m in before if _is_state(found, m)]
+        others = {found.kind(m.entry) for m in before if m not in states}
+        armed = dictionary.entries[generic].role in ARMED_ROLES
+        if others and not (armed and others == {"group"}):
+            continue  # "IS fighters", "Fulani herdsmen": the other actor's; "Hutu rebels" are not
         country = None
         if states:
             first = min(states, key=lambda m: m.start)
@@ -806,6 +808,8 @@ def _find_generic(found: _Found) -> None:
             person.country = context
 
 
+# Roles of armed men: a community before them does not make them the community's mention.
+ARMED_ROLES = frozenset({"military", "rebels", "militia", "gunmen"})
 # Actors whose country says which country an article is about.
 CONTEXT_KINDS = frozenset({"state", "military", "government", "leader", "group"})
 # Sectors of a state's own people: a titled person without a country gets the article's.
@@ -823,8 +827,8 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
         head.pos_ == "VERB" and start < head.i
     ):
         return False
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
-        return False
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.tag_ != "NNS":
+        return False  # "police station"; a plural is rarely a modifier: "forces dislodge"
     after = owner[end] if end < len(doc) else None
     return after is None or found.kind(after.entry) not in PERSON_LIKE
 
