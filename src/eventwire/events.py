@@ -90,11 +90,13 @@ class ActorRule:
     kinds: frozenset[str]
     ids: frozenset[str]  # actor dictionary ids
     becomes: tuple[str, str | None]
+    unless: frozenset[str] = frozenset()  # lemmas in the sentence that keep the type
 
-    def applies(self, type_: str, sources: Sequence[Actor]) -> bool:
+    def applies(self, type_: str, sources: Sequence[Actor], words: set[str]) -> bool:
         return (
             type_ == self.type
             and bool(sources)
+            and not words & self.unless
             and all(
                 a.sector in self.sectors or a.kind in self.kinds or a.dictionary_id in self.ids
                 for a in sources
@@ -257,6 +259,7 @@ def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
         frozenset(rule.get("kinds") or ()),
         frozenset(rule.get("actors") or ()),
         (type_, mode or None),
+        frozenset(rule.get("unless") or ()),
     )
 
 
@@ -874,8 +877,9 @@ class _Reader:
         elif not negated and intent and type_ in self.lex.hostile_types:
             # "would blockade Paris", "will extend the curfew": a threat.
             match.embedded, type_, mode, hypothetical = type_, "THREATEN", None, True
+        words = {t.lemma_.lower() for t in sentence}
         for rule in self.lex.by_actor:
-            if type_ and rule.applies(type_, match.source):
+            if type_ and rule.applies(type_, match.source, words):
                 type_, mode = rule.becomes
                 break
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
