@@ -265,3 +265,61 @@ def test_find_on_the_seed_is_fast_after_load(nlp, index, seed_text):
     start = time.perf_counter()
     find(doc, gazetteer, [])
     assert time.perf_counter() - start < 0.1
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_its_parenthesised_commune(nlp, gazetteer):
+    text = "On 3 May, gunmen attacked a house in Qwertikope (Kandi, Alibori)."
+    places = find(nlp(text), gazetteer, [])
+    village = next(p for p in places if p.mentions[0].text == "Qwertikope")
+    assert (village.name, village.country, village.confidence) == ("Kandi", "BEN", 0.3)
+    assert "Qwertikope" in str(village.reason)
+
+
+def test_a_province_named_makes_the_article_about_its_country(nlp, gazetteer):
+    # Kandi alone would be Sri Lanka's Kandy (folded together, and bigger).
+    text = "Rioters burned a factory in Kandi. The Alibori department is calm."
+    alone = find(nlp("Rioters burned a factory in Kandi."), gazetteer, [])
+    with_province = find(nlp(text), gazetteer, [])
+    assert [p.country for p in alone] == ["LKA"]
+    assert [p.country for p in with_province if p.mentions[0].text == "Kandi"] == ["BEN"]
+
+
+def test_a_state_after_a_town_chooses_the_town(nlp, gazetteer):
+    places = find(nlp("She grew up in Paris, Tenn., and moved on."), gazetteer, [])
+    paris = next(p for p in places if p.mentions[0].text == "Paris")
+    state = next(p for p in places if p.mentions[0].text == "Tenn.")
+    assert (paris.country, paris.admin1) == ("USA", "TN")
+    assert (state.name, state.precision) == ("Tennessee", "admin1")
+
+
+def test_a_state_named_elsewhere_is_not_the_country_of_its_name(nlp, gazetteer):
+    text = "Gainesville officials met in Atlanta. Georgia cities, including Duluth, agreed."
+    georgia = next(p for p in find(nlp(text), gazetteer, []) if p.name == "Georgia")
+    assert (georgia.country, georgia.precision) == ("USA", "admin1")
+
+
+def test_a_people_names_its_country_after_the_places_named(nlp, gazetteer):
+    places = find(nlp("Beninese soldiers patrolled near Malanville."), gazetteer, [])
+    assert [(p.name, p.country) for p in places] == [("Malanville", "BEN"), ("Benin", "BEN")]
+    assert places[1].reason == "named by its people: Beninese"
+
+
+def test_facility_words_and_letters_are_not_places(nlp, gazetteer):
+    text = "Sen. Smith, D-Ohio, spoke at the Civic Center on Main Street."
+    found = {m.text for p in find(nlp(text), gazetteer, []) for m in p.mentions}
+    assert "Ohio" in found
+    assert not found & {"D", "Center", "Main", "Street", "Main Street"}
+
+
+def test_extra_provinces_carry_the_admin1_code_of_their_capital(gazetteer):
+    [alibori] = gazetteer.candidates("Alibori")
+    kandi = next(c for c in gazetteer.candidates("Kandi") if c.country == "BEN")
+    assert alibori.admin1 == kandi.admin1 is not None
+
+
+def test_continents_and_us_counties_are_in_the_index(gazetteer):
+    [africa] = gazetteer.candidates("Africa")[:1]
+    assert (africa.feature, africa.country) == ("region", None)
+    laurel = [c for c in gazetteer.candidates("Laurel County") if c.admin1 == "KY"]
+    kentucky = next(c for c in gazetteer.candidates("Kentucky") if c.feature == "admin1")
+    assert [(c.lat, c.lon, c.feature) for c in laurel] == [(kentucky.lat, kentucky.lon, "admin1")]

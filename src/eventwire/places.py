@@ -695,7 +695,10 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
 
 
 def _votes(
-    found: Sequence[Mention], first: Sequence[Resolution | None], actors: Sequence[Actor]
+    found: Sequence[Mention],
+    first: Sequence[Resolution | None],
+    actors: Sequence[Actor],
+    gazetteer: Gazetteer,
 ) -> list[tuple[str | None, str]]:
     """Who says which country the article is about: actors, and names of countries and
     provinces (a town's name is too often shared across countries to say it)."""
@@ -708,7 +711,17 @@ def _votes(
     ]
     for mention, resolved in zip(found, first, strict=True):
         c = resolved.candidate if resolved is not None else None
-        if c is not None and c.country and c.exact and c.feature != "city":
+        if c is None or c.country is None or not c.exact:
+            continue
+        # A city votes only where it is big and its namesakes abroad are small ("Atlanta").
+        if c.feature != "city" or (
+            c.population >= 100_000
+            and all(
+                o.country == c.country or o.population * 10 < c.population
+                for o in gazetteer.candidates(mention.name)
+                if o.feature in POINTS
+            )
+        ):
             votes.append((normalise(mention.name), c.country))
     return votes
 
@@ -720,7 +733,7 @@ def _resolve_all(
     points resolved before it, then inside the places the text puts it in."""
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = [resolve(m, gazetteer, context) for m in found]
-    context = Context(_votes(found, first, actors))
+    context = Context(_votes(found, first, actors, gazetteer))
     context.provinces = {
         (r.candidate.country, r.candidate.admin1)
         for m, r in zip(found, first, strict=True)
