@@ -406,3 +406,16 @@ def test_a_community_before_a_noun_names_civilians_but_not_armed_men(nlp, dictio
 def test_a_plural_the_parser_makes_a_modifier_is_still_an_actor(nlp, dictionary):
     actors = extract(nlp, dictionary, "Military forces dislodge Boko Haram from Ngoshe.")
     assert actor_named(actors, "Military forces").sector == "MIL"
+
+
+def test_a_state_before_a_community_of_no_state_makes_that_states_people(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Thousands of Iraqi Kurds demonstrated in Kirkuk.")
+    kurds = actor_named(actors, "Iraqi Kurds")
+    assert (kurds.dictionary_id, kurds.country, kurds.sector) == ("iraq-people", "IRQ", "CVL")
+
+
+def test_an_advisor_takes_the_state_before_him(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Iraq's national security advisor met Assad.")
+    assert actor_named(actors, "Iraq's national security advisor").dictionary_id == (
+        "iraq-government"
+    )

@@ -518,10 +518,14 @@ def _merge_qualified(doc: Doc, chosen: list[_Match], dictionary: ActorDictionary
                 and first.kind == "state"
                 and before.form in ("alias", "demonym")
                 and entry.kind not in ("state", "leader")
-                and entry.country == first.country
             ):
-                out[-1] = _Match(before.start, m.end, m.entry, m.form)
-                continue
+                if entry.country == first.country:
+                    out[-1] = _Match(before.start, m.end, m.entry, m.form)
+                    continue
+                if entry.kind == "group" and entry.country is None:
+                    # "Iraqi Kurds": a community that spans borders, as one state's people
+                    out[-1] = _Match(before.start, m.end, f"{first.id}-people", "compound")
+                    continue
         out.append(m)
     return out
 
