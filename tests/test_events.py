@@ -631,3 +631,26 @@ def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, 
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ResourceError, match=re.escape(message)):
         events.EventLexicon.load(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Gunmen killed two civilians in the town.", 2),
+        ("Five people were killed in the attack.", 5),
+        ("Three soldiers died in the attack.", 3),
+        ("The raid left 12 people dead.", 12),
+        ("Gunmen attacked the town.", None),
+    ],
+)
+def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, deaths):
+    assaults = [e for e in run(text) if e.type == "ASSAULT"]
+    assert assaults
+    assert {e.fatalities for e in assaults} == {deaths}
+
+
+def test_an_arrest_without_a_source_is_the_police_s_in_its_sentence(nlp, lexicon):
+    text = "Fifty people were arrested on Tuesday, police said."
+    police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
+    found = events.find(nlp(text), [police], [], [], lexicon)
+    assert [(e.type, e.mode, e.source) for e in found] == [("COERCE", "arrest", ["police"])]

@@ -539,6 +539,7 @@ class AcledItem:
     lat: float | None
     lon: float | None
     actor1: str
+    fatalities: int | None = None
 
     @property
     def published(self) -> dt.date:
@@ -569,6 +570,7 @@ def read_acled(path: Path) -> Iterator[AcledItem]:
                     lat=_float(row.get("latitude")),
                     lon=_float(row.get("longitude")),
                     actor1=(row.get("actor1") or "").strip(),
+                    fatalities=_int(row.get("fatalities")),
                 )
 
 
@@ -631,6 +633,7 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
     """Event class, remote-violence mode, date, place and actor1 of ACLED notes."""
     confusion = Confusion("ACLED event type against our type")
     n = class_n = class_ok = mode_n = mode_ok = date_ok = near = close = actor_n = actor_ok = 0
+    dead_n = dead_ok = 0
     errors: list[float] = []
     for item in items:
         doc = _run(run, item.text, item.published, report)
@@ -653,6 +656,10 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
             errors.append(km)
             near += km <= 25
             close += km <= 161
+        if item.fatalities is not None:
+            # the deaths the note reports; an event that states none reports 0
+            dead_n += 1
+            dead_ok += ((event.fatalities if event else None) or 0) == item.fatalities
         if item.actor1 and item.actor1 != "NA":
             actor_n += 1
             actors = _actors(doc)
@@ -667,6 +674,7 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
         Row("place median error", statistics.median(errors) if errors else None, len(errors), "km")
     )
     report.add("actor1 found as source or target", actor_ok, actor_n)
+    report.add("fatalities exact", dead_ok, dead_n)
     report.confusions.append(confusion)
 
 
@@ -1113,6 +1121,13 @@ def _date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        return None
 
 
 def _float(text: str | None) -> float | None:

@@ -125,6 +125,8 @@ class EventLexicon:
     demand_modals: frozenset[str] = frozenset()
     by_actor: list[ActorRule] = field(default_factory=list)
     descriptive_types: frozenset[str] = frozenset()
+    implicit_sources: dict[str, frozenset[str]] = field(default_factory=dict)
+    death_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path, codebook: Codebook | None = None) -> EventLexicon:
@@ -162,6 +164,10 @@ class EventLexicon:
             ],
             demand_modals=frozenset(data.get("demand_modals") or ()),
             descriptive_types=frozenset(data.get("descriptive_participles") or ()),
+            death_words=frozenset(data.get("death_words") or ()),
+            implicit_sources={
+                k: frozenset(v) for k, v in (data.get("implicit_sources") or {}).items()
+            },
             by_actor=[
                 _actor_rule(rule, f"{path}: by_actor {number}", codebook)
                 for number, rule in enumerate(data.get("by_actor") or (), start=1)
@@ -347,7 +353,80 @@ def find(
     ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     events = [_narrative_date(e, times, doc.text) for e in events]
+    events = [_implicit_source(e, actors, lexicon) for e in events]
+    deaths = {}
+    for sentence in doc.sents:
+        if (count := _deaths(sentence, lexicon.death_words)) is not None:
+            deaths[sentence.start_char] = count
+    events = [
+        e.model_copy(update={"fatalities": deaths[e.sentence.start]})
+        if e.type == "ASSAULT" and e.sentence.start in deaths
+        else e
+        for e in events
+    ]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
+
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+
+
+def _count(token: Token) -> int | None:
+    """How many people a noun phrase counts: "two civilians" 2, "a farmer" 1, "99 persons" 99."""
+    if token.like_num and token.dep_ == "nummod":
+        token = token.head
+    for child in token.children:
+        if child.dep_ in ("nummod", "det", "quantmod") or child.like_num:
+            word = child.lower_.replace(",", "")
+            if word.isdigit():
+                return int(word)
+            if word in NUMBER_WORDS:
+                return NUMBER_WORDS[word]
+    word = token.lower_.replace(",", "")
+    if token.like_num:
+        return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return None
+
+
+def _deaths(sentence: TokenSpan, words: frozenset[str]) -> int | None:
+    """The deaths a sentence reports: the people a killing verb's object or passive subject
+    counts ("killed two civilians", "five people were killed", "three died"), summed."""
+    total, found = 0, False
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma not in words or token.pos_ not in ("VERB", "ADJ"):
+            continue
+        roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
+        for child in token.children:
+            if child.dep_ in roles and (n := _count(child)) is not None:
+                total, found = total + n, True
+        if lemma == "dead" and token.dep_ in ("oprd", "acomp", "amod", "xcomp"):
+            for child in [token.head, *token.head.children]:
+                if child.dep_ in ("dobj", "nsubj", "nsubjpass") and (n := _count(child)):
+                    total, found = total + n, True
+                    break
+    return total if found else None
+
+
+def _implicit_source(event: Event, actors: Sequence[Actor], lexicon: EventLexicon) -> Event:
+    """ "Fifty people were arrested, police said": an act with no source whose doer is
+    understood (arrests by the police) takes the one actor of that sector in its sentence."""
+    sectors = lexicon.implicit_sources.get(f"{event.type}/{event.mode}", frozenset())
+    if event.source or not sectors:
+        return event
+    found = [
+        a
+        for a in actors
+        if a.sector in sectors
+        and a.id not in event.target
+        and any(event.sentence.start <= m.start < event.sentence.end for m in a.mentions)
+    ]
+    if len(found) != 1:
+        return event
+    return event.model_copy(update={"source": [found[0].id]})
 
 
 def _narrative_date(event: Event, times: Sequence[Time], text: str) -> Event:
@@ -449,11 +528,14 @@ class _Reader:
         if entry.objects:
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if not objects or not any(
-                o.lemma_.lower() in entry.objects or self.index.at(o.idx, o.idx + len(o))
-                for o in objects
+                o.lemma_.lower() in entry.objects or self._is_state(o) for o in objects
             ):
                 return False
         return not (entry.type is None and not self._negated(head, tokens))
+
+    def _is_state(self, token: Token) -> bool:
+        actor = self.index.at(token.idx, token.idx + len(token))
+        return actor is not None and actor.kind == "state"  # "left Syria"
 
     # Roles
 
