@@ -506,6 +506,7 @@ def test_a_recipient_and_a_state_where_it_happens_are_targets(nlp, lexicon):
 def test_signing_an_agreement_is_support_as_cameo_057(run):
     found = run("Russia signed an agreement with Ukraine.")
     assert [(e.type, e.trigger.text) for e in found] == [("SUPPORT", "signed an agreement")]
+    assert found[0].cameo_root == "05"
     assert (found[0].source, found[0].target) == (["russia"], ["ukraine"])
 
 
@@ -582,6 +583,10 @@ def test_codebook_maps_old_names_and_cameo_roots():
     assert codebook.plover_0_5["DISAPPROVE"] == ("ACCUSE", "disapprove")
     assert codebook.plover_0_5["FIGHT"][0] == "ASSAULT"
     assert codebook.from_cameo("190") == "ASSAULT"
+    assert codebook.cameo_root("ASSAULT", "aerial") == "19"
+    assert codebook.cameo_root("ASSAULT", "beat") == "18"
+    assert codebook.cameo_root("ACCUSE", "investigate") == "09"
+    assert codebook.cameo_root("CONCEDE", None) == "08"
     assert codebook.from_cameo("192") == "COERCE"
     assert codebook.from_cameo("084") == "RETREAT"
     assert codebook.from_cameo("010") is None

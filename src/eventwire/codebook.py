@@ -30,6 +30,7 @@ class EventType:
     modes: frozenset[str]
     plover_0_5: tuple[str, ...]
     cameo: tuple[str, ...]
+    cameo_by_mode: dict[str, str]  # mode -> CAMEO root where it is not the first code's
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,11 @@ class Codebook:
         for code, (type_, exceptions) in self.cameo_roots.items():
             pairs.append((f"cameo {code}", type_, None))
             pairs += [(f"cameo {sub}", t, None) for sub, t in exceptions.items()]
+        pairs += [
+            (f"types {name} cameo_by_mode", name, by_mode)
+            for name, found in self.types.items()
+            for by_mode in found.cameo_by_mode
+        ]
         for where, type_, mode in pairs:
             if type_ is not None and not self.is_valid(type_, mode):
                 raise ResourceError(f"{path}: {where}: {type_}/{mode} is not in the codebook")
@@ -90,6 +96,13 @@ class Codebook:
         """Whether ``type_`` is a current PLOVER type and ``mode`` (if any) one of its modes."""
         found = self.types.get(type_)
         return found is not None and (mode is None or mode in found.modes)
+
+    def cameo_root(self, type_: str, mode: str | None) -> str | None:
+        """The CAMEO root (two digits) of a PLOVER type and mode, for users of CAMEO data."""
+        found = self.types.get(type_)
+        if found is None or not found.cameo:
+            return None
+        return found.cameo_by_mode.get(mode or "", found.cameo[0])[:2]
 
     def from_cameo(self, code: str) -> str | None:
         """The PLOVER type of a CAMEO code ("190", "0311"), or None where PLOVER has none."""
@@ -110,4 +123,5 @@ def _type(name: str, raw: Any, path: Path) -> EventType:
         modes=frozenset(raw.get("modes") or ()),
         plover_0_5=tuple(raw.get("plover_0_5") or ()),
         cameo=tuple(str(c) for c in raw.get("cameo") or ()),
+        cameo_by_mode={str(k): str(v) for k, v in (raw.get("cameo_by_mode") or {}).items()},
     )

@@ -125,6 +125,7 @@ class EventLexicon:
     demand_modals: frozenset[str] = frozenset()
     by_actor: list[ActorRule] = field(default_factory=list)
     descriptive_types: frozenset[str] = frozenset()
+    codebook: Codebook | None = None
     implicit_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     death_words: frozenset[str] = frozenset()
 
@@ -164,6 +165,7 @@ class EventLexicon:
             ],
             demand_modals=frozenset(data.get("demand_modals") or ()),
             descriptive_types=frozenset(data.get("descriptive_participles") or ()),
+            codebook=codebook,
             death_words=frozenset(data.get("death_words") or ()),
             implicit_sources={
                 k: frozenset(v) for k, v in (data.get("implicit_sources") or {}).items()
@@ -982,6 +984,9 @@ class _Reader:
             id="",
             type=type_ or "",
             mode=mode,
+            cameo_root=self.lex.codebook.cameo_root(type_, mode)
+            if self.lex.codebook and type_
+            else None,
             source=[a.id for a in match.source],
             target=[a.id for a in match.target],
             place=self._place(match, sentence, places),

@@ -129,6 +129,9 @@ class Event(Record):
     id: str
     type: str = Field(description="PLOVER event type, e.g. ASSAULT")
     mode: str | None = Field(default=None, description="PLOVER mode of the type, e.g. aerial")
+    cameo_root: str | None = Field(
+        default=None, description="CAMEO root code (01-20) of the type and mode, e.g. 19"
+    )
     source: list[str] = Field(description="actor ids")
     target: list[str] = Field(description="actor ids")
     place: str | None = Field(default=None, description="place id")
