@@ -44,6 +44,7 @@ FOLDS = (
     (re.compile(r"o"), "u"),
     (re.compile(r"(.)\1+"), r"\1"),
 )
+COUNTY = "uscounty:"  # the id prefix of US counties, placed at their state's point
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
@@ -303,7 +304,7 @@ def _add_counties(data: Path, index: _Index) -> None:
         row = points.get(name) or points.get(f"{name} State")
         if row is None:
             continue
-        place_id = f"uscounty:{county['fips']}"
+        place_id = f"{COUNTY}{county['fips']}"
         index.add(place_id, (county["name"], row[2], row[3], "USA", county["state"], "admin1", 0))
         index.name(place_id, [county["name"]])
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .gazetteer import Candidate, Gazetteer, build, fold, normalise
+from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise
 from .records import Actor, Place, Precision, Span
 
 __all__ = ["Gazetteer", "Mention", "build_gazetteer", "find", "mentions", "resolve"]
@@ -216,7 +216,7 @@ ABBREVIATIONS = {
     "Sask.": "Saskatchewan", "Nfld.": "Newfoundland and Labrador",
 }  # fmt: skip
 AFTER_TOWN = re.compile(
-    r"(?<=[a-z]), ("
+    r"(?<=[A-Za-z]), ("
     + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w.])"
 )
@@ -541,7 +541,7 @@ def _score(
         score += 4.0
         if c.country == context.main and c.feature != "country":
             score += 2.0
-        if c.feature in POINTS and c.admin1 and (c.country, c.admin1) in context.provinces:
+        if c.feature != "country" and c.admin1 and (c.country, c.admin1) in context.provinces:
             score += 2.0  # "Gainesville" in an article about Georgia (the state)
     if context.near and c.feature != "country":
         closest = min(_km((c.lat, c.lon), point) for point in context.near)
@@ -737,7 +737,14 @@ def _resolve_all(
     context.provinces = {
         (r.candidate.country, r.candidate.admin1)
         for m, r in zip(found, first, strict=True)
-        if r is not None and r.candidate.feature == "admin1" and r.candidate.exact
+        if r is not None
+        and r.candidate.feature == "admin1"
+        and r.candidate.exact
+        # a county's name says its state only where one state has a county of that name
+        and (
+            not r.candidate.id.startswith(COUNTY)
+            or sum(c.id.startswith(COUNTY) for c in gazetteer.candidates(m.name)) == 1
+        )
     }
     out: list[Resolution | None] = []
     for mention in found:
@@ -745,6 +752,11 @@ def _resolve_all(
         out.append(resolved)
         if resolved is not None and resolved.candidate.feature != "country":
             context.near.append((resolved.candidate.lat, resolved.candidate.lon))
+    # Once more, each name near all the others' places, not only those before it.
+    points = [r.candidate if r and r.candidate.feature != "country" else None for r in out]
+    for i, mention in enumerate(found):
+        context.near = [(c.lat, c.lon) for j, c in enumerate(points) if c and j != i]
+        out[i] = resolve(mention, gazetteer, context)
     inside = _containers(text, found)
     for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X
         parents = [r.candidate for j in inside[i] if (r := out[j]) is not None]
