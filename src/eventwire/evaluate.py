@@ -621,6 +621,13 @@ def acled_actor_matches(name: str, actor: Actor) -> bool:
     )
 
 
+def _states_date(text: str, day: dt.date) -> bool:
+    """Whether ``text`` names ``day`` ("27 December", "December 27"): undated notes cannot be
+    dated from their text."""
+    month = day.strftime("%B")
+    return bool(re.search(rf"\b0?{day.day}\s+{month}\b|\b{month}\s+0?{day.day}\b", text))
+
+
 def _event_point(event: Event | None, doc: Document) -> tuple[float, float] | None:
     """Where the main event is: its place, else the first place of the note with coordinates."""
     points = {p.id: (p.lat, p.lon) for p in doc.places if p.lat is not None and p.lon is not None}
@@ -633,7 +640,7 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
     """Event class, remote-violence mode, date, place and actor1 of ACLED notes."""
     confusion = Confusion("ACLED event type against our type")
     n = class_n = class_ok = mode_n = mode_ok = date_ok = near = close = actor_n = actor_ok = 0
-    dead_n = dead_ok = 0
+    dead_n = dead_ok = stated_n = stated_ok = 0
     errors: list[float] = []
     for item in items:
         doc = _run(run, item.text, item.published, report)
@@ -649,7 +656,11 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
         if item.modes:
             mode_n += 1
             mode_ok += event is not None and event.type == "ASSAULT" and event.mode in item.modes
-        date_ok += bool(event and event.when and event.when.date == item.event_date.isoformat())
+        dated = bool(event and event.when and event.when.date == item.event_date.isoformat())
+        date_ok += dated
+        if _states_date(item.text, item.event_date):
+            stated_n += 1
+            stated_ok += dated
         point = _event_point(event, doc)
         if item.lat is not None and item.lon is not None and point is not None:
             km = haversine_km(item.lat, item.lon, *point)
@@ -668,6 +679,7 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
     report.add("event class", class_ok, class_n)
     report.add("remote-violence mode", mode_ok, mode_n)
     report.add("event date exact", date_ok, n)
+    report.add("event date exact, notes that state it", stated_ok, stated_n)
     report.add("place within 25 km", near, n)
     report.add("place within 161 km", close, n)
     report.rows.append(
