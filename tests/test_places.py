@@ -275,13 +275,13 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_its_parenthesised_commune(nl
     assert "Qwertikope" in str(village.reason)
 
 
-def test_a_province_named_makes_the_article_about_its_country(nlp, gazetteer):
-    # Kandi alone would be Sri Lanka's Kandy (folded together, and bigger).
-    text = "Rioters burned a factory in Kandi. The Alibori department is calm."
-    alone = find(nlp("Rioters burned a factory in Kandi."), gazetteer, [])
-    with_province = find(nlp(text), gazetteer, [])
-    assert [p.country for p in alone] == ["LKA"]
-    assert [p.country for p in with_province if p.mentions[0].text == "Kandi"] == ["BEN"]
+def test_a_province_named_makes_its_towns_likelier(nlp, gazetteer):
+    # Richmond alone is the biggest one, Virginia's; Kentucky named makes it Kentucky's.
+    alone = find(nlp("The council met in Richmond on Tuesday."), gazetteer, [])
+    text = "The council met in Richmond on Tuesday. Kentucky lawmakers came."
+    with_state = find(nlp(text), gazetteer, [])
+    assert [(p.country, p.admin1) for p in alone] == [("USA", "VA")]
+    assert [p.admin1 for p in with_state if p.mentions[0].text == "Richmond"] == ["KY"]
 
 
 def test_a_state_after_a_town_chooses_the_town(nlp, gazetteer):

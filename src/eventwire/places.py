@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise
+from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise, spelling
 from .records import Actor, Place, Precision, Span
 
 __all__ = ["Gazetteer", "Mention", "build_gazetteer", "find", "mentions", "resolve"]
@@ -529,10 +529,12 @@ def _score(
         )
     )
     score = 2.0 if c.exact and not shared else 0.0
+    if spelling(c.name) == spelling(mention.name):
+        score += 1.5  # its own name, not an alternate ("Mexico" the country, not the city)
     if c.feature == "country":
         score += 8.0  # "Lebanon" is the country before any town called Lebanon
     elif c.feature in ("admin1", "region"):
-        score += 4.5  # a province or region before a village of its name ("California, Md.")
+        score += 6.0  # a province or region before a village of its name ("California, Md.")
     else:
         score += min(math.log10(c.population + 1), 7.0) / 1.5
     score += FIT.get((hint, "point" if c.feature in POINTS else c.feature), 0.0)
