@@ -323,3 +323,10 @@ def test_continents_and_us_counties_are_in_the_index(gazetteer):
     laurel = [c for c in gazetteer.candidates("Laurel County") if c.admin1 == "KY"]
     kentucky = next(c for c in gazetteer.candidates("Kentucky") if c.feature == "admin1")
     assert [(c.lat, c.lon, c.feature) for c in laurel] == [(kentucky.lat, kentucky.lon, "admin1")]
+
+
+def test_a_small_town_abroad_is_not_taken_for_a_local_name(nlp, gazetteer):
+    text = "Soldiers clashed with gunmen in Monsey. The Alibori and Borgou departments were calm."
+    alone = find(nlp("Soldiers clashed with gunmen in Monsey."), gazetteer, [])
+    assert [p.country for p in alone] == ["USA"]
+    assert "USA" not in [p.country for p in find(nlp(text), gazetteer, [])]

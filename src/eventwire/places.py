@@ -633,6 +633,17 @@ def resolve(
         or mention.hint is not None
         or any(best.country == k.country for k in inside)
     )
+    # In an article whose names point to one country, a small town abroad that nothing else
+    # in it names is more often a local name the gazetteer lacks ("Monsey near Park W").
+    stray = (
+        context.main is not None
+        and best.feature in POINTS
+        and best.population < 20_000
+        and best.country not in context.countries(mention)
+        and not any(best.country == k.country for k in inside)
+    )
+    if stray:
+        return None
     # One unlabelled word that only meets a place through the spelling folds ("Holy" and
     # Holly) is a common word more often than a variant spelling.
     folded = not best.exact and " " not in mention.text and "-" not in mention.text
