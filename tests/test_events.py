@@ -480,6 +480,8 @@ def test_a_light_verb_and_its_noun_make_one_event(run):
         ("Turkey launched a mediation effort in the dispute.", "CONSULT", ["turkey"], []),
         ("Israel and Hamas renewed talks.", "CONSULT", ["israel", "hamas"], []),
         ("The minister arrived in Turkey on a visit.", "CONSULT", ["minister"], []),
+        ("Turkey declared a state of siege.", "COERCE", ["turkey"], []),
+        ("Japan suspended part of an aid program.", "SANCTION", ["japan"], []),
     ],
 )
 def test_a_noun_trigger_takes_its_source_from_the_verb_around_it(run, text, type_, source, target):
@@ -501,6 +503,17 @@ def test_a_recipient_and_a_state_where_it_happens_are_targets(nlp, lexicon):
         ("CONCEDE", ["sudan"], []),  # Darfur is no state
         ("CONCEDE", ["iran"], ["iraq"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        ("The minister was indicted and resigned.", "RETREAT", ["minister"]),
+        ("The rebels resorted to kidnapping workers.", "ASSAULT", ["rebels"]),
+    ],
+)
+def test_a_verb_without_a_subject_borrows_one(run, text, type_, source):
+    assert one(run(text), type_).source == source
 
 
 def test_signing_an_agreement_is_support_as_cameo_057(run):

@@ -702,8 +702,7 @@ class _Reader:
         first = head
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "launched airstrikes and raids": both are launched
-        if first.dep_ == "compound" and first.head.dep_ == "dobj":
-            first = first.head  # "launched a mediation effort"
+        first = _object_phrase(first)
         verb = first.head
         if first.dep_ == "pobj" and verb.lower_ in ("on", "for") and not source:
             # "arrived on a visit", "came for talks": whoever came.
@@ -841,6 +840,7 @@ class _Reader:
         first = match.head
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head
+        first = _object_phrase(first)
         if first.dep_ not in ("dobj", "nsubjpass"):
             return
         verb = first.head
@@ -1051,6 +1051,19 @@ class _Reader:
         return False
 
 
+def _object_phrase(noun: Token) -> Token:
+    """The object a noun trigger is part of: "launched a mediation effort", "declared a state
+    of siege", "suspended part of an aid program" (the head of the phrase the verb takes)."""
+    for _ in range(3):
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+            noun = noun.head.head
+        else:
+            break
+    return noun
+
+
 def _i(token: Token) -> int:
     return token.i
 
@@ -1072,7 +1085,9 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of ``verb``; borrowed from the verb or noun it depends on when it has none."""
+    """The subject of ``verb``; borrowed from the verb or noun it depends on when it has none:
+    "X was indicted and will resign" (X resigns), "resorted to throwing stones"."""
+    borrowed_by_conj = False
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
@@ -1080,10 +1095,14 @@ def _subject(verb: Token) -> Token | None:
                     return verb.head  # "many Iraqis, who accused ..."
                 return child
             if child.dep_ == "nsubjpass":
-                return None
+                return child if borrowed_by_conj else None
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+            verb = verb.head.head  # "resorted to throwing", "guilty of violating"
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+            borrowed_by_conj = verb.dep_ == "conj"
             verb = verb.head
             continue
         return None
