@@ -330,3 +330,12 @@ def test_a_small_town_abroad_is_not_taken_for_a_local_name(nlp, gazetteer):
     alone = find(nlp("Soldiers clashed with gunmen in Monsey."), gazetteer, [])
     assert [p.country for p in alone] == ["USA"]
     assert "USA" not in [p.country for p in find(nlp(text), gazetteer, [])]
+
+
+def test_a_country_or_state_in_an_organisation_name_still_says_where(nlp, gazetteer):
+    text = "The U.S. Department of Justice and Kentucky State Police told The Washington Post."
+    names_found = {
+        (m.text, p.precision) for p in find(nlp(text), gazetteer, []) for m in p.mentions
+    }
+    assert {("U.S.", "country"), ("Kentucky", "admin1")} <= names_found
+    assert not any(text == "Washington" for text, _ in names_found)

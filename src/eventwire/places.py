@@ -324,6 +324,14 @@ class _Blocks:
                 self.ranges.append((ent.start_char, ent.end_char))
                 self.person_words.update(t.lower_ for t in ent if t.is_alpha)
 
+    def _areal(self, name: str) -> bool:
+        """Whether ``name`` is a country's or a province's: such a name still says where in an
+        organisation's name ("U.S. Department of Justice", "Kentucky State Police")."""
+        return any(
+            c.exact and c.feature in ("country", "admin1") and not c.id.startswith(COUNTY)
+            for c in self.gazetteer.candidates(name)
+        )
+
     def block(self, span: SpacySpan, labelled: bool) -> bool:
         start, end = span.start_char, span.end_char
         if _overlaps(start, end, self.ranges):
@@ -333,7 +341,7 @@ class _Blocks:
             countries = {
                 c.country
                 for c in self.gazetteer.candidates(span.text)
-                if c.feature == "country" and c.exact
+                if c.feature in ("country", "admin1") and c.exact and not c.id.startswith(COUNTY)
             }
             if any(country not in countries for country in inside):
                 return True
@@ -345,7 +353,7 @@ class _Blocks:
             and span.end < org.end
             and (_is_name(span.doc[span.end]) or span.doc[span.end].text == "-")
             for org in self.orgs
-        ):
+        ) and (span.doc[span.end].text == "-" or not self._areal(span.text)):
             return True
         return len(span) == 1 and span.text.lower() in self.person_words and not labelled
 
