@@ -62,8 +62,8 @@ DEMONYMS = _words(
     "americans british french saudi emirati egyptian jordanian burmese mozambican cameroonian "
     "colombian mexican arab arabs"
 )
-# A people's adjective or plural names its country ("Russian troops", "the Syrians"): news
-# geoparsing sets (GeoWebNews, LGL) count them as toponyms of the country.
+# A people's adjective or plural names its country or region ("Russian troops", "the
+# Syrians", "European"): news geoparsing sets (GeoWebNews, LGL) count them as toponyms.
 PEOPLES = {
     demonym: country
     for country, demonyms in {
@@ -192,6 +192,12 @@ PEOPLES = {
         "Yemen": "yemeni,yemenis",
         "Zambia": "zambian,zambians",
         "Zimbabwe": "zimbabwean,zimbabweans",
+        "South Ossetia": "south ossetian,south ossetians,ossetian,ossetians",
+        "Abkhazia": "abkhaz,abkhazian,abkhazians",
+        "Chechnya": "chechen,chechens",
+        "Europe": "european,europeans",
+        "Africa": "african,africans",
+        "Asia": "asian,asians",
     }.items()
     for demonym in demonyms.split(",")
 }
@@ -275,7 +281,8 @@ class Mention:
 
 
 def _is_name(token: Token) -> bool:
-    return (token.is_title or token.is_upper) and any(c.isalpha() for c in token.text)
+    # "DeKalb", "McLean" are names too, though not title case.
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
 def _joins(doc: Doc, i: int) -> bool:
@@ -625,7 +632,7 @@ def resolve(
         context.near = list(near)
     candidates = gazetteer.candidates(mention.name)
     if mention.hint == "people":
-        candidates = [c for c in candidates if c.feature == "country"]
+        candidates = [c for c in candidates if c.feature != "city"]
     towns = [c for c in candidates if c.feature in POINTS]
     scored = sorted(
         ((_score(c, mention, context, towns, inside), c) for c in candidates),
