@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ class ActorRule:
     type: str
     sectors: frozenset[str]
     kinds: frozenset[str]
-    ids: frozenset[str]  # actor dictionary ids
+    ids: frozenset[str]  # actor dictionary ids, or patterns of them: "*-people"
     becomes: tuple[str, str | None]
     unless: frozenset[str] = frozenset()  # lemmas in the sentence that keep the type
 
@@ -98,7 +99,9 @@ class ActorRule:
             and bool(sources)
             and not words & self.unless
             and all(
-                a.sector in self.sectors or a.kind in self.kinds or a.dictionary_id in self.ids
+                a.sector in self.sectors
+                or a.kind in self.kinds
+                or any(fnmatchcase(a.dictionary_id or "", p) for p in self.ids)
                 for a in sources
             )
         )

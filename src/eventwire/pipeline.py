@@ -42,6 +42,8 @@ def extract_article(article: Article, settings: Settings | None = None) -> Docum
         return Document(article=article, warnings=["no sentences: the text has no words"])
     found_actors = actors.find(doc, res.actors)
     found_places = places.find(doc, res.gazetteer, found_actors)
+    # "soldiers" in a note that names only Beninese places are Benin's soldiers.
+    found_actors = actors.settle(found_actors, res.actors, [p.country for p in found_places])
     found_times = dates.find(doc, article.published)
     found_quotes = quotes.find(doc, found_actors)
     return Document(
