@@ -253,6 +253,23 @@ def test_unknown_speaker_phrase_is_kept_as_text(nlp):
     assert text[quote.speaker_span.start : quote.speaker_span.end] == "a witness"
 
 
+def test_a_dash_and_a_name_after_a_quote_sign_it(nlp):
+    text = (
+        f"{OPEN}He scares me.{CLOSE} \u2015 Krystal Correa {OPEN}We can build a wall.{CLOSE}"
+        " \u2014 Steve Quinlan. Getty/Instagram."
+    )
+    first, second = quotes.find(nlp(text), [actor("correa", text, "Krystal Correa")])
+    assert (first.speaker, first.speaker_text) == ("correa", "Krystal Correa")
+    assert (second.speaker, second.speaker_text) == (None, "Steve Quinlan")
+    assert second.unresolved_reason == "'Steve Quinlan' is not a known actor"
+
+
+def test_a_letter_reads_a_quote(nlp):
+    text = '"We see charter schools offering hope," the letter reads.'
+    (quote,) = quotes.find(nlp(text), [])
+    assert (quote.cue, quote.speaker_text) == ("reads", "the letter")
+
+
 def test_unbalanced_mark_is_capped_at_its_paragraph(nlp):
     text = 'He said "we will fight on.\n\nThe army retook the town on Monday, officials said.'
     (quote,) = quotes.find(nlp(text), [])

@@ -34,7 +34,8 @@ CUE_LEMMAS = frozenset(
         *("say", "tell", "add", "declare", "state", "announce", "claim", "insist", "warn"),
         *("write", "note", "explain", "ask", "stress", "confirm", "deny", "reply", "respond"),
         *("admit", "vow", "urge", "assert", "argue", "acknowledge", "emphasise", "emphasize"),
-        *("conclude", "continue", "recall", "predict", "tweet"),
+        *("conclude", "continue", "recall", "predict", "tweet", "read", "comment", "shout"),
+        *("yell", "scold", "quip", "remark", "complain", "testify", "exclaim", "retort"),
     }
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
@@ -209,8 +210,32 @@ def _paragraph_of(paras: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+# "..." ― Name: a name after a dash that follows the closing mark signs the quote.
+NAME_WORD = r"[A-Z](?:\.|[\w'\u2019-]+)"  # "Quinlan", "A." (an initial)
+SIGNATURE = re.compile(
+    r"[ \t]*([\u2015\u2014\u2013]|--)[ \t]*"
+    rf"({NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|de|da|del|van|von|bin|al)){{0,5}})"
+)
+
+
+def _signature(doc: Doc, m: _Marked) -> _Attribution | None:
+    """The dash and the name that sign a quote: '"We will win." ― Jorge Falcon'."""
+    found = SIGNATURE.match(doc.text, m.outer_end)
+    if found is None:
+        return None
+    dash = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    name = doc.char_span(found.start(2), found.end(2), alignment_mode="contract")
+    if dash is None or name is None or not len(name):
+        return None
+    return _Attribution(dash, name, 0.9)
+
+
 def _attribute(doc: Doc, words: TokenSpan, m: _Marked, quoted: set[int]) -> _Attribution:
     """The cue and the speaker phrase of a quote, and how much the way they were found is worth."""
+    # 0. A dash and a name after the closing mark sign the quote.
+    signature = _signature(doc, m)
+    if signature is not None:
+        return signature
     # 1. A reporting verb above the quote in the parse: "declared "the end ..."".
     for token in words:
         if token.head.i in quoted or token.head == token:
