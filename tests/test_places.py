@@ -320,9 +320,14 @@ def test_extra_provinces_carry_the_admin1_code_of_their_capital(gazetteer):
 def test_continents_and_us_counties_are_in_the_index(gazetteer):
     [africa] = gazetteer.candidates("Africa")[:1]
     assert (africa.feature, africa.country) == ("region", None)
+    # No town called Laurel in Kentucky: the county is at the state's point.
     laurel = [c for c in gazetteer.candidates("Laurel County") if c.admin1 == "KY"]
     kentucky = next(c for c in gazetteer.candidates("Kentucky") if c.feature == "admin1")
     assert [(c.lat, c.lon, c.feature) for c in laurel] == [(kentucky.lat, kentucky.lon, "admin1")]
+    # Henderson, Ky. is Henderson County's seat: the county is there.
+    county = next(c for c in gazetteer.candidates("Henderson County") if c.admin1 == "KY")
+    town = next(c for c in gazetteer.candidates("Henderson") if c.admin1 == "KY")
+    assert (county.lat, county.lon) == (town.lat, town.lon)
 
 
 def test_a_small_town_abroad_is_not_taken_for_a_local_name(nlp, gazetteer):

