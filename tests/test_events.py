@@ -481,6 +481,13 @@ def test_a_light_verb_and_its_noun_make_one_event(run):
         ("Israel and Hamas renewed talks.", "CONSULT", ["israel", "hamas"], []),
         ("The minister arrived in Turkey on a visit.", "CONSULT", ["minister"], []),
         ("Turkey declared a state of siege.", "COERCE", ["turkey"], []),
+        (
+            "Turkey offered mediation between Israel and Hamas.",
+            "AGREE",
+            ["turkey"],
+            ["israel", "hamas"],
+        ),
+        ("Workers have been on strike since May.", "PROTEST", ["workers"], []),
         ("Japan suspended part of an aid program.", "SANCTION", ["japan"], []),
     ],
 )

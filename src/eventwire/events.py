@@ -707,9 +707,11 @@ class _Reader:
             first = first.head  # "launched airstrikes and raids": both are launched
         first = _object_phrase(first)
         verb = first.head
-        if first.dep_ == "pobj" and verb.lower_ in ("on", "for") and not source:
-            # "arrived on a visit", "came for talks": whoever came.
-            subject = _subject(verb.head) if verb.head.pos_ == "VERB" else None
+        if not source and (itself := self.index.at(head.idx, _end(head))) is not None:
+            source.append(itself)  # "Protesters threw stones": the protest is theirs
+        elif first.dep_ == "pobj" and verb.lower_ in ("on", "for") and not source:
+            # "arrived on a visit", "came for talks", "have been on strike": whoever came.
+            subject = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
             if subject is not None:
                 source += self.phrase(subject)
         elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
