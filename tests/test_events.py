@@ -269,6 +269,7 @@ ACTORS = {
     "france": ["France"],
     "iraq": ["Iraq"],
     "government": ["The government"],
+    "usa2": ["The US"],
 }
 
 
@@ -373,6 +374,7 @@ def test_modality(run, text, type_, negated, future, hypothetical):
         # A verb over an event noun changes what it is.
         ("Japan suspended aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
         ("Japan said it had halted aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
+        ("The US rejected the proposal.", "REJECT", ["usa2"], []),  # "US" is not "us"
         ("Sudan lifted the curfew.", "CONCEDE", ["sudan"], []),
         ("The government accepted the rebels' demands.", "CONCEDE", ["government"], ["rebels"]),
         ("Serbia lodged a protest with Albania.", "ACCUSE", ["serbia"], ["albania"]),

@@ -552,7 +552,7 @@ class _Reader:
         return _unique(found)
 
     def _head_actors(self, head: Token, depth: int) -> list[Actor]:
-        if head.lower_ in FIRST_PERSON:
+        if _first_person(head):
             return []
         actor = self.index.at(head.idx, head.idx + len(head))
         if actor is not None:
@@ -910,7 +910,7 @@ class _Reader:
         if not _inside(match.head.idx, quoted):
             return
         subject = match.subject
-        first_person = subject is not None and subject.lower_ in FIRST_PERSON
+        first_person = subject is not None and _first_person(subject)
         type_ = match.entry.type or match.entry.negated_type
         missing = not match.source and subject is None and type_ in self.lex.speech_types
         if not (first_person or missing):
@@ -1067,6 +1067,11 @@ def _object_phrase(noun: Token) -> Token:
         else:
             break
     return noun
+
+
+def _first_person(token: Token) -> bool:
+    """ "we", "us" -- but not "the US"."""
+    return token.lower_ in FIRST_PERSON and token.text != "US"
 
 
 def _i(token: Token) -> int:
