@@ -538,8 +538,8 @@ def _score(
         and hint not in ("admin1", "region")
         and any(
             t.country == c.country
-            and normalise(t.name) == normalise(c.name)
-            and _km((t.lat, t.lon), (c.lat, c.lon)) < 300
+            and (normalise(t.name) == normalise(c.name) or (t.exact and t.population >= 1e6))
+            and _km((t.lat, t.lon), (c.lat, c.lon)) < 400
             for t in towns
         )
     )
@@ -590,7 +590,7 @@ class Context:
         ranked = sorted(tally.items(), key=lambda item: -item[1])
         self.main = (
             ranked[0][0]
-            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+            if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
             else None
         )
         self.near: list[tuple[float, float]] = []
@@ -780,8 +780,16 @@ def _resolve_all(
         out.append(resolved)
         if resolved is not None and resolved.candidate.feature != "country":
             context.near.append((resolved.candidate.lat, resolved.candidate.lon))
-    # Once more, each name near all the others' places, not only those before it.
+    # Once more, each name near all the others' places, not only those before it, and in the
+    # province most of them are in, if one is ("Decatur" among towns of Illinois).
     points = [r.candidate if r and r.candidate.feature != "country" else None for r in out]
+    tally: dict[tuple[str | None, str | None], int] = {}
+    for c in points:
+        if c is not None and c.admin1:
+            tally[(c.country, c.admin1)] = tally.get((c.country, c.admin1), 0) + 1
+    ranked = sorted(tally.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        context.provinces.add(ranked[0][0])
     for i, mention in enumerate(found):
         context.near = [(c.lat, c.lon) for j, c in enumerate(points) if c and j != i]
         out[i] = resolve(mention, gazetteer, context)
