@@ -375,6 +375,7 @@ def test_modality(run, text, type_, negated, future, hypothetical):
         ("Japan suspended aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
         ("Japan said it had halted aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
         ("The US rejected the proposal.", "REJECT", ["usa2"], []),  # "US" is not "us"
+        ("Israel is opposed to talks with Hamas.", "REJECT", ["israel"], ["hamas"]),
         ("Sudan lifted the curfew.", "CONCEDE", ["sudan"], []),
         ("The government accepted the rebels' demands.", "CONCEDE", ["government"], ["rebels"]),
         ("Serbia lodged a protest with Albania.", "ACCUSE", ["serbia"], ["albania"]),

@@ -564,7 +564,14 @@ def _find_people(found: _Found) -> None:
     owner = found.covered()
     names: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        # NER calls some titled names something else: "Vice-President Moody Awori" (ORG).
+        titled_name = (
+            ent.label_ in ("ORG", "GPE", "NORP", "LOC")
+            and len(ent) <= 4
+            and _titled(doc, ent.start)
+            and all(t.text[:1].isupper() for t in ent)
+        )
+        if ent.label_ != "PERSON" and not titled_name:
             continue
         start, end = ent.start, ent.end
         while start < end and (_title(doc[start]) in TITLES or not doc[start].text[:1].isupper()):

@@ -129,6 +129,7 @@ class EventLexicon:
     by_actor: list[ActorRule] = field(default_factory=list)
     descriptive_types: frozenset[str] = frozenset()
     codebook: Codebook | None = None
+    stative_passives: frozenset[str] = frozenset()
     implicit_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     death_words: frozenset[str] = frozenset()
 
@@ -169,6 +170,7 @@ class EventLexicon:
             demand_modals=frozenset(data.get("demand_modals") or ()),
             descriptive_types=frozenset(data.get("descriptive_participles") or ()),
             codebook=codebook,
+            stative_passives=frozenset(data.get("stative_passives") or ()),
             death_words=frozenset(data.get("death_words") or ()),
             implicit_sources={
                 k: frozenset(v) for k, v in (data.get("implicit_sources") or {}).items()
@@ -665,8 +667,11 @@ class _Reader:
         head, preps = match.head, self.lex.preps(match.entry, type_)
         passive = False
         children = [c for t in match.tokens for c in t.children if c not in match.tokens]
+        stative = head.lemma_.lower() in self.lex.stative_passives
         for child in children:
-            if child.dep_ == "nsubjpass":
+            if child.dep_ == "nsubjpass" and stative:
+                source += self.phrase(child)  # "Israel is opposed to ...": Israel opposes
+            elif child.dep_ == "nsubjpass":
                 passive = True
                 target += self.phrase(child)
             elif child.dep_ == "agent":
@@ -709,6 +714,14 @@ class _Reader:
         verb = first.head
         if not source and (itself := self.index.at(head.idx, _end(head))) is not None:
             source.append(itself)  # "Protesters threw stones": the protest is theirs
+        elif (
+            first.dep_ == "pobj"
+            and verb.lower_ == "in"
+            and verb.head.lemma_.lower() in self.lex.stative_passives
+        ):
+            # "Serb forces were engaged in ethnic cleansing"
+            doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            source += [a for c in doers for a in self.phrase(c)]
         elif first.dep_ == "pobj" and verb.lower_ in ("on", "for") and not source:
             # "arrived on a visit", "came for talks", "have been on strike": whoever came.
             subject = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
