@@ -239,13 +239,15 @@ def _best(events: Iterable[Event], prefer: Callable[[Event], bool]) -> Event | N
 
 
 def main_event(doc: Document) -> Event | None:
-    """The event a note is about: news puts it first, so the first event of the first sentence
-    with a real event (neither negated nor hypothetical) and its most confident there."""
+    """The event a note is about: news puts it first, so the first sentence with a real event
+    (neither negated nor hypothetical), and there its protest if it has one (ACLED codes a
+    demonstration that turns violent, or is put down by force, as a protest or riot), else its
+    most confident event."""
     real = [e for e in doc.events if not (e.negated or e.hypothetical)]
     if not real:
         return _best(doc.events, lambda e: True)
     first = min(e.sentence.start for e in real)
-    return _best([e for e in real if e.sentence.start == first], lambda e: True)
+    return _best([e for e in real if e.sentence.start == first], lambda e: e.type == "PROTEST")
 
 
 # --- actor codes --------------------------------------------------------------------------
