@@ -230,6 +230,19 @@ def test_acled_scores_class_mode_date_place_and_actor1():
     assert run.seen[0][1] == dt.date(2025, 5, 15)
 
 
+def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_surest():
+    text = "Police beat protesters at a rally. Gunmen killed two men."
+    first = Span(start=0, end=34, text=text[:34])
+    second = Span(start=35, end=len(text), text=text[35:])
+    beat = event(text, "beat", "ASSAULT", confidence=0.9, sentence=first)
+    rally = event(text, "rally", "PROTEST", confidence=0.5, sentence=first)
+    killed = event(text, "killed", "ASSAULT", confidence=0.95, sentence=second)
+    assert ev.main_event(doc(text, events=[beat, rally, killed])) == rally
+    assert ev.main_event(doc(text, events=[beat, killed])) == beat
+    denied = beat.model_copy(update={"negated": True})
+    assert ev.main_event(doc(text, events=[denied, killed])) == killed
+
+
 @pytest.mark.parametrize(
     ("acled", "name", "country", "sector", "expected"),
     [
