@@ -326,6 +326,11 @@ def test_nouns_that_modify_or_are_modified_by_an_actor_make_no_generic_actor(nlp
     assert not [a for a in extract(nlp, dictionary, text) if a.dictionary_id.startswith("generic")]
 
 
+def test_a_noun_modifying_an_act_is_its_doer(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Ten people died in police firing.")
+    assert ("police", "COP") in [(a.name, a.sector) for a in actors]
+
+
 def test_a_titled_person_without_a_state_gets_the_articles_state(nlp, dictionary):
     actors = extract(nlp, dictionary, "President Ali Hassan said Kenya would send troops.")
     hassan = actor_named(actors, "Ali Hassan")

@@ -677,6 +677,13 @@ def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, de
     assert {e.fatalities for e in assaults} == {deaths}
 
 
+def test_police_firing_is_the_police_s(nlp, lexicon):
+    text = "Ten people were killed in police firing."
+    police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
+    firing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "firing")
+    assert (firing.source, firing.fatalities) == (["police"], 10)
+
+
 def test_an_arrest_without_a_source_is_the_police_s_in_its_sentence(nlp, lexicon):
     text = "Fifty people were arrested on Tuesday, police said."
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})

@@ -825,6 +825,13 @@ ARMED_ROLES = frozenset({"military", "rebels", "militia", "gunmen"})
 CONTEXT_KINDS = frozenset({"state", "military", "government", "leader", "group"})
 # Sectors of a state's own people: a titled person without a country gets the article's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Nouns of acts whose modifier does them: "police firing", "army shelling", "police custody".
+ACTION_NOUNS = frozenset(
+    _words(
+        "firing fire shooting raid operation crackdown shelling attack assault offensive action "
+        "violence brutality custody patrol deployment bombing strike intervention"
+    )
+)
 # Prepositions after a common noun that say whose it is: "rebels in Zimbabwe".
 OF_STATE = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 
@@ -838,7 +845,12 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
         head.pos_ == "VERB" and start < head.i
     ):
         return False
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.tag_ != "NNS":
+    if (
+        head.dep_ in ("compound", "amod", "nmod")
+        and head.head.i > head.i
+        and head.tag_ != "NNS"
+        and head.head.lemma_.lower() not in ACTION_NOUNS
+    ):
         return False  # "police station"; a plural is rarely a modifier: "forces dislodge"
     after = owner[end] if end < len(doc) else None
     return after is None or found.kind(after.entry) not in PERSON_LIKE

@@ -678,6 +678,10 @@ class _Reader:
                 source += self._pobj(child)
             elif child.dep_ in ("dobj", "dative"):
                 target += self.phrase(child)
+            elif child.dep_ in ("compound", "poss") and child.i < head.i:
+                # a gerund the parser calls a verb: "police firing", "the army's shelling"
+                modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
+                source += [modifier] if modifier is not None else []
             elif child.dep_ == "prep" and preps.get(child.lower_) in ("source", "target"):
                 (source if preps[child.lower_] == "source" else target).extend(self._pobj(child))
         if not passive:
