@@ -326,6 +326,11 @@ def test_nouns_that_modify_or_are_modified_by_an_actor_make_no_generic_actor(nlp
     assert not [a for a in extract(nlp, dictionary, text) if a.dictionary_id.startswith("generic")]
 
 
+def test_a_people_named_with_another_state_s_demonym_lives_there(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Bosnian Serbs demanded a truce.")
+    assert [(a.name, a.country, a.sector) for a in actors] == [("Bosnians", "BIH", "CVL")]
+
+
 def test_a_noun_modifying_an_act_is_its_doer(nlp, dictionary):
     actors = extract(nlp, dictionary, "Ten people died in police firing.")
     assert ("police", "COP") in [(a.name, a.sector) for a in actors]

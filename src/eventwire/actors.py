@@ -516,6 +516,16 @@ def _merge_qualified(doc: Doc, chosen: list[_Match], dictionary: ActorDictionary
             if (
                 joined
                 and first.kind == "state"
+                and before.form == "demonym"
+                and m.form == "people"
+                and entry.country not in (None, first.country)
+            ):
+                # "Bosnian Serbs", "Kosovo Albanians": a people living in another state
+                out[-1] = _Match(before.start, m.end, f"{first.id}-people", "compound")
+                continue
+            if (
+                joined
+                and first.kind == "state"
                 and before.form in ("alias", "demonym")
                 and entry.kind not in ("state", "leader")
             ):
