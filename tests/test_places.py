@@ -344,3 +344,15 @@ def test_a_country_or_state_in_an_organisation_name_still_says_where(nlp, gazett
     }
     assert {("U.S.", "country"), ("Kentucky", "admin1")} <= names_found
     assert not any(text == "Washington" for text, _ in names_found)
+
+
+def test_a_capital_acting_for_its_government_and_a_people_in_its_forces_are_places(nlp, gazetteer):
+    text = "Moscow said Russian forces would stay, and the Syrian Democratic Forces left."
+    actors = [
+        actor(text, "Moscow", "government", "RUS"),
+        actor(text, "Russian forces", "military", "RUS"),
+        actor(text, "Syrian Democratic Forces", "armed_group", None),
+    ]
+    found = {m.text: p.country for p in find(nlp(text), gazetteer, actors) for m in p.mentions}
+    assert (found.get("Moscow"), found.get("Russian")) == ("RUS", "RUS")
+    assert "Syrian" not in found

@@ -307,13 +307,18 @@ class _Blocks:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> None:
         self.gazetteer = gazetteer
         # A state's organs keep its name a place: "US" in "US officials", not "Army".
-        # A "person" that is a place's whole name after "in" is the place ("in Sidi Bouzid").
+        # A "person" that is a place's whole name after "in" is the place ("in Sidi Bouzid"),
+        # and a capital that acts for its government is still named ("Moscow said").
         self.actors = [
             (m.start, m.end, a.country)
             for a in actors
             if a.kind != "state"
             for m in a.mentions
             if not (a.kind == "person" and _located(doc, m.start) and gazetteer.has(m.text))
+            and not (
+                a.kind == "government"
+                and any(c.exact and c.country == a.country for c in gazetteer.candidates(m.text))
+            )
         ]
         # A city spaCy calls a people ("a Kisangani school") is still the city.
         self.ranges = [
@@ -476,7 +481,12 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
                 and len(span) == n
                 and all(t.is_title or t.is_upper for t in span)
                 and not _overlaps(span.start_char, span.end_char, taken)
-                and not any(s < span.end_char and span.start_char < e for s, e, _ in blocks.actors)
+                and not any(
+                    s < span.end_char
+                    and span.start_char < e
+                    and not _of(country, actor_country, blocks.gazetteer)
+                    for s, e, actor_country in blocks.actors
+                )
             ):
                 out.append(
                     Mention(span.start_char, span.end_char, span.text, True, "people", country)
@@ -485,6 +495,13 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
                 break
         i += 1
     return out
+
+
+def _of(country: str, actor_country: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether an actor of ``actor_country`` is of the people's ``country`` ("Russian forces")."""
+    return actor_country is not None and any(
+        c.feature != "city" and c.country == actor_country for c in gazetteer.candidates(country)
+    )
 
 
 def _before_parentheses(
