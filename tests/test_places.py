@@ -356,3 +356,10 @@ def test_a_capital_acting_for_its_government_and_a_people_in_its_forces_are_plac
     found = {m.text: p.country for p in find(nlp(text), gazetteer, actors) for m in p.mentions}
     assert (found.get("Moscow"), found.get("Russian")) == ("RUS", "RUS")
     assert "Syrian" not in found
+
+
+def test_a_people_word_inside_a_region_or_water_name_is_not_its_country(nlp, gazetteer):
+    text = "Central American migrants crossed the Indian Ocean, Russian officials said."
+    found = {m.text: p.country for p in find(nlp(text), gazetteer, []) for m in p.mentions}
+    assert ("American" not in found, "Indian" not in found) == (True, True)
+    assert found.get("Russian") == "RUS"

@@ -242,6 +242,9 @@ POINTS = ("city", "village")
 # Words before a name that say it is where something happened: "in Noma Tounga (Karimama)".
 PLACE_PREPOSITIONS = _words("in at near of from to around outside")
 LOCATIVES = _words("in at near outside")
+# Words that make a people's adjective part of another region's or water's name.
+REGIONS = _words("central north south east west latin northern southern")
+WATERS = _words("ocean sea gulf bay river peninsula plateau quarter")
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
@@ -481,6 +484,7 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
                 and len(span) == n
                 and all(t.is_title or t.is_upper for t in span)
                 and not _overlaps(span.start_char, span.end_char, taken)
+                and not _in_longer_name(doc, span)
                 and not any(
                     s < span.end_char
                     and span.start_char < e
@@ -495,6 +499,16 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
                 break
         i += 1
     return out
+
+
+def _in_longer_name(doc: Doc, span: SpacySpan) -> bool:
+    """Whether a people's word is part of another name: "Central American", "Latin
+    American", "Indian Ocean", "Arabian Sea" are not the United States, India, Arabia."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and _is_name(before) and before.lower_ in REGIONS:
+        return True
+    return after is not None and after.lower_ in WATERS
 
 
 def _of(country: str, actor_country: str | None, gazetteer: Gazetteer) -> bool:
