@@ -631,11 +631,14 @@ def _states_date(text: str, day: dt.date) -> bool:
 
 
 def _event_point(event: Event | None, doc: Document) -> tuple[float, float] | None:
-    """Where the main event is: its place, else the first place of the note with coordinates."""
+    """Where the main event is: its place, else the first place of the note with coordinates
+    that is not a whole country, else the first country."""
     points = {p.id: (p.lat, p.lon) for p in doc.places if p.lat is not None and p.lon is not None}
     if event is not None and event.place in points:
         return points[event.place]
-    return next(iter(points.values()), None)
+    countries = {p.id for p in doc.places if p.precision == "country"}
+    ordered = sorted(points, key=lambda place_id: place_id in countries)  # towns before states
+    return points[ordered[0]] if ordered else None
 
 
 def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> None:
