@@ -415,6 +415,11 @@ def test_a_strike_by_workers_is_a_protest_and_hyphenated_triggers_match(run, tex
     assert event.mode == mode
 
 
+def test_a_refusal_to_do_something_later_is_made_now(run):
+    event = one(run("Syria will not negotiate with Turkey."), "REJECT")
+    assert (event.future, event.hypothetical, event.negated) == (False, False, False)
+
+
 def test_a_demand_that_is_a_protest_s_purpose_is_part_of_the_protest(run):
     found = run("Students marched in the capital to demand reforms.")
     assert [e.type for e in found] == ["PROTEST"]

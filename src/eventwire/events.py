@@ -978,6 +978,8 @@ class _Reader:
             # PLOVER: refusing to cooperate is REJECT; saying one will, AGREE.
             if negated:
                 type_, mode, negated = "REJECT", None, False
+                if intent:  # "will not negotiate": the refusal is made now
+                    future = hypothetical = False
             elif intent:
                 type_, mode, future, hypothetical = "AGREE", None, False, False
         elif not negated and intent and type_ in self.lex.hostile_types:
