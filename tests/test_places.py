@@ -363,3 +363,56 @@ def test_a_people_word_inside_a_region_or_water_name_is_not_its_country(nlp, gaz
     found = {m.text: p.country for p in find(nlp(text), gazetteer, []) for m in p.mentions}
     assert ("American" not in found, "Indian" not in found) == (True, True)
     assert found.get("Russian") == "RUS"
+
+
+def test_actors_named_by_a_place_name_or_by_common_nouns_do_not_choose_its_namesake(nlp, gazetteer):
+    text = (
+        "Police in Atlanta and Savannah said Georgia residents would vote, "
+        "the Georgia Bureau of Investigation said."
+    )
+    actors = [
+        actor(text, "Georgia Bureau of Investigation", "government", "GEO"),
+        actor(text, "residents", "group", "GEO"),
+    ]
+    places = find(nlp(text), gazetteer, actors)
+    georgia = next(p for p in places if p.mentions[0].text == "Georgia")
+    assert (georgia.country, georgia.precision) == ("USA", "admin1")
+
+
+def test_a_name_said_again_is_no_evidence_of_where_it_is(nlp, gazetteer):
+    text = (
+        "London's homeless coalition will meet in London on Monday. Officials from "
+        "St. Thomas will join the London meeting, London police said."
+    )
+    countries = {p.country for p in find(nlp(text), gazetteer, []) if p.name == "London"}
+    assert countries == {"CAN"}
+
+
+def test_a_country_is_not_a_small_town_of_its_name_at_home(nlp, gazetteer):
+    text = "Officials in Texas and Ohio said China raised its tariffs on steel."
+    china = next(p for p in find(nlp(text), gazetteer, []) if p.mentions[0].text == "China")
+    assert (china.country, china.precision) == ("CHN", "country")
+
+
+def test_a_common_noun_ending_a_longer_name_is_not_a_town(nlp, gazetteer):
+    text = "Tensions rose on the Korean Peninsula and in the Nile Delta."
+    found = {m.text for p in find(nlp(text), gazetteer, []) for m in p.mentions}
+    assert not found & {"Peninsula", "Delta"}
+
+
+def test_a_city_before_a_state_abbreviation_that_gazetteer_has_as_a_city(nlp, gazetteer):
+    text = "Officials from Utah met in Washington, D.C., on Monday."
+    places = find(nlp(text), gazetteer, [])
+    washington = next(p for p in places if p.mentions[0].text == "Washington")
+    assert (washington.country, washington.admin1) == ("USA", "DC")
+
+
+def test_a_state_abbreviation_labelled_a_place_is_the_state(nlp, gazetteer):
+    text = "The school opened a second campus in D.C. and one in S.C. last year."
+    doc = nlp(text)
+    labelled = {e.text for e in doc.ents if e.label_ == "GPE"}
+    found = {m.text: p.admin1 for p in find(doc, gazetteer, []) for m in p.mentions}
+    for abbreviation, state in (("D.C.", "DC"), ("S.C.", "SC")):
+        if abbreviation in labelled:
+            assert found.get(abbreviation) == state
+    assert labelled & {"D.C.", "S.C."}

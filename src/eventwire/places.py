@@ -245,6 +245,12 @@ LOCATIVES = _words("in at near outside")
 # Words that make a people's adjective part of another region's or water's name.
 REGIONS = _words("central north south east west latin northern southern")
 WATERS = _words("ocean sea gulf bay river peninsula plateau quarter")
+# Common nouns that end longer names ("Korean Peninsula", "Eastern Cape", "Nile Delta",
+# "West Wing"): after another name word, such a word alone is not the town it also names.
+TAILS = WATERS | _words(
+    "cape delta wing republic park plantation island islands harbor harbour coast village "
+    "square lake"
+)
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
@@ -434,6 +440,8 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             if _usable(doc, span, labelled, blocks) and gazetteer.has(span.text):
                 accepted = span
                 break
+        if accepted is not None and len(accepted) == 1 and _tail(doc, i):
+            accepted = None
         if accepted is None:
             i += 1
             continue
@@ -459,7 +467,15 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         found.append(Mention(start, end, abbreviation, True, "admin1", ABBREVIATIONS[abbreviation]))
     taken = [(m.start, m.end) for m in found]
     for ent in doc.ents:
+        # A state's abbreviation spaCy calls a place is the state anywhere ("in D.C.").
         if (
+            ent.label_ == "GPE"
+            and ent.text in ABBREVIATIONS
+            and not _overlaps(ent.start_char, ent.end_char, taken)
+        ):
+            lookup = ABBREVIATIONS[ent.text]
+            found.append(Mention(ent.start_char, ent.end_char, ent.text, True, "admin1", lookup))
+        elif (
             ent.label_ in ("GPE", "LOC")
             and not _overlaps(ent.start_char, ent.end_char, taken)
             and _usable(doc, ent, labelled, blocks)
@@ -468,6 +484,17 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         ):
             found.append(Mention(ent.start_char, ent.end_char, ent.text, True, None))
     return sorted(found, key=lambda m: m.start)
+
+
+def _tail(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a common noun ending the name that the word before it starts."""
+    return (
+        doc[i].lower_ in TAILS
+        and i > 0
+        and _is_name(doc[i - 1])
+        and not doc[i - 1].is_sent_start
+        and "\n" not in doc[i - 1].whitespace_
+    )
 
 
 def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Mention]:
@@ -578,7 +605,7 @@ def _score(
     if spelling(c.name) == spelling(mention.name):
         score += 1.5  # its own name, not an alternate ("Mexico" the country, not the city)
     if c.feature == "country":
-        score += 8.0  # "Lebanon" is the country before any town called Lebanon
+        score += 10.5  # "Lebanon" is the country before any town called Lebanon
     elif c.feature in ("admin1", "region"):
         score += 6.0  # a province or region before a village of its name ("California, Md.")
     else:
@@ -758,16 +785,11 @@ def _votes(
     first: Sequence[Resolution | None],
     actors: Sequence[Actor],
     gazetteer: Gazetteer,
+    doc: Doc,
 ) -> list[tuple[str | None, str]]:
-    """Who says which country the article is about: actors, and names of countries and
-    provinces (a town's name is too often shared across countries to say it)."""
-    # An actor named as a place is that name's vote ("Georgia" the state actor is not more
-    # evidence than the place name); people take a country from the text around them.
-    votes: list[tuple[str | None, str]] = [
-        (normalise(a.name), a.country)
-        for a in actors
-        if a.country and a.country not in NOT_COUNTRIES and a.kind != "person"
-    ]
+    """Who says which country the article is about: names of countries and provinces (a
+    town's name is too often shared across countries to say it), and actors."""
+    votes: list[tuple[str | None, str]] = []
     for mention, resolved in zip(found, first, strict=True):
         c = resolved.candidate if resolved is not None else None
         if c is None or c.country is None or not c.exact:
@@ -782,17 +804,53 @@ def _votes(
             )
         ):
             votes.append((normalise(mention.name), c.country))
+    names = list(votes)
+    # An actor named as a place is that name's vote ("Georgia" the state actor is not more
+    # evidence than the place name); people take a country from the text around them.
+    votes += [
+        (_vote_key(a, found, names, doc), a.country)
+        for a in actors
+        if a.country and a.country not in NOT_COUNTRIES and a.kind != "person"
+    ]
     return votes
 
 
+def _vote_key(
+    actor: Actor, found: Sequence[Mention], names: Sequence[tuple[str | None, str]], doc: Doc
+) -> str:
+    """Whose vote an actor's country is. An actor whose proper names all hold one place name
+    ("Georgia" in "Georgia Bureau of Investigation", coded Georgia's police) has its country
+    from that name alone; one named only by common nouns ("residents", "police", a
+    headline's "Leader") has it from the article: from its one name that votes for that
+    country, if it has one. Its vote is then that name's, and cannot choose between the
+    name's namesakes (Georgia the US state)."""
+    proper = []
+    for m in actor.mentions:
+        words = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if words is not None and any(t.pos_ == "PROPN" and not t.is_sent_start for t in words):
+            proper.append(m)
+    keys: set[str | None] = set()
+    for said in proper:
+        inside = [m for m in found if m.start < said.end and said.start < m.end]
+        if not inside:
+            return normalise(actor.name)
+        # A people's word keeps its own key: "Georgian Parliament" says more than "Georgia".
+        keys.update(normalise(m.text if m.hint == "people" else m.name) for m in inside)
+    if not proper:
+        keys = {name for name, country in names if country == actor.country}
+    key = next(iter(keys)) if len(keys) == 1 else None
+    return key or normalise(actor.name)
+
+
 def _resolve_all(
-    found: Sequence[Mention], gazetteer: Gazetteer, actors: Sequence[Actor], text: str
+    found: Sequence[Mention], gazetteer: Gazetteer, actors: Sequence[Actor], doc: Doc
 ) -> list[Resolution | None]:
     """Each mention's resolution: first alone, then with the article's countries and the
     points resolved before it, then inside the places the text puts it in."""
+    text = doc.text
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = [resolve(m, gazetteer, context) for m in found]
-    context = Context(_votes(found, first, actors, gazetteer))
+    context = Context(_votes(found, first, actors, gazetteer, doc))
     context.provinces = {
         (r.candidate.country, r.candidate.admin1)
         for m, r in zip(found, first, strict=True)
@@ -805,30 +863,44 @@ def _resolve_all(
             or sum(c.id.startswith(COUNTY) for c in gazetteer.candidates(m.name)) == 1
         )
     }
+    # A name's other mentions are no evidence for it: "London" said seven times is not seven
+    # places near London, England (the London beside St. Thomas, Ont. is meant).
+    keys = [normalise(m.name) for m in found]
     out: list[Resolution | None] = []
-    for mention in found:
-        resolved = resolve(mention, gazetteer, context)
-        out.append(resolved)
-        if resolved is not None and resolved.candidate.feature != "country":
-            context.near.append((resolved.candidate.lat, resolved.candidate.lon))
+    for i, mention in enumerate(found):
+        context.near = [
+            (r.candidate.lat, r.candidate.lon)
+            for j, r in enumerate(out)
+            if r is not None and r.candidate.feature != "country" and keys[j] != keys[i]
+        ]
+        out.append(resolve(mention, gazetteer, context))
     # Once more, each name near all the others' places, not only those before it, and in the
     # province most of them are in, if one is ("Decatur" among towns of Illinois).
     points = [r.candidate if r and r.candidate.feature != "country" else None for r in out]
-    tally: dict[tuple[str | None, str | None], int] = {}
-    for c in points:
+    named: dict[tuple[str | None, str | None], set[str]] = {}
+    for key, c in zip(keys, points, strict=True):
         if c is not None and c.admin1:
-            tally[(c.country, c.admin1)] = tally.get((c.country, c.admin1), 0) + 1
-    ranked = sorted(tally.items(), key=lambda item: -item[1])
+            named.setdefault((c.country, c.admin1), set()).add(key)
+    ranked = sorted(((p, len(k)) for p, k in named.items()), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         context.provinces.add(ranked[0][0])
     for i, mention in enumerate(found):
-        context.near = [(c.lat, c.lon) for j, c in enumerate(points) if c and j != i]
+        context.near = [(c.lat, c.lon) for j, c in enumerate(points) if c and keys[j] != keys[i]]
         out[i] = resolve(mention, gazetteer, context)
     inside = _containers(text, found)
     for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X
-        parents = [r.candidate for j in inside[i] if (r := out[j]) is not None]
-        if text[found[i].end : found[inside[i][0]].start].strip() == ",":
-            parents = [k for k in parents if k.feature in ("admin1", "country")]
+        # After a comma only a province or a country, or a state's abbreviation ("D.C." is
+        # the city of Washington in GeoNames), says where the name before it is.
+        parents = [
+            r.candidate
+            for j in inside[i]
+            if (r := out[j]) is not None
+            and (
+                r.candidate.feature in ("admin1", "country")
+                or found[j].lookup is not None
+                or text[found[i].end : found[inside[i][0]].start].strip() != ","
+            )
+        ]
         if not parents:
             continue
         resolved = resolve(found[i], gazetteer, context, inside=parents)
@@ -846,7 +918,7 @@ def _resolve_all(
 def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]:
     """Places named in ``doc``, resolved in the context of the article; p1, p2, ... in order."""
     found = _inherit_hints(mentions(doc, gazetteer, actors))
-    resolutions = _resolve_all(found, gazetteer, actors, doc.text)
+    resolutions = _resolve_all(found, gazetteer, actors, doc)
     places: dict[str, Place] = {}
     spans: dict[str, list[Span]] = {}
     peoples_only: set[str] = set()
