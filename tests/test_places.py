@@ -416,3 +416,12 @@ def test_a_state_abbreviation_labelled_a_place_is_the_state(nlp, gazetteer):
         if abbreviation in labelled:
             assert found.get(abbreviation) == state
     assert labelled & {"D.C.", "S.C."}
+
+
+def test_a_big_city_outweighs_a_small_namesake_only_somewhat_near_another_place(gazetteer):
+    # Las Vegas is 180 km from Washington, Utah (24,000 people): not enough to outweigh the
+    # capital (690,000).
+    mention = Mention(0, 10, "Washington", True, None)
+    resolved = resolve(mention, gazetteer, {"USA"}, near=[(36.17, -115.14)])
+    assert resolved is not None
+    assert (resolved.candidate.country, resolved.candidate.admin1) == ("USA", "DC")

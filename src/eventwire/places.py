@@ -609,7 +609,7 @@ def _score(
     elif c.feature in ("admin1", "region"):
         score += 6.0  # a province or region before a village of its name ("California, Md.")
     else:
-        score += min(math.log10(c.population + 1), 7.0) / 1.5
+        score += min(math.log10(c.population + 1), 7.0) / 1.4
     score += FIT.get((hint, "point" if c.feature in POINTS else c.feature), 0.0)
     countries = context.countries(mention)
     if c.country in countries:
