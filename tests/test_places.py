@@ -425,3 +425,11 @@ def test_a_big_city_outweighs_a_small_namesake_only_somewhat_near_another_place(
     resolved = resolve(mention, gazetteer, {"USA"}, near=[(36.17, -115.14)])
     assert resolved is not None
     assert (resolved.candidate.country, resolved.candidate.admin1) == ("USA", "DC")
+
+
+def test_a_two_word_people_is_its_country_not_a_town_of_its_first_word(nlp, gazetteer):
+    text = "Nobody in the Sri Lankan political establishment is certain of it."
+    found = {
+        m.text: (p.name, p.precision) for p in find(nlp(text), gazetteer, []) for m in p.mentions
+    }
+    assert found == {"Sri Lankan": ("Sri Lanka", "country")}

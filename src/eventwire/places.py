@@ -442,6 +442,9 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
                 break
         if accepted is not None and len(accepted) == 1 and _tail(doc, i):
             accepted = None
+        # "Sri Lankan" is a people, named by _peoples as its country: not the town "Sri".
+        if accepted is not None and len(accepted) == 1 and fold(doc[i : i + 2].text) in PEOPLES:
+            accepted = None
         if accepted is None:
             i += 1
             continue
