@@ -337,6 +337,7 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         "The abducted soldiers were named.",
         "The storm left ten dead.",
         "The army, backed by Russia, held the town.",
+        "The minister returned to office in May.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):
