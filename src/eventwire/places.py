@@ -6,12 +6,14 @@ The names and coordinates live in the gazetteer index (``gazetteer.py``: GeoName
 1. ``mentions``: toponyms in the text. spaCy's GPE/LOC/FAC labels miss Middle East places
    (Qara PERSON, Qalamoun DATE, Albu Kamal ORG), so capitalised runs of up to four words
    (joined by al-/az- and hyphens) that the gazetteer knows are taken too. Stopwords,
-   demonyms ("Syrian"), people's names and non-state actors' names ("Islamic State") are
-   not places; a state's name is ("Syria"). The words around a name hint at its kind:
-   "the town of X", "X province", "region of X", "western X".
+   people's names and non-state actors' names ("Islamic State") are not places; a state's
+   name is ("Syria"), and so is its people's word ("Syrian"): the place it names comes after
+   the places the text names, with the reason "named by its people". The words around a name
+   hint at its kind: "the town of X", "X province", "region of X", "western X"; "X (A, B)" and
+   "X, B" say X lies inside A or B.
 2. ``resolve``: a name's candidates ranked by spelling, the article's countries (named in it
-   or carried by its actors), the hinted kind, population, and closeness to places already
-   resolved. A name no candidate fits is kept unresolved, with a reason.
+   or carried by its actors), the hinted kind, containment, population, and closeness to
+   places already resolved. A name no candidate fits is kept unresolved, with a reason.
 3. ``find``: mentions of one gazetteer entry become one ``Place``, numbered p1, p2, ...
 """
 
