@@ -331,6 +331,17 @@ def test_a_people_named_with_another_state_s_demonym_lives_there(nlp, dictionary
     assert [(a.name, a.country, a.sector) for a in actors] == [("Bosnians", "BIH", "CVL")]
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Palestinian Prime Minister Ismail Haniyeh refused.", "GOV"),
+        ("Hamas leader Ismail Haniyeh refused.", "REB"),
+    ],
+)
+def test_a_known_leader_takes_the_state_role_the_text_gives_him(nlp, dictionary, text, sector):
+    assert actor_named(extract(nlp, dictionary, text), "Ismail Haniyeh").sector == sector
+
+
 def test_a_noun_modifying_an_act_is_its_doer(nlp, dictionary):
     actors = extract(nlp, dictionary, "Ten people died in police firing.")
     assert ("police", "COP") in [(a.name, a.sector) for a in actors]

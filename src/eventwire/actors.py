@@ -967,6 +967,10 @@ def _actors(found: _Found) -> list[Actor]:
         grouped.setdefault(m.entry, []).append(
             Span(start=start, end=end, text=found.text[start:end])
         )
+    first: dict[str, _Match] = {}
+    for m in sorted(found.mentions, key=lambda m: m.start):
+        first.setdefault(m.entry, m)
+    owner = found.covered()
     actors = []
     for number, (key, spans) in enumerate(grouped.items(), 1):
         if key.startswith("person:"):
@@ -987,6 +991,13 @@ def _actors(found: _Found) -> list[Actor]:
                 "wikidata": entry.wikidata,
                 "dictionary_id": entry.id,
             }
+            if entry.kind == "leader":
+                # The title the text gives is the role at the time: "Palestinian Prime
+                # Minister Ismail Haniyeh" speaks for the government, not for Hamas.
+                prefix = _prefix(found, first[key].start, owner)
+                state_title = prefix.org is None or prefix.org.kind == "state"
+                if prefix.titled and state_title and prefix.sector in STATE_SECTORS:
+                    fields["sector"] = prefix.sector
         actors.append(Actor(id=f"a{number}", mentions=spans, **fields))
     return actors
 
