@@ -359,7 +359,8 @@ def find(
         if not any(t.start <= e.trigger.start and e.trigger.end <= t.end for t in times)
     ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
-    events = [_narrative_date(e, times, doc.text) for e in events]
+    paras = paragraphs(doc.text)
+    events = [_narrative_date(e, times, paras) for e in events]
     events = [_implicit_source(e, actors, lexicon) for e in events]
     deaths = {}
     for sentence in doc.sents:
@@ -436,12 +437,12 @@ def _implicit_source(event: Event, actors: Sequence[Actor], lexicon: EventLexico
     return event.model_copy(update={"source": [found[0].id]})
 
 
-def _narrative_date(event: Event, times: Sequence[Time], text: str) -> Event:
+def _narrative_date(event: Event, times: Sequence[Time], paras: Sequence[tuple[int, int]]) -> Event:
     """An event whose sentence names no time happened when the last dated sentence before it
     in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed."."""
     if event.when is not None:
         return event
-    para = next((p for p in paragraphs(text) if p[0] <= event.sentence.start < p[1]), None)
+    para = next((p for p in paras if p[0] <= event.sentence.start < p[1]), None)
     if para is None:
         return event
     before = [
