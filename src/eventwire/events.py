@@ -33,7 +33,7 @@ from spacy.tokens import Span as TokenSpan
 from .actors import MentionIndex
 from .codebook import Codebook
 from .errors import ResourceError
-from .parse import paragraphs
+from .parse import paragraphs, text_of
 from .records import Actor, Event, Place, Span, Time, When
 
 Role = str  # "source", "target" or "none"
@@ -359,7 +359,7 @@ def find(
         if not any(t.start <= e.trigger.start and e.trigger.end <= t.end for t in times)
     ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
-    paras = paragraphs(doc.text)
+    paras = paragraphs(text_of(doc))
     events = [_narrative_date(e, times, paras) for e in events]
     events = [_implicit_source(e, actors, lexicon) for e in events]
     deaths = {}
@@ -758,7 +758,7 @@ class _Reader:
     def _after_anti(self, actor: Actor, modifier: Token) -> bool:
         start, end = modifier.left_edge.idx, _end(modifier.right_edge)
         return any(
-            self.doc.text[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "anti "))
+            text_of(self.doc)[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "anti "))
             for m in actor.mentions
             if start <= m.start < end
         )
@@ -1289,5 +1289,5 @@ def _end(token: Token) -> int:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    text = doc.text[start:end].rstrip()
+    text = text_of(doc)[start:end].rstrip()
     return Span(start=start, end=start + len(text), text=text)

@@ -54,3 +54,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = match.start() + match.group().index(stripped[0])
             spans.append((start, start + len(stripped)))
     return spans
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept: spaCy rebuilds it from the tokens on every access, which costs
+    more than the rest of a stage when done per event or per quote."""
+    text = doc.user_data.get("eventwire_text")
+    if not isinstance(text, str):
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text

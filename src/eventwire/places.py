@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise, spelling
+from .parse import text_of
 from .records import Actor, Place, Precision, Span
 
 __all__ = ["Gazetteer", "Mention", "build_gazetteer", "find", "mentions", "resolve"]
@@ -383,7 +384,7 @@ class _Blocks:
 
 def _located(doc: Doc, start_char: int) -> bool:
     """Whether the word before the character ``start_char`` is "in", "at", "near"..."""
-    before = doc.text[:start_char].split()
+    before = text_of(doc)[:start_char].split()
     return bool(before) and before[-1].lower() in LOCATIVES
 
 
@@ -465,7 +466,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     taken = [(m.start, m.end) for m in found]
     found += _before_parentheses(doc, taken, labelled, blocks)
     found += _peoples(doc, taken, blocks)
-    for match in AFTER_TOWN.finditer(doc.text):
+    for match in AFTER_TOWN.finditer(text_of(doc)):
         start, end = match.span(1)
         found = [m for m in found if not (m.start < end and start < m.end)]
         abbreviation = match.group(1)
@@ -852,7 +853,7 @@ def _resolve_all(
 ) -> list[Resolution | None]:
     """Each mention's resolution: first alone, then with the article's countries and the
     points resolved before it, then inside the places the text puts it in."""
-    text = doc.text
+    text = text_of(doc)
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = [resolve(m, gazetteer, context) for m in found]
     context = Context(_votes(found, first, actors, gazetteer, doc))
@@ -930,7 +931,7 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
     named: set[str] = set()
     for mention, resolved in zip(found, resolutions, strict=True):
         span = Span(
-            start=mention.start, end=mention.end, text=doc.text[mention.start : mention.end]
+            start=mention.start, end=mention.end, text=text_of(doc)[mention.start : mention.end]
         )
         if resolved is None and not mention.labelled:
             continue

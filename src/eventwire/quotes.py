@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .actors import MentionIndex
-from .parse import PARAGRAPH_BREAK, paragraphs
+from .parse import PARAGRAPH_BREAK, paragraphs, text_of
 from .records import Actor, Quote, Span
 
 # Reporting verbs, by lemma: the cue list of the brief, widened with the verbs of attribution
@@ -170,7 +170,7 @@ def _inner(text: str, outer_start: int, outer_end: int) -> _Marked:
 
 def find(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Quotations in ``doc``; a speaker the text never names is null, with the reason."""
-    text = doc.text
+    text = text_of(doc)
     marked = _marked(text)
     quoted: set[int] = set()
     for m in marked:
@@ -220,7 +220,7 @@ SIGNATURE = re.compile(
 
 def _signature(doc: Doc, m: _Marked) -> _Attribution | None:
     """The dash and the name that sign a quote: '"We will win." ― Jorge Falcon'."""
-    found = SIGNATURE.match(doc.text, m.outer_end)
+    found = SIGNATURE.match(text_of(doc), m.outer_end)
     if found is None:
         return None
     dash = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
@@ -429,8 +429,8 @@ def _quote(
             confidence = 0.3
     return Quote(
         id=f"q{number}",
-        kind=_kind(doc.text, m, words),
-        text=doc.text[m.start : m.end],
+        kind=_kind(text_of(doc), m, words),
+        text=text_of(doc)[m.start : m.end],
         start=m.start,
         end=m.end,
         speaker=speaker,
