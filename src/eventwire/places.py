@@ -511,11 +511,11 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
     while i < len(doc):
         for n in (2, 1):
             span = doc[i : i + n]
+            if len(span) != n or not all(t.is_title or t.is_upper for t in span):
+                continue  # before folding: most words are not capitalised
             country = PEOPLES.get(fold(span.text))
             if (
                 country is not None
-                and len(span) == n
-                and all(t.is_title or t.is_upper for t in span)
                 and not _overlaps(span.start_char, span.end_char, taken)
                 and not _in_longer_name(doc, span)
                 and not any(
