@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.errors import ResourceError
 from eventwire.gazetteer import Gazetteer, build, normalise
-from eventwire.places import Mention, find, resolve
+from eventwire.places import Context, Mention, find, resolve
 from eventwire.records import Actor, Span
 
 EXTRA = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "places_extra.tsv"
@@ -433,3 +433,16 @@ def test_a_two_word_people_is_its_country_not_a_town_of_its_first_word(nlp, gaze
         m.text: (p.name, p.precision) for p in find(nlp(text), gazetteer, []) for m in p.mentions
     }
     assert found == {"Sri Lankan": ("Sri Lanka", "country")}
+
+
+@pytest.mark.parametrize(
+    ("votes", "main"),
+    [
+        ([("parakou", "BEN")], "BEN"),  # one name, and no other country named
+        ([("parakou", "BEN"), ("lagos", "NGA")], None),
+        ([("parakou", "BEN"), ("alibori", "BEN"), ("lagos", "NGA")], "BEN"),
+        ([], None),
+    ],
+)
+def test_the_article_s_main_country_is_the_one_its_names_point_to(votes, main):
+    assert Context(votes).main == main

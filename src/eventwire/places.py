@@ -654,7 +654,7 @@ class Context:
         ranked = sorted(tally.items(), key=lambda item: -item[1])
         self.main = (
             ranked[0][0]
-            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+            if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[1][1] < ranked[0][1]))
             else None
         )
         self.near: list[tuple[float, float]] = []
