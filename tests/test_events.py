@@ -55,6 +55,21 @@ def actors_in(text, table):
     ]
 
 
+def day_times(text, *days):
+    """Day-precision Times for ``(words, value)`` pairs, each at its first place in ``text``."""
+    return [
+        Time(
+            id=f"t{i}",
+            start=text.index(words),
+            end=text.index(words) + len(words),
+            text=words,
+            value=value,
+            precision="day",
+        )
+        for i, (words, value) in enumerate(days, start=1)
+    ]
+
+
 def one(found, type_, trigger=None):
     """The one event of ``type_`` (with ``trigger`` in its trigger text, when given)."""
     matching = [
@@ -428,17 +443,7 @@ def test_a_demand_that_is_a_protest_s_purpose_is_part_of_the_protest(run):
 
 def test_a_trigger_around_a_date_is_kept_and_one_inside_it_is_not(run):
     text = "Workers protested on Tuesday against the law. Published March 14."
-    times = [
-        Time(
-            id=f"t{i}",
-            start=text.index(w),
-            end=text.index(w) + len(w),
-            text=w,
-            value=v,
-            precision="day",
-        )
-        for i, (w, v) in enumerate((("Tuesday", "2024-05-14"), ("March 14", "2024-03-14")))
-    ]
+    times = day_times(text, ("Tuesday", "2024-05-14"), ("March 14", "2024-03-14"))
     found = run(text, times=times)
     assert [(e.type, e.trigger.text) for e in found] == [
         ("PROTEST", "protested on Tuesday against")
@@ -541,17 +546,7 @@ def test_signing_an_agreement_is_support_as_cameo_057(run):
 
 def test_the_date_is_the_time_attached_to_the_trigger(run):
     text = "On Monday the army said rebels attacked the town on Sunday."
-    times = [
-        Time(
-            id=f"t{i}",
-            start=text.index(day),
-            end=text.index(day) + len(day),
-            text=day,
-            value=value,
-            precision="day",
-        )
-        for i, (day, value) in enumerate((("Monday", "2024-05-13"), ("Sunday", "2024-05-12")))
-    ]
+    times = day_times(text, ("Monday", "2024-05-13"), ("Sunday", "2024-05-12"))
     event = one(run(text, times=times), "ASSAULT")
     assert (event.when.date, event.when.text, event.when.precision) == (
         "2024-05-12",
@@ -562,8 +557,7 @@ def test_the_date_is_the_time_attached_to_the_trigger(run):
 
 def test_an_undated_sentence_takes_the_last_date_of_its_paragraph(run):
     text = "On Monday the army attacked the rebels. Two rebels were killed.\n\nRebels fled."
-    monday = Time(id="t1", start=3, end=9, text="Monday", value="2024-05-13", precision="day")
-    found = run(text, times=[monday])
+    found = run(text, times=day_times(text, ("Monday", "2024-05-13")))
     attacked, killed, fled = found
     assert (attacked.when.date, attacked.when.inherited) == ("2024-05-13", False)
     assert (killed.when.date, killed.when.inherited, killed.when.text) == (
