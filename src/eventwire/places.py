@@ -242,6 +242,8 @@ DIRECTIONS = _words(
     "southeast southwest northeastern northwestern southeastern southwestern"
 )
 POINTS = ("city", "village")
+# A US county's point (the mean of its towns) is within this of its towns.
+PAIRED_KM = 40.0
 # Words before a name that say it is where something happened: "in Noma Tounga (Karimama)".
 PLACE_PREPOSITIONS = _words("in at near of from to around outside")
 LOCATIVES = _words("in at near outside")
@@ -624,6 +626,8 @@ def _score(
             score += 2.0
         if c.feature != "country" and c.admin1 and (c.country, c.admin1) in context.provinces:
             score += 2.0  # "Gainesville" in an article about Georgia (the state)
+    if context.pairs and context.paired(c, normalise(mention.name)):
+        score += 2.0
     if context.near and c.feature != "country":
         closest = min(_km((c.lat, c.lon), point) for point in context.near)
         score += 2.0 if closest < 100 else 1.0 if closest < 400 else 0.0
@@ -659,6 +663,23 @@ class Context:
         )
         self.near: list[tuple[float, float]] = []
         self.provinces: set[tuple[str | None, str | None]] = set()  # (country, admin1) named
+        # (name key, candidate) for each US county and each town the article may mean, when
+        # it names a county: a county and a town in it choose each other among namesakes.
+        self.pairs: list[tuple[str, Candidate]] = []
+
+    def paired(self, c: Candidate, key: str) -> bool:
+        """Whether another name of the article may be a county ``c`` is in, or a town in the
+        county ``c`` ("Paris" and "Henry County": Paris, Tenn., in Henry County, Tenn.)."""
+        county = c.id.startswith(COUNTY)
+        if not county and c.feature not in POINTS:
+            return False
+        return any(
+            k != key
+            and o.id.startswith(COUNTY) != county
+            and o.admin1 == c.admin1
+            and _km((c.lat, c.lon), (o.lat, o.lon)) < PAIRED_KM
+            for k, o in self.pairs
+        )
 
     def countries(self, mention: Mention) -> set[str]:
         """The article's countries, as the other names than this one say (Georgia the state
@@ -848,6 +869,20 @@ def _vote_key(
     return key or normalise(actor.name)
 
 
+def _pairs(found: Sequence[Mention], gazetteer: Gazetteer) -> list[tuple[str, Candidate]]:
+    """The US counties and towns the names may mean, in an article that names a county."""
+    names = {normalise(m.name): m.name for m in found}
+    candidates = {key: gazetteer.candidates(name) for key, name in names.items()}
+    if not any(c.id.startswith(COUNTY) for cs in candidates.values() for c in cs):
+        return []
+    return [
+        (key, c)
+        for key, cs in candidates.items()
+        for c in cs
+        if c.country == "USA" and c.exact and (c.id.startswith(COUNTY) or c.feature in POINTS)
+    ]
+
+
 def _resolve_all(
     found: Sequence[Mention], gazetteer: Gazetteer, actors: Sequence[Actor], doc: Doc
 ) -> list[Resolution | None]:
@@ -857,6 +892,7 @@ def _resolve_all(
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = [resolve(m, gazetteer, context) for m in found]
     context = Context(_votes(found, first, actors, gazetteer, doc))
+    context.pairs = _pairs(found, gazetteer)
     context.provinces = {
         (r.candidate.country, r.candidate.admin1)
         for m, r in zip(found, first, strict=True)
