@@ -252,6 +252,8 @@ def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_sures
         ("JNIM: Group for Support of Islam and Muslims", "JNIM", "IMG", "REB", True),
         ("Civilians (Benin)", "villagers", None, "CVL", True),
         ("Fulani Ethnic Militia (Benin)", "Benin", "BEN", None, False),
+        ("Unidentified Clan Militia (Somalia)", "Somali militia", "SOM", "UAF", True),
+        ("Unidentified Armed Group (Benin)", "gunmen", "NER", "UAF", False),
     ],
 )
 def test_acled_actor1_matches_by_name_or_by_state_code(acled, name, country, sector, expected):

@@ -275,6 +275,32 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_its_parenthesised_commune(nl
     assert "Qwertikope" in str(village.reason)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Noma" alone is a place in Washington, D.C.: the whole name is the village.
+        ("Gunmen killed a civilian in Noma Tounga (Malanville, Alibori).", "Noma Tounga"),
+        # Timbuktu's French spelling, but the village in Benin.
+        ("Gunmen seized three people in Tomboutou village (Malanville, Alibori).", "Tomboutou"),
+    ],
+)
+def test_a_name_known_only_abroad_or_in_part_is_placed_at_its_parenthesis(
+    nlp, gazetteer, text, name
+):
+    places = find(nlp(text), gazetteer, [])
+    village = next(p for p in places if any(m.text == name for m in p.mentions))
+    assert (village.name, village.country) == ("Malanville", "BEN")
+
+
+def test_a_direction_of_a_town_and_a_noun_tagged_town_after_in_are_places(nlp, gazetteer):
+    west = find(nlp("A fierce battle has erupted west of Beledweyne."), gazetteer, [])
+    assert [(p.name, p.country) for p in west] == [("Beledweyne", "SOM")]
+    text = "In Rusape, angry residents barricaded roads with huge stones."
+    assert [(p.name, p.country) for p in find(nlp(text), gazetteer, [])] == [("Rusape", "ZWE")]
+    # Without "in", a capitalised common word stays a word.
+    assert find(nlp("Angry residents barricaded roads with huge stones."), gazetteer, []) == []
+
+
 def test_a_province_named_makes_its_towns_likelier(nlp, gazetteer):
     # Richmond alone is the biggest one, Virginia's; Kentucky named makes it Kentucky's.
     alone = find(nlp("The council met in Richmond on Tuesday."), gazetteer, [])

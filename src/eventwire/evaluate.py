@@ -584,6 +584,7 @@ def _norm(text: str) -> str:
 STATE_FORCE = re.compile(r"^(Military|Police) Forces of (.+?)(?:\s*\(|$)")
 GOVERNMENT = re.compile(r"^Government of (.+?)(?:\s*\(|$)")
 PEOPLE = re.compile(r"^(Civilians|Protesters|Rioters)\b")
+UNNAMED_ARMED = re.compile(r"^Unidentified (?:[\w-]+ )*?(?:Militia|Armed Group) \((.+?)\)")
 
 
 @cache
@@ -602,7 +603,8 @@ def acled_actor_matches(name: str, actor: Actor) -> bool:
     a colon on its own) equals or contains, as whole words, the actor's name or one of its
     mentions, or the other way round. By code: "Military/Police Forces of X" and "Government
     of X" are an actor of country X with sector MIL/COP/GOV; "Civilians/Protesters/Rioters"
-    are an actor of sector CVL.
+    are an actor of sector CVL; "Unidentified (Clan/Communal) Militia/Armed Group (X)" is an
+    unaligned armed group (UAF) of country X.
     """
     if m := STATE_FORCE.match(name):
         sector = "MIL" if m.group(1) == "Military" else "COP"
@@ -612,6 +614,9 @@ def acled_actor_matches(name: str, actor: Actor) -> bool:
     if m and actor.sector == "GOV" and actor.country == country_codes().get(m.group(1).lower()):
         return True
     if PEOPLE.match(name) and actor.sector == "CVL":
+        return True
+    m = UNNAMED_ARMED.match(name)
+    if m and actor.sector == "UAF" and actor.country == country_codes().get(m.group(1).lower()):
         return True
     wanted = {w for part in name.split(":") if (w := _norm(part))}
     ours = {w for t in [actor.name, *(m.text for m in actor.mentions)] if (w := _norm(t))}

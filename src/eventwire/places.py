@@ -398,6 +398,8 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     i = span.start - 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in HINT_NOUNS:
         return HINT_NOUNS[doc[i - 1].lower_]
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in DIRECTIONS:
+        return "located"  # "west of Beledweyne": near a place of some kind
     if i >= 0 and doc[i].lower_ in DIRECTIONS:
         return "areal"
     if i >= 0 and doc[i].lower_ in LOCATIVES:
@@ -415,7 +417,15 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
         return False
     if len(span) == 1 and len(span.text) <= 2 and span.text.isupper() and not is_labelled:
         return False  # "D" of "D-Ohio", "PA" the address system
-    if len(span) == 1 and span[0].pos_ != "PROPN" and not (is_labelled or span[0].is_upper):
+    # A capitalised word after "in" is a name even where the tagger calls it a noun ("In
+    # Rusape, residents ...").
+    after_locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVES
+    if (
+        len(span) == 1
+        and span[0].pos_ != "PROPN"
+        and not (is_labelled or span[0].is_upper)
+        and not (after_locative and span[0].is_title and not span[0].is_sent_start)
+    ):
         return False
     return not blocks.block(span, is_labelled)
 
@@ -466,7 +476,9 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         i = accepted.end
     # Places spaCy labels that the gazetteer lacks are kept, to be reported unresolved.
     taken = [(m.start, m.end) for m in found]
-    found += _before_parentheses(doc, taken, labelled, blocks)
+    before = _before_parentheses(doc, taken, labelled, blocks)
+    found = [m for m in found if not _overlaps(m.start, m.end, [(b.start, b.end) for b in before])]
+    found += before
     found += _peoples(doc, taken, blocks)
     for match in AFTER_TOWN.finditer(text_of(doc)):
         start, end = match.span(1)
@@ -556,21 +568,27 @@ def _of(country: str, actor_country: str | None, gazetteer: Gazetteer) -> bool:
 def _before_parentheses(
     doc: Doc, taken: list[tuple[int, int]], labelled: set[int], blocks: _Blocks
 ) -> list[Mention]:
-    """Names the gazetteer lacks that a parenthesis of places follows: "in Noma Tounga
-    (Malanville, Alibori)". They are placed where the parenthesis says, if it names places."""
+    """Names that a parenthesis of places follows: "in Noma Tounga (Malanville, Alibori)",
+    "in Tomboutou village (Malanville, Alibori)". A name the gazetteer lacks is placed where
+    the parenthesis says; so is one whose known head is only part of it ("Noma" is a place
+    in Washington, "Noma Tounga" is not), which the whole name replaces."""
     out = []
     for token in doc:
         if token.text != "(" or token.i < 2 or token.i + 1 >= len(doc):
             continue
         if not _overlaps(doc[token.i + 1].idx, doc[token.i + 1].idx + 1, taken):
             continue
-        start = token.i
-        while start > token.i - 4 and start > 0 and _is_name(doc[start - 1]):
+        end = token.i - 1 if HINT_NOUNS.get(doc[token.i - 1].lower_) == "point" else token.i
+        start = end
+        while start > end - 4 and start > 0 and _is_name(doc[start - 1]):
             start -= 1
-        if start == token.i or doc[start - 1].lower_ not in PLACE_PREPOSITIONS:
+        if start == end or doc[start - 1].lower_ not in PLACE_PREPOSITIONS:
             continue
-        span = doc[start : token.i]
-        if _overlaps(span.start_char, span.end_char, taken):
+        span = doc[start:end]
+        inside = [t for t in taken if span.start_char <= t[0] and t[1] <= span.end_char]
+        if inside == [(span.start_char, span.end_char)]:
+            continue  # the gazetteer knows the whole name
+        if _overlaps(span.start_char, span.end_char, [t for t in taken if t not in inside]):
             continue
         if _usable(doc, span, labelled, blocks):
             out.append(Mention(span.start_char, span.end_char, span.text, False, "point"))
@@ -787,6 +805,13 @@ def _inherit_hints(found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _parenthesis_follows(text: str, end: int) -> bool:
+    """Whether a parenthesis follows a name, or follows it after "village" or "town"."""
+    after = text[end:].lstrip()
+    word = re.match(r"(\w+)\s*\(", after)
+    return after.startswith("(") or bool(word and HINT_NOUNS.get(word.group(1)) == "point")
+
+
 def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
     """Which mentions the text puts each mention in: "X (A, B)" puts X in A and B, "X, B"
     puts X in B (kept only where B turns out to be a province or a country)."""
@@ -798,7 +823,7 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
             continue
         after = text[m.end :].lstrip()
         close = after.find(")")
-        if not after.startswith("(") or close < 0:
+        if not _parenthesis_follows(text, m.end) or close < 0:
             continue
         start = len(text) - len(after)
         inside[i] = [j for j in range(i + 1, len(found)) if found[j].end <= start + close]
@@ -948,7 +973,7 @@ def _resolve_all(
         resolved = resolve(found[i], gazetteer, context, inside=parents)
         # "Noma Tounga (Malanville, Alibori)": a village the gazetteer lacks, or only has
         # in another country, is placed at the first place the parenthesis names.
-        if text[found[i].end :].lstrip().startswith("(") and (
+        if _parenthesis_follows(text, found[i].end) and (
             resolved is None or all(resolved.candidate.country != k.country for k in parents)
         ):
             k = parents[0]
