@@ -440,3 +440,34 @@ def test_an_advisor_takes_the_state_before_him(nlp, dictionary):
     assert actor_named(actors, "Iraq's national security advisor").dictionary_id == (
         "iraq-government"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("Ousted President Askar Akayev agreed to resign.", "Askar Akayev", "ELI"),
+        ("Former Socialist prime minister Andreas Papandreou spoke.", "Andreas Papandreou", "ELI"),
+        ("Prime Minister Andreas Papandreou spoke.", "Andreas Papandreou", "GOV"),
+        ("President Askar Akayev agreed to resign.", "Askar Akayev", "GOV"),
+    ],
+)
+def test_a_former_office_holder_is_an_elite(nlp, dictionary, text, name, sector):
+    actors = extract(nlp, dictionary, text)
+    # "Socialist" before the title describes it: no person called Socialist.
+    assert [a.name for a in actors if a.kind in ("person", "leader")] == [name]
+    assert next(a for a in actors if a.name == name).sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ethnic Albanians in south Serbia demanded a U.N. presence.", "SRB"),
+        ("The Albanians of southern Serbia demanded autonomy.", "SRB"),
+        ("Albanians protested in Tirana.", "ALB"),
+        # A state's word inside a longer name is no residence.
+        ("Palestinians of the Israeli-occupied West Bank shunned work.", "PSE"),
+    ],
+)
+def test_a_people_is_coded_by_the_state_it_lives_in(nlp, dictionary, text, country):
+    people = next(a for a in extract(nlp, dictionary, text) if a.sector == "CVL")
+    assert people.country == country

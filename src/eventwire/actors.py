@@ -145,6 +145,9 @@ TITLES: dict[str, str | None] = {
     **dict.fromkeys(_words("journalist reporter correspondent"), "JRN"),
     **dict.fromkeys(_words("mr mrs ms miss dr sir dame former late chief senior"), None),
 }
+# Words before a title that put its holder out of office: CAMEO and PLOVER code former
+# officials as elites (ELI), not as the government they left.
+FORMER = frozenset(_words("former ousted deposed exiled ex toppled overthrown"))
 # Words between a state and a title: "Lebanon's new President", "Jordan's visiting King".
 TITLE_ADJECTIVES = frozenset(
     _words(
@@ -446,7 +449,43 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     _find_people(found)
     _find_generic(found)
     _resolve_pronouns(found)
-    return _actors(found)
+    return _residents(_actors(found), found.text)
+
+
+# "Albanians in south Serbia", "the Albanians of southern Serbia": a people and where it lives.
+RESIDENCE = re.compile(
+    r"\s+(?:living\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z]*\s+)?"
+)
+
+
+def _residents(actors: list[Actor], text: str) -> list[Actor]:
+    """A people is coded by the state it lives in where the text says so, as CAMEO and PLOVER
+    code it: "ethnic Albanians in south Serbia" are Serbia's civilians, not Albania's."""
+    # Not "Palestinians of the Israeli-occupied West Bank": a state's word in a longer name.
+    states = {
+        m.start: a
+        for a in actors
+        if a.kind == "state"
+        for m in a.mentions
+        if not text.startswith("-", m.end)
+    }
+    out = []
+    for actor in actors:
+        if (actor.dictionary_id or "").endswith("-people"):
+            for m in actor.mentions:
+                state = next(
+                    (
+                        states[start]
+                        for start in range(m.end + 4, m.end + 30)
+                        if start in states and RESIDENCE.fullmatch(text[m.end : start])
+                    ),
+                    None,
+                )
+                if state is not None and state.country != actor.country:
+                    actor = actor.model_copy(update={"country": state.country})
+                    break
+        out.append(actor)
+    return out
 
 
 # Prepositions whose object is a party to what happens, not a place: "talks with Moscow".
@@ -583,6 +622,9 @@ def _find_people(found: _Found) -> None:
         )
         if ent.label_ != "PERSON" and not titled_name:
             continue
+        # "Former Socialist prime minister ...": a word before a title describes the title.
+        if ent.label_ != "PERSON" and ent.end < len(doc) and _title(doc[ent.end]) in TITLES:
+            continue
         start, end = ent.start, ent.end
         while start < end and (_title(doc[start]) in TITLES or not doc[start].text[:1].isupper()):
             start += 1
@@ -682,6 +724,7 @@ class _Prefix:
     gender: str | None = None
     org: Entry | None = None
     states: list[_Match] = field(default_factory=list)
+    former: bool = False  # "Ousted President Askar Akayev", "former Socialist prime minister"
 
 
 def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
@@ -718,6 +761,10 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
             k = m.start - 1
         else:
             break
+    # "Former" may stand before a party or a state: "former Socialist prime minister".
+    if prefix.titled:
+        before = [_title(doc[j]) for j in range(max(0, k - 1), k + 2) if j < start]
+        prefix.former = any(word in FORMER for word in before)
     return prefix
 
 
@@ -744,7 +791,7 @@ def _describe(found: _Found, person: _Person, start: int, end: int, owner: list[
         person.country = person.country or prefix.org.country
         if prefix.org.kind not in ("state", "military", "government"):
             sector = prefix.org.sector or sector
-    person.sector = person.sector or sector
+    person.sector = person.sector or ("ELI" if prefix.former else sector)
     if person.country is None or person.sector is None:
         _describe_from_appositive(found, person, found.doc[end - 1], owner)
 
@@ -997,7 +1044,7 @@ def _actors(found: _Found) -> list[Actor]:
                 prefix = _prefix(found, first[key].start, owner)
                 state_title = prefix.org is None or prefix.org.kind == "state"
                 if prefix.titled and state_title and prefix.sector in STATE_SECTORS:
-                    fields["sector"] = prefix.sector
+                    fields["sector"] = "ELI" if prefix.former else prefix.sector
         actors.append(Actor(id=f"a{number}", mentions=spans, **fields))
     return actors
 
