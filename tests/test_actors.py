@@ -471,3 +471,15 @@ def test_a_former_office_holder_is_an_elite(nlp, dictionary, text, name, sector)
 def test_a_people_is_coded_by_the_state_it_lives_in(nlp, dictionary, text, country):
     people = next(a for a in extract(nlp, dictionary, text) if a.sector == "CVL")
     assert people.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Vietnamese-led forces shelled the camps.", "Vietnamese military", "VNM", "MIL"),
+        ("U.S. border patrol agents abused migrants.", "US police", "USA", "COP"),
+    ],
+)
+def test_led_forces_and_border_agents_are_the_state_s(nlp, dictionary, text, name, country, sector):
+    [actor] = extract(nlp, dictionary, text)[:1]
+    assert (actor.name, actor.country, actor.sector) == (name, country, sector)

@@ -398,6 +398,10 @@ def test_modality(run, text, type_, negated, future, hypothetical):
         # "must" under a reporting verb: the speaker demands it of the subject.
         ("Russia said Sudan must return the helicopter.", "REQUEST", ["russia"], ["sudan"]),
         ("France said Iraq must cooperate with the UN.", "REQUEST", ["france"], ["iraq"]),
+        # A demand of a clause asks its subject; answering a call answers the caller.
+        ("Russia demanded that Sudan return the helicopter.", "REQUEST", ["russia"], ["sudan"]),
+        ("Japan rejected calls by Serbia for aid.", "REJECT", ["japan"], ["serbia"]),
+        ("Syria rejected an offer from Iraq.", "REJECT", ["syria"], ["iraq"]),
     ],
 )
 def test_what_is_said_and_what_governs_an_event_decide_its_type(run, text, type_, source, target):

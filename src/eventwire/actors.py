@@ -520,6 +520,8 @@ def _compounds(doc: Doc, matches: Iterable[_Match], dictionary: ActorDictionary)
             end += 1
         elif end < n and doc[end].text == ")" and start > 0 and doc[start - 1].text == "(":
             start, end = start - 1, end + 1  # "the (Syrian) regime"
+        elif end + 1 < n and doc[end].text == "-" and doc[end + 1].lower_ == "led":
+            end += 2  # "Vietnamese-led forces" ("US-backed forces" are not the US's)
         for length in range(min(MAX_ROLE, n - end), 0, -1):
             role = ROLE_NOUNS.get(tuple(t.lower_ for t in doc[end : end + length]))
             if role is not None:

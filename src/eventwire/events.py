@@ -689,6 +689,22 @@ class _Reader:
             match.subject = _subject(head)
             if match.subject is not None:
                 source += self.phrase(match.subject)
+        if not target:
+            target += self._addressee(children, type_)
+
+    def _addressee(self, children: list[Token], type_: str) -> list[Actor]:
+        """Whom an act answers or asks, where it has no object actor: "demanded that the US
+        cancel the sale" asks the US; "rejected calls by Belarus's rulers" answers them."""
+        for child in children:
+            if child.dep_ == "ccomp" and type_ == "REQUEST" and child.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+                if subject is not None:
+                    return self.phrase(subject)
+            if child.dep_ == "dobj" and child.lemma_.lower() in SPEECH_ACTS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                        return self._pobj(prep)
+        return []
 
     def _noun_roles(
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
@@ -1074,6 +1090,12 @@ class _Reader:
                 return True
             token = parent
         return False
+
+
+# Nouns for what someone asked or offered: answering one answers whoever made it.
+SPEECH_ACTS = frozenset(
+    {"call", "appeal", "offer", "demand", "request", "proposal", "plea", "bid", "ultimatum"}
+)
 
 
 def _object_phrase(noun: Token) -> Token:
