@@ -483,3 +483,15 @@ def test_a_people_is_coded_by_the_state_it_lives_in(nlp, dictionary, text, count
 def test_led_forces_and_border_agents_are_the_state_s(nlp, dictionary, text, name, country, sector):
     [actor] = extract(nlp, dictionary, text)[:1]
     assert (actor.name, actor.country, actor.sector) == (name, country, sector)
+
+
+def test_a_state_joined_by_and_to_a_titled_name_stays_an_actor(nlp, dictionary):
+    text = "Klibi mediated between Syria and Palestinian leader Yasser Arafat."
+    names = [a.name for a in extract(nlp, dictionary, text)]
+    assert "Syria" in names
+    assert "Yasser Arafat" in names
+    # "and" inside a portfolio is still part of the title.
+    text = "Planning and Investment Minister Tran Xuan Gia spoke in Hanoi."
+    assert [a.name for a in extract(nlp, dictionary, text) if a.kind == "person"] == [
+        "Tran Xuan Gia"
+    ]

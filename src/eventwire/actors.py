@@ -751,7 +751,13 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
             prefix.sector = prefix.sector or sector
             prefix.gender = prefix.gender or TITLE_GENDER.get(word)
             k -= 1
-        elif word in TITLE_PORTFOLIO and m is None and (prefix.titled or _before_title(doc, k)):
+        elif (
+            word in TITLE_PORTFOLIO
+            and m is None
+            and (prefix.titled or _before_title(doc, k))
+            # "Syria and Palestinian leader Arafat": "and" after an actor joins two parties
+            and not (word == "and" and k > 0 and owner[k - 1] is not None)
+        ):
             k -= 1  # "Planning and Investment Minister", "Secretary of State"
         elif word in TITLE_QUALIFIERS and prefix.titled and m is None:
             prefix.sector = TITLE_QUALIFIERS[word]  # "opposition leader", "rebel commander"

@@ -711,6 +711,9 @@ class _Reader:
     ) -> None:
         head, roles = match.head, self.lex.roles(match.entry, type_)
         children = [c for t in match.tokens for c in t.children if c not in match.tokens]
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            # "a mediation mission between Syria and the PLO": the roles hang off "mission".
+            children += [c for c in head.head.children if c.dep_ == "prep"]
         for child in children:
             if child.dep_ == "poss":
                 role = roles.get("poss", "source")
