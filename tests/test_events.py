@@ -314,7 +314,13 @@ def run(nlp, lexicon):
         ("Rebels kidnapped two workers.", "ASSAULT", "abduct", ["rebels"], ["workers"]),
         ("The army was attacked by rebels.", "ASSAULT", None, ["rebels"], ["army"]),
         ("Warplanes pounded rebels overnight.", "ASSAULT", "aerial", [], ["rebels"]),
-        ("Israel and Hamas agreed to a ceasefire.", "AGREE", None, ["israel", "hamas"], []),
+        (
+            "Israel and Hamas agreed to a ceasefire.",
+            "AGREE",
+            None,
+            ["israel", "hamas"],
+            ["israel", "hamas"],
+        ),
         ("Russia signed a deal with Ukraine.", "SUPPORT", None, ["russia"], ["ukraine"]),
         ("The army withdrew from the town.", "RETREAT", None, ["army"], []),
         ("Russia pulled out of Ukraine.", "RETREAT", None, ["russia"], ["ukraine"]),
@@ -410,6 +416,25 @@ def test_what_is_said_and_what_governs_an_event_decide_its_type(run, text, type_
     assert (found[0].source, found[0].target) == (source, target)
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # Parties that meet or agree together are each the others' target.
+        ("The United States, Russia and Syria met.", "CONSULT", ["usa", "russia", "syria"], None),
+        ("Iran and Iraq agreed to reopen the border.", "AGREE", ["iran", "iraq"], None),
+        ("Turkey met Iran.", "CONSULT", ["turkey"], ["iran"]),
+        # Joined adjectives name two parties; a clash is not a reciprocal act here.
+        ("Israeli and Syrian forces clashed.", "ASSAULT", ["israel", "syria"], []),
+    ],
+)
+def test_joined_parties_are_all_sources(nlp, lexicon, text, type_, source, target):
+    table = {**ACTORS, "iraq": ["Iraq"], "syria": ["Syria", "Syrian forces"]}
+    found = events.find(nlp(text), actors_in(text, table), [], [], lexicon)
+    event = one(found, type_)
+    assert sorted(event.source) == sorted(source)
+    assert sorted(event.target) == sorted(source if target is None else target)
+
+
 def test_who_acts_changes_the_type(nlp, lexicon):
     text = "Residents attacked a thief. Turkey protested against the decision."
     residents = actor("residents", spans(text, "Residents"))
@@ -496,7 +521,7 @@ def test_a_light_verb_and_its_noun_make_one_event(run):
     ("text", "type_", "source", "target"),
     [
         ("Turkey launched a mediation effort in the dispute.", "CONSULT", ["turkey"], []),
-        ("Israel and Hamas renewed talks.", "CONSULT", ["israel", "hamas"], []),
+        ("Israel and Hamas renewed talks.", "CONSULT", ["israel", "hamas"], ["israel", "hamas"]),
         ("The minister arrived in Turkey on a visit.", "CONSULT", ["minister"], []),
         ("Turkey declared a state of siege.", "COERCE", ["turkey"], []),
         (

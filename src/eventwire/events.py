@@ -123,6 +123,7 @@ class EventLexicon:
     place_preps: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     cooperative_types: frozenset[str] = frozenset()
+    reciprocal_types: frozenset[str] = frozenset()
     hostile_types: frozenset[str] = frozenset()
     governing: list[Governing] = field(default_factory=list)
     demand_modals: frozenset[str] = frozenset()
@@ -163,6 +164,7 @@ class EventLexicon:
             modality={k: frozenset(v) for k, v in (data.get("modality") or {}).items()},
             cooperative_types=frozenset(data.get("cooperative_types") or ()),
             hostile_types=frozenset(data.get("hostile_types") or ()),
+            reciprocal_types=frozenset(data.get("reciprocal_types") or ()),
             governing=[
                 _governing(group, f"{path}: governing verbs {number}", codebook)
                 for number, group in enumerate(data.get("governing_verbs") or (), start=1)
@@ -180,7 +182,12 @@ class EventLexicon:
                 for number, rule in enumerate(data.get("by_actor") or (), start=1)
             ],
         )
-        for type_ in lexicon.cooperative_types | lexicon.hostile_types | lexicon.descriptive_types:
+        for type_ in (
+            lexicon.cooperative_types
+            | lexicon.hostile_types
+            | lexicon.descriptive_types
+            | lexicon.reciprocal_types
+        ):
             if not codebook.is_valid(type_, None):
                 raise ResourceError(f"{path}: {type_} is not a PLOVER type")
         for _, mode in lexicon.instruments:
@@ -550,9 +557,25 @@ class _Reader:
     def phrase(self, token: Token, depth: int = 0) -> list[Actor]:
         """Actors the noun phrase headed by ``token`` names, with those joined to it by "and"."""
         found: list[Actor] = []
-        for head in [token, *token.conjuncts]:
+        for head in [token, *token.conjuncts, *self._misparsed_conjuncts(token)]:
             found += self._head_actors(head, depth)
         return _unique(found)
+
+    def _misparsed_conjuncts(self, token: Token) -> list[Token]:
+        """Parties joined to a phrase where the parser hangs them elsewhere: "The US, Russia
+        and Switzerland" (Russia an apposition), "Barack Obama and Vladimir Putin" (Putin
+        joined to "Obama" inside the name), "Israeli and Syrian forces" (joined adjectives)."""
+        mine = self.index.at(token.idx, _end(token))
+        out: list[Token] = []
+        for child in token.children:
+            inside = mine is not None and self.index.at(child.idx, _end(child)) is mine
+            if child.dep_ == "appos" and child.i > token.i:
+                out += [child, *child.conjuncts]
+            elif inside:
+                out += [c for c in child.conjuncts if c.i > child.i]
+            elif child.dep_ == "amod" and child.i < token.i and child.conjuncts:
+                out += [child, *child.conjuncts]
+        return out
 
     def _head_actors(self, head: Token, depth: int) -> list[Actor]:
         if _first_person(head):
@@ -648,6 +671,8 @@ class _Reader:
             target += self._where(match)
         match.source = _unique(source)
         match.target = [a for a in _unique(target) if a not in match.source]
+        if not match.target and len(match.source) > 1 and type_ in self.lex.reciprocal_types:
+            match.target = list(match.source)  # "the US and Russia met": each met the other
 
     def _where(self, match: _Match) -> list[Actor]:
         """A state the act happens in or goes to, as the target of an act that names none

@@ -133,7 +133,10 @@ class Event(Record):
         default=None, description="CAMEO root code (01-20) of the type and mode, e.g. 19"
     )
     source: list[str] = Field(description="actor ids")
-    target: list[str] = Field(description="actor ids")
+    target: list[str] = Field(
+        description="actor ids; where parties meet, cooperate or agree together and no other "
+        "is named, each is also a target (one event each way, as CAMEO codes it)"
+    )
     place: str | None = Field(default=None, description="place id")
     when: When | None
     trigger: Span
