@@ -435,6 +435,14 @@ def test_joined_parties_are_all_sources(nlp, lexicon, text, type_, source, targe
     assert sorted(event.target) == sorted(source if target is None else target)
 
 
+def test_the_subject_of_a_passive_is_the_subject_of_its_infinitive(run):
+    # "Turkey is scheduled to meet Iran": Turkey meets.
+    event = one(run("Turkey is scheduled to meet Iran."), "CONSULT")
+    assert (event.source, event.target) == (["turkey"], ["iran"])
+    forced = run("The rebels were forced to withdraw from Lebanon.")
+    assert one(forced, "RETREAT").source == ["rebels"]
+
+
 def test_who_acts_changes_the_type(nlp, lexicon):
     text = "Residents attacked a thief. Turkey protested against the decision."
     residents = actor("residents", spans(text, "Residents"))

@@ -1175,6 +1175,7 @@ def _subject(verb: Token) -> Token | None:
                     return verb.head  # "many Iraqis, who accused ..."
                 return child
             if child.dep_ == "nsubjpass":
+                # "X was indicted and will resign"; "Obama is scheduled to attend": X, Obama
                 return child if borrowed_by_conj else None
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
@@ -1182,7 +1183,7 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
-            borrowed_by_conj = verb.dep_ == "conj"
+            borrowed_by_conj = verb.dep_ in ("conj", "xcomp")
             verb = verb.head
             continue
         return None
