@@ -1183,7 +1183,9 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
-            borrowed_by_conj = verb.dep_ in ("conj", "xcomp")
+            # "is scheduled to attend" raises its subject; "were reported killed" does not
+            infinitive = verb.dep_ == "xcomp" and verb.tag_ == "VB"
+            borrowed_by_conj = verb.dep_ == "conj" or infinitive
             verb = verb.head
             continue
         return None
