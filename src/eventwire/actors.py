@@ -90,6 +90,7 @@ ROLE_NOUNS: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): role
     for role, phrases in {
         "military": "army, military, armed forces, forces, troops, soldiers, navy, air force, "
+        "peacekeepers, peacekeeping troops, "
         "marines, warplanes, jets, defence forces, defense forces, special forces, security "
         "forces, government forces, government troops, military officials, defence ministry, "
         "defense ministry",
