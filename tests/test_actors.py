@@ -498,7 +498,7 @@ def test_a_state_joined_by_and_to_a_titled_name_stays_an_actor(nlp, dictionary):
 
 
 def test_a_people_s_peacekeepers_are_its_military_and_bare_ones_the_un_s(nlp, dictionary):
-    [rebels, filipinos] = extract(nlp, dictionary, "Syrian rebels fought Filipino peacekeepers.")
+    [_, filipinos] = extract(nlp, dictionary, "Syrian rebels fought Filipino peacekeepers.")
     assert (filipinos.country, filipinos.sector) == ("PHL", "MIL")
     [un] = extract(nlp, dictionary, "Peacekeepers withdrew.")
     assert (un.country, un.sector) == ("UNO", "MIL")
