@@ -495,3 +495,12 @@ def test_a_two_word_people_is_its_country_not_a_town_of_its_first_word(nlp, gaze
 )
 def test_the_article_s_main_country_is_the_one_its_names_point_to(votes, main):
     assert Context(votes).main == main
+
+
+def test_a_full_stop_glued_after_a_parenthesis_still_ends_the_sentence(nlp, gazetteer):
+    text = "Soldiers raided a base in Porga (Materi, Atacora).The shots were warning shots."
+    doc = nlp(text)
+    assert [t.text for t in doc][9:13] == ["Atacora", ")", ".", "The"]
+    assert doc.text == text
+    porga = next(p for p in find(doc, gazetteer, []) if p.mentions[0].text == "Porga")
+    assert (porga.name, porga.country) == ("Matéri", "BEN")

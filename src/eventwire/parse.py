@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 from .errors import ResourceError
 
+# A full stop glued to the next sentence after a bracket: "(Materi, Atacora).The army".
+GLUED_STOPS = [r"(?<=\w)\)(?=\.[A-Z])", r"(?<=\))\.(?=[A-Z])"]
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“A-Z])")
 
 
@@ -37,6 +39,8 @@ def load_pipeline(name: str) -> Language:
         ) from e
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
+    infixes = [*nlp.Defaults.infixes, *GLUED_STOPS]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
 
 
