@@ -6,6 +6,7 @@ import re
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .errors import ResourceError
@@ -39,8 +40,9 @@ def load_pipeline(name: str) -> Language:
         ) from e
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
-    infixes = [*nlp.Defaults.infixes, *GLUED_STOPS]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    if isinstance(nlp.tokenizer, Tokenizer):
+        infixes = [*(nlp.Defaults.infixes or ()), *GLUED_STOPS]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
 
 
