@@ -625,6 +625,9 @@ def test_the_place_is_a_resolved_place_attached_by_a_preposition(run):
     assert event.place == "p1"
     unresolved = one(run(text, places=[place("p1", "Aleppo", resolved=False)]), "ASSAULT")
     assert unresolved.place is None
+    # A place inside the parties ("between Aleppo forces and rebels") is not where it happened.
+    text = "Two men were wounded in fighting between Aleppo forces and rebels."
+    assert one(run(text, places=[place("p1", "Aleppo")]), "ASSAULT", "wounded").place is None
 
 
 # Lexicon and codebook.
@@ -715,10 +718,20 @@ def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, de
 
 
 def test_police_firing_is_the_police_s(nlp, lexicon):
+    # Killed in the firing: the killing is the firing's doing, with the killing's toll.
     text = "Ten people were killed in police firing."
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
-    firing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "firing")
-    assert (firing.source, firing.fatalities) == (["police"], 10)
+    killing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "killed")
+    assert (killing.source, killing.fatalities) == (["police"], 10)
+    # "Firing" a manager is no assault.
+    assert events.find(nlp("The firing of the manager surprised staff."), [], [], [], lexicon) == []
+
+
+def test_an_arrest_with_no_police_in_its_sentence_is_the_article_s_police(nlp, lexicon):
+    text = "Police patrolled the town. Fifty people were arrested on Tuesday."
+    police = actor("police", spans(text, "Police")).model_copy(update={"sector": "COP"})
+    arrest = one(events.find(nlp(text), [police], [], [], lexicon), "COERCE")
+    assert arrest.source == ["police"]
 
 
 def test_an_arrest_without_a_source_is_the_police_s_in_its_sentence(nlp, lexicon):

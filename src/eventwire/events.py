@@ -428,17 +428,19 @@ def _deaths(sentence: TokenSpan, words: frozenset[str]) -> int | None:
 
 def _implicit_source(event: Event, actors: Sequence[Actor], lexicon: EventLexicon) -> Event:
     """ "Fifty people were arrested, police said": an act with no source whose doer is
-    understood (arrests by the police) takes the one actor of that sector in its sentence."""
+    understood (arrests by the police) takes the one actor of that sector in its sentence, or
+    where its sentence names none, the article's one actor of that sector."""
     sectors = lexicon.implicit_sources.get(f"{event.type}/{event.mode}", frozenset())
     if event.source or not sectors:
         return event
+    able = [a for a in actors if a.sector in sectors and a.id not in event.target]
     found = [
         a
-        for a in actors
-        if a.sector in sectors
-        and a.id not in event.target
-        and any(event.sentence.start <= m.start < event.sentence.end for m in a.mentions)
+        for a in able
+        if any(event.sentence.start <= m.start < event.sentence.end for m in a.mentions)
     ]
+    # "35 persons were arrested in this connection": by the article's one police force.
+    found = found or able
     if len(found) != 1:
         return event
     return event.model_copy(update={"source": [found[0].id]})
@@ -887,6 +889,7 @@ class _Reader:
             verb.mode = verb.mode or noun.entry.mode
             verb.source = verb.source or noun.source
             verb.target = verb.target or [a for a in noun.target if a not in verb.source]
+        self._causes(matches)
         matches = [m for m in matches if m.head.i not in dropped]
         quoted = _quoted(sentence)
         for match in matches:
@@ -897,6 +900,25 @@ class _Reader:
             for m in matches
             if m.head.i not in absorbed and not (m.entry.needs_target and not m.target)
         ]
+
+    def _causes(self, matches: list[_Match]) -> None:
+        """ "98 people were killed in police firing": the killing is the firing's doing, so it
+        takes the firing's doer and mode (both stay events: the toll is the killing's)."""
+        by_head = {m.head.i: m for m in matches}
+        for match in matches:
+            if match.entry.pos != "verb" or match.entry.type != "ASSAULT":
+                continue
+            for prep in match.head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                    continue
+                for pobj in prep.children:
+                    cause = by_head.get(pobj.i)
+                    if cause is None or cause is match or cause.entry.type != "ASSAULT":
+                        continue
+                    match.source = match.source or cause.source
+                    match.mode = (
+                        match.mode or cause.mode or cause.entry.mode or self._instrument(cause)
+                    )
 
     def _governed(self, match: _Match) -> None:
         """A noun trigger whose verb changes it: "suspended aid" (SANCTION), "lifted the
@@ -1116,6 +1138,9 @@ class _Reader:
                 and parent.head.i in anchors
             ):
                 return True
+            if parent.dep_ == "prep" and parent.lower_ not in self.lex.place_preps | {"of"}:
+                # "fighting between Somali forces": the parties of an act are not its place
+                return False
             token = parent
         return False
 
