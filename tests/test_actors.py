@@ -502,3 +502,11 @@ def test_a_people_s_peacekeepers_are_its_military_and_bare_ones_the_un_s(nlp, di
     assert (filipinos.country, filipinos.sector) == ("PHL", "MIL")
     [un] = extract(nlp, dictionary, "Peacekeepers withdrew.")
     assert (un.country, un.sector) == ("UNO", "MIL")
+
+
+def test_a_state_backing_a_force_is_not_its_state(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Iran-backed militias in Iraq attacked a US base.")
+    militia = next(a for a in actors if a.sector == "UAF")
+    assert militia.country == "IRQ"
+    # The backer is still named, as itself.
+    assert "Iran" in [a.name for a in actors]

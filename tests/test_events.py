@@ -739,3 +739,9 @@ def test_an_arrest_without_a_source_is_the_police_s_in_its_sentence(nlp, lexicon
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
     found = events.find(nlp(text), [police], [], [], lexicon)
     assert [(e.type, e.mode, e.source) for e in found] == [("COERCE", "arrest", ["police"])]
+
+
+def test_a_backer_is_not_the_doer(run):
+    # "US-backed forces attacked": the forces did, not the United States.
+    attack = one(run("Turkey-backed forces attacked Syria."), "ASSAULT")
+    assert (attack.source, attack.target) == ([], ["syria"])

@@ -859,7 +859,8 @@ def _find_generic(found: _Found) -> None:
             continue
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
         window = range(max(min(head.left_edge.i, start - 1), 0), start)
-        before = {m for k in window if (m := owner[k]) is not None}
+        named = {m for k in window if (m := owner[k]) is not None}
+        before = {m for m in named if not _sponsor(doc, m)}
         states = [m for m in before if _is_state(found, m)]
         others = {found.kind(m.entry) for m in before if m not in states}
         armed = dictionary.entries[generic].role in ARMED_ROLES
@@ -872,7 +873,9 @@ def _find_generic(found: _Found) -> None:
             start = first.start
             dropped.update(states)
         else:
-            country = _country_after(found, head, owner) or context
+            # Backed by a state, they are not that state's, nor the article's by default.
+            backed = len(before) < len(named)
+            country = _country_after(found, head, owner) or (None if backed else context)
         entry = dictionary.entries[generic]
         state = dictionary._state_of.get(country or "")
         key = f"{state}-{entry.role}" if state else generic
@@ -920,6 +923,16 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
         return False  # "police station"; a plural is rarely a modifier: "forces dislodge"
     after = owner[end] if end < len(doc) else None
     return after is None or found.kind(after.entry) not in PERSON_LIKE
+
+
+# "US-backed forces", "Iran-sponsored militias": the state named backs them, it is not theirs.
+SPONSOR_WORDS = frozenset(_words("backed supported sponsored funded armed trained allied"))
+
+
+def _sponsor(doc: Doc, m: _Match) -> bool:
+    """Whether the actor ``m`` is named as the backer of what follows ("US-backed")."""
+    after = doc[m.end : m.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in SPONSOR_WORDS
 
 
 def _is_state(found: _Found, m: _Match) -> bool:

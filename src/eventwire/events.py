@@ -591,7 +591,7 @@ class _Reader:
         if group:
             return group
         for child in reversed(list(head.lefts)):
-            if child.dep_ in MODIFIERS:
+            if child.dep_ in MODIFIERS and child.lower_ not in SPONSOR_WORDS:
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
                 if modifier is not None:
                     return [modifier]
@@ -1144,6 +1144,9 @@ class _Reader:
             token = parent
         return False
 
+
+# "US-backed forces": the backer modifies the noun but is not the party ("Iran-sponsored").
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})
 
 # Nouns for what someone asked or offered: answering one answers whoever made it.
 SPEECH_ACTS = frozenset(
