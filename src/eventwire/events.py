@@ -1146,7 +1146,7 @@ class _Reader:
 
 
 # "US-backed forces": the backer modifies the noun but is not the party ("Iran-sponsored").
-SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded"})
 
 # Nouns for what someone asked or offered: answering one answers whoever made it.
 SPEECH_ACTS = frozenset(
