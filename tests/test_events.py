@@ -723,6 +723,11 @@ def test_police_firing_is_the_police_s(nlp, lexicon):
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
     killing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "killed")
     assert (killing.source, killing.fatalities) == (["police"], 10)
+    # The parser may hang "firing" off "police": still the firing's doing.
+    text = "Ten people were killed in police firing in the town."
+    police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
+    killing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "killed")
+    assert killing.source == ["police"]
     # "Firing" a manager is no assault.
     assert events.find(nlp("The firing of the manager surprised staff."), [], [], [], lexicon) == []
 

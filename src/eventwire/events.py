@@ -911,7 +911,10 @@ class _Reader:
             for prep in match.head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
                     continue
-                for pobj in prep.children:
+                # the parser may hang "firing" off "police" ("in police firing")
+                objects = list(prep.children)
+                objects += [o for c in objects for o in c.children if o.dep_ == "acl"]
+                for pobj in objects:
                     cause = by_head.get(pobj.i)
                     if cause is None or cause is match or cause.entry.type != "ASSAULT":
                         continue
