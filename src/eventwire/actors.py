@@ -926,13 +926,15 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
 
 
 # "US-backed forces", "Iran-sponsored militias": the state named backs them, it is not theirs.
-SPONSOR_WORDS = frozenset(_words("backed supported sponsored funded armed trained allied"))
+SPONSOR_WORDS = frozenset(_words("backed supported sponsored funded"))
+# After a hyphen these say so too ("Iran-armed", "US-trained"); alone, "armed men" are armed.
+HYPHEN_SPONSOR_WORDS = SPONSOR_WORDS | frozenset(_words("armed trained allied"))
 
 
 def _sponsor(doc: Doc, m: _Match) -> bool:
     """Whether the actor ``m`` is named as the backer of what follows ("US-backed")."""
     after = doc[m.end : m.end + 2]
-    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in SPONSOR_WORDS
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in HYPHEN_SPONSOR_WORDS
 
 
 def _is_state(found: _Found, m: _Match) -> bool:

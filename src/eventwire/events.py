@@ -30,7 +30,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from .actors import MentionIndex
+from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .errors import ResourceError
 from .parse import paragraphs, text_of
@@ -1147,9 +1147,6 @@ class _Reader:
             token = parent
         return False
 
-
-# "US-backed forces": the backer modifies the noun but is not the party ("Iran-sponsored").
-SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded"})
 
 # Nouns for what someone asked or offered: answering one answers whoever made it.
 SPEECH_ACTS = frozenset(
