@@ -367,6 +367,8 @@ def test_county_points_file_is_read_and_a_bad_line_is_named(tmp_path):
     bad.write_text("# comment\nfips\tname\tlat\tlon\ttowns\n01001\tAutauga County\tx\t1\t2\n")
     with pytest.raises(ResourceError, match=r"points.tsv:3: expected fips"):
         read_county_points(bad)
+    with pytest.raises(ResourceError, match=r"cannot read the US county points"):
+        read_county_points(tmp_path / "missing.tsv")
 
 
 def test_a_county_and_a_town_in_it_choose_each_other(nlp, gazetteer):

@@ -289,7 +289,10 @@ def build(path: Path, extra: Path) -> None:
 def read_county_points(path: Path) -> dict[str, tuple[float, float]]:
     """The point of each US county by FIPS code, from ``data/us_county_points.tsv``."""
     points: dict[str, tuple[float, float]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise ResourceError(f"{path}: cannot read the US county points ({e})") from e
     rows = [(n, line) for n, line in enumerate(lines, 1) if line and not line.startswith("#")]
     for n, line in rows[1:]:  # the first is the header
         fields = line.split("\t")
