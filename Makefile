@@ -17,7 +17,7 @@ test: $(READY)
 
 install: $(READY)
 
-$(READY): pyproject.toml requirements.lock src/eventwire/gazetteer.py src/eventwire/data/places_extra.tsv src/eventwire/data/us_county_points.tsv
+$(READY): pyproject.toml requirements.lock src/eventwire/extraction/gazetteer.py src/eventwire/data/places_extra.tsv src/eventwire/data/us_county_points.tsv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .

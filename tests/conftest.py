@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.parse import load_pipeline
+from eventwire.extraction.parse import load_pipeline
 from eventwire.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -48,8 +48,8 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def gazetteer(settings):
     """The full gazetteer index, built at install time (built here if it is missing)."""
-    from eventwire.places import Gazetteer
-    from eventwire.resources import ensure_gazetteer
+    from eventwire.extraction.places import Gazetteer
+    from eventwire.extraction.resources import ensure_gazetteer
 
     ensure_gazetteer(settings)
     return Gazetteer.load(settings.gazetteer_path)

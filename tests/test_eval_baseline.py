@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluate import evaluate
+from eventwire.evaluation import evaluate
 
 from .conftest import SHARED
 

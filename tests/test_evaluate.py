@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire import evaluate as ev
+from eventwire import evaluation as ev
 from eventwire.errors import BadInput
 from eventwire.records import Actor, Article, Document, Event, Place, Quote, Span, Time, When
 

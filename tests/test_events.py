@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from eventwire import events
-from eventwire.codebook import Codebook
 from eventwire.errors import ResourceError
+from eventwire.extraction import events
+from eventwire.extraction.codebook import Codebook
 from eventwire.records import Actor, Place, Span, Time
 from eventwire.settings import DATA_DIR
 

@@ -5,7 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.errors import BadDate, BadInput, BinaryInput, EmptyText, NotUtf8, TooLarge
-from eventwire.ingest import article_id, decode, guess_title, parse_date, read_article, read_json
+from eventwire.ingest.articles import (
+    article_id,
+    decode,
+    guess_title,
+    parse_date,
+    read_article,
+    read_json,
+)
 
 
 def test_decode_names_the_first_bad_byte():

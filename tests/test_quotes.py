@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire import quotes
+from eventwire.extraction import quotes
 from eventwire.records import Actor, Span
 
 OPEN, CLOSE = "\u201c", "\u201d"

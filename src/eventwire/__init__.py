@@ -1,6 +1,6 @@
 """eventwire: sourced event data from news text."""
 
-from .pipeline import extract
+from .extraction.pipeline import extract
 from .records import Document
 
 __all__ = ["Document", "extract"]

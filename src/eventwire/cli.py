@@ -11,10 +11,10 @@ import click
 
 from . import __version__, render
 from .errors import BadInput, EventwireError
-from .evaluate import evaluate
-from .ingest import decode, parse_date, read_article, read_json
-from .pipeline import extract_article
-from .places import build_gazetteer
+from .evaluation import evaluate
+from .extraction.pipeline import extract_article
+from .extraction.places import build_gazetteer
+from .ingest.articles import decode, parse_date, read_article, read_json
 from .records import Article, document_schema
 from .settings import Settings
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from .errors import ResourceError
+from ..errors import ResourceError
 
 # A full stop glued to the next sentence after a bracket: "(Materi, Atacora).The army".
 GLUED_STOPS = [r"(?<=\w)\)(?=\.[A-Z])", r"(?<=\))\.(?=[A-Z])"]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from ..settings import Settings
 from .actors import ActorDictionary
 from .events import EventLexicon
 from .parse import load_pipeline
 from .places import Gazetteer, build_gazetteer
-from .settings import Settings
 
 
 @dataclass(frozen=True)

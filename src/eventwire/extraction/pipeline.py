@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Doc
+
+from ..ingest.articles import parse_date, read_article
+from ..records import Article, Document
+from ..settings import Settings
 from . import actors, dates, events, places, quotes, resources
-from .ingest import parse_date, read_article
 from .parse import parse
-from .records import Article, Document
-from .settings import Settings
 
 
 def extract(
@@ -33,7 +36,21 @@ def extract(
 def extract_article(article: Article, settings: Settings | None = None) -> Document:
     """Everything eventwire finds in an ``Article`` that has been read already."""
     res = resources.load(settings or Settings.from_env())
-    doc = parse(article.text, res.nlp)
+    return extract_parsed(article, parse(article.text, res.nlp), res)
+
+
+def extract_many(
+    articles: Iterable[Article], settings: Settings | None = None, *, batch_size: int = 16
+) -> Iterator[Document]:
+    """A ``Document`` for each article, in order; spaCy parses them in batches (``nlp.pipe``)."""
+    res = resources.load(settings or Settings.from_env())
+    pairs = res.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in pairs:
+        yield extract_parsed(article, doc, res)
+
+
+def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Document:
+    """The stages after parsing, in order, on the parse ``doc`` of ``article.text``."""
     if article.published is None and (found := dates.find_published(article.text)):
         article = article.model_copy(
             update={"published": found[0], "published_from": "text", "published_span": found[1]}

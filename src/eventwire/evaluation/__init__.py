@@ -39,9 +39,9 @@ from typing import Any
 
 import yaml
 
-from .errors import BadInput
-from .records import Actor, Document, Event
-from .settings import DATA_DIR, Settings
+from ..errors import BadInput
+from ..records import Actor, Document, Event
+from ..settings import DATA_DIR, Settings
 
 Extractor = Callable[[str, dt.date | None], Document]
 """Runs the pipeline on one text with its publication date."""
@@ -1198,7 +1198,7 @@ def eval_root(cwd: Path | None = None) -> Path | None:
     """The folder of human-coded sets: ``../shared/eval`` beside the project (or the cwd)."""
     candidates = [
         (cwd or Path.cwd()) / ".." / "shared" / "eval",
-        Path(__file__).resolve().parents[3] / "shared" / "eval",
+        Path(__file__).resolve().parents[4] / "shared" / "eval",
     ]
     return next((c.resolve() for c in candidates if c.is_dir()), None)
 
@@ -1260,7 +1260,7 @@ def evaluate(
     """
     path, task_name = resolve_set(Path(set_path), eval_root())
     if extractor is None:
-        from .pipeline import extract  # the pipeline loads spaCy: only when it runs
+        from ..extraction.pipeline import extract  # the pipeline loads spaCy: only when it runs
 
         def extractor(text: str, published: dt.date | None) -> Document:
             return extract(text, published, settings=settings, where=str(path))

@@ -28,9 +28,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..records import Actor, Place, Precision, Span
 from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise, spelling
 from .parse import text_of
-from .records import Actor, Place, Precision, Span
 
 __all__ = ["Gazetteer", "Mention", "build_gazetteer", "find", "mentions", "resolve"]
 

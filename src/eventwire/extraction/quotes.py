@@ -23,9 +23,9 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from ..records import Actor, Quote, Span
 from .actors import MentionIndex
 from .parse import PARAGRAPH_BREAK, paragraphs, text_of
-from .records import Actor, Quote, Span
 
 # Reporting verbs, by lemma: the cue list of the brief, widened with the verbs of attribution
 # that PolNeAR annotates most often as cues.

@@ -1,0 +1,1 @@
+"""Archive: the store (DuckDB or PostgreSQL, one schema), fusion into stories, and export."""

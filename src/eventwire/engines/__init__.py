@@ -1,0 +1,1 @@
+"""Engines: how many articles go through extraction — local processes, or a Ray cluster."""

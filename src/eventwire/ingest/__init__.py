@@ -1,0 +1,1 @@
+"""Ingest: bytes, files and folders in; checked ``Article`` records out, or why not."""
