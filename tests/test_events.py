@@ -4,6 +4,7 @@ Actors, places and times are built by hand with their mentions located in the te
 tests check the events stage alone; only the spaCy parse is real.
 """
 
+import datetime as dt
 import re
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ import yaml
 from eventwire.errors import ResourceError
 from eventwire.extraction import events
 from eventwire.extraction.codebook import Codebook
-from eventwire.records import Actor, Place, Span, Time
+from eventwire.records import Actor, Article, Place, Span, Time, When
 from eventwire.settings import DATA_DIR
 
 LEXICON_PATH = DATA_DIR / "event_lexicon.yaml"
@@ -68,6 +69,17 @@ def day_times(text, *days):
         )
         for i, (words, value) in enumerate(days, start=1)
     ]
+
+
+def article(text, published=None, published_span=None):
+    """The article ``text`` is, published on ``published`` (read from ``published_span``)."""
+    return Article(
+        id="test",
+        text=text,
+        published=published,
+        published_from="unknown" if published is None else "text" if published_span else "given",
+        published_span=published_span,
+    )
 
 
 def one(found, type_, trigger=None):
@@ -154,8 +166,13 @@ def seed_doc(nlp, seed_text):
 
 
 @pytest.fixture(scope="module")
-def seed_events(seed_doc, seed_actors, seed_times, lexicon):
-    return events.find(seed_doc, seed_actors, [], seed_times, lexicon)
+def seed_article(seed_text):
+    return article(seed_text, dt.date(2017, 8, 31), span_after(seed_text, "August 31, 2017"))
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_doc, seed_actors, seed_times, lexicon, seed_article):
+    return events.find(seed_doc, seed_actors, [], seed_times, lexicon, seed_article)
 
 
 def in_sentence(found, words):
@@ -238,8 +255,9 @@ def test_seed_every_span_is_the_text_it_claims(seed_events, seed_text):
     assert seed_events
     for event in seed_events:
         for span in (event.trigger, event.sentence, event.when):
-            if span is not None:
-                assert seed_text[span.start : span.end] == span.text
+            assert span is not None
+            assert span.start is not None
+            assert seed_text[span.start : span.end] == span.text
         assert event.sentence.text == event.sentence.text.rstrip()
         assert 0 <= event.confidence <= 1
 
@@ -250,10 +268,22 @@ def test_seed_ids_are_in_text_order(seed_events):
     assert starts == sorted(starts)
 
 
-def test_seed_takes_a_few_milliseconds(seed_doc, seed_actors, seed_times, lexicon):
+def test_seed_events_all_have_a_date_and_its_basis(seed_events):
+    # The piece was posted 31 August 2017: an event its text does not date is reported then.
+    bases = {e.when.basis for e in seed_events}
+    assert {"stated", "reported"} <= bases
+    for event in seed_events:
+        assert event.when.date is not None
+        assert event.undated_reason is None
+        if event.when.basis == "reported":
+            assert (event.when.date, event.when.precision) == ("2017-08-31", "week")
+            assert event.when.text == "August 31, 2017"
+
+
+def test_seed_takes_a_few_milliseconds(seed_doc, seed_actors, seed_times, lexicon, seed_article):
     began = time.perf_counter()
     for _ in range(5):
-        events.find(seed_doc, seed_actors, [], seed_times, lexicon)
+        events.find(seed_doc, seed_actors, [], seed_times, lexicon, seed_article)
     assert (time.perf_counter() - began) / 5 < 0.1
 
 
@@ -290,8 +320,10 @@ ACTORS = {
 
 @pytest.fixture(scope="module")
 def run(nlp, lexicon):
-    def extract(text, places=(), times=()):
-        return events.find(nlp(text), actors_in(text, ACTORS), list(places), list(times), lexicon)
+    def extract(text, places=(), times=(), published=None):
+        found_actors = actors_in(text, ACTORS)
+        where = article(text, published)
+        return events.find(nlp(text), found_actors, list(places), list(times), lexicon, where)
 
     return extract
 
@@ -429,7 +461,7 @@ def test_what_is_said_and_what_governs_an_event_decide_its_type(run, text, type_
 )
 def test_joined_parties_are_all_sources(nlp, lexicon, text, type_, source, target):
     table = {**ACTORS, "iraq": ["Iraq"], "syria": ["Syria", "Syrian forces"]}
-    found = events.find(nlp(text), actors_in(text, table), [], [], lexicon)
+    found = events.find(nlp(text), actors_in(text, table), [], [], lexicon, article(text))
     event = one(found, type_)
     assert sorted(event.source) == sorted(source)
     assert sorted(event.target) == sorted(source if target is None else target)
@@ -448,7 +480,7 @@ def test_who_acts_changes_the_type(nlp, lexicon):
     residents = actor("residents", spans(text, "Residents"))
     residents = residents.model_copy(update={"sector": "CVL", "dictionary_id": "generic-people"})
     turkey = actor("turkey", spans(text, "Turkey"), kind="state")
-    found = events.find(nlp(text), [residents, turkey], [], [], lexicon)
+    found = events.find(nlp(text), [residents, turkey], [], [], lexicon, article(text))
     assert [(e.type, e.mode, e.source) for e in found] == [
         ("PROTEST", "riot", ["residents"]),
         ("ACCUSE", "disapprove", ["turkey"]),
@@ -555,7 +587,7 @@ def test_a_recipient_and_a_state_where_it_happens_are_targets(nlp, lexicon):
     table = {"japan": ["Japan"], "chad": ["Chad"], "sudan": ["Sudan"], "iran": ["Iran"]}
     found_actors = actors_in(text, table)
     iraq = actor("iraq", spans(text, "Iraq"), kind="state")
-    found = events.find(nlp(text), [*found_actors, iraq], [], [], lexicon)
+    found = events.find(nlp(text), [*found_actors, iraq], [], [], lexicon, article(text))
     assert [(e.type, e.source, e.target) for e in found] == [
         ("AID", ["japan"], ["chad"]),
         ("CONCEDE", ["sudan"], []),  # Darfur is no state
@@ -585,24 +617,87 @@ def test_the_date_is_the_time_attached_to_the_trigger(run):
     text = "On Monday the army said rebels attacked the town on Sunday."
     times = day_times(text, ("Monday", "2024-05-13"), ("Sunday", "2024-05-12"))
     event = one(run(text, times=times), "ASSAULT")
-    assert (event.when.date, event.when.text, event.when.precision) == (
+    assert (event.when.date, event.when.text, event.when.precision, event.when.basis) == (
         "2024-05-12",
         "Sunday",
         "day",
+        "stated",
     )
+
+
+REF = dt.date(2024, 5, 16)  # a Thursday
 
 
 def test_an_undated_sentence_takes_the_last_date_of_its_paragraph(run):
     text = "On Monday the army attacked the rebels. Two rebels were killed.\n\nRebels fled."
-    found = run(text, times=day_times(text, ("Monday", "2024-05-13")))
+    found = run(text, times=day_times(text, ("Monday", "2024-05-13")), published=REF)
     attacked, killed, fled = found
-    assert (attacked.when.date, attacked.when.inherited) == ("2024-05-13", False)
-    assert (killed.when.date, killed.when.inherited, killed.when.text) == (
+    assert (attacked.when.date, attacked.when.basis) == ("2024-05-13", "stated")
+    assert (killed.when.date, killed.when.basis, killed.when.text) == (
         "2024-05-13",
-        True,
+        "inherited",
         "Monday",
     )
-    assert fled.when is None  # another paragraph
+    # Another paragraph inherits nothing: the date is the one the article was published on.
+    assert (fled.when.date, fled.when.basis) == ("2024-05-16", "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "undated_reason"),
+    [
+        # The text dates nothing: reported on the publication date, "on or in the days before".
+        (
+            "Rebels attacked the town.",
+            REF,
+            When(
+                date="2024-05-16",
+                precision="week",
+                basis="reported",
+                text=None,
+                start=None,
+                end=None,
+            ),
+            None,
+        ),
+        # No publication date either: no date, and the reason.
+        ("Rebels attacked the town.", None, None, "no date in the text and no publication date"),
+    ],
+)
+def test_an_event_the_text_does_not_date_is_reported_on_the_publication_date(
+    run, text, published, expected, undated_reason
+):
+    event = one(run(text, published=published), "ASSAULT")
+    assert (event.when, event.undated_reason) == (expected, undated_reason)
+
+
+def test_a_reported_date_points_at_the_dateline_it_was_read_from(nlp, lexicon):
+    text = "Posted May 16, 2024\n\nRebels attacked the town."
+    dateline = span_after(text, "May 16, 2024")
+    where = article(text, REF, dateline)
+    (event,) = events.find(nlp(text), actors_in(text, ACTORS), [], [], lexicon, where)
+    assert (event.when.basis, event.when.date, event.when.precision) == (
+        "reported",
+        "2024-05-16",
+        "week",
+    )
+    assert text[event.when.start : event.when.end] == event.when.text == "May 16, 2024"
+
+
+def test_a_date_named_but_unresolvable_is_stated_without_a_value_and_says_why(run):
+    text = "Rebels attacked the town last summer."
+    words = "last summer"
+    season = Time(
+        id="t1",
+        start=text.index(words),
+        end=text.index(words) + len(words),
+        text=words,
+        value=None,
+        precision=None,
+        reason="season-level dates are not resolved",
+    )
+    event = one(run(text, times=[season], published=REF), "ASSAULT")
+    assert (event.when.basis, event.when.date, event.when.text) == ("stated", None, words)
+    assert event.undated_reason == "season-level dates are not resolved"
 
 
 def test_the_place_is_a_resolved_place_attached_by_a_preposition(run):
@@ -721,28 +816,33 @@ def test_police_firing_is_the_police_s(nlp, lexicon):
     # Killed in the firing: the killing is the firing's doing, with the killing's toll.
     text = "Ten people were killed in police firing."
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
-    killing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "killed")
+    killing = one(
+        events.find(nlp(text), [police], [], [], lexicon, article(text)), "ASSAULT", "killed"
+    )
     assert (killing.source, killing.fatalities) == (["police"], 10)
     # The parser may hang "firing" off "police": still the firing's doing.
     text = "Ten people were killed in police firing in the town."
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
-    killing = one(events.find(nlp(text), [police], [], [], lexicon), "ASSAULT", "killed")
+    killing = one(
+        events.find(nlp(text), [police], [], [], lexicon, article(text)), "ASSAULT", "killed"
+    )
     assert killing.source == ["police"]
     # "Firing" a manager is no assault.
-    assert events.find(nlp("The firing of the manager surprised staff."), [], [], [], lexicon) == []
+    manager = "The firing of the manager surprised staff."
+    assert events.find(nlp(manager), [], [], [], lexicon, article(manager)) == []
 
 
 def test_an_arrest_with_no_police_in_its_sentence_is_the_article_s_police(nlp, lexicon):
     text = "Police patrolled the town. Fifty people were arrested on Tuesday."
     police = actor("police", spans(text, "Police")).model_copy(update={"sector": "COP"})
-    arrest = one(events.find(nlp(text), [police], [], [], lexicon), "COERCE")
+    arrest = one(events.find(nlp(text), [police], [], [], lexicon, article(text)), "COERCE")
     assert arrest.source == ["police"]
 
 
 def test_an_arrest_without_a_source_is_the_police_s_in_its_sentence(nlp, lexicon):
     text = "Fifty people were arrested on Tuesday, police said."
     police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
-    found = events.find(nlp(text), [police], [], [], lexicon)
+    found = events.find(nlp(text), [police], [], [], lexicon, article(text))
     assert [(e.type, e.mode, e.source) for e in found] == [("COERCE", "arrest", ["police"])]
 
 

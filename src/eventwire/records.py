@@ -28,7 +28,10 @@ ActorKind = Literal[
     "group",
 ]
 Precision = Literal["point", "admin1", "country", "region"]
-TimePrecision = Literal["day", "month", "year"]
+# "week": on or in the days before the date (ACLED time_precision 2), what a date reported
+# with the article says of an event its text does not date.
+TimePrecision = Literal["day", "week", "month", "year"]
+DateBasis = Literal["stated", "inherited", "reported"]
 PublishedFrom = Literal["given", "metadata", "text", "unknown"]
 
 
@@ -109,18 +112,23 @@ class Time(Record):
 
 
 class When(Record):
-    """When an event happened, copied from the time expression that dates it."""
+    """When an event happened, and on what basis: a date its own sentence names, one inherited
+    from its paragraph, or, where the text dates it nowhere, the article's publication date."""
 
     date: str | None
     precision: TimePrecision | None
-    text: str
-    start: int
-    end: int
-    inherited: bool = Field(
-        default=False,
-        description="true when the event's sentence names no time and the date is the last "
-        "one named before it in its paragraph",
+    basis: DateBasis = Field(
+        description="stated: the event's sentence names the date; inherited: its sentence names "
+        "none, and the date is the last one named before it in its paragraph; reported: the text "
+        "names no date for it, so the date is the article's publication date, with precision "
+        "'week' (on or in the days before that date)"
     )
+    text: str | None = Field(
+        description="the expression the date was read from; for a reported date the article's "
+        "published_span when the publication date was read from the text, else null"
+    )
+    start: int | None = Field(description="where text starts; null when text is null")
+    end: int | None = Field(description="where text ends; null when text is null")
 
 
 class Event(Record):
@@ -139,6 +147,11 @@ class Event(Record):
     )
     place: str | None = Field(default=None, description="place id")
     when: When | None
+    undated_reason: str | None = Field(
+        default=None,
+        description="why the event has no date: no date in the text and no publication date, "
+        "or the expression that dates it cannot be resolved",
+    )
     trigger: Span
     sentence: Span
     negated: bool = False

@@ -38,7 +38,7 @@ def table(document: Document) -> str:
                     e.mode or "",
                     ", ".join(names[a] for a in e.source),
                     ", ".join(names[a] for a in e.target),
-                    (e.when.date or "?") if e.when else "",
+                    f"{e.when.date or '?'} ({e.when.basis})" if e.when else "undated",
                     places.get(e.place or "", ""),
                     e.trigger.text,
                     " ".join(

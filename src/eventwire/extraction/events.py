@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from ..errors import ResourceError
-from ..records import Actor, Event, Place, Span, Time, When
+from ..records import Actor, Article, Event, Place, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .parse import paragraphs, text_of
@@ -350,8 +350,13 @@ def find(
     places: Sequence[Place],
     times: Sequence[Time],
     lexicon: EventLexicon,
+    article: Article,
 ) -> list[Event]:
-    """Events in ``doc`` with their actors, place and date, in text order."""
+    """Events in ``doc`` with their actors, place and date, in text order.
+
+    Only the publication date of ``article`` (the one ``doc`` parses) is read: it dates the
+    events whose text names no date for them, marked ``reported``.
+    """
     reader = _Reader(doc, MentionIndex(actors), actors, lexicon)
     events: list[Event] = []
     for sentence in doc.sents:
@@ -368,6 +373,7 @@ def find(
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     paras = paragraphs(text_of(doc))
     events = [_narrative_date(e, times, paras) for e in events]
+    events = [_reported_date(e, times, article) for e in events]
     events = [_implicit_source(e, actors, lexicon) for e in events]
     deaths = {}
     for sentence in doc.sents:
@@ -468,9 +474,36 @@ def _narrative_date(event: Event, times: Sequence[Time], paras: Sequence[tuple[i
         text=time.text,
         start=time.start,
         end=time.end,
-        inherited=True,
+        basis="inherited",
     )
     return event.model_copy(update={"when": when})
+
+
+NO_DATE = "no date in the text and no publication date"
+
+
+def _reported_date(event: Event, times: Sequence[Time], article: Article) -> Event:
+    """An event its text does not date happened on or in the days before the article was
+    published (ACLED codes such a report with time_precision 2); without a publication date it
+    stays undated, and says why. A date named but unresolvable keeps the reason it has."""
+    when = event.when
+    if when is not None:
+        if when.date is not None:
+            return event
+        reason = next((t.reason for t in times if (t.start, t.end) == (when.start, when.end)), None)
+        return event.model_copy(update={"undated_reason": reason or "the date cannot be resolved"})
+    if article.published is None:
+        return event.model_copy(update={"undated_reason": NO_DATE})
+    where = article.published_span
+    reported = When(
+        date=article.published.isoformat(),
+        precision="week",
+        basis="reported",
+        text=where.text if where else None,
+        start=where.start if where else None,
+        end=where.end if where else None,
+    )
+    return event.model_copy(update={"when": reported})
 
 
 class _Reader:
@@ -1314,7 +1347,12 @@ def _when(match: _Match, sentence: TokenSpan, times: Sequence[Time]) -> When | N
         return None
     time = best[2]
     return When(
-        date=time.value, precision=time.precision, text=time.text, start=time.start, end=time.end
+        date=time.value,
+        precision=time.precision,
+        basis="stated",
+        text=time.text,
+        start=time.start,
+        end=time.end,
     )
 
 

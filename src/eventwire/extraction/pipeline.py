@@ -68,7 +68,7 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
         actors=found_actors,
         places=found_places,
         times=found_times,
-        events=events.find(doc, found_actors, found_places, found_times, res.lexicon),
+        events=events.find(doc, found_actors, found_places, found_times, res.lexicon, article),
         quotes=found_quotes,
         warnings=warnings_for(article),
     )
