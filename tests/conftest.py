@@ -53,3 +53,11 @@ def gazetteer(settings):
 
     ensure_gazetteer(settings)
     return Gazetteer.load(settings.gazetteer_path)
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_url(request, tmp_path):
+    """An empty store's URL, once for DuckDB and once for PostgreSQL (same test code)."""
+    from .stores import store_url as make
+
+    yield from make(request.param, tmp_path)

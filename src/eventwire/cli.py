@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__, render
+from .archive.store import open_store
 from .errors import BadInput, EventwireError
 from .evaluation import evaluate
 from .extraction.pipeline import extract_article
@@ -115,3 +116,34 @@ def eval_command(gold_set: str, limit: int | None, as_json: bool) -> None:
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
     click.echo(json.dumps(report.to_json(), indent=2) if as_json else report.table())
+
+
+@main.command("sql")
+@click.argument("query")
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    help="How to print the rows.",
+)
+def sql_command(query: str, db_url: str | None, output_format: str) -> None:
+    """Run a read-only SQL query over the store and print the rows."""
+    try:
+        with open_store(db_url, Settings.from_env(), read_only=True) as store:
+            columns, values = store.read_only_query(query)
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(render.rows(columns, values, output_format))
+
+
+@main.command("migrate")
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+def migrate_command(db_url: str | None) -> None:
+    """Bring a store written by an older eventwire up to this version's tables."""
+    try:
+        with open_store(db_url, Settings.from_env()) as store:
+            click.echo(f"{store.where}: store version {store.version()}")
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e

@@ -113,3 +113,27 @@ def table(document: Document) -> str:
     if document.warnings:
         out += ["", *(f"warning: {w}" for w in document.warnings)]
     return "\n".join(out)
+
+
+def rows(columns: Sequence[str], values: Sequence[Sequence[object]], fmt: str) -> str:
+    """Query results as an aligned text table, CSV (with a header) or a JSON list of objects."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(
+            [dict(zip(columns, row, strict=True)) for row in values],
+            ensure_ascii=False,
+            indent=2,
+            default=str,
+        )
+    if fmt == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(values)
+        return out.getvalue().rstrip("\n")
+    shown = [["" if v is None else str(v) for v in row] for row in values]
+    return _grid(list(columns), shown, width=60) + f"\n({len(values)} rows)"

@@ -45,6 +45,8 @@ class Settings(BaseModel):
     """EVENTWIRE_PLACES: places added to GeoNames (TSV), read when the gazetteer is built."""
     max_chars: int = 1_000_000
     """EVENTWIRE_MAX_CHARS: the longest article accepted, in characters."""
+    db_url: str = "eventwire.duckdb"
+    """EVENTWIRE_DB: the store, a DuckDB file path or a ``postgresql://`` URL."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -57,4 +59,5 @@ class Settings(BaseModel):
             lexicon_path=Path(env.get("EVENTWIRE_LEXICON") or DATA_DIR / "event_lexicon.yaml"),
             places_path=Path(env.get("EVENTWIRE_PLACES") or DATA_DIR / "places_extra.tsv"),
             max_chars=int(env.get("EVENTWIRE_MAX_CHARS") or 1_000_000),
+            db_url=env.get("EVENTWIRE_DB") or "eventwire.duckdb",
         )
