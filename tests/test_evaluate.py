@@ -222,23 +222,52 @@ def test_acled_scores_class_mode_date_place_and_actor1():
     t1, t2 = items[0].text, items[1].text
     army = actor(t1, "army", "BEN", "MIL")
     camp = place(t1, "Testville", 10.1, 2.0)
-    when = When(date="2025-05-14", precision="day", text="14 May 2025", start=3, end=14)
+    when = When(
+        date="2025-05-14", precision="day", basis="stated", text="14 May 2025", start=3, end=14
+    )
     strike = event(t1, "struck", "ASSAULT", "aerial", [army], when=when, place=camp.id)
+    # The second note's day is missed: the date reported with the article, a day later.
+    reported = When(
+        date="2025-05-16", precision="week", basis="reported", text=None, start=None, end=None
+    )
+    gathered = event(t2, "gathered", "PROTEST", when=reported)
     run = fake(
         {
             t1: doc(t1, actors=[army], places=[camp], events=[strike]),
-            t2: doc(t2, places=[place(t2, "Otherton", 11.0, 3.0)]),
+            t2: doc(t2, places=[place(t2, "Otherton", 11.0, 3.0)], events=[gathered]),
         }
     )
     report = Report("test")
     acled.score_acled(items, run, report)
     assert report.score("event class") == 1.0
     assert report.score("remote-violence mode") == 1.0
-    assert report.score("event date exact") == 0.5
+    assert report.score("date exact, notes that state the day") == 0.5
+    assert report.score("date within one day, all notes") == 1.0
     assert report.score("place within 25 km") == 1.0
     assert report.score("place median error") == pytest.approx(5.56, abs=0.05)
     assert report.score("actor1 found as source or target") == 0.5
     assert run.seen[0][1] == dt.date(2025, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "basis", "expected"),
+    [
+        ("2025-05-14", "day", "stated", 0),
+        ("2025-05-13", "day", "inherited", 1),
+        ("2025-05-16", "week", "reported", 2),
+        ("2025-05", "month", "stated", None),  # no day to compare
+        (None, None, "stated", None),  # named but unresolved
+    ],
+)
+def test_days_off_counts_days_between_a_day_level_date_and_the_gold_day(
+    date, precision, basis, expected
+):
+    when = When(date=date, precision=precision, basis=basis, text=None, start=None, end=None)
+    assert acled.days_off(when, dt.date(2025, 5, 14)) == expected
+
+
+def test_an_undated_event_is_no_days_off():
+    assert acled.days_off(None, dt.date(2025, 5, 14)) is None
 
 
 def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_surest():
