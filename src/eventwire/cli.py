@@ -11,11 +11,14 @@ import click
 
 from . import __version__, render
 from .archive.store import open_store
+from .engines.local import LocalEngine
 from .errors import BadInput, EventwireError
 from .evaluation import evaluate
 from .extraction.pipeline import extract_article
 from .extraction.places import build_gazetteer
 from .ingest.articles import decode, parse_date, read_article, read_json
+from .ingest.driver import Summary, ingest
+from .ingest.readers import ReadOptions
 from .records import Article, document_schema
 from .settings import Settings
 
@@ -116,6 +119,91 @@ def eval_command(gold_set: str, limit: int | None, as_json: bool) -> None:
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
     click.echo(json.dumps(report.to_json(), indent=2) if as_json else report.table())
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Extraction processes (default: the number of cores; 1 runs in this process).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Articles parsed together (nlp.pipe) and written in one transaction.",
+)
+@click.option("--text-column", default="text", show_default=True, help="CSV: the text column.")
+@click.option("--title-column", default="title", show_default=True, help="CSV: the title column.")
+@click.option("--url-column", default="url", show_default=True, help="CSV: the URL column.")
+@click.option("--source-column", default="source", show_default=True, help="CSV: the outlet.")
+@click.option(
+    "--published-column",
+    default="published",
+    show_default=True,
+    help="CSV: the publication date (YYYY-MM-DD or ISO datetime; 'date' if no 'published').",
+)
+@click.option(
+    "--quarantine",
+    "quarantine_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="eventwire-quarantine.jsonl",
+    show_default=True,
+    help="Where unreadable records are listed, one JSON line each (appended).",
+)
+@click.pass_context
+def ingest_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db_url: str | None,
+    workers: int | None,
+    batch_size: int,
+    text_column: str,
+    title_column: str,
+    url_column: str,
+    source_column: str,
+    published_column: str,
+    quarantine_path: Path,
+) -> None:
+    """Read articles from files, folders or - (stdin) into the store, skipping those it has.
+
+    Reads .txt, .json, .jsonl, .csv, .html and .gz of any. Exit status: 0 when every record was
+    read, 3 when some were quarantined (listed in the quarantine file), 1 on a fatal error.
+    """
+    settings = Settings.from_env()
+    options = ReadOptions(
+        text_column=text_column,
+        title_column=title_column,
+        url_column=url_column,
+        source_column=source_column,
+        published_column=published_column,
+        max_chars=settings.max_chars,
+    )
+    summary = Summary()
+    try:
+        with open_store(db_url, settings) as store:
+            ingest(
+                paths,
+                store=store,
+                engine=LocalEngine(settings, workers=workers, batch_size=batch_size),
+                settings=settings,
+                quarantine_path=quarantine_path,
+                options=options,
+                command=" ".join(["eventwire", *sys.argv[1:]]),
+                write_batch=batch_size,
+                progress=sys.stderr.isatty(),
+                summary=summary,
+            )
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        click.echo(summary.line(), err=True)
+    if summary.quarantined:
+        click.echo(f"quarantined records and why: {quarantine_path}", err=True)
+    ctx.exit(summary.exit_code)
 
 
 @main.command("sql")

@@ -197,3 +197,35 @@ def document_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "eventwire Document"
     return schema
+
+
+class Location(Record):
+    """Where an input record came from: the file, and its line, row or list index."""
+
+    file: str = Field(description="the path as given, or <stdin>")
+    line: int | None = Field(default=None, description="JSON Lines: the line, from 1")
+    row: int | None = Field(
+        default=None, description="CSV: the record number as a spreadsheet shows it (header = 1)"
+    )
+    index: int | None = Field(default=None, description="a JSON list: the position, from 0")
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.file}:{self.line}"
+        if self.row is not None:
+            return f"{self.file}: row {self.row}"
+        if self.index is not None:
+            return f"{self.file}[{self.index}]"
+        return self.file
+
+
+class Quarantined(Record):
+    """An input record that could not be read or extracted: where it was, and why."""
+
+    location: Location
+    error: str = Field(description="the BadInput class, e.g. NotUtf8, EmptyText, BadJson")
+    reason: str
+    article_id: str | None = Field(
+        default=None, description="set when the article was read but extraction refused it"
+    )
+

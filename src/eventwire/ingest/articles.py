@@ -8,7 +8,16 @@ import json
 import re
 from typing import Any
 
-from ..errors import BadDate, BadInput, BinaryInput, EmptyText, NotUtf8, TooLarge
+from ..errors import (
+    BadDate,
+    BadInput,
+    BadJson,
+    BinaryInput,
+    EmptyText,
+    MissingText,
+    NotUtf8,
+    TooLarge,
+)
 from ..records import Article, PublishedFrom
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
@@ -28,9 +37,18 @@ def decode(data: bytes, where: str) -> str:
 
 
 def parse_date(value: str, where: str) -> dt.date:
-    """The date written ``YYYY-MM-DD`` in ``value``, or ``BadDate``."""
+    """The date of ``value``, written ``YYYY-MM-DD`` or as an ISO datetime; else ``BadDate``.
+
+    A datetime keeps the calendar day it was written in (``2025-03-14 23:30:00-05:00`` is the
+    14th): that is the day the outlet printed, which is what relative dates in its text count from.
+    """
+    value = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date()
     except ValueError as e:
         raise BadDate(where, f"{value!r} is not a date: use YYYY-MM-DD") from e
 
@@ -94,17 +112,32 @@ def read_json(text: str, where: str, *, max_chars: int = 1_000_000) -> Article:
     try:
         record: Any = json.loads(text)
     except json.JSONDecodeError as e:
-        raise BadInput(where, f"not valid JSON ({e.msg} at line {e.lineno})") from e
+        raise BadJson(where, f"not valid JSON ({e.msg} at line {e.lineno})") from e
+    return read_record(record, where, max_chars=max_chars)
+
+
+def read_record(record: Any, where: str, *, max_chars: int = 1_000_000) -> Article:
+    """An ``Article`` from one parsed record (a JSON object, a CSV row mapped to our names).
+
+    ``published`` (or ``date``) may be ``YYYY-MM-DD`` or an ISO datetime; title, url and source
+    must be strings when present. Other fields are ignored: archives carry ids, authors, tags.
+    """
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise BadInput(where, 'a JSON article must be an object with a "text" string')
-    published = record.get("published") or record.get("date")
+        raise MissingText(where, 'a JSON article must be an object with a "text" string')
+    metadata: dict[str, str | None] = {}
+    for name in ("title", "url", "source", "published", "date"):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise BadInput(where, f'"{name}" must be a string, not {type(value).__name__}')
+        metadata[name] = value.strip() or None if isinstance(value, str) else None
+    published = metadata["published"] or metadata["date"]
     return read_article(
         record["text"],
         where,
-        published=parse_date(str(published), f"{where}: published") if published else None,
-        title=record.get("title"),
-        url=record.get("url"),
-        source=record.get("source"),
+        published=parse_date(published, f"{where}: published") if published else None,
+        title=metadata["title"],
+        url=metadata["url"],
+        source=metadata["source"],
         published_from="metadata",
         max_chars=max_chars,
     )
