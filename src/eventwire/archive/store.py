@@ -186,6 +186,15 @@ class Store:
         """Insert ``rows`` (in the table's column order) in multi-row statements."""
         if not rows:
             return
+        if self.engine == "duckdb":
+            # DuckDB binds each parameter slowly; a column-wise Arrow batch goes in at once.
+            import pyarrow as pa
+
+            columns = {
+                f"c{i}": pa.array(column) for i, column in enumerate(zip(*rows, strict=True))
+            }
+            self.conn.from_arrow(pa.table(columns)).insert_into(table)
+            return
         width = len(rows[0])
         one = "(" + ", ".join("?" * width) + ")"
         per_statement = max(1, MAX_PARAMS // width)
