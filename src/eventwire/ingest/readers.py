@@ -124,11 +124,13 @@ def _suffix_counts(suffixes: list[str]) -> str:
 
 
 def folder_files(folder: str) -> Iterator[str]:
-    """The files under ``folder``, recursively, sorted by path so every run sees one order."""
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            yield os.path.join(root, name)
+    """The files under ``folder``, recursively, sorted by path so every run sees one order.
+
+    Sorted as a whole (``a.txt``, ``b/1.txt``, ``c.txt``), which is what a user reading a listing
+    expects, and what makes the order independent of the file system's.
+    """
+    found = [os.path.join(root, name) for root, _dirs, files in os.walk(folder) for name in files]
+    yield from sorted(found, key=lambda path: Path(path).relative_to(folder).parts)
 
 
 def read_folder(folder: str, options: ReadOptions) -> Iterator[Item]:
