@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__, render
+from .archive.fuse import fuse_store
 from .archive.store import open_store
 from .engines.local import LocalEngine
 from .errors import BadInput, EventwireError
@@ -235,3 +236,15 @@ def migrate_command(db_url: str | None) -> None:
             click.echo(f"{store.where}: store version {store.version()}")
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
+
+
+@main.command("fuse")
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+def fuse_command(db_url: str | None) -> None:
+    """Group the stored events that report one real-world event into stories."""
+    try:
+        with open_store(db_url, Settings.from_env()) as store:
+            summary = fuse_store(store)
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(summary.line())

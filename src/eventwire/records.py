@@ -229,3 +229,76 @@ class Quarantined(Record):
         default=None, description="set when the article was read but extraction refused it"
     )
 
+
+class StoryRef(Record):
+    """One member event of a story: the article it is in and its id there."""
+
+    article_id: str
+    event_id: str
+
+
+class StoryActor(Record):
+    """An actor as fusion compares them across articles: canonical name, country and sector."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+class StoryPlace(Record):
+    """The place that stands for a story: the most precise one its members give."""
+
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    precision: Precision
+
+
+class StoryValue(Record):
+    """One value members of a story give, and the member events that give it."""
+
+    value: str
+    refs: list[StoryRef]
+
+
+class Disagreement(Record):
+    """A field on which a story's members differ, with every value and who gives it."""
+
+    field: Literal["date", "place", "fatalities", "source", "target"]
+    values: list[StoryValue] = Field(description="each distinct value, most references first")
+
+
+class Story(Record):
+    """One real-world event fused from the events of one or more articles that report it.
+
+    Every member event and source article is kept; where members disagree the story lists
+    each value with the events that give it, and never averages them away.
+    """
+
+    id: str = Field(description="stable across runs: kept while the story keeps its members")
+    type: str = Field(description="PLOVER event type, shared by every member")
+    mode: str | None = Field(description="the mode most members give; null when none gives one")
+    members: list[StoryRef]
+    articles: list[str] = Field(description="ids of the source articles, sorted")
+    date: str | None = Field(
+        description="the date every member that states one agrees on; null when they differ "
+        "(see disagreements) or none states one"
+    )
+    date_first: dt.date | None = Field(
+        description="first day the story may have happened on: from stated or inherited dates "
+        "where any member has one, else from reported ones"
+    )
+    date_last: dt.date | None
+    date_basis: DateBasis | None = Field(
+        description="stated when some member's text dates it (stated or inherited), reported "
+        "when only publication dates do"
+    )
+    country: str | None = Field(description="ISO 3166 alpha-3 of the story's place")
+    place: StoryPlace | None
+    fatalities: int | None = Field(description="the toll every member that gives one agrees on")
+    fatalities_min: int | None
+    fatalities_max: int | None
+    source: list[StoryActor] = Field(description="source actors every member naming one names")
+    target: list[StoryActor] = Field(description="target actors every member naming one names")
+    disagreements: list[Disagreement] = []
