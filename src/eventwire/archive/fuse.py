@@ -287,8 +287,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _precise(place: ReportPlace | None) -> bool:
-    """Whether a place can tell two events apart by itself: a point, or an admin1."""
-    return place is not None and place.precision in ("point", "admin1")
+    """Whether a place can tell two events apart by itself: a point or an admin1 with
+    coordinates."""
+    return (
+        place is not None
+        and place.precision in ("point", "admin1")
+        and place.lat is not None
+        and place.lon is not None
+    )
 
 
 def places_agree(a: ReportPlace, b: ReportPlace, settings: FuseSettings) -> bool | None:
@@ -307,8 +313,10 @@ def places_agree(a: ReportPlace, b: ReportPlace, settings: FuseSettings) -> bool
 
 
 def _near(a: ReportPlace, b: ReportPlace, settings: FuseSettings) -> bool:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return a.name == b.name
+    assert a.lat is not None
+    assert a.lon is not None
+    assert b.lat is not None
+    assert b.lon is not None
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= settings.distance_km
 
 
@@ -454,17 +462,15 @@ def _block_keys(
     place = report.place
     if _precise(place):
         assert place is not None
+        assert place.lat is not None
+        assert place.lon is not None
+        # Points and admin1s meet in grid cells (by distance) and in admin1 codes.
+        filed.extend(_cells(place.lat, place.lon, settings, probe=False))
+        looks.extend(_cells(place.lat, place.lon, settings, probe=True))
         if place.admin1 and place.country:
             filed.append(("admin1", place.country, place.admin1))
             if place.precision == "admin1":
                 looks.append(("admin1", place.country, place.admin1))
-        if (
-            place.lat is not None
-            and place.lon is not None
-            and (place.precision == "point" or not place.admin1)
-        ):
-            filed.extend(_cells(place.lat, place.lon, settings, probe=False))
-            looks.extend(_cells(place.lat, place.lon, settings, probe=True))
     for actor in (*report.source, *report.target):
         if actor.sector != "CVL":
             filed.append(("actor", actor.key))
