@@ -1,12 +1,13 @@
 """Codebook: the PLOVER types, modes and crosswalks in ``data/plover.yaml``, validated on load.
 
 The file keeps one version of every mapping eventwire relies on: current PLOVER types and
-their modes, the PLOVER 0.5 names of the gold data, CAMEO root codes and ACLED event types.
+their modes, the PLOVER 0.5 names of the gold data, CAMEO root codes and ACLED event types (both
+ways: ACLED to PLOVER for the gold data, PLOVER to ACLED for the export).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,10 @@ class Codebook:
     plover_0_5: dict[str, tuple[str, str | None]]
     cameo_roots: dict[str, tuple[str | None, dict[str, str]]]
     acled: dict[tuple[str, str | None], tuple[str | None, str | None]]
+    # (type, mode) -> (ACLED event_type, sub_event_type); mode None is the type's default
+    acled_export: dict[tuple[str, str | None], tuple[str | None, str | None]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> Codebook:
@@ -72,6 +77,10 @@ class Codebook:
                 (row["event_type"], row.get("sub_event_type")): (row.get("type"), row.get("mode"))
                 for row in data.get("acled") or []
             },
+            acled_export={
+                (row["type"], row.get("mode")): (row.get("event_type"), row.get("sub_event_type"))
+                for row in data.get("acled_from_plover") or []
+            },
         )
         codebook._check(path)
         return codebook
@@ -89,9 +98,26 @@ class Codebook:
             for name, found in self.types.items()
             for by_mode in found.cameo_by_mode
         ]
+        pairs += [(f"acled_from_plover {t}/{m}", t, m) for t, m in self.acled_export]
         for where, type_, mode in pairs:
             if type_ is not None and not self.is_valid(type_, mode):
                 raise ResourceError(f"{path}: {where}: {type_}/{mode} is not in the codebook")
+        self._check_acled_export(path)
+
+    def _check_acled_export(self, path: Path) -> None:
+        # The export's ACLED names must be ACLED's own (the `acled` list), and every type needs
+        # a default row, so that no event leaves the export without its ACLED reading.
+        known = {pair for pair in self.acled if pair[1] is not None}
+        for (type_, mode), (event_type, sub_event_type) in self.acled_export.items():
+            if event_type is not None and (event_type, sub_event_type) not in known:
+                raise ResourceError(
+                    f"{path}: acled_from_plover {type_}/{mode}: {event_type} / {sub_event_type} "
+                    "is not an ACLED type in the acled list"
+                )
+        if self.acled_export:
+            missing = sorted(t for t in self.types if (t, None) not in self.acled_export)
+            if missing:
+                raise ResourceError(f"{path}: acled_from_plover: no default row for {missing}")
 
     def is_valid(self, type_: str, mode: str | None = None) -> bool:
         """Whether ``type_`` is a current PLOVER type and ``mode`` (if any) one of its modes."""
@@ -104,6 +130,12 @@ class Codebook:
         if found is None or not found.cameo:
             return None
         return found.cameo_by_mode.get(mode or "", found.cameo[0])[:2]
+
+    def to_acled(self, type_: str, mode: str | None) -> tuple[str | None, str | None]:
+        """ACLED's event_type and sub_event_type for a PLOVER type and mode; (None, None) where
+        ACLED codes no such event."""
+        found = self.acled_export.get((type_, mode)) or self.acled_export.get((type_, None))
+        return found or (None, None)
 
     def from_cameo(self, code: str) -> str | None:
         """The PLOVER type of a CAMEO code ("190", "0311"), or None where PLOVER has none."""

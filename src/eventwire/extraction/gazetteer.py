@@ -462,3 +462,13 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         """Whether any place is called ``name``."""
         return bool(self.candidates(name))
+
+    def admin1_name(self, country: str, code: str) -> str | None:
+        """The name of ``country``'s first-level division with GeoNames admin1 ``code``; None
+        where the index holds no such division (exports show the code beside it)."""
+        row = self._db.execute(
+            "SELECT name FROM place WHERE country = ? AND admin1 = ? AND feature = 'admin1' "
+            "ORDER BY population DESC, id LIMIT 1",
+            (country, code),
+        ).fetchone()
+        return None if row is None else str(row[0])
