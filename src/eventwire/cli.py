@@ -248,3 +248,73 @@ def fuse_command(db_url: str | None) -> None:
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
     click.echo(summary.line())
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["plover", "acled", "geojson", "parquet"]),
+    required=True,
+    help="plover (JSON lines), acled (CSV), geojson, or parquet (one file per table).",
+)
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+@click.option(
+    "--where",
+    metavar="SQL",
+    help="A filter over the events table, e.g. \"type = 'ASSAULT' AND event_day >= "
+    "DATE '2025-01-01'\".",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="The file to write (parquet: a folder). Default: stdout.",
+)
+@click.option("--stories", is_flag=True, help="Export stories (from eventwire fuse), not events.")
+@click.option(
+    "--bom/--no-bom",
+    default=None,
+    help="Start the CSV with a byte order mark, which Excel needs to read UTF-8. "
+    "Default: with --out, yes; on stdout, no.",
+)
+def export_command(
+    export_format: str,
+    db_url: str | None,
+    where: str | None,
+    out: Path | None,
+    stories: bool,
+    bom: bool | None,
+) -> None:
+    """Export the stored events (or stories) as PLOVER, ACLED-style CSV, GeoJSON or Parquet."""
+    from .archive.exporters import Crosswalk, export_to
+
+    if export_format == "parquet" and out is None:
+        raise click.UsageError("parquet writes one file per table: give --out FOLDER")
+    settings = Settings.from_env()
+    try:
+        with open_store(db_url, settings, read_only=True) as store:
+            summary = export_to(
+                store,
+                export_format,
+                out,
+                sys.stdout,
+                Crosswalk.load(gazetteer_path=settings.gazetteer_path),
+                where=where,
+                stories=stories,
+                bom=out is not None if bom is None else bom,
+            )
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    kind = summary.kind
+    if summary.selected == 0:
+        what = "match --where" if where else "are in the store"
+        hint = "" if where or not stories else " (run `eventwire fuse` first)"
+        click.echo(f"no {kind} {what}{hint}: the export is empty", err=True)
+    if summary.left_out:
+        click.echo(
+            f"{summary.left_out} of {summary.selected} {kind} have no coordinates and are not "
+            "in the GeoJSON (every one is in --format acled or plover)",
+            err=True,
+        )
+    where_to = f" to {out}" if out else ""
+    click.echo(f"exported {summary.written} {kind} as {export_format}{where_to}", err=True)
