@@ -155,6 +155,25 @@ def eval_command(gold_set: str, limit: int | None, as_json: bool) -> None:
     show_default=True,
     help="Where unreadable records are listed, one JSON line each (appended).",
 )
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: processes into the store; ray: a Ray cluster into Parquet shards (--out).",
+)
+@click.option(
+    "--address",
+    metavar="ADDR",
+    help="Ray: the cluster to join (ray://HOST:10001, or auto); default: Ray on this machine.",
+)
+@click.option(
+    "--out",
+    "shards_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Ray: the folder of Parquet shards and quarantine.jsonl; then `eventwire load` it.",
+)
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -168,6 +187,9 @@ def ingest_command(
     source_column: str,
     published_column: str,
     quarantine_path: Path,
+    engine_name: str,
+    address: str | None,
+    shards_dir: Path | None,
 ) -> None:
     """Read articles from files, folders or - (stdin) into the store, skipping those it has.
 
@@ -183,6 +205,11 @@ def ingest_command(
         published_column=published_column,
         max_chars=settings.max_chars,
     )
+    if engine_name == "ray":
+        _ingest_with_ray(ctx, paths, db_url, shards_dir, address, workers, batch_size, options)
+        return
+    if shards_dir is not None or address is not None:
+        raise click.UsageError("--out and --address are for --engine ray")
     summary = Summary()
     try:
         with open_store(db_url, settings) as store:
@@ -204,6 +231,72 @@ def ingest_command(
         click.echo(summary.line(), err=True)
     if summary.quarantined:
         click.echo(f"quarantined records and why: {quarantine_path}", err=True)
+    ctx.exit(summary.exit_code)
+
+
+def _ingest_with_ray(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db_url: str | None,
+    shards_dir: Path | None,
+    address: str | None,
+    workers: int | None,
+    batch_size: int,
+    options: ReadOptions,
+) -> None:
+    """``ingest --engine ray``: the same driver, a Ray engine, and shards in place of the store."""
+    from .engines.ray import RayEngine, ShardWriter
+
+    if shards_dir is None:
+        raise click.UsageError("--engine ray needs --out SHARDS_DIR (then: eventwire load it)")
+    if db_url is not None:
+        raise click.UsageError("--engine ray writes shards: give --db to `eventwire load`")
+    settings = Settings.from_env()
+    summary = Summary()
+    try:
+        engine = RayEngine(settings, address=address, workers=workers, batch_size=batch_size)
+        shards = ShardWriter(shards_dir)
+        try:
+            ingest(
+                paths,
+                store=shards,
+                engine=engine,
+                settings=settings,
+                quarantine_path=shards.quarantine_path,
+                options=options,
+                command=" ".join(["eventwire", *sys.argv[1:]]),
+                write_batch=batch_size,
+                progress=sys.stderr.isatty(),
+                summary=summary,
+            )
+        finally:
+            click.echo(f"{summary.line()} (into shards; `eventwire load {shards_dir}`)", err=True)
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    if summary.quarantined:
+        click.echo(f"quarantined records and why: {shards.quarantine_path}", err=True)
+    ctx.exit(summary.exit_code)
+
+
+@main.command("load")
+@click.argument("shards", nargs=-1, required=True, metavar="SHARDS_DIR...")
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+@click.pass_context
+def load_command(ctx: click.Context, shards: tuple[str, ...], db_url: str | None) -> None:
+    """Put the Parquet shards of `ingest --engine ray` into the store, skipping what it has.
+
+    Exit status as ingest's: 0, or 3 when the ingest that wrote the shards quarantined records.
+    """
+    from .engines.ray import load
+
+    summary = Summary()
+    try:
+        with open_store(db_url, Settings.from_env()) as store:
+            load(shards, store, command=" ".join(["eventwire", *sys.argv[1:]]), summary=summary)
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        click.echo(summary.line(), err=True)
     ctx.exit(summary.exit_code)
 
 
