@@ -616,7 +616,12 @@ def fuse_events(
     ingest updates stories in place.
     """
     settings = settings or FuseSettings()
-    kept = [r for r in reports if left_out_reason(r) is None]
+    # A canonical order, so that ties between equally strong links break the same way
+    # however the reports were read.
+    kept = sorted(
+        (r for r in reports if left_out_reason(r) is None),
+        key=lambda r: (r.article_id, r.event_id),
+    )
     seen: set[tuple[str, str]] = set()
     for r in kept:
         if (r.article_id, r.event_id) in seen:
