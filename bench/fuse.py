@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import random
 import resource
@@ -138,6 +139,18 @@ def agreement(stories: list[Story]) -> tuple[float, float]:
     return pure / len(stories), together / len(copied) if copied else 1.0
 
 
+def machine() -> str:
+    """The CPU model and core count, for the table's caption."""
+    model = platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{model}, {os.cpu_count()} cores"
+
+
 def peak_mb() -> float:
     """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -219,7 +232,7 @@ def main() -> None:
             )
 
     print(
-        f"\nMachine: {platform.processor() or platform.machine()}, Python "
+        f"\nMachine: {machine()}, Python "
         f"{platform.python_version()}; peak memory {peak_mb():.0f} MB; "
         f"{len(originals)} real articles ({n_events} events) in {len(documents):,} copies"
     )
