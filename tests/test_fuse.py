@@ -374,8 +374,13 @@ def brute_force_links(reports, settings):
     }
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_blocking_finds_every_pair_that_links(seed):
+@pytest.mark.parametrize(
+    "fuse_settings",
+    [FuseSettings(), FuseSettings(cell_degrees=0.7, distance_km=120, window_days=3)],
+    ids=["default", "odd-cells"],
+)
+@pytest.mark.parametrize("seed", range(4))
+def test_blocking_finds_every_pair_that_links(seed, fuse_settings):
     """Blocking must lose no pair that comparing every pair would link (checked far north,
     where a degree of longitude is short, and across the date line too)."""
     rng = random.Random(seed)
@@ -405,12 +410,11 @@ def test_blocking_finds_every_pair_that_links(seed):
                 source=tuple(rng.sample(actors, rng.randrange(2))),
             )
         )
-    settings = FuseSettings()
-    expected = brute_force_links(reports, settings)
+    expected = brute_force_links(reports, fuse_settings)
     found = {
         p
-        for p in candidate_pairs(reports, settings)
-        if link(*map(reports.__getitem__, p), settings)
+        for p in candidate_pairs(reports, fuse_settings)
+        if link(*map(reports.__getitem__, p), fuse_settings)
     }
     assert expected  # the sample does link something
     assert found == expected

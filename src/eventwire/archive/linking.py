@@ -292,22 +292,29 @@ def _bucket_range(first: int, last: int, width: int) -> range:
 def _cells(
     lat: float, lon: float, settings: FuseSettings, probe: bool
 ) -> Iterator[tuple[Any, ...]]:
-    """The grid cell of a point, or with ``probe`` every cell within distance_km of it."""
+    """The grid cell of a point, or with ``probe`` every cell within distance_km of it.
+
+    Columns count eastwards from the date line and wrap around it; far from the equator a
+    degree of longitude is short, so more columns are searched there.
+    """
     size = settings.cell_degrees
-    row, col = math.floor(lat / size), math.floor(lon / size)
+    columns_around = math.ceil(360 / size)
+    row, col = math.floor(lat / size), math.floor(((lon + 180) % 360) / size)
     if not probe:
         yield ("cell", row, col)
         return
-    columns_around = round(360 / size)
     reach_rows = math.ceil(settings.distance_km / (KM_PER_DEGREE * size))
     widest = min(89.0, abs(lat) + reach_rows * size)
+    # One column more where 360 is no whole number of cells: the last one is narrower.
+    narrow = 0 if columns_around * size == 360 else 1
     reach_cols = min(
         columns_around // 2,
-        math.ceil(settings.distance_km / (KM_PER_DEGREE * size * math.cos(math.radians(widest)))),
+        narrow
+        + math.ceil(settings.distance_km / (KM_PER_DEGREE * size * math.cos(math.radians(widest)))),
     )
     for r in range(row - reach_rows, row + reach_rows + 1):
         for c in range(col - reach_cols, col + reach_cols + 1):
-            yield ("cell", r, (c + columns_around // 2) % columns_around - columns_around // 2)
+            yield ("cell", r, c % columns_around)
 
 
 def _block_keys(
