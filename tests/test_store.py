@@ -170,3 +170,15 @@ def test_the_sql_command_prints_rows_as_table_csv_or_json(store_url, documents, 
     assert refused.exit_code == 1
     assert refused.output.startswith("Error: ")
     assert "read-only" in refused.output
+
+
+def test_commands_that_work_on_stored_data_do_not_create_a_store(tmp_path, settings):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    path = tmp_path / "typo.duckdb"
+    result = CliRunner().invoke(main, ["fuse", "--db", str(path)])
+    assert result.exit_code == 1
+    assert f"Error: {path}: no store here" in result.output
+    assert not path.exists()

@@ -325,7 +325,7 @@ def sql_command(query: str, db_url: str | None, output_format: str) -> None:
 def migrate_command(db_url: str | None) -> None:
     """Bring a store written by an older eventwire up to this version's tables."""
     try:
-        with open_store(db_url, Settings.from_env()) as store:
+        with open_store(db_url, Settings.from_env(), create=False) as store:
             click.echo(f"{store.where}: store version {store.version()}")
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
@@ -336,7 +336,7 @@ def migrate_command(db_url: str | None) -> None:
 def fuse_command(db_url: str | None) -> None:
     """Group the stored events that report one real-world event into stories."""
     try:
-        with open_store(db_url, Settings.from_env()) as store:
+        with open_store(db_url, Settings.from_env(), create=False) as store:
             summary = fuse_store(store)
     except EventwireError as e:
         raise click.ClickException(str(e)) from e

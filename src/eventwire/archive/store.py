@@ -37,22 +37,27 @@ def is_postgres_url(url: str) -> bool:
 
 
 def open_store(
-    url: str | None = None, settings: Settings | None = None, *, read_only: bool = False
+    url: str | None = None,
+    settings: Settings | None = None,
+    *,
+    read_only: bool = False,
+    create: bool = True,
 ) -> Store:
     """The store at ``url`` (a DuckDB path or ``postgresql://...``; default ``settings.db_url``).
 
-    A writable store is created if missing and migrated if older; a read-only one must exist.
+    A writable store is created if missing (unless ``create`` is false: commands that only work
+    on what is stored) and migrated if older; a read-only one must exist.
     """
     url = url or (settings or Settings.from_env()).db_url
     if is_postgres_url(url):
-        return _open_postgres(url, read_only)
-    return _open_duckdb(url.removeprefix("duckdb://"), read_only)
+        return _open_postgres(url, read_only, create)
+    return _open_duckdb(url.removeprefix("duckdb://"), read_only, create)
 
 
-def _open_duckdb(path: str, read_only: bool) -> Store:
+def _open_duckdb(path: str, read_only: bool, create: bool) -> Store:
     import duckdb
 
-    if read_only and not Path(path).exists():
+    if (read_only or not create) and not Path(path).exists():
         raise StoreError(f"{path}: no store here (run `eventwire ingest PATH... --db {path}`)")
     try:
         conn = duckdb.connect(path, read_only=read_only)
@@ -65,10 +70,10 @@ def _open_duckdb(path: str, read_only: bool) -> Store:
         raise StoreError(f"{path}: cannot open the store ({e})") from e
     except duckdb.Error as e:
         raise StoreError(f"{path}: not a DuckDB store ({e})") from e
-    return _prepared(Store(conn, "duckdb", path, read_only))
+    return _prepared(Store(conn, "duckdb", path, read_only), create)
 
 
-def _open_postgres(url: str, read_only: bool) -> Store:
+def _open_postgres(url: str, read_only: bool, create: bool) -> Store:
     import psycopg
 
     try:
@@ -77,12 +82,16 @@ def _open_postgres(url: str, read_only: bool) -> Store:
         raise StoreError(f"{_safe(url)}: cannot connect to PostgreSQL ({e})") from e
     if read_only:
         conn.execute("SET default_transaction_read_only = on")
-    return _prepared(Store(conn, "postgresql", _safe(url), read_only))
+    return _prepared(Store(conn, "postgresql", _safe(url), read_only), create)
 
 
-def _prepared(store: Store) -> Store:
+def _prepared(store: Store, create: bool) -> Store:
     """``store`` with its tables checked or created; closed again if that fails."""
     try:
+        if not create and store.version() is None:
+            raise StoreError(
+                f"{store.where}: not an eventwire store (run `eventwire ingest` first)"
+            )
         store.prepare()
     except BaseException:
         store.close()
