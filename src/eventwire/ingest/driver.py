@@ -131,7 +131,7 @@ def ingest(
     run_id = store.start_run(settings, command)
     quarantine = QuarantineFile(quarantine_path, run_id)
     total = count_records(paths) if progress else None
-    bar = tqdm(total=total, unit="article", disable=not progress, file=sys.stderr, delay=0.5)
+    bar = tqdm(total=total, unit=" article", disable=not progress, file=sys.stderr, delay=0.5)
     # Where each article in extraction came from, to name it if extraction quarantines it.
     locations: dict[str, Location] = {}
     seen: set[str] = set()
