@@ -12,13 +12,13 @@ import click
 from . import __version__, render
 from .archive.fuse import fuse_store
 from .archive.store import open_store
+from .engines.driver import Summary, ingest
 from .engines.local import LocalEngine
 from .errors import BadInput, EventwireError
 from .evaluation import evaluate
 from .extraction.pipeline import extract_article
 from .extraction.places import build_gazetteer
 from .ingest.articles import decode, parse_date, read_article, read_json
-from .ingest.driver import Summary, ingest
 from .ingest.readers import ReadOptions
 from .records import Article, document_schema
 from .settings import Settings

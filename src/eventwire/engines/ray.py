@@ -29,10 +29,10 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..errors import BadInput, ResourceError
 from ..extraction import resources
-from ..ingest.driver import DocumentStore, Summary
 from ..records import Article, Document
 from ..settings import Settings
 from .base import Failure, Outcome
+from .driver import DocumentStore, Summary
 from .local import batched, extract_batch
 
 QUARANTINE_FILE = "quarantine.jsonl"

@@ -20,11 +20,11 @@ from typing import IO, Protocol
 
 from tqdm import tqdm
 
-from ..engines.base import Engine, Failure
-from ..engines.local import batched
+from ..ingest.readers import Entry, ReadOptions, Skipped, count_records, read_paths
 from ..records import Article, Document, Location, Quarantined
 from ..settings import Settings
-from .readers import Entry, ReadOptions, Skipped, count_records, read_paths
+from .base import Engine, Failure
+from .local import batched
 
 # Exit status of `eventwire ingest` when some records were quarantined (1 is a fatal error).
 EXIT_QUARANTINED = 3
