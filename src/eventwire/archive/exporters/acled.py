@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -122,7 +123,10 @@ class Crosswalk:
         if gazetteer_path is not None and gazetteer_path.exists():
             from ...extraction.gazetteer import Gazetteer
 
-            admin1_name = Gazetteer.load(gazetteer_path).admin1_name
+            # A division's name is a scan of the index; an export asks for few, many times.
+            admin1_name = functools.lru_cache(maxsize=None)(
+                Gazetteer.load(gazetteer_path).admin1_name
+            )
         return cls(codebook or Codebook.load(), countries, admin1_name)
 
     def admin1(self, place: Place | None) -> str | None:
