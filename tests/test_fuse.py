@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import random
 from pathlib import Path
 
@@ -477,3 +478,20 @@ def test_the_fuse_command_names_a_store_it_cannot_open(tmp_path):
     result = CliRunner().invoke(main, ["fuse", "--db", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {bad}: ")
+
+
+def test_the_fuse_command_passes_its_settings_and_the_run_records_them(
+    tmp_path, documents, settings
+):
+    db = str(tmp_path / "cli.duckdb")
+    with open_store(db, settings) as store:
+        store.put_many(list(documents.values()), store.start_run(settings, "test"))
+    result = CliRunner().invoke(
+        main, ["fuse", "--db", db, "--window-days", "0", "--distance-km", "5"]
+    )
+    assert result.exit_code == 0, result.output
+    with open_store(db, settings, read_only=True) as store:
+        (recorded,) = store.query("SELECT settings FROM runs WHERE command = 'fuse'")
+    assert json.loads(recorded[0]) | {"window_days": 0, "distance_km": 5.0} == json.loads(
+        recorded[0]
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__, render
-from .archive.fuse import fuse_store
+from .archive.fuse import FuseSettings, fuse_store
 from .archive.store import open_store
 from .engines.driver import Summary, ingest
 from .engines.local import LocalEngine
@@ -333,11 +333,26 @@ def migrate_command(db_url: str | None) -> None:
 
 @main.command("fuse")
 @click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
-def fuse_command(db_url: str | None) -> None:
+@click.option(
+    "--window-days",
+    type=click.IntRange(min=0),
+    default=FuseSettings().window_days,
+    show_default=True,
+    help="Days two reports' dates may lie apart (after widening) and be one event.",
+)
+@click.option(
+    "--distance-km",
+    type=click.FloatRange(min=0),
+    default=FuseSettings().distance_km,
+    show_default=True,
+    help="Greatest distance between two places that are one place.",
+)
+def fuse_command(db_url: str | None, window_days: int, distance_km: float) -> None:
     """Group the stored events that report one real-world event into stories."""
+    fuse_settings = FuseSettings(window_days=window_days, distance_km=distance_km)
     try:
         with open_store(db_url, Settings.from_env(), create=False) as store:
-            summary = fuse_store(store)
+            summary = fuse_store(store, fuse_settings)
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
     click.echo(summary.line())
