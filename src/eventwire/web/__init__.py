@@ -1,0 +1,1 @@
+"""The analyst's web app: JSON API, HTML pages and their static files."""
