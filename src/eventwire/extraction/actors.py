@@ -24,8 +24,10 @@ matches a few rules read what the dictionary cannot list:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -35,6 +37,7 @@ from spacy.tokens import Doc
 
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
+from .offsets import Intervals, index_of
 from .parse import paragraphs
 
 
@@ -424,6 +427,25 @@ class _Found:
     mentions: list[_Match] = field(default_factory=list)
     people: list[_Person] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    # Mentions to drop once the people are read, not one list rebuilt per person.
+    dropped: set[_Match] = field(default_factory=set)
+    # People by full name, by surname (first and latest named), and their numbers.
+    by_name: dict[str, _Person] = field(default_factory=dict)
+    first_by_surname: dict[str, _Person] = field(default_factory=dict)
+    last_by_surname: dict[str, _Person] = field(default_factory=dict)
+    numbers: dict[int, int] = field(default_factory=dict)
+
+    def add_person(self, person: _Person) -> _Person:
+        """``person`` added to the people, and found by name, surname and number."""
+        self.numbers[id(person)] = len(self.people)
+        self.people.append(person)
+        self.by_name.setdefault(person.name, person)
+        self.first_by_surname.setdefault(person.surname, person)
+        return person
+
+    def number(self, person: _Person) -> int:
+        """The position of ``person`` among the people: the number in its key."""
+        return self.numbers[id(person)]
 
     def covered(self) -> list[_Match | None]:
         owner: list[_Match | None] = [None] * len(self.doc)
@@ -587,6 +609,11 @@ def _resolve_anaphors(found: _Found) -> None:
     doc = found.doc
     owner = found.covered()
     added: list[_Match] = []
+    # The latest mention of each kind before the word, kept as the words are read in order.
+    mentions = found.mentions
+    order = {id(m): k for k, m in enumerate(mentions)}
+    latest: dict[str, _Match] = {}
+    ahead = 0
     for token in doc[1:]:
         kinds = ANAPHORS.get(token.lower_)
         if kinds is None or owner[token.i] is not None:
@@ -598,11 +625,21 @@ def _resolve_anaphors(found: _Found) -> None:
             or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "government")
         ):
             continue
-        before = [m for m in found.mentions + added if m.start < token.i]
-        for m in sorted(before, key=lambda m: m.start, reverse=True):
-            if found.kind(m.entry) in kinds:
-                added.append(_Match(token.i, token.i + 1, m.entry, "anaphor"))
-                break
+        # The mentions are sorted by start, so those before the word are a prefix of them.
+        while ahead < len(mentions) and mentions[ahead].start < token.i:
+            m = mentions[ahead]
+            kind = found.kind(m.entry)
+            # Of mentions starting together the first in the list counts, as in a stable sort.
+            if kind not in latest or latest[kind].start < m.start:
+                latest[kind] = m
+            ahead += 1
+        candidates = [latest[kind] for kind in kinds if kind in latest]
+        if candidates:
+            # The latest of the kinds; on a tie of starts the one first in the mentions list.
+            m = max(candidates, key=lambda m: (m.start, -order.get(id(m), len(order))))
+            anaphor = _Match(token.i, token.i + 1, m.entry, "anaphor")
+            added.append(anaphor)
+            latest[found.kind(m.entry)] = anaphor
     found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
 
 
@@ -645,7 +682,7 @@ def _find_people(found: _Found) -> None:
             )
             if not (states and end - start >= 2 and owner[end - 1] is None):
                 continue
-            found.mentions = [m for m in found.mentions if m not in inside]
+            found.dropped.update(m for m in inside if m is not None)
             for i in range(start, end):
                 owner[i] = None
         if end - start == 1 and not _titled(doc, start):
@@ -660,21 +697,22 @@ def _find_people(found: _Found) -> None:
         if i in starts:
             end = starts[i]
             text = doc[i:end].text
-            person = (
-                _by_surname(found, added, text, i) if end - i == 1 else _person(found, text, full)
-            )
+            person = _by_surname(found, text) if end - i == 1 else _person(found, text, full)
         elif owner[i] is None and doc[i].text in surnames and doc[i].text[:1].isupper():
             end = i + 1
-            person = _by_surname(found, added, doc[i].text, i)
+            person = _by_surname(found, doc[i].text)
         else:
             i += 1
             continue
-        key = f"person:{found.people.index(person)}"
+        key = f"person:{found.number(person)}"
         added.append(_Match(i, end, key, "person"))
+        found.last_by_surname[person.surname] = person
         _describe(found, person, i, end, owner)
         i = end
+    found.mentions = [m for m in found.mentions if m not in found.dropped]
     for m in [m for m in found.mentions if found.kind(m.entry) == "leader"]:
         _absorb(found, _prefix(found, m.start, owner))
+    found.mentions = [m for m in found.mentions if m not in found.dropped]
     found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
 
 
@@ -696,25 +734,17 @@ def _titled(doc: Doc, i: int) -> bool:
 
 def _person(found: _Found, name: str, full: dict[str, str]) -> _Person:
     """The person of a full name, the same for every mention of the name."""
-    for person in found.people:
-        if person.name == name:
-            return person
-    person = _Person(name, full.get(name, name.split()[-1]))
-    found.people.append(person)
+    person = found.by_name.get(name)
+    if person is None:
+        person = found.add_person(_Person(name, full.get(name, name.split()[-1])))
     return person
 
 
-def _by_surname(found: _Found, added: list[_Match], surname: str, i: int) -> _Person:
+def _by_surname(found: _Found, surname: str) -> _Person:
     """The person a bare surname means: the nearest before it with that surname, else the first."""
-    for m in reversed(added):
-        person = found.people[int(m.entry.split(":")[1])]
-        if person.surname == surname and m.start < i:
-            return person
-    for person in found.people:
-        if person.surname == surname:
-            return person
-    person = _Person(surname, surname)
-    found.people.append(person)
+    person = found.last_by_surname.get(surname) or found.first_by_surname.get(surname)
+    if person is None:
+        person = found.add_person(_Person(surname, surname))
     return person
 
 
@@ -787,7 +817,7 @@ def _before_title(doc: Doc, k: int) -> bool:
 def _absorb(found: _Found, prefix: _Prefix) -> None:
     """Drop the states of a titled prefix: "Lebanese" in "Lebanese President Michel Aoun"."""
     if prefix.titled and prefix.states:
-        found.mentions = [m for m in found.mentions if m not in prefix.states]
+        found.dropped.update(prefix.states)
 
 
 def _describe(found: _Found, person: _Person, start: int, end: int, owner: list[Any]) -> None:
@@ -975,51 +1005,60 @@ def _resolve_pronouns(found: _Found) -> None:
     doc = found.doc
     text = found.text
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+    quoted_starts = [a for a, _ in quoted]
     paras = paragraphs(text)
+    para_starts = [a for a, _ in paras]
     owner = found.covered()
-    mentions = [m for m in found.mentions if found.kind(m.entry) in PERSON_LIKE]
+    # Each paragraph's people, in text order, then the pronouns resolved in it, in the order
+    # they are found: the list one scan of the whole article's mentions used to give.
+    people: list[list[_Match]] = [[] for _ in paras]
+    pronouns: list[list[_Match]] = [[] for _ in paras]
+    for m in found.mentions:
+        if found.kind(m.entry) in PERSON_LIKE:
+            number = _paragraph(paras, para_starts, doc[m.start].idx)
+            if number is not None:
+                people[number].append(m)
+    person_starts = [[m.start for m in inside] for inside in people]
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is None or owner[token.i] is not None:
             continue
-        if any(a <= token.idx < b for a, b in quoted):
+        q = index_of(quoted_starts, token.idx)
+        if q >= 0 and token.idx < quoted[q][1]:
             continue
-        para = _paragraph(paras, token.idx)
+        para = _paragraph(paras, para_starts, token.idx)
         if para is None:
             continue
-        same = [m for m in mentions if m.start < token.i and _in(doc, m, paras[para])]
-        target = None
-        for m in reversed(same):
-            if found.genders.get(m.entry, gender) == gender:
-                target = m
-                break
-        if target is None and not same and para > 0:
-            target = _ends_with_person(found, mentions, paras[para - 1], gender)
+        # The pronouns resolved in the paragraph come first, then its people before the word.
+        before = bisect_left(person_starts[para], token.i)
+        candidates = chain(
+            reversed(pronouns[para]), (people[para][k] for k in range(before - 1, -1, -1))
+        )
+        target = next((m for m in candidates if found.genders.get(m.entry, gender) == gender), None)
+        if target is None and not before and not pronouns[para] and para > 0:
+            inside = people[para - 1] + pronouns[para - 1]
+            target = _ends_with_person(found, inside, paras[para - 1], gender)
         if target is not None:
             found.genders[target.entry] = gender
             new = _Match(token.i, token.i + 1, target.entry, "pronoun")
-            mentions.append(new)
+            pronouns[para].append(new)
             found.mentions.append(new)
     found.mentions.sort(key=lambda m: m.start)
 
 
-def _paragraph(paras: list[tuple[int, int]], char: int) -> int | None:
-    for number, (start, end) in enumerate(paras):
-        if start <= char < end:
-            return number
+def _paragraph(paras: list[tuple[int, int]], starts: list[int], char: int) -> int | None:
+    """The number of the paragraph holding character ``char``, or None between paragraphs."""
+    number = index_of(starts, char)
+    if number >= 0 and char < paras[number][1]:
+        return number
     return None
 
 
-def _in(doc: Doc, m: _Match, para: tuple[int, int]) -> bool:
-    return bool(para[0] <= doc[m.start].idx < para[1])
-
-
 def _ends_with_person(
-    found: _Found, mentions: list[_Match], para: tuple[int, int], gender: str
+    found: _Found, inside: list[_Match], para: tuple[int, int], gender: str
 ) -> _Match | None:
-    """The last person of a paragraph, where its last sentence names one."""
+    """The last person of a paragraph (``inside``, its people) where its last sentence names one."""
     doc = found.doc
-    inside = [m for m in mentions if _in(doc, m, para)]
     if not inside:
         return None
     last = inside[-1]
@@ -1109,23 +1148,26 @@ class MentionIndex:
     """Which actor a stretch of text refers to, for the stages that come after actors."""
 
     def __init__(self, actors: Sequence[Actor]) -> None:
-        self._mentions = sorted(
-            ((m.start, m.end, actor) for actor in actors for m in actor.mentions),
-            key=lambda item: (item[0], -item[1]),
+        # Sorted by start, the longer first: the order ``at`` breaks ties of overlap in.
+        self._mentions = Intervals(
+            sorted(
+                ((m.start, m.end, actor) for actor in actors for m in actor.mentions),
+                key=lambda item: (item[0], -item[1]),
+            )
         )
 
     def within(self, start: int, end: int) -> list[Actor]:
         """Actors with a mention inside ``start:end``, in text order, each once."""
         found: list[Actor] = []
-        for m_start, m_end, actor in self._mentions:
-            if m_start >= start and m_end <= end and actor not in found:
+        for _, m_end, actor in self._mentions.starting(start, end + 1):
+            if m_end <= end and actor not in found:
                 found.append(actor)
         return found
 
     def at(self, start: int, end: int) -> Actor | None:
         """The actor whose mention overlaps ``start:end`` most, or None."""
         best: tuple[int, Actor] | None = None
-        for m_start, m_end, actor in self._mentions:
+        for m_start, m_end, actor in self._mentions.overlapping(start, end):
             overlap = min(end, m_end) - max(start, m_start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, actor)

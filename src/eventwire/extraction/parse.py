@@ -62,6 +62,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token, kept like ``text_of``: a bisect over it finds
+    the token at a character without building the list again per question."""
+    starts = doc.user_data.get("eventwire_token_starts")
+    if not isinstance(starts, list) or len(starts) != len(doc):
+        starts = doc.user_data["eventwire_token_starts"] = [t.idx for t in doc]
+    return starts
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, kept: spaCy rebuilds it from the tokens on every access, which costs
     more than the rest of a stage when done per event or per quote."""

@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Place, Precision, Span
 from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise, spelling
+from .offsets import Intervals
 from .parse import text_of
 
 __all__ = ["Gazetteer", "Mention", "build_gazetteer", "find", "mentions", "resolve"]
@@ -341,7 +342,7 @@ class _Blocks:
             if e.label_ == "NORP"
             and not any(c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text))
         ]
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        self.orgs = Intervals((e.start, e.end, e) for e in doc.ents if e.label_ == "ORG")
         # Words of people's full names ("Ryan Dillon") are not places later on ("Dillon"),
         # unless the full name is a place itself ("Khan Sheikhoun" can come out PERSON).
         self.person_words: set[str] = set()
@@ -349,6 +350,8 @@ class _Blocks:
             if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.has(ent.text):
                 self.ranges.append((ent.start_char, ent.end_char))
                 self.person_words.update(t.lower_ for t in ent if t.is_alpha)
+        self.actor_index = Intervals(self.actors)
+        self.range_index = Intervals((s, e, None) for s, e in self.ranges)
 
     def _areal(self, name: str) -> bool:
         """Whether ``name`` is a country's or a province's: such a name still says where in an
@@ -360,9 +363,9 @@ class _Blocks:
 
     def block(self, span: SpacySpan, labelled: bool) -> bool:
         start, end = span.start_char, span.end_char
-        if _overlaps(start, end, self.ranges):
+        if self.range_index.overlaps(start, end):
             return True
-        inside = [country for s, e, country in self.actors if s < end and start < e]
+        inside = [country for _, _, country in self.actor_index.overlapping(start, end)]
         if inside:
             countries = {
                 c.country
@@ -378,7 +381,7 @@ class _Blocks:
             org.start <= span.start
             and span.end < org.end
             and (_is_name(span.doc[span.end]) or span.doc[span.end].text == "-")
-            for org in self.orgs
+            for _, _, org in self.orgs.overlapping(span.start, span.end)
         ) and (span.doc[span.end].text == "-" or not self._areal(span.text)):
             return True
         return len(span) == 1 and span.text.lower() in self.person_words and not labelled
@@ -386,8 +389,16 @@ class _Blocks:
 
 def _located(doc: Doc, start_char: int) -> bool:
     """Whether the word before the character ``start_char`` is "in", "at", "near"..."""
-    before = text_of(doc)[:start_char].split()
-    return bool(before) and before[-1].lower() in LOCATIVES
+    # The word before, read backwards from the name: not the whole text before it split.
+    text = text_of(doc)
+    end = start_char
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    longest = max(len(word) for word in LOCATIVES)
+    while start > 0 and not text[start - 1].isspace() and end - start <= longest:
+        start -= 1
+    return (start == 0 or text[start - 1].isspace()) and text[start:end].lower() in LOCATIVES
 
 
 def _hint(doc: Doc, span: SpacySpan) -> str | None:
@@ -477,27 +488,33 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     # Places spaCy labels that the gazetteer lacks are kept, to be reported unresolved.
     taken = [(m.start, m.end) for m in found]
     before = _before_parentheses(doc, taken, labelled, blocks)
-    found = [m for m in found if not _overlaps(m.start, m.end, [(b.start, b.end) for b in before])]
+    replaced = Intervals((b.start, b.end, None) for b in before)
+    found = [m for m in found if not replaced.overlaps(m.start, m.end)]
     found += before
     found += _peoples(doc, taken, blocks)
+    # A state's abbreviation after a town replaces the mentions it overlaps.
+    abbreviations = []
     for match in AFTER_TOWN.finditer(text_of(doc)):
         start, end = match.span(1)
-        found = [m for m in found if not (m.start < end and start < m.end)]
         abbreviation = match.group(1)
-        found.append(Mention(start, end, abbreviation, True, "admin1", ABBREVIATIONS[abbreviation]))
-    taken = [(m.start, m.end) for m in found]
+        abbreviations.append(
+            Mention(start, end, abbreviation, True, "admin1", ABBREVIATIONS[abbreviation])
+        )
+    covered = Intervals((a.start, a.end, None) for a in abbreviations)
+    found = [m for m in found if not covered.overlaps(m.start, m.end)] + abbreviations
+    taken_index = Intervals((m.start, m.end, None) for m in found)
     for ent in doc.ents:
         # A state's abbreviation spaCy calls a place is the state anywhere ("in D.C.").
         if (
             ent.label_ == "GPE"
             and ent.text in ABBREVIATIONS
-            and not _overlaps(ent.start_char, ent.end_char, taken)
+            and not taken_index.overlaps(ent.start_char, ent.end_char)
         ):
             lookup = ABBREVIATIONS[ent.text]
             found.append(Mention(ent.start_char, ent.end_char, ent.text, True, "admin1", lookup))
         elif (
             ent.label_ in ("GPE", "LOC")
-            and not _overlaps(ent.start_char, ent.end_char, taken)
+            and not taken_index.overlaps(ent.start_char, ent.end_char)
             and _usable(doc, ent, labelled, blocks)
             and all(_is_name(t) for t in ent if t.is_alpha)
             and not (ent.text.isupper() and len(ent.text) <= 3)
@@ -521,6 +538,7 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
     """People's adjectives and plurals ("Russian", "Sri Lankans"), as mentions of their
     country; not inside a non-state actor's name ("Syrian Democratic Forces")."""
     out = []
+    taken_index = Intervals((start, end, None) for start, end in taken)
     i = 0
     while i < len(doc):
         for n in (2, 1):
@@ -530,13 +548,13 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
             country = PEOPLES.get(fold(span.text))
             if (
                 country is not None
-                and not _overlaps(span.start_char, span.end_char, taken)
+                and not taken_index.overlaps(span.start_char, span.end_char)
                 and not _in_longer_name(doc, span)
                 and not any(
-                    s < span.end_char
-                    and span.start_char < e
-                    and not _of(country, actor_country, blocks.gazetteer)
-                    for s, e, actor_country in blocks.actors
+                    not _of(country, actor_country, blocks.gazetteer)
+                    for _, _, actor_country in blocks.actor_index.overlapping(
+                        span.start_char, span.end_char
+                    )
                 )
             ):
                 out.append(
@@ -573,10 +591,11 @@ def _before_parentheses(
     the parenthesis says; so is one whose known head is only part of it ("Noma" is a place
     in Washington, "Noma Tounga" is not), which the whole name replaces."""
     out = []
+    taken_index = Intervals((start, end, None) for start, end in taken)
     for token in doc:
         if token.text != "(" or token.i < 2 or token.i + 1 >= len(doc):
             continue
-        if not _overlaps(doc[token.i + 1].idx, doc[token.i + 1].idx + 1, taken):
+        if not taken_index.overlaps(doc[token.i + 1].idx, doc[token.i + 1].idx + 1):
             continue
         end = token.i - 1 if HINT_NOUNS.get(doc[token.i - 1].lower_) == "point" else token.i
         start = end
@@ -585,10 +604,11 @@ def _before_parentheses(
         if start == end or doc[start - 1].lower_ not in PLACE_PREPOSITIONS:
             continue
         span = doc[start:end]
-        inside = [t for t in taken if span.start_char <= t[0] and t[1] <= span.end_char]
+        near = [(s, e) for s, e, _ in taken_index.overlapping(span.start_char, span.end_char)]
+        inside = [t for t in near if span.start_char <= t[0] and t[1] <= span.end_char]
         if inside == [(span.start_char, span.end_char)]:
             continue  # the gazetteer knows the whole name
-        if _overlaps(span.start_char, span.end_char, [t for t in taken if t not in inside]):
+        if any(t not in inside for t in near):
             continue
         if _usable(doc, span, labelled, blocks):
             out.append(Mention(span.start_char, span.end_char, span.text, False, "point"))
@@ -644,10 +664,10 @@ def _score(
             score += 2.0
         if c.feature != "country" and c.admin1 and (c.country, c.admin1) in context.provinces:
             score += 2.0  # "Gainesville" in an article about Georgia (the state)
-    if context.pairs and context.paired(c, normalise(mention.name)):
+    if context.paired(c, normalise(mention.name)):
         score += 2.0
     if context.near and c.feature != "country":
-        closest = min(_km((c.lat, c.lon), point) for point in context.near)
+        closest = context.near.closest((c.lat, c.lon), context.near_except)
         score += 2.0 if closest < 100 else 1.0 if closest < 400 else 0.0
     for k in inside:
         if c.country != k.country:
@@ -679,11 +699,25 @@ class Context:
             if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[1][1] < ranked[0][1]))
             else None
         )
-        self.near: list[tuple[float, float]] = []
+        # Points resolved so far, and the name whose own points do not count as near it.
+        self.near = NearPoints()
+        self.near_except: str | None = None
         self.provinces: set[tuple[str | None, str | None]] = set()  # (country, admin1) named
-        # (name key, candidate) for each US county and each town the article may mean, when
-        # it names a county: a county and a town in it choose each other among namesakes.
-        self.pairs: list[tuple[str, Candidate]] = []
+        self._pairs: dict[str | None, list[tuple[str, Candidate]]] = {}
+        self._countries: dict[str, set[str]] = {}
+
+    @property
+    def pairs(self) -> list[tuple[str, Candidate]]:
+        """(name key, candidate) for each US county and each town the article may mean, when
+        it names a county: a county and a town in it choose each other among namesakes."""
+        return [pair for pairs in self._pairs.values() for pair in pairs]
+
+    @pairs.setter
+    def pairs(self, pairs: Sequence[tuple[str, Candidate]]) -> None:
+        # Kept by state: a candidate is only ever paired within its own.
+        self._pairs = {}
+        for key, o in pairs:
+            self._pairs.setdefault(o.admin1, []).append((key, o))
 
     def paired(self, c: Candidate, key: str) -> bool:
         """Whether another name of the article may be a county ``c`` is in, or a town in the
@@ -694,16 +728,60 @@ class Context:
         return any(
             k != key
             and o.id.startswith(COUNTY) != county
-            and o.admin1 == c.admin1
             and _km((c.lat, c.lon), (o.lat, o.lon)) < PAIRED_KM
-            for k, o in self.pairs
+            for k, o in self._pairs.get(c.admin1, ())
         )
 
     def countries(self, mention: Mention) -> set[str]:
         """The article's countries, as the other names than this one say (Georgia the state
         does not make an article about Georgia the country)."""
         key = normalise(mention.name)
-        return {country for name, country in self.votes if name != key}
+        countries = self._countries.get(key)
+        if countries is None:
+            countries = {country for name, country in self.votes if name != key}
+            self._countries[key] = countries
+        return countries
+
+
+class NearPoints:
+    """Points resolved in an article, found by position: a grid of cells on the unit sphere.
+
+    Scoring asks only whether a candidate lies within 100 or 400 km of a point another name
+    of the article resolved to; a cell wider than 400 km of chord holds every such point in
+    the 27 cells around the candidate's, so the answer is exact without a scan of them all.
+    """
+
+    CELL = 0.07  # on the unit sphere: 446 km of chord, more than the 400 km asked about
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int, int], dict[tuple[float, float], set[str]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._cells)
+
+    @classmethod
+    def _cell(cls, lat: float, lon: float) -> tuple[int, int, int]:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+        return (math.floor(x / cls.CELL), math.floor(y / cls.CELL), math.floor(z / cls.CELL))
+
+    def add(self, point: tuple[float, float], key: str) -> None:
+        """Record that the name ``key`` resolved to ``point`` (lat, lon)."""
+        cell = self._cells.setdefault(self._cell(*point), {})
+        cell.setdefault(point, set()).add(key)
+
+    def closest(self, point: tuple[float, float], besides: str | None = None) -> float:
+        """Distance in km to the closest point of a name other than ``besides`` within about
+        400 km of ``point``; infinity where there is none."""
+        x, y, z = self._cell(*point)
+        best = math.inf
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for dz in (-1, 0, 1):
+                    for other, keys in self._cells.get((x + dx, y + dy, z + dz), {}).items():
+                        if besides is None or len(keys) > 1 or besides not in keys:
+                            best = min(best, _km(point, other))
+        return best
 
 
 @dataclass(frozen=True)
@@ -732,7 +810,8 @@ def resolve(
         context = countries
     else:
         context = Context([(None, c) for c in sorted(countries)])
-        context.near = list(near)
+        for point in near:
+            context.near.add(point, "")
     candidates = gazetteer.candidates(mention.name)
     if mention.hint == "people":
         candidates = [c for c in candidates if c.feature != "city"]
@@ -807,9 +886,21 @@ def _inherit_hints(found: list[Mention]) -> list[Mention]:
 
 def _parenthesis_follows(text: str, end: int) -> bool:
     """Whether a parenthesis follows a name, or follows it after "village" or "town"."""
-    after = text[end:].lstrip()
-    word = re.match(r"(\w+)\s*\(", after)
-    return after.startswith("(") or bool(word and HINT_NOUNS.get(word.group(1)) == "point")
+    after = _after_spaces(text, end)
+    word = _WORD_BEFORE_PARENTHESIS.match(text, after)
+    return text.startswith("(", after) or bool(word and HINT_NOUNS.get(word.group(1)) == "point")
+
+
+# Where the text after a name resumes, and "village (" there: matched in place, for a copy of
+# the rest of the text per name made long documents quadratic.
+_SPACES = re.compile(r"\s*")
+_WORD_BEFORE_PARENTHESIS = re.compile(r"(\w+)\s*\(")
+
+
+def _after_spaces(text: str, pos: int) -> int:
+    """Where the text resumes after the whitespace at ``pos``."""
+    spaces = _SPACES.match(text, pos)
+    return spaces.end() if spaces else pos
 
 
 def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
@@ -821,12 +912,17 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
         if gap.strip() == "," and "\n" not in gap:
             inside[i] = [i + 1]
             continue
-        after = text[m.end :].lstrip()
-        close = after.find(")")
-        if not _parenthesis_follows(text, m.end) or close < 0:
+        if not _parenthesis_follows(text, m.end):
             continue
-        start = len(text) - len(after)
-        inside[i] = [j for j in range(i + 1, len(found)) if found[j].end <= start + close]
+        close = text.find(")", _after_spaces(text, m.end))
+        if close < 0:
+            continue
+        inside[i] = []
+        for j in range(i + 1, len(found)):
+            if found[j].start >= close:
+                break  # the mentions are in text order: none after the bracket is inside it
+            if found[j].end <= close:
+                inside[i].append(j)
         if not inside[i]:
             del inside[i]
     return inside
@@ -857,10 +953,11 @@ def _votes(
         ):
             votes.append((normalise(mention.name), c.country))
     names = list(votes)
+    index = Intervals((m.start, m.end, m) for m in found)
     # An actor named as a place is that name's vote ("Georgia" the state actor is not more
     # evidence than the place name); people take a country from the text around them.
     votes += [
-        (_vote_key(a, found, names, doc), a.country)
+        (_vote_key(a, index, names, doc), a.country)
         for a in actors
         if a.country and a.country not in NOT_COUNTRIES and a.kind != "person"
     ]
@@ -868,7 +965,7 @@ def _votes(
 
 
 def _vote_key(
-    actor: Actor, found: Sequence[Mention], names: Sequence[tuple[str | None, str]], doc: Doc
+    actor: Actor, found: Intervals[Mention], names: Sequence[tuple[str | None, str]], doc: Doc
 ) -> str:
     """Whose vote an actor's country is. An actor whose proper names all hold one place name
     ("Georgia" in "Georgia Bureau of Investigation", coded Georgia's police) has its country
@@ -883,7 +980,7 @@ def _vote_key(
             proper.append(m)
     keys: set[str | None] = set()
     for said in proper:
-        inside = [m for m in found if m.start < said.end and said.start < m.end]
+        inside = [m for _, _, m in found.overlapping(said.start, said.end)]
         if not inside:
             return normalise(actor.name)
         # A people's word keeps its own key: "Georgian Parliament" says more than "Georgia".
@@ -935,12 +1032,11 @@ def _resolve_all(
     keys = [normalise(m.name) for m in found]
     out: list[Resolution | None] = []
     for i, mention in enumerate(found):
-        context.near = [
-            (r.candidate.lat, r.candidate.lon)
-            for j, r in enumerate(out)
-            if r is not None and r.candidate.feature != "country" and keys[j] != keys[i]
-        ]
-        out.append(resolve(mention, gazetteer, context))
+        context.near_except = keys[i]
+        resolved = resolve(mention, gazetteer, context)
+        out.append(resolved)
+        if resolved is not None and resolved.candidate.feature != "country":
+            context.near.add((resolved.candidate.lat, resolved.candidate.lon), keys[i])
     # Once more, each name near all the others' places, not only those before it, and in the
     # province most of them are in, if one is ("Decatur" among towns of Illinois).
     points = [r.candidate if r and r.candidate.feature != "country" else None for r in out]
@@ -951,8 +1047,12 @@ def _resolve_all(
     ranked = sorted(((p, len(k)) for p, k in named.items()), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         context.provinces.add(ranked[0][0])
+    context.near = NearPoints()
+    for key, c in zip(keys, points, strict=True):
+        if c:
+            context.near.add((c.lat, c.lon), key)
     for i, mention in enumerate(found):
-        context.near = [(c.lat, c.lon) for j, c in enumerate(points) if c and keys[j] != keys[i]]
+        context.near_except = keys[i]
         out[i] = resolve(mention, gazetteer, context)
     inside = _containers(text, found)
     for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X

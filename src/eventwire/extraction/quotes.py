@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..records import Actor, Quote, Span
 from .actors import MentionIndex
-from .parse import PARAGRAPH_BREAK, paragraphs, text_of
+from .parse import PARAGRAPH_BREAK, paragraphs, text_of, token_starts
 
 # Reporting verbs, by lemma: the cue list of the brief, widened with the verbs of attribution
 # that PolNeAR annotates most often as cues.
@@ -179,13 +179,14 @@ def find(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             quoted.update(t.i for t in outer)
     index = MentionIndex(actors)
     paras = _blocks(text)
+    para_starts = [start for start, _ in paras]
     quotes: list[Quote] = []
     previous: tuple[int, _Attribution] | None = None
     for m in marked:
         words = doc.char_span(m.start, m.end, alignment_mode="expand")
         if words is None or not len(words):
             continue
-        para = _paragraph_of(paras, m.start)
+        para = _paragraph_of(paras, para_starts, m.start)
         attribution = _attribute(doc, words, m, quoted)
         if attribution.cue is None and previous is not None and previous[0] == para:
             # "A," he said. "B." -- the second quote goes on with the first one's speaker.
@@ -202,12 +203,10 @@ def find(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     return quotes
 
 
-def _paragraph_of(paras: list[tuple[int, int]], pos: int) -> int:
-    """The index of the paragraph holding character ``pos``."""
-    for k, (start, end) in enumerate(paras):
-        if start <= pos < end:
-            return k
-    return -1
+def _paragraph_of(paras: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """The index of the paragraph holding character ``pos``; ``starts`` are the paragraphs'."""
+    k = bisect_right(starts, pos) - 1
+    return k if k >= 0 and pos < paras[k][1] else -1
 
 
 # "..." ― Name: a name after a dash that follows the closing mark signs the quote.
@@ -273,7 +272,7 @@ def _attribute(doc: Doc, words: TokenSpan, m: _Marked, quoted: set[int]) -> _Att
 
 def _token_at(doc: Doc, char: int) -> Token:
     """The token holding character ``char``, or the one before it where ``char`` is a space."""
-    i = bisect_right([t.idx for t in doc], char) - 1
+    i = bisect_right(token_starts(doc), char) - 1
     return doc[max(i, 0)]
 
 
