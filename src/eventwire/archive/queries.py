@@ -1,0 +1,625 @@
+"""The web app's SQL: filtered events, the aggregates behind the map, timeline and network,
+and stories.
+
+Every function takes an open ``Store`` and an ``EventFilter`` (the same filter for every list,
+aggregate and page, so a page's URL is shareable) and returns plain JSON-ready rows. Aggregates
+are ``GROUP BY`` in the database: Python only ever sees one page of events or the grouped rows,
+never all events. The SQL is written once for DuckDB and PostgreSQL (``?`` placeholders, no
+engine-only functions: ``round(x * 100) / 100`` rather than ``round(x, 2)``, which PostgreSQL
+has only for ``numeric``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from typing_extensions import TypedDict
+
+from ..errors import BadInput
+from ..records import Story
+from .store import Store
+
+BASES = ("stated", "inherited", "reported")
+MAX_LIMIT = 500
+"""The most rows one list request returns."""
+MAX_MAP_POINTS = 5000
+"""The most points the map gets: the busiest rounded coordinates."""
+MAP_DECIMALS = 2
+"""Map points group events by coordinates rounded to 2 decimals (about a kilometre)."""
+MAX_TEXT_FILTER = 200
+"""The longest free-text, actor or place filter accepted, in characters."""
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_COUNTRY = re.compile(r"[A-Z]{3}")
+
+
+# --- the filter ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a list, aggregate or page shows; every field None shows them all."""
+
+    type: str | None = None
+    mode: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3 (or IGO, UNO, ...) of the event's place
+    actor: str | None = None  # canonical name of a source or target actor
+    place: str | None = None  # name of the event's place
+    date_from: dt.date | None = None  # on events.event_day, inclusive
+    date_to: dt.date | None = None
+    basis: str | None = None  # stated, inherited or reported
+    q: str | None = None  # free text in the event's sentence or the article's title
+    article: str | None = None  # article id
+
+    @classmethod
+    def parse(
+        cls,
+        params: Mapping[str, str | None],
+        *,
+        types: Collection[str] = (),
+        modes: Collection[str] = (),
+    ) -> EventFilter:
+        """The filter in query-string ``params``; a bad value is ``BadInput`` whose ``where``
+        is the parameter's name. Empty values (an empty form field) mean no filter. ``types``
+        and ``modes``, when given, are the values ``type`` and ``mode`` may take."""
+        values = {f.name: (params.get(f.name) or "").strip() or None for f in fields(cls)}
+        for name in ("actor", "place", "q", "article", "type", "mode"):
+            value = values[name]
+            if value is not None and len(value) > MAX_TEXT_FILTER:
+                raise BadInput(name, f"longer than {MAX_TEXT_FILTER} characters")
+        type_, mode = values["type"], values["mode"]
+        if type_ is not None and types and type_ not in types:
+            raise BadInput("type", f"{type_!r} is not a PLOVER event type (e.g. ASSAULT)")
+        if mode is not None and modes and mode not in modes:
+            raise BadInput("mode", f"{mode!r} is not a PLOVER mode (e.g. aerial)")
+        country = values["country"]
+        if country is not None:
+            country = country.upper()
+            if not _COUNTRY.fullmatch(country):
+                raise BadInput("country", f"{values['country']!r} is not an ISO 3166 alpha-3 code")
+        basis = values["basis"]
+        if basis is not None and basis not in BASES:
+            raise BadInput("basis", f"{basis!r} is not one of {', '.join(BASES)}")
+        date_from = _day(values["date_from"], "date_from")
+        date_to = _day(values["date_to"], "date_to")
+        if date_from and date_to and date_from > date_to:
+            raise BadInput("date_to", f"{date_to} is before date_from {date_from}")
+        return cls(
+            type=type_,
+            mode=mode,
+            country=country,
+            actor=values["actor"],
+            place=values["place"],
+            date_from=date_from,
+            date_to=date_to,
+            basis=basis,
+            q=values["q"],
+            article=values["article"],
+        )
+
+    def is_empty(self) -> bool:
+        """Whether the filter lets every event through."""
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+    def query_params(self) -> dict[str, str]:
+        """The filter as query-string parameters (what ``parse`` reads back)."""
+        return {
+            f.name: value.isoformat() if isinstance(value, dt.date) else str(value)
+            for f in fields(self)
+            if (value := getattr(self, f.name)) is not None
+        }
+
+
+def _day(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        if not _DAY.fullmatch(value):
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(name, f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern that finds ``text`` anywhere, its own ``%``, ``_`` and ``\\`` literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# The events a filter selects: ``e`` (events), ``a`` (its article), ``p`` (its place, if any).
+_EVENTS_FROM = (
+    "events e JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id"
+)
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (``TRUE`` for no filter) over ``_EVENTS_FROM``, and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (
+        ("e.type", f.type),
+        ("e.mode", f.mode),
+        ("p.country", f.country),
+        ("p.name", f.place),
+        ("e.date_basis", f.basis),
+        ("e.article_id", f.article),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.date_from is not None:
+        clauses.append("e.event_day >= ?")
+        params.append(f.date_from)
+    if f.date_to is not None:
+        clauses.append("e.event_day <= ?")
+        params.append(f.date_to)
+    if f.actor is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_actors r JOIN actors ac ON ac.article_id = r.article_id "
+            "AND ac.actor_id = r.actor_id WHERE r.article_id = e.article_id "
+            "AND r.event_id = e.event_id AND ac.name = ?)"
+        )
+        params.append(f.actor)
+    if f.q is not None:
+        clauses.append("(e.sentence_text ILIKE ? ESCAPE '\\' OR a.title ILIKE ? ESCAPE '\\')")
+        params.extend([_like(f.q), _like(f.q)])
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return "(" + ", ".join("?" * len(values)) + ")"
+
+
+def _iso(value: Any) -> str | None:
+    return (
+        None if value is None else str(value.isoformat() if hasattr(value, "isoformat") else value)
+    )
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+class EventRow(TypedDict):
+    """One event as the events list shows it."""
+
+    article_id: str
+    event_id: str
+    type: str
+    mode: str | None
+    cameo_root: str | None
+    date: str | None
+    date_precision: str | None
+    date_basis: str | None
+    day: str | None
+    country: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    source: list[str]
+    target: list[str]
+    trigger_text: str
+    sentence_text: str
+    fatalities: int | None
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    title: str | None
+    url: str | None
+    published: str | None
+    story_id: str | None
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    """How many events the filter selects."""
+    where, params = _where(f)
+    return int(store.query(f"SELECT count(*) FROM {_EVENTS_FROM} WHERE {where}", params)[0][0])
+
+
+def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> list[EventRow]:
+    """One page of the events the filter selects, latest day first (undated last)."""
+    where, params = _where(f)
+    rows = store.query(
+        "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo_root, e.event_date, "
+        "e.date_precision, e.date_basis, e.event_day, p.country, p.name, p.lat, p.lon, "
+        "e.trigger_text, e.sentence_text, e.fatalities, e.negated, e.hypothetical, "
+        f"e.confidence, a.title, a.url, a.published FROM {_EVENTS_FROM} WHERE {where} "
+        "ORDER BY e.event_day DESC NULLS LAST, e.article_id, e.ordinal LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    keys = [(r[0], r[1]) for r in rows]
+    names = actor_names(store, keys)
+    stories = story_ids(store, keys)
+    return [
+        EventRow(
+            article_id=r[0],
+            event_id=r[1],
+            type=r[2],
+            mode=r[3],
+            cameo_root=r[4],
+            date=r[5],
+            date_precision=r[6],
+            date_basis=r[7],
+            day=_iso(r[8]),
+            country=r[9],
+            place_name=r[10],
+            lat=r[11],
+            lon=r[12],
+            source=names.get((r[0], r[1], "source"), []),
+            target=names.get((r[0], r[1], "target"), []),
+            trigger_text=r[13],
+            sentence_text=r[14],
+            fatalities=r[15],
+            negated=bool(r[16]),
+            hypothetical=bool(r[17]),
+            confidence=float(r[18]),
+            title=r[19],
+            url=r[20],
+            published=_iso(r[21]),
+            story_id=stories.get((r[0], r[1])),
+        )
+        for r in rows
+    ]
+
+
+def actor_names(
+    store: Store, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str, str], list[str]]:
+    """The canonical names of the source and target actors of the events ``keys`` (article id,
+    event id), by (article id, event id, role), in the order the event names them."""
+    wanted = set(keys)
+    article_ids = sorted({k[0] for k in keys})
+    found: dict[tuple[str, str, str], list[str]] = {}
+    if not article_ids:
+        return found
+    rows = store.query(
+        "SELECT r.article_id, r.event_id, r.role, ac.name FROM event_actors r JOIN actors ac "
+        "ON ac.article_id = r.article_id AND ac.actor_id = r.actor_id "
+        f"WHERE r.article_id IN {_marks(article_ids)} "
+        "ORDER BY r.article_id, r.event_id, r.role, r.position",
+        article_ids,
+    )
+    for article_id, event_id, role, name in rows:
+        if (article_id, event_id) in wanted:
+            found.setdefault((article_id, event_id, role), []).append(name)
+    return found
+
+
+def story_ids(store: Store, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The story each of the events ``keys`` is in (events not fused yet are absent)."""
+    wanted = set(keys)
+    article_ids = sorted({k[0] for k in keys})
+    if not article_ids:
+        return {}
+    rows = store.query(
+        "SELECT article_id, event_id, min(story_id) FROM story_members "
+        f"WHERE article_id IN {_marks(article_ids)} GROUP BY article_id, event_id",
+        article_ids,
+    )
+    return {(a, e): s for a, e, s in rows if (a, e) in wanted}
+
+
+# --- aggregates ------------------------------------------------------------------------------
+
+
+class DayCount(TypedDict):
+    """Events of one type on one day."""
+
+    day: str
+    type: str
+    n: int
+
+
+def timeline(store: Store, f: EventFilter) -> list[DayCount]:
+    """Events per day and type (dated events only), by day then type."""
+    where, params = _where(f)
+    rows = store.query(
+        f"SELECT e.event_day, e.type, count(*) FROM {_EVENTS_FROM} "
+        f"WHERE {where} AND e.event_day IS NOT NULL "
+        "GROUP BY e.event_day, e.type ORDER BY e.event_day, e.type",
+        params,
+    )
+    return [DayCount(day=str(_iso(day)), type=type_, n=int(n)) for day, type_, n in rows]
+
+
+class MapPoint(TypedDict):
+    """Events at one rounded coordinate."""
+
+    lat: float
+    lon: float
+    place_name: str
+    country: str | None
+    n: int
+    types: dict[str, int]
+
+
+def map_points(
+    store: Store, f: EventFilter, cap: int = MAX_MAP_POINTS
+) -> tuple[list[MapPoint], int]:
+    """The events with coordinates, grouped by coordinates rounded to ``MAP_DECIMALS``: the
+    ``cap`` busiest points (most events first), and how many points there are in all."""
+    where, params = _where(f)
+    scale = 10**MAP_DECIMALS
+    cells = (
+        f"SELECT round(p.lat * {scale}) / {scale} AS lat, round(p.lon * {scale}) / {scale} AS lon,"
+        " e.type AS type, count(*) AS n, min(p.name) AS place_name, min(p.country) AS country "
+        f"FROM {_EVENTS_FROM} WHERE {where} AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
+        "GROUP BY 1, 2, 3"
+    )
+    rows = store.query(
+        f"WITH cells AS ({cells}), "
+        "points AS (SELECT lat, lon, sum(n) AS total, count(*) OVER () AS n_points FROM cells "
+        "GROUP BY lat, lon ORDER BY total DESC, lat, lon LIMIT ?) "
+        "SELECT c.lat, c.lon, c.type, c.n, c.place_name, c.country, p.total, p.n_points "
+        "FROM cells c JOIN points p ON p.lat = c.lat AND p.lon = c.lon "
+        "ORDER BY p.total DESC, c.lat, c.lon, c.type",
+        [*params, cap],
+    )
+    points: dict[tuple[float, float], MapPoint] = {}
+    for lat, lon, type_, n, place_name, country, total, _n_points in rows:
+        point = points.get((lat, lon))
+        if point is None:
+            point = points[(lat, lon)] = MapPoint(
+                lat=float(lat),
+                lon=float(lon),
+                place_name=place_name,
+                country=country,
+                n=int(total),
+                types={},
+            )
+        # Several places may round to one point: name it by the first in order.
+        point["place_name"] = min(point["place_name"], place_name)
+        if country is not None and (point["country"] is None or country < point["country"]):
+            point["country"] = country
+        point["types"][type_] = int(n)
+    return list(points.values()), int(rows[0][7]) if rows else 0
+
+
+class Node(TypedDict):
+    """An actor in the network: its canonical name (also its id), and its events."""
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    n: int
+
+
+class Edge(TypedDict):
+    """Events of one type whose source is one actor and whose target is another."""
+
+    source: str
+    target: str
+    type: str
+    n: int
+
+
+def network(store: Store, f: EventFilter, limit: int = 50) -> tuple[list[Node], list[Edge]]:
+    """Who acts on whom: the ``limit`` heaviest (source, target, type) edges over the events
+    the filter selects, and the actors they join with the number of those events each is in.
+    Actors are told apart by canonical name (the ``actor`` filter's value)."""
+    where, params = _where(f)
+    chosen = f"SELECT e.article_id, e.event_id, e.type FROM {_EVENTS_FROM} WHERE {where}"
+    role_join = (
+        "JOIN event_actors {r} ON {r}.article_id = fe.article_id AND {r}.event_id = fe.event_id "
+        "AND {r}.role = '{role}' JOIN actors {x} ON {x}.article_id = {r}.article_id "
+        "AND {x}.actor_id = {r}.actor_id"
+    )
+    rows = store.query(
+        f"WITH fe AS ({chosen}) SELECT sa.name, ta.name, fe.type, count(*) AS n FROM fe "
+        + role_join.format(r="s", x="sa", role="source")
+        + " "
+        + role_join.format(r="t", x="ta", role="target")
+        + " GROUP BY sa.name, ta.name, fe.type ORDER BY n DESC, sa.name, ta.name, fe.type "
+        "LIMIT ?",
+        [*params, limit],
+    )
+    edges = [Edge(source=s, target=t, type=type_, n=int(n)) for s, t, type_, n in rows]
+    names = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    if not names:
+        return [], edges
+    node_rows = store.query(
+        f"WITH fe AS ({chosen}) SELECT ac.name, min(ac.country), min(ac.sector), "
+        "count(DISTINCT r.article_id || ' ' || r.event_id) FROM fe "
+        "JOIN event_actors r ON r.article_id = fe.article_id AND r.event_id = fe.event_id "
+        "JOIN actors ac ON ac.article_id = r.article_id AND ac.actor_id = r.actor_id "
+        f"WHERE ac.name IN {_marks(names)} GROUP BY ac.name ORDER BY ac.name",
+        [*params, *names],
+    )
+    nodes = [
+        Node(id=name, name=name, country=country, sector=sector, n=int(n))
+        for name, country, sector, n in node_rows
+    ]
+    return nodes, edges
+
+
+class Facets(TypedDict):
+    """The values the filter drop-downs offer: those present in the store."""
+
+    types: list[str]
+    modes: list[str]
+    countries: list[str]
+    bases: list[str]
+    first_day: str | None
+    last_day: str | None
+
+
+def facets(store: Store) -> Facets:
+    """The types, modes, countries and date bases of the stored events, and their days."""
+
+    def distinct(sql: str) -> list[str]:
+        return [str(value) for (value,) in store.query(sql)]
+
+    first, last = store.query("SELECT min(event_day), max(event_day) FROM events")[0]
+    return Facets(
+        types=distinct("SELECT DISTINCT type FROM events ORDER BY type"),
+        modes=distinct("SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY mode"),
+        countries=distinct(
+            "SELECT DISTINCT p.country FROM events e JOIN places p ON p.article_id = e.article_id"
+            " AND p.place_id = e.place_id WHERE p.country IS NOT NULL ORDER BY p.country"
+        ),
+        bases=distinct(
+            "SELECT DISTINCT date_basis FROM events WHERE date_basis IS NOT NULL "
+            "ORDER BY date_basis"
+        ),
+        first_day=_iso(first),
+        last_day=_iso(last),
+    )
+
+
+# --- stories ---------------------------------------------------------------------------------
+
+
+class StoryRow(TypedDict):
+    """One story as the stories list shows it."""
+
+    id: str
+    type: str
+    mode: str | None
+    date_first: str | None
+    date_last: str | None
+    country: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    n_events: int
+    n_articles: int
+    fatalities_min: int | None
+    fatalities_max: int | None
+
+
+def _story_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """Stories with a member event that the filter selects (every story for no filter)."""
+    if f.is_empty():
+        return "TRUE", []
+    where, params = _where(f)
+    return (
+        "s.id IN (SELECT m.story_id FROM story_members m JOIN events e "
+        "ON e.article_id = m.article_id AND e.event_id = m.event_id "
+        "JOIN articles a ON a.id = e.article_id LEFT JOIN places p "
+        f"ON p.article_id = e.article_id AND p.place_id = e.place_id WHERE {where})",
+        params,
+    )
+
+
+def count_stories(store: Store, f: EventFilter) -> int:
+    """How many stories have a member event that the filter selects."""
+    where, params = _story_where(f)
+    return int(store.query(f"SELECT count(*) FROM stories s WHERE {where}", params)[0][0])
+
+
+def list_stories(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+    """One page of the stories with a member event the filter selects, latest first, and
+    among a day's stories those told by most articles first."""
+    where, params = _story_where(f)
+    rows = store.query(
+        "SELECT s.id, s.type, s.mode, s.date_first, s.date_last, s.country, s.place_name, "
+        "s.lat, s.lon, s.n_events, s.n_articles, s.fatalities_min, s.fatalities_max "
+        f"FROM stories s WHERE {where} "
+        "ORDER BY s.date_first DESC NULLS LAST, s.n_articles DESC, s.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [
+        StoryRow(
+            id=r[0],
+            type=r[1],
+            mode=r[2],
+            date_first=_iso(r[3]),
+            date_last=_iso(r[4]),
+            country=r[5],
+            place_name=r[6],
+            lat=r[7],
+            lon=r[8],
+            n_events=int(r[9]),
+            n_articles=int(r[10]),
+            fatalities_min=r[11],
+            fatalities_max=r[12],
+        )
+        for r in rows
+    ]
+
+
+class SpanRef(TypedDict):
+    """Where a value stands in its article's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Member(TypedDict):
+    """One member report of a story: the event, where its article said it, and its values."""
+
+    article_id: str
+    event_id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    type: str
+    mode: str | None
+    date: str | None
+    date_precision: str | None
+    date_basis: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    fatalities: int | None
+    source_actors: list[str]
+    target_actors: list[str]
+    trigger: SpanRef
+    sentence: SpanRef
+
+
+def story(store: Store, story_id: str) -> tuple[Story, list[Member]] | None:
+    """The stored story ``story_id`` and its member reports (earliest article first); None
+    when there is no such story."""
+    found = store.query("SELECT record FROM stories WHERE id = ?", [story_id])
+    if not found:
+        return None
+    record = Story.model_validate(json.loads(found[0][0]))
+    rows = store.query(
+        "SELECT m.article_id, m.event_id, a.title, a.url, a.source, a.published, e.type, e.mode,"
+        " e.event_date, e.date_precision, e.date_basis, p.name, p.lat, p.lon, p.country, "
+        "e.fatalities, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, "
+        "e.sentence_end, e.sentence_text FROM story_members m "
+        "JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id "
+        "JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id "
+        "WHERE m.story_id = ? ORDER BY a.published NULLS LAST, m.article_id, e.ordinal",
+        [story_id],
+    )
+    names = actor_names(store, [(r[0], r[1]) for r in rows])
+    members = [
+        Member(
+            article_id=r[0],
+            event_id=r[1],
+            title=r[2],
+            url=r[3],
+            source=r[4],
+            published=_iso(r[5]),
+            type=r[6],
+            mode=r[7],
+            date=r[8],
+            date_precision=r[9],
+            date_basis=r[10],
+            place_name=r[11],
+            lat=r[12],
+            lon=r[13],
+            country=r[14],
+            fatalities=r[15],
+            source_actors=names.get((r[0], r[1], "source"), []),
+            target_actors=names.get((r[0], r[1], "target"), []),
+            trigger=SpanRef(start=r[16], end=r[17], text=r[18]),
+            sentence=SpanRef(start=r[19], end=r[20], text=r[21]),
+        )
+        for r in rows
+    ]
+    return record, members
