@@ -426,3 +426,31 @@ def export_command(
         )
     where_to = f" to {out}" if out else ""
     click.echo(f"exported {summary.written} {kind} as {export_format}{where_to}", err=True)
+
+
+@main.command("serve")
+@click.option("--db", "db_url", metavar="URL", help="DuckDB file or postgresql:// URL.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; only this machine by default.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--allow-store",
+    is_flag=True,
+    help="Let the Extract page store a pasted article (the store is otherwise read-only).",
+)
+def serve_command(db_url: str | None, host: str, port: int, allow_store: bool) -> None:
+    """Serve the analyst's web app (map, timeline, network, articles, stories) over the store."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    try:
+        app = create_app(db_url, Settings.from_env(), allow_store=allow_store)
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"eventwire: serving {app.state.stores.where} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -35,10 +35,12 @@ class StorePool:
         self._readers_done = threading.Condition(self._lock)
         self._readers = 0
         self._writing = False
+        self.where = url  # without a password once open
 
     def open(self) -> None:
         """Open the store read-only, so that a missing or newer store fails at start-up."""
         store = open_store(self.url, self.settings, read_only=True)
+        self.where = store.where
         with self._lock:
             if self.postgres:
                 self._idle.append(store)
