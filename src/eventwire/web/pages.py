@@ -1,7 +1,84 @@
-"""The HTML pages of the web app: server-rendered Jinja2 over the same queries as the API."""
+"""The HTML pages of the web app: Jinja2 shells that their scripts fill from the JSON API.
+
+Each page is rendered on the server with its filter form already holding the values in the
+URL, so a view can be shared and reloaded; the data comes from the same ``/api/...`` endpoints
+an analyst's own scripts use, fetched by one small module per page under ``static/js/``. No
+page carries inline script or style (the Content-Security-Policy forbids both), and every value
+from the store reaches the page through Jinja2's autoescape or the DOM's ``textContent``.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+WEB_DIR = Path(__file__).parent
+TEMPLATES_DIR = WEB_DIR / "templates"
+
+# The filters every list page shares, in the order the form shows them (W_contract: Filters).
+FILTERS = ("q", "type", "mode", "country", "actor", "place", "date_from", "date_to", "basis")
+
+# Autoescape everything, whatever a template's name ends with: article text is untrusted.
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+)
 
 router = APIRouter()
+
+
+def _page(request: Request, template: str, page: str, **context: Any) -> HTMLResponse:
+    """``template`` rendered with the request's filter values (blank ones left out)."""
+    filters = {
+        name: value for name in FILTERS if (value := request.query_params.get(name, "").strip())
+    }
+    article = request.query_params.get("article", "").strip()
+    return templates.TemplateResponse(
+        request,
+        template,
+        {"page": page, "filters": filters, "article_filter": article, **context},
+    )
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def events_page(request: Request) -> HTMLResponse:
+    """The events: filter form, map, timeline per day by type, and the table."""
+    return _page(request, "events.html", "events")
+
+
+@router.get("/network", response_class=HTMLResponse, include_in_schema=False)
+def network_page(request: Request) -> HTMLResponse:
+    """Who acts on whom: actors as nodes, events as edges weighted by count, coloured by type."""
+    return _page(request, "network.html", "network")
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    """One article's text with every extracted span highlighted, its events and quotes beside."""
+    return _page(request, "article.html", "article", article_id=article_id)
+
+
+@router.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+def stories_page(request: Request) -> HTMLResponse:
+    """The fused stories, filtered like the events."""
+    return _page(request, "stories.html", "stories")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    """One story: its member reports side by side and where they disagree."""
+    return _page(request, "story.html", "story", story_id=story_id)
+
+
+@router.get("/extract", response_class=HTMLResponse, include_in_schema=False)
+def extract_page(request: Request) -> HTMLResponse:
+    """Paste an article, see what eventwire finds in it, and optionally store it."""
+    return _page(request, "extract.html", "extract")
