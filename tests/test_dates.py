@@ -6,6 +6,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from eventwire.extraction.dates import (
+    OUT_OF_CALENDAR,
     RELATIVE,
     find,
     find_published,
@@ -139,6 +140,41 @@ def test_times_are_numbered_in_text_order_and_slice_the_text(nlp):
     assert [t.id for t in times] == ["t1", "t2", "t3"]
     assert all(doc.text[t.start : t.end] == t.text for t in times)
     assert [t.precision for t in times] == ["year", "day", "day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span"),
+    [
+        ("Rebels attacked Goma on Friday.", dt.date.min, "Friday"),  # 0001-01-01 is a Monday
+        ("Rebels attacked Goma yesterday.", dt.date.min, "yesterday"),
+        ("Rebels attacked Goma three days ago.", dt.date(1, 1, 2), "three days ago"),
+        ("Prices rose last year.", dt.date(1, 6, 1), "last year"),
+        ("Fighting flared in December.", dt.date(1, 1, 2), "December"),
+        ("Talks end tomorrow.", dt.date.max, "tomorrow"),
+        ("Talks will resume in January.", dt.date(9999, 12, 2), "January"),
+        ("Elections are due next year.", dt.date(9999, 1, 1), "next year"),
+        ("The ceasefire expires on January 5.", dt.date(9999, 12, 31), "January 5"),
+    ],
+)
+def test_relative_dates_past_the_ends_of_the_calendar_are_unresolved(nlp, text, published, span):
+    # Found by tests/test_fuzz.py: these raised OverflowError, or gave "0000-12" and "1".
+    assert [(t.text, t.value, t.reason) for t in find(nlp(text), published)] == [
+        (span, None, OUT_OF_CALENDAR)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Rebels attacked Goma yesterday.", dt.date(1, 1, 2), ("yesterday", "0001-01-01")),
+        ("Prices rose last year.", dt.date(2, 3, 1), ("last year", "0001")),
+        ("Talks end tomorrow.", dt.date(9999, 12, 30), ("tomorrow", "9999-12-31")),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_resolve_with_four_digit_years(
+    nlp, text, published, expected
+):
+    assert values(nlp, text, published) == [expected]
 
 
 def test_same_weekday_as_publication_is_that_day():

@@ -84,6 +84,27 @@ def test_bad_date_names_the_value():
     assert str(e.value) == "--published: '31/08/2017' is not a date: use YYYY-MM-DD"
 
 
+def test_a_datetime_published_keeps_the_calendar_day_it_was_written_in():
+    # Found by tests/test_fuzz.py: a datetime with a time of day failed Article's validation.
+    written = dt.datetime(2025, 3, 14, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    article = read_article("Troops left.", "x", published=written)
+    assert (article.published, article.published_from) == (dt.date(2025, 3, 14), "given")
+
+
+def test_lone_surrogates_in_the_text_are_not_utf8():
+    # Found by tests/test_fuzz.py: a JSON "\ud800" escape crashed the article id with
+    # UnicodeEncodeError, and in a title it crashed writing the output.
+    with pytest.raises(NotUtf8) as e:
+        read_article("Troops \ud800 left.", "a.txt")
+    assert str(e.value) == "a.txt: not UTF-8 (lone surrogate U+D800 at offset 7 of the text)"
+
+
+def test_lone_surrogates_in_json_metadata_are_not_utf8():
+    with pytest.raises(NotUtf8) as e:
+        read_json('{"text": "Troops left.", "title": "Raid \\udc00"}', "a.jsonl:3")
+    assert str(e.value) == "a.jsonl:3: not UTF-8 (lone surrogate U+DC00 at offset 5 of the title)"
+
+
 def test_json_article_takes_its_metadata():
     article = read_json(
         '{"text": "Troops left.", "title": "T", "published": "2025-05-16"}', "a.json"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ UNIT = r"(?P<unit>day|week|fortnight|month|year)s?"
 RELATIVE = "relative date with no publication date to resolve it against"
 AMBIGUOUS = "numeric date whose order of day and month cannot be told"
 NO_YEAR = "day and month with no year, and no publication date to take one from"
+OUT_OF_CALENDAR = "counted from the publication date it falls outside the years 1 to 9999"
 # Auxiliaries and verbs that put a clause in the future ("will meet", "is expected to meet").
 FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "would", "could", "might"}
 FUTURE_VERBS = {"expect", "schedule", "plan", "set", "due", "go", "intend", "prepare"}
@@ -131,6 +133,9 @@ def _count(word: str) -> int:
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        # Not "no such day": the calendar ends, as date arithmetic past it raises.
+        raise OverflowError(f"year {year} is outside the calendar")
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -138,7 +143,7 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _iso(date: dt.date, precision: TimePrecision) -> str:
-    return {"day": date.isoformat(), "month": date.isoformat()[:7], "year": str(date.year)}[
+    return {"day": date.isoformat(), "month": date.isoformat()[:7], "year": f"{date.year:04d}"}[
         precision
     ]
 
@@ -394,6 +399,22 @@ def _anchored(m: re.Match[str], ctx: Context, found: list[Found]) -> Found:
     return Found(m.start(), m.end(), _iso(date, precision), precision)
 
 
+def _resolve(m: re.Match[str], rule: Callable[[], Found | None]) -> Found | None:
+    """What ``rule`` finds at ``m``, unresolved where its date falls outside years 1-9999.
+
+    A publication date of 0001-01-01 or 9999-12-31 is odd but valid; "yesterday" or "next
+    January" counted from it has no date we can write.
+    """
+    try:
+        found = rule()
+    except OverflowError:  # date arithmetic past 0001-01-01 or 9999-12-31
+        start = m.start("span") if "span" in m.re.groupindex else m.start()
+        return Found(start, m.end(), None, None, OUT_OF_CALENDAR)
+    if found and found.value and not 1 <= int(found.value.split("-")[0]) <= 9999:
+        return Found(found.start, found.end, None, None, OUT_OF_CALENDAR)
+    return found
+
+
 def _overlaps(found: Found, taken: list[Found]) -> bool:
     return any(f.start < found.end and found.start < f.end for f in taken)
 
@@ -405,7 +426,7 @@ def find(doc: Doc, published: dt.date | None) -> list[Time]:
     taken: list[Found] = []
     for pattern, rule in RULES:
         for m in pattern.finditer(text):
-            found = rule(m, ctx)
+            found = _resolve(m, functools.partial(rule, m, ctx))
             if found and not _overlaps(found, taken):
                 taken.append(found)
     for ent in doc.ents:
@@ -413,12 +434,12 @@ def find(doc: Doc, published: dt.date | None) -> list[Time]:
             continue
         for pattern, rule in ENTITY_RULES:
             for m in pattern.finditer(text, ent.start_char, ent.end_char):
-                found = rule(m, ctx)
+                found = _resolve(m, functools.partial(rule, m, ctx))
                 if found and not _overlaps(found, taken):
                     taken.append(found)
     for m in ANCHORED.finditer(text):
-        found = _anchored(m, ctx, taken)
-        if not _overlaps(found, taken):
+        found = _resolve(m, functools.partial(_anchored, m, ctx, taken))
+        if found and not _overlaps(found, taken):
             taken.append(found)
     taken.sort(key=lambda f: f.start)
     return [

@@ -22,6 +22,8 @@ from ..records import Article, PublishedFrom
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A lone surrogate cannot be written in UTF-8; a JSON "\ud800" escape decodes to one.
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def decode(data: bytes, where: str) -> str:
@@ -80,6 +82,17 @@ def read_article(
     max_chars: int = 1_000_000,
 ) -> Article:
     """A checked ``Article`` for ``text``; ``BadInput`` for text that cannot be an article."""
+    for name, value in (("text", text), ("title", title), ("url", url), ("source", source)):
+        surrogate = SURROGATE.search(value or "")
+        if surrogate:
+            raise NotUtf8(
+                where,
+                f"not UTF-8 (lone surrogate U+{ord(surrogate.group()):04X} "
+                f"at offset {surrogate.start()} of the {name})",
+            )
+    if isinstance(published, dt.datetime):
+        # The calendar day it was written in, as parse_date reads an ISO datetime.
+        published = published.date()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > max_chars:
         raise TooLarge(
