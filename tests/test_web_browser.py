@@ -380,7 +380,14 @@ def test_events_page_draws_the_map_timeline_and_table_from_the_store(page, serve
     points = api(page, served, "/api/map")["points"]
     assert page.locator("path.event-point").count() == len(points) > 0
     days = api(page, served, "/api/timeline")["days"]
-    assert page.locator("#timeline rect.bar").count() == len(days) > 0
+    # Each (day, type) is a bar, or counted among those outside the stretch of days shown.
+    hidden = page.locator("#timeline-hidden")
+    outside = int(hidden.get_attribute("data-events")) if hidden.count() else 0
+    drawn = page.locator("#timeline rect.bar")
+    assert drawn.count() > 0
+    shown = {(b.get_attribute("data-day"), b.get_attribute("data-type")) for b in drawn.all()}
+    assert sum(d["n"] for d in days if (d["day"], d["type"]) not in shown) == outside
+    assert outside <= 0.1 * sum(d["n"] for d in days)
     shot(page, served, "events")
 
 
@@ -567,11 +574,20 @@ def test_the_extract_page_shows_the_events_of_a_pasted_article_and_stores_it(pag
     assert page.locator("#article-text mark.span-trigger").count() >= 1
     assert page.text_content("#article-text") == text
     shot(page, served, "extract")
+    assert page.inner_text("#stored").startswith("Stored: ")
     # Stored: the link leads to the article in the archive.
     page.click("#stored a")
     page.wait_for_selector(READY, state="attached")
     assert page.text_content("#article-text") == text
     assert page.locator("#article-events li.event").count() == events.count()
+    # The same text again is not stored twice.
+    open_page(page, served, "/extract")
+    page.fill("#extract textarea[name=text]", text)
+    page.fill("#extract input[name=published]", "2025-06-04")
+    page.check("#extract input[name=store]")
+    page.click("#extract button[type=submit]")
+    page.wait_for_selector("body[data-ready=yes] #result:not([hidden])", timeout=60_000)
+    assert page.inner_text("#stored").startswith("Already in the archive: ")
 
 
 def test_a_bad_filter_value_shows_the_error_naming_its_field(page, served):

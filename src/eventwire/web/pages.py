@@ -81,4 +81,5 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
 @router.get("/extract", response_class=HTMLResponse, include_in_schema=False)
 def extract_page(request: Request) -> HTMLResponse:
     """Paste an article, see what eventwire finds in it, and optionally store it."""
-    return _page(request, "extract.html", "extract")
+    allow_store = bool(getattr(request.app.state, "allow_store", False))
+    return _page(request, "extract.html", "extract", allow_store=allow_store)

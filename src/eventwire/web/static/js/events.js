@@ -72,6 +72,28 @@ async function drawMap(filters) {
   document.getElementById("map").dataset.points = String(points.length);
 }
 
+// Texts date things decades away ("since 1948", "by 2030"), and a per-day axis over all of them
+// would squeeze the news into a pixel. The axis spans the shortest stretch of days that holds
+// 90% of the events, and the page says how many lie outside it and how to see them.
+const KEEP = 0.9;
+const LONG_DAYS = 90;
+
+function busiestStretch(rows, types) {
+  const counts = rows.map((r) => d3.sum(types, (t) => r[t] || 0));
+  const need = KEEP * d3.sum(counts);
+  let best = [0, rows.length - 1];
+  let held = 0;
+  let first = 0;
+  for (let last = 0; last < rows.length; last += 1) {
+    held += counts[last];
+    while (held - counts[first] >= need) held -= counts[first++];
+    if (held >= need && rows[last].day - rows[first].day < rows[best[1]].day - rows[best[0]].day) {
+      best = [first, last];
+    }
+  }
+  return rows.slice(best[0], best[1] + 1);
+}
+
 async function drawTimeline(filters) {
   const { days } = await api("/api/timeline?" + filters.toString());
   const box = document.getElementById("timeline");
@@ -88,13 +110,26 @@ async function drawTimeline(filters) {
   }
   // One row per day, one column per type, stacked by d3.
   const byDay = d3.rollup(days, (rows) => Object.fromEntries(rows.map((r) => [r.type, r.n])), (r) => r.day);
-  const rows = [...byDay].map(([day, counts]) => ({ day: new Date(day + "T00:00:00Z"), key: day, ...counts }))
+  const allRows = [...byDay].map(([day, counts]) => ({ day: new Date(day + "T00:00:00Z"), key: day, ...counts }))
     .sort((a, b) => a.day - b.day);
+  // The analyst's own date range is shown whole; so is a short span.
+  const chosen = filters.has("date_from") || filters.has("date_to");
+  const span = (allRows[allRows.length - 1].day - allRows[0].day) / 86_400_000;
+  const rows = chosen || span <= LONG_DAYS ? allRows : busiestStretch(allRows, types);
+  const hidden = allRows.length - rows.length;
+  if (hidden) {
+    const outside = allRows.filter((r) => r.key < rows[0].key || r.key > rows[rows.length - 1].key);
+    const n = d3.sum(outside, (r) => d3.sum(types, (t) => r[t] || 0));
+    box.append(el("p", { class: "hint", id: "timeline-hidden", dataset: { days: String(hidden), events: String(n) } },
+      `${rows[0].key} to ${rows[rows.length - 1].key}; ${n} event${n === 1 ? "" : "s"} on ${hidden} other ` +
+      `day${hidden === 1 ? "" : "s"} (from ${allRows[0].key} to ${allRows[allRows.length - 1].key}) ` +
+      "lie outside: set From and To to see them."));
+  }
   const series = d3.stack().keys(types).value((row, type) => row[type] || 0)(rows);
 
   const width = Math.max(box.clientWidth || 600, 300);
   const height = 220;
-  const margin = { top: 8, right: 12, bottom: 24, left: 36 };
+  const margin = { top: 8, right: 24, bottom: 24, left: 36 };
   const first = rows[0].day;
   const last = d3.utcDay.offset(rows[rows.length - 1].day, 1);
   const x = d3.scaleUtc().domain([first, last]).range([margin.left, width - margin.right]);

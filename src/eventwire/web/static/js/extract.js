@@ -25,9 +25,10 @@ form.addEventListener("submit", async (event) => {
     const stored = document.getElementById("stored");
     const id = body.document.article.id;
     if (body.stored) {
-      stored.replaceChildren("Stored: ", el("a", { href: `/articles/${encodeURIComponent(id)}` }, `article ${id}`));
+      const link = el("a", { href: `/articles/${encodeURIComponent(id)}` }, `article ${id}`);
+      stored.replaceChildren(body.already_present ? "Already in the archive: " : "Stored: ", link);
     } else {
-      stored.textContent = payload.store ? `Not stored: article ${id} was already in the archive.` : `Not stored (article ${id}).`;
+      stored.textContent = `Not stored (article ${id}).`;
     }
     renderDocument(result, body.document, body.spans);
     const n = body.document.events.length;
