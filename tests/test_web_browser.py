@@ -598,6 +598,14 @@ def test_a_bad_filter_value_shows_the_error_naming_its_field(page, served):
     assert page.locator("#filters input[name=date_from].invalid").count() == 1
 
 
+def test_an_unknown_article_or_story_says_so(page, served):
+    for path in ("/articles/0000000000000000", "/stories/s0000000000000000"):
+        open_page(page, served, path)
+        assert page.get_attribute("body", "data-ready") == "error"
+        assert page.is_visible("#error")
+        assert page.inner_text("#error") != ""
+
+
 # --- untrusted text ----------------------------------------------------------------------------
 
 

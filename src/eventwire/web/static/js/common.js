@@ -52,6 +52,16 @@ export function externalLink(url, text) {
   return el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank" }, text ?? url);
 }
 
+// A link that shows only the site's name (the whole URL in its title); as externalLink, a
+// URL that is not http(s) stays text, shown whole.
+export function siteLink(url) {
+  const href = safeHref(url);
+  if (!href) return externalLink(url);
+  const link = externalLink(url, new URL(href).hostname);
+  link.title = href;
+  return link;
+}
+
 // The filters of the current URL, blank values dropped.
 export function currentFilters() {
   const params = new URLSearchParams(window.location.search);

@@ -1,6 +1,6 @@
 // One story: what its members agree on, each disagreement with every value and links to the
 // sentences that give it, and the member reports side by side.
-import { api, dateText, el, externalLink, names, showError, typeColour } from "./common.js";
+import { api, dateText, el, names, showError, siteLink, typeColour } from "./common.js";
 
 function sentenceLink(ref, label) {
   return el("a", {
@@ -68,7 +68,7 @@ function reportColumn(members) {
   const column = el("section", { class: "report", dataset: { article: first.article_id } },
     el("h3", {}, el("a", { href: `/articles/${encodeURIComponent(first.article_id)}` }, first.title || first.article_id)),
     el("p", { class: "meta" }, [first.source, first.published && `published ${first.published}`].filter(Boolean).join(" · "),
-      first.url ? " · " : "", first.url ? externalLink(first.url) : null),
+      first.url ? " · " : "", first.url ? siteLink(first.url) : null),
   );
   for (const member of members) column.append(memberEvent(member));
   return column;
