@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -1144,6 +1144,9 @@ def settle(
     return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(ordered, 1)]
 
 
+_FAR = 2**62  # past the end of any text
+
+
 class MentionIndex:
     """Which actor a stretch of text refers to, for the stages that come after actors."""
 
@@ -1155,6 +1158,20 @@ class MentionIndex:
                 key=lambda item: (item[0], -item[1]),
             )
         )
+
+        # Each actor's mention starts, in order: "does X have a mention in this sentence?"
+        self._starts: dict[str, list[int]] = {}
+        for m_start, _, actor in self._mentions.starting(-1, _FAR):
+            self._starts.setdefault(actor.id, []).append(m_start)
+
+    def starts_of(self, actor: Actor, start: int, end: int) -> list[int]:
+        """Where ``actor``'s mentions that start in ``start:end`` start, in text order."""
+        starts = self._starts.get(actor.id, [])
+        return starts[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def starting(self, start: int, end: int) -> Iterator[tuple[int, int, Actor]]:
+        """(start, end, actor) of each mention that starts in ``start:end``, in text order."""
+        return self._mentions.starting(start, end)
 
     def within(self, start: int, end: int) -> list[Actor]:
         """Actors with a mention inside ``start:end``, in text order, each once."""

@@ -34,6 +34,7 @@ from ..errors import ResourceError
 from ..records import Actor, Article, Event, Place, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
+from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
 
 Role = str  # "source", "target" or "none"
@@ -357,24 +358,41 @@ def find(
     Only the publication date of ``article`` (the one ``doc`` parses) is read: it dates the
     events whose text names no date for them, marked ``reported``.
     """
-    reader = _Reader(doc, MentionIndex(actors), actors, lexicon)
+    index = MentionIndex(actors)
+    reader = _Reader(doc, index, actors, lexicon)
+    # Times and place mentions by offset: each event looks only at those of its sentence.
+    dated = Intervals((t.start, t.end, t) for t in times)
+    located = Intervals(
+        (m.start, m.end, (rank, k, place.id))
+        for rank, place in enumerate(places)
+        if place.gazetteer_id is not None
+        for k, m in enumerate(place.mentions)
+    )
     events: list[Event] = []
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
-        events += reader.sentence_events(sentence, places, times)
+        events += reader.sentence_events(sentence, located, dated)
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
     events = [
         e
         for e in events
-        if not any(t.start <= e.trigger.start and e.trigger.end <= t.end for t in times)
+        if not any(
+            t.start <= e.trigger.start and e.trigger.end <= t.end
+            for _, _, t in dated.overlapping(e.trigger.start, e.trigger.end)
+        )
     ]
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     paras = paragraphs(text_of(doc))
-    events = [_narrative_date(e, times, paras) for e in events]
-    events = [_reported_date(e, times, article) for e in events]
-    events = [_implicit_source(e, actors, lexicon) for e in events]
+    para_starts = [start for start, _ in paras]
+    events = [_narrative_date(e, dated, paras, para_starts) for e in events]
+    reasons: dict[tuple[int | None, int | None], str | None] = {}
+    for t in times:
+        reasons.setdefault((t.start, t.end), t.reason)
+    events = [_reported_date(e, reasons, article) for e in events]
+    by_sector: dict[frozenset[str], list[Actor]] = {}
+    events = [_implicit_source(e, actors, lexicon, index, by_sector) for e in events]
     deaths = {}
     for sentence in doc.sents:
         if (count := _deaths(sentence, lexicon.death_words)) is not None:
@@ -432,19 +450,23 @@ def _deaths(sentence: TokenSpan, words: frozenset[str]) -> int | None:
     return total if found else None
 
 
-def _implicit_source(event: Event, actors: Sequence[Actor], lexicon: EventLexicon) -> Event:
+def _implicit_source(
+    event: Event,
+    actors: Sequence[Actor],
+    lexicon: EventLexicon,
+    index: MentionIndex,
+    by_sector: dict[frozenset[str], list[Actor]],
+) -> Event:
     """ "Fifty people were arrested, police said": an act with no source whose doer is
     understood (arrests by the police) takes the one actor of that sector in its sentence, or
     where its sentence names none, the article's one actor of that sector."""
     sectors = lexicon.implicit_sources.get(f"{event.type}/{event.mode}", frozenset())
     if event.source or not sectors:
         return event
-    able = [a for a in actors if a.sector in sectors and a.id not in event.target]
-    found = [
-        a
-        for a in able
-        if any(event.sentence.start <= m.start < event.sentence.end for m in a.mentions)
-    ]
+    if sectors not in by_sector:  # the actors of these sectors, found once per article
+        by_sector[sectors] = [a for a in actors if a.sector in sectors]
+    able = [a for a in by_sector[sectors] if a.id not in event.target]
+    found = [a for a in able if index.starts_of(a, event.sentence.start, event.sentence.end)]
     # "35 persons were arrested in this connection": by the article's one police force.
     found = found or able
     if len(found) != 1:
@@ -452,18 +474,24 @@ def _implicit_source(event: Event, actors: Sequence[Actor], lexicon: EventLexico
     return event.model_copy(update={"source": [found[0].id]})
 
 
-def _narrative_date(event: Event, times: Sequence[Time], paras: Sequence[tuple[int, int]]) -> Event:
+def _narrative_date(
+    event: Event,
+    times: Intervals[Time],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+) -> Event:
     """An event whose sentence names no time happened when the last dated sentence before it
     in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed."."""
     if event.when is not None:
         return event
-    para = next((p for p in paras if p[0] <= event.sentence.start < p[1]), None)
-    if para is None:
+    number = index_of(para_starts, event.sentence.start)
+    if number < 0 or event.sentence.start >= paras[number][1]:
         return event
+    para = paras[number]
     before = [
         t
-        for t in times
-        if t.value is not None and para[0] <= t.start and t.end <= event.sentence.start
+        for _, _, t in times.starting(para[0], event.sentence.start)
+        if t.value is not None and t.end <= event.sentence.start
     ]
     if not before:
         return event
@@ -482,7 +510,9 @@ def _narrative_date(event: Event, times: Sequence[Time], paras: Sequence[tuple[i
 NO_DATE = "no date in the text and no publication date"
 
 
-def _reported_date(event: Event, times: Sequence[Time], article: Article) -> Event:
+def _reported_date(
+    event: Event, reasons: dict[tuple[int | None, int | None], str | None], article: Article
+) -> Event:
     """An event its text does not date happened on or in the days before the article was
     published (ACLED codes such a report with time_precision 2); without a publication date it
     stays undated, and says why. A date named but unresolvable keeps the reason it has."""
@@ -490,7 +520,7 @@ def _reported_date(event: Event, times: Sequence[Time], article: Article) -> Eve
     if when is not None:
         if when.date is not None:
             return event
-        reason = next((t.reason for t in times if (t.start, t.end) == (when.start, when.end)), None)
+        reason = reasons.get((when.start, when.end))
         return event.model_copy(update={"undated_reason": reason or "the date cannot be resolved"})
     if article.published is None:
         return event.model_copy(update={"undated_reason": NO_DATE})
@@ -516,6 +546,7 @@ class _Reader:
         self.index = index
         self.actors = actors
         self.lex = lexicon
+        self._organisations: dict[str, Actor] = {}
 
     # Triggers
 
@@ -667,7 +698,7 @@ class _Reader:
         start = head.sent.start_char
         last: dict[str, tuple[int, Actor]] = {}
         for actor in self.index.within(start, head.idx):
-            mentions = [m.start for m in actor.mentions if start <= m.start < head.idx]
+            mentions = self.index.starts_of(actor, start, head.idx)
             last[actor.id] = (max(mentions), actor)
         chosen = sorted(last.values(), key=lambda item: item[0])[-count:]
         return [actor for _, actor in chosen] if len(chosen) == count else []
@@ -837,9 +868,8 @@ class _Reader:
     def _after_anti(self, actor: Actor, modifier: Token) -> bool:
         start, end = modifier.left_edge.idx, _end(modifier.right_edge)
         return any(
-            text_of(self.doc)[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "anti "))
-            for m in actor.mentions
-            if start <= m.start < end
+            text_of(self.doc)[max(0, m_start - 5) : m_start].lower().endswith(("anti-", "anti "))
+            for m_start in self.index.starts_of(actor, start, end)
         )
 
     # Frames and speech
@@ -868,6 +898,12 @@ class _Reader:
         """For "we" said by a spokesman: the organisation his appositive names, else him."""
         if speaker.kind not in ("person", "leader"):
             return speaker
+        # Read once per speaker: a spokesman quoted all through a long report has many mentions.
+        if speaker.id not in self._organisations:
+            self._organisations[speaker.id] = self._organisation_of(speaker)
+        return self._organisations[speaker.id]
+
+    def _organisation_of(self, speaker: Actor) -> Actor:
         for mention in speaker.mentions:
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if words is None:
@@ -883,7 +919,7 @@ class _Reader:
         return _modality(head, self.lex.modality)[0]
 
     def sentence_events(
-        self, sentence: TokenSpan, places: Sequence[Place], times: Sequence[Time]
+        self, sentence: TokenSpan, places: Intervals[tuple[int, int, str]], times: Intervals[Time]
     ) -> list[Event]:
         """The events one sentence reports."""
         matches = self.matches(sentence)
@@ -1063,7 +1099,11 @@ class _Reader:
     # The record
 
     def _event(
-        self, match: _Match, sentence: TokenSpan, places: Sequence[Place], times: Sequence[Time]
+        self,
+        match: _Match,
+        sentence: TokenSpan,
+        places: Intervals[tuple[int, int, str]],
+        times: Intervals[Time],
     ) -> Event:
         entry, head = match.entry, match.head
         negated, future, hypothetical, intent = _modality(head, self.lex.modality, match.governor)
@@ -1138,7 +1178,9 @@ class _Reader:
                 return mode
         return None
 
-    def _place(self, match: _Match, sentence: TokenSpan, places: Sequence[Place]) -> str | None:
+    def _place(
+        self, match: _Match, sentence: TokenSpan, places: Intervals[tuple[int, int, str]]
+    ) -> str | None:
         """The nearest resolved place joined by in/at/near... to the trigger or its object."""
         head = match.head
         anchors = {head.i} | {c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -1146,20 +1188,16 @@ class _Reader:
             anchors.add(match.governor.i)
         elif head.pos_ != "VERB" and head.head.pos_ == "VERB":
             anchors.add(head.head.i)
-        best: tuple[int, str] | None = None
-        for place in places:
-            if place.gazetteer_id is None:
+        # The nearest; on a tie the first place in the list, and its first mention.
+        best: tuple[int, int, int, str] | None = None
+        for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
+            words = self.doc.char_span(start, end, alignment_mode="expand")
+            if words is None or not self._attached(words.root, anchors, head):
                 continue
-            for mention in place.mentions:
-                if not sentence.start_char <= mention.start < sentence.end_char:
-                    continue
-                words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if words is None or not self._attached(words.root, anchors, head):
-                    continue
-                distance = abs(mention.start - head.idx)
-                if best is None or distance < best[0]:
-                    best = (distance, place.id)
-        return best[1] if best else None
+            key = (abs(start - head.idx), rank, k, place)
+            if best is None or key < best:
+                best = key
+        return best[3] if best else None
 
     def _attached(self, token: Token, anchors: set[int], head: Token) -> bool:
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i == head.i:
@@ -1331,13 +1369,11 @@ def _complement(frame: _Match) -> set[int]:
     return inside
 
 
-def _when(match: _Match, sentence: TokenSpan, times: Sequence[Time]) -> When | None:
+def _when(match: _Match, sentence: TokenSpan, times: Intervals[Time]) -> When | None:
     """The date of the event: the time in its sentence closest to it in the parse."""
     doc, head = sentence.doc, match.head
     best: tuple[int, int, Time] | None = None
-    for time in times:
-        if not sentence.start_char <= time.start < sentence.end_char:
-            continue
+    for _, _, time in times.starting(sentence.start_char, sentence.end_char):
         words = doc.char_span(time.start, time.end, alignment_mode="expand")
         tree = min((_distance(head, t) for t in words), default=99) if words else 99
         key = (tree, abs(time.start - head.idx), time)

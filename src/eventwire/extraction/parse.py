@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -46,9 +48,83 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+# A text this long or longer is parsed in pieces of about PIECE_CHARS: spaCy's memory grows
+# with the length of what it parses at once, and a report of a million characters would
+# take gigabytes parsed whole.
+LONG_TEXT = 20_000
+PIECE_CHARS = 5_000
+# Where a piece may end, best first: after a blank line, after a line break (the parser starts
+# a sentence after every one), after a sentence's full stop, after any space.
+CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])"),
+    re.compile(r"\s+"),
+)
+
+
 def parse(text: str, nlp: Language) -> Doc:
     """The parsed text; ``doc.text`` is ``text`` unchanged, so offsets carry over."""
-    return nlp(text)
+    if len(text) < LONG_TEXT:
+        return nlp(text)
+    return next(doc for doc, _ in parse_many([(text, None)], nlp))
+
+
+Context = TypeVar("Context")
+
+
+def parse_many(
+    items: Iterable[tuple[str, Context]], nlp: Language, *, batch_size: int = 16
+) -> Iterator[tuple[Doc, Context]]:
+    """Each text parsed, with its context, in order. The pieces of every text go through one
+    ``nlp.pipe``; a long text's pieces are joined back into one ``Doc`` of the whole text, so
+    every offset is global to it."""
+
+    def stream() -> Iterator[tuple[str, tuple[Context, int, int]]]:
+        for text, context in items:
+            cuts = pieces(text) if len(text) >= LONG_TEXT else [(0, len(text))]
+            for number, (start, end) in enumerate(cuts):
+                yield text[start:end], (context, number, len(cuts))
+
+    done: list[Doc] = []
+    for doc, (context, number, count) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
+        if count == 1:
+            yield doc, context
+            continue
+        done.append(doc)
+        if number == count - 1:
+            # The pieces' texts concatenate to the text: no space may be added between them.
+            yield Doc.from_docs(done, ensure_whitespace=False), context
+            done = []
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text`` of about ``size`` characters or more,
+    which together are the whole text: each ends after a blank line where the text has one
+    in reach, else after a line break, a full stop or a space; a text with none is cut hard.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start + size, start + 4 * size)
+        out.append((start, end))
+        start = end
+    if start < len(text) or not out:
+        out.append((start, len(text)))
+    return out
+
+
+def _cut(text: str, earliest: int, latest: int) -> int:
+    """Where to end a piece: the best kind of break between ``earliest`` and ``latest``."""
+    for kind in CUTS:
+        found = kind.search(text, earliest, latest)
+        if found is not None:
+            end = found.end()
+            # A run of spaces goes whole to one piece, as it makes one token parsed whole.
+            while end < len(text) and text[end].isspace():
+                end += 1
+            return end
+    return min(latest, len(text))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

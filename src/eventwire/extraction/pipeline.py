@@ -11,7 +11,7 @@ from ..ingest.articles import parse_date, read_article
 from ..records import Article, Document
 from ..settings import Settings
 from . import actors, dates, events, places, quotes, resources
-from .parse import parse
+from .parse import parse, parse_many
 
 
 def extract(
@@ -42,9 +42,10 @@ def extract_article(article: Article, settings: Settings | None = None) -> Docum
 def extract_many(
     articles: Iterable[Article], settings: Settings | None = None, *, batch_size: int = 16
 ) -> Iterator[Document]:
-    """A ``Document`` for each article, in order; spaCy parses them in batches (``nlp.pipe``)."""
+    """A ``Document`` for each article, in order; spaCy parses them in batches (``nlp.pipe``),
+    a long article in pieces (``parse.parse_many``)."""
     res = resources.load(settings or Settings.from_env())
-    pairs = res.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    pairs = parse_many(((a.text, a) for a in articles), res.nlp, batch_size=batch_size)
     for doc, article in pairs:
         yield extract_parsed(article, doc, res)
 

@@ -667,8 +667,7 @@ def _score(
     if context.paired(c, normalise(mention.name)):
         score += 2.0
     if context.near and c.feature != "country":
-        closest = context.near.closest((c.lat, c.lon), context.near_except)
-        score += 2.0 if closest < 100 else 1.0 if closest < 400 else 0.0
+        score += context.near.band((c.lat, c.lon), context.near_except)
     for k in inside:
         if c.country != k.country:
             continue
@@ -705,6 +704,9 @@ class Context:
         self.provinces: set[tuple[str | None, str | None]] = set()  # (country, admin1) named
         self._pairs: dict[str | None, list[tuple[str, Candidate]]] = {}
         self._countries: dict[str, set[str]] = {}
+        self._voters: dict[str, set[str | None]] = {}
+        for name, country in votes:
+            self._voters.setdefault(country, set()).add(name)
 
     @property
     def pairs(self) -> list[tuple[str, Candidate]]:
@@ -738,7 +740,12 @@ class Context:
         key = normalise(mention.name)
         countries = self._countries.get(key)
         if countries is None:
-            countries = {country for name, country in self.votes if name != key}
+            # A country counts where a name other than this one votes for it.
+            countries = {
+                country
+                for country, names in self._voters.items()
+                if len(names) > 1 or key not in names
+            }
             self._countries[key] = countries
         return countries
 
@@ -752,36 +759,55 @@ class NearPoints:
     """
 
     CELL = 0.07  # on the unit sphere: 446 km of chord, more than the 400 km asked about
+    # The chord of 400 km, a little widened: a point further than this is further than 400 km.
+    CHORD = 2 * math.sin(400 / (2 * 6371)) * 1.001
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int, int], dict[tuple[float, float], set[str]]] = {}
+        self._cells: dict[
+            tuple[int, int, int], dict[tuple[float, float], tuple[tuple[float, ...], set[str]]]
+        ] = {}
 
     def __bool__(self) -> bool:
         return bool(self._cells)
 
-    @classmethod
-    def _cell(cls, lat: float, lon: float) -> tuple[int, int, int]:
+    @staticmethod
+    def _xyz(lat: float, lon: float) -> tuple[float, float, float]:
         phi, lam = math.radians(lat), math.radians(lon)
-        x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
-        return (math.floor(x / cls.CELL), math.floor(y / cls.CELL), math.floor(z / cls.CELL))
+        return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+
+    @classmethod
+    def _cell(cls, xyz: tuple[float, ...]) -> tuple[int, int, int]:
+        x, y, z = (math.floor(v / cls.CELL) for v in xyz)
+        return (x, y, z)
 
     def add(self, point: tuple[float, float], key: str) -> None:
         """Record that the name ``key`` resolved to ``point`` (lat, lon)."""
-        cell = self._cells.setdefault(self._cell(*point), {})
-        cell.setdefault(point, set()).add(key)
+        xyz = self._xyz(*point)
+        cell = self._cells.setdefault(self._cell(xyz), {})
+        cell.setdefault(point, (xyz, set()))[1].add(key)
 
-    def closest(self, point: tuple[float, float], besides: str | None = None) -> float:
-        """Distance in km to the closest point of a name other than ``besides`` within about
-        400 km of ``point``; infinity where there is none."""
-        x, y, z = self._cell(*point)
+    def band(self, point: tuple[float, float], besides: str | None = None) -> float:
+        """2 where a point of a name other than ``besides`` lies within 100 km of ``point``,
+        1 where the closest lies within 400 km, else 0: what closeness adds to a score."""
+        xyz = self._xyz(*point)
+        x, y, z = self._cell(xyz)
+        limit = self.CHORD**2
         best = math.inf
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for dz in (-1, 0, 1):
-                    for other, keys in self._cells.get((x + dx, y + dy, z + dz), {}).items():
-                        if besides is None or len(keys) > 1 or besides not in keys:
-                            best = min(best, _km(point, other))
-        return best
+                    for other, (oxyz, keys) in self._cells.get(
+                        (x + dx, y + dy, z + dz), {}
+                    ).items():
+                        if besides is not None and len(keys) == 1 and besides in keys:
+                            continue
+                        chord = sum((a - b) ** 2 for a, b in zip(xyz, oxyz, strict=True))
+                        if chord > limit:
+                            continue  # further than 400 km: no need of the exact distance
+                        best = min(best, _km(point, other))
+                        if best < 100:
+                            return 2.0
+        return 1.0 if best < 400 else 0.0
 
 
 @dataclass(frozen=True)
