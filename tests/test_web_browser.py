@@ -316,6 +316,7 @@ def page(browser, served):
     context.route(lambda url: not url.startswith(served.base), outside)
     page = context.new_page()
     page.on("pageerror", lambda error: watch.errors.append(f"pageerror: {error}"))
+    page.on("response", lambda response: _bad_response(response, watch))
     page.on(
         "console",
         lambda message: (
@@ -337,8 +338,16 @@ def page(browser, served):
 
 
 def _expected(text: str) -> bool:
-    # A request the API answers 4xx on purpose (a bad filter) is logged by chromium as an error.
+    # Chromium logs every 4xx as a console error; _bad_response judges those by their URL.
     return "the server responded with a status of 4" in text
+
+
+def _bad_response(response, watch: Watch) -> None:
+    """A page, script, style or map file that fails, or an API call that breaks, is an error;
+    the API's 4xx answers (a bad filter, an unknown id) are what some tests ask for."""
+    path = urlparse(response.url).path
+    if response.status >= 500 or (response.status >= 400 and not path.startswith("/api/")):
+        watch.errors.append(f"{response.status} {response.url}")
 
 
 def open_page(page, served: Served, path: str) -> None:
