@@ -132,15 +132,21 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-# The events a filter selects: ``e`` (events), ``a`` (its article), ``p`` (its place, if any).
-_EVENTS_FROM = (
-    "events e JOIN articles a ON a.id = e.article_id "
-    "LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id"
-)
+def _events_from(f: EventFilter, *, article: bool = False, place: bool = False) -> str:
+    """``events e``, joined to its article ``a`` and its place ``p`` only where the filter or
+    the caller needs them (most aggregates need neither)."""
+    joined = ["events e"]
+    if article or f.q is not None:
+        joined.append("JOIN articles a ON a.id = e.article_id")
+    if place or f.country is not None or f.place is not None:
+        joined.append(
+            "LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id"
+        )
+    return " ".join(joined)
 
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (``TRUE`` for no filter) over ``_EVENTS_FROM``, and its parameters."""
+    """The WHERE clause (``TRUE`` for no filter) over ``_events_from(f)``, and its parameters."""
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (
@@ -219,7 +225,7 @@ class EventRow(TypedDict):
 def count_events(store: Store, f: EventFilter) -> int:
     """How many events the filter selects."""
     where, params = _where(f)
-    return int(store.query(f"SELECT count(*) FROM {_EVENTS_FROM} WHERE {where}", params)[0][0])
+    return int(store.query(f"SELECT count(*) FROM {_events_from(f)} WHERE {where}", params)[0][0])
 
 
 def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> list[EventRow]:
@@ -229,7 +235,8 @@ def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) 
         "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo_root, e.event_date, "
         "e.date_precision, e.date_basis, e.event_day, p.country, p.name, p.lat, p.lon, "
         "e.trigger_text, e.sentence_text, e.fatalities, e.negated, e.hypothetical, "
-        f"e.confidence, a.title, a.url, a.published FROM {_EVENTS_FROM} WHERE {where} "
+        "e.confidence, a.title, a.url, a.published "
+        f"FROM {_events_from(f, article=True, place=True)} WHERE {where} "
         "ORDER BY e.event_day DESC NULLS LAST, e.article_id, e.ordinal LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
@@ -320,7 +327,7 @@ def timeline(store: Store, f: EventFilter) -> list[DayCount]:
     """Events per day and type (dated events only), by day then type."""
     where, params = _where(f)
     rows = store.query(
-        f"SELECT e.event_day, e.type, count(*) FROM {_EVENTS_FROM} "
+        f"SELECT e.event_day, e.type, count(*) FROM {_events_from(f)} "
         f"WHERE {where} AND e.event_day IS NOT NULL "
         "GROUP BY e.event_day, e.type ORDER BY e.event_day, e.type",
         params,
@@ -349,7 +356,8 @@ def map_points(
     cells = (
         f"SELECT round(p.lat * {scale}) / {scale} AS lat, round(p.lon * {scale}) / {scale} AS lon,"
         " e.type AS type, count(*) AS n, min(p.name) AS place_name, min(p.country) AS country "
-        f"FROM {_EVENTS_FROM} WHERE {where} AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
+        f"FROM {_events_from(f, place=True)} "
+        f"WHERE {where} AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
         "GROUP BY 1, 2, 3"
     )
     rows = store.query(
@@ -405,7 +413,7 @@ def network(store: Store, f: EventFilter, limit: int = 50) -> tuple[list[Node], 
     the filter selects, and the actors they join with the number of those events each is in.
     Actors are told apart by canonical name (the ``actor`` filter's value)."""
     where, params = _where(f)
-    chosen = f"SELECT e.article_id, e.event_id, e.type FROM {_EVENTS_FROM} WHERE {where}"
+    chosen = f"SELECT e.article_id, e.event_id, e.type FROM {_events_from(f)} WHERE {where}"
     role_join = (
         "JOIN event_actors {r} ON {r}.article_id = fe.article_id AND {r}.event_id = fe.event_id "
         "AND {r}.role = '{role}' JOIN actors {x} ON {x}.article_id = {r}.article_id "
@@ -500,10 +508,9 @@ def _story_where(f: EventFilter) -> tuple[str, list[Any]]:
         return "TRUE", []
     where, params = _where(f)
     return (
-        "s.id IN (SELECT m.story_id FROM story_members m JOIN events e "
-        "ON e.article_id = m.article_id AND e.event_id = m.event_id "
-        "JOIN articles a ON a.id = e.article_id LEFT JOIN places p "
-        f"ON p.article_id = e.article_id AND p.place_id = e.place_id WHERE {where})",
+        "s.id IN (SELECT m.story_id FROM story_members m JOIN "
+        f"(SELECT e.article_id, e.event_id FROM {_events_from(f)} WHERE {where}) f "
+        "ON f.article_id = m.article_id AND f.event_id = m.event_id)",
         params,
     )
 
