@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -53,6 +54,10 @@ def load_pipeline(name: str) -> Language:
 # take gigabytes parsed whole.
 LONG_TEXT = 20_000
 PIECE_CHARS = 5_000
+# Each piece is parsed with about this much of the text around it, then cut out: the tagger's
+# and parser's view of a word reaches a few words past its sentence, so a piece parsed bare
+# can tag its first words otherwise than the whole text does ("Trump" NN against NNP).
+MARGIN_CHARS = 400
 # Where a piece may end, best first: after a blank line, after a line break (the parser starts
 # a sentence after every one), after a sentence's full stop, after any space.
 CUTS = (
@@ -73,6 +78,17 @@ def parse(text: str, nlp: Language) -> Doc:
 Context = TypeVar("Context")
 
 
+@dataclass(frozen=True)
+class _Piece(Generic[Context]):
+    """Where a piece lies in the stretch parsed for it, and in its text's pieces."""
+
+    context: Context
+    number: int
+    count: int
+    start: int
+    end: int
+
+
 def parse_many(
     items: Iterable[tuple[str, Context]], nlp: Language, *, batch_size: int = 16
 ) -> Iterator[tuple[Doc, Context]]:
@@ -80,22 +96,62 @@ def parse_many(
     ``nlp.pipe``; a long text's pieces are joined back into one ``Doc`` of the whole text, so
     every offset is global to it."""
 
-    def stream() -> Iterator[tuple[str, tuple[Context, int, int]]]:
+    def stream() -> Iterator[tuple[str, _Piece[Context]]]:
         for text, context in items:
             cuts = pieces(text) if len(text) >= LONG_TEXT else [(0, len(text))]
             for number, (start, end) in enumerate(cuts):
-                yield text[start:end], (context, number, len(cuts))
+                left, right = _margins(text, start, end) if len(cuts) > 1 else (start, end)
+                piece = _Piece(context, number, len(cuts), start - left, end - left)
+                yield text[left:right], piece
 
     done: list[Doc] = []
-    for doc, (context, number, count) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
-        if count == 1:
-            yield doc, context
+    for doc, piece in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
+        if piece.count == 1:
+            yield doc, piece.context
             continue
-        done.append(doc)
-        if number == count - 1:
+        done.append(_cut_out(doc, piece.start, piece.end, nlp))
+        if piece.number == piece.count - 1:
             # The pieces' texts concatenate to the text: no space may be added between them.
-            yield Doc.from_docs(done, ensure_whitespace=False), context
+            yield Doc.from_docs(done, ensure_whitespace=False), piece.context
             done = []
+
+
+def _margins(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch to parse for the piece ``start:end``: MARGIN_CHARS more on each side,
+    widened to whole words (a word longer than 100 characters keeps that side bare)."""
+    left = max(0, start - MARGIN_CHARS)
+    stop = max(0, left - 100)
+    while left > stop and not text[left - 1].isspace():
+        left -= 1
+    if left > 0 and not text[left - 1].isspace():
+        left = start
+    right = min(len(text), end + MARGIN_CHARS)
+    stop = min(len(text), right + 100)
+    while right < stop and not text[right].isspace():
+        right += 1
+    if right < len(text) and not text[right].isspace():
+        right = end
+    return left, right
+
+
+def _cut_out(doc: Doc, start: int, end: int, nlp: Language) -> Doc:
+    """The piece ``start:end`` of the parse ``doc`` of it and its margins, as a Doc of its own.
+
+    Where the piece does not hold whole sentences of that parse (a text with no break in
+    reach was cut mid-sentence), the piece is parsed bare instead.
+    """
+    if start == 0 and end == len(doc.text):
+        return doc
+    span = doc.char_span(start, end)
+    whole = (
+        span is not None
+        and len(span) > 0
+        and span[0].is_sent_start
+        and (span.end == len(doc) or doc[span.end].is_sent_start)
+    )
+    if span is None or not whole:
+        return nlp(doc.text[start:end])
+    return span.as_doc()
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
