@@ -280,6 +280,19 @@ def test_network_counts_source_to_target_events_by_type(archive):
     assert names == {name for edge in edges for name in edge[:2]}
     for node in answer["nodes"]:
         assert node["n"] == sum(node["name"] in f.actors for f in fs)
+    # A narrow filter (actor, place, article) takes another query: the same answer for its events.
+    actor = max(expected, key=lambda edge: (expected[edge], edge))[0]
+    narrow_and_wide = [
+        (f"actor={actor}", lambda f: actor in f.actors),
+        ("type=ASSAULT", lambda f: f.type == "ASSAULT"),
+    ]
+    for query, wanted in narrow_and_wide:
+        chosen = [f for f in fs if wanted(f)]
+        narrowed = Counter((s, t, f.type) for f in chosen for s in f.sources for t in f.targets)
+        answer = get(archive, f"/api/network?limit=500&{query}")
+        assert {(e["source"], e["target"], e["type"]): e["n"] for e in answer["edges"]} == dict(
+            narrowed
+        ), query
     top = get(archive, "/api/network?limit=1")["edges"]
     assert len(top) == 1
     assert top[0]["n"] == max(expected.values())

@@ -413,20 +413,32 @@ def network(store: Store, f: EventFilter, limit: int = 50) -> tuple[list[Node], 
     Actors are told apart by canonical name (the ``actor`` filter's value)."""
     where, params = _where(f)
     chosen = f"SELECT e.article_id, e.event_id, e.type FROM {_events_from(f)} WHERE {where}"
-    role_join = (
-        "JOIN event_actors {r} ON {r}.article_id = fe.article_id AND {r}.event_id = fe.event_id "
-        "AND {r}.role = '{role}' JOIN actors {x} ON {x}.article_id = {r}.article_id "
-        "AND {x}.actor_id = {r}.actor_id"
-    )
-    rows = store.query(
-        f"WITH fe AS ({chosen}) SELECT sa.name, ta.name, fe.type, count(*) AS n FROM fe "
-        + role_join.format(r="s", x="sa", role="source")
-        + " "
-        + role_join.format(r="t", x="ta", role="target")
-        + " GROUP BY sa.name, ta.name, fe.type ORDER BY n DESC, sa.name, ta.name, fe.type "
-        "LIMIT ?",
-        [*params, limit],
-    )
+    if f.actor is not None or f.place is not None or f.article is not None:
+        # Few events: reach each one's actors through the keys.
+        ends = (
+            "JOIN event_actors {r} ON {r}.article_id = fe.article_id "
+            "AND {r}.event_id = fe.event_id AND {r}.role = '{role}' JOIN actors {x} "
+            "ON {x}.article_id = {r}.article_id AND {x}.actor_id = {r}.actor_id"
+        )
+        pairs = (
+            f"WITH fe AS ({chosen}) SELECT sa.name, ta.name, fe.type, count(*) AS n FROM fe "
+            f"{ends.format(r='s', x='sa', role='source')} "
+            f"{ends.format(r='t', x='ta', role='target')} GROUP BY sa.name, ta.name, fe.type"
+        )
+    else:
+        # Many events: name every actor role once, then join the events to it twice (twice
+        # to three times faster than joining actors per role, on both engines).
+        pairs = (
+            f"WITH fe AS ({chosen}), named AS (SELECT r.article_id, r.event_id, r.role, ac.name "
+            "FROM event_actors r JOIN actors ac ON ac.article_id = r.article_id "
+            "AND ac.actor_id = r.actor_id) "
+            "SELECT s.name, t.name, fe.type, count(*) AS n FROM fe "
+            "JOIN named s ON s.article_id = fe.article_id AND s.event_id = fe.event_id "
+            "AND s.role = 'source' "
+            "JOIN named t ON t.article_id = fe.article_id AND t.event_id = fe.event_id "
+            "AND t.role = 'target' GROUP BY s.name, t.name, fe.type"
+        )
+    rows = store.query(f"{pairs} ORDER BY 4 DESC, 1, 2, 3 LIMIT ?", [*params, limit])
     edges = [Edge(source=s, target=t, type=type_, n=int(n)) for s, t, type_, n in rows]
     names = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
     if not names:

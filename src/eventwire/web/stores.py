@@ -94,7 +94,8 @@ class StorePool:
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
-        """A writable store for one call, while no request reads (DuckDB) and none starts."""
+        """A writable store for one call, while no request reads (DuckDB) and none starts; the
+        caller must not hold a ``reading()`` store meanwhile (it would wait for itself)."""
         with self._lock:
             while self._writing:
                 self._readers_done.wait()
