@@ -471,24 +471,24 @@ class Facets(TypedDict):
 
 def facets(store: Store) -> Facets:
     """The types, modes, countries and date bases of the stored events, and their days."""
-
-    def distinct(sql: str) -> list[str]:
-        return [str(value) for (value,) in store.query(sql)]
-
-    first, last = store.query("SELECT min(event_day), max(event_day) FROM events")[0]
+    # One pass over events grouped by (type, mode, basis): a few dozen rows, not one a value.
+    groups = store.query(
+        "SELECT type, mode, date_basis, min(event_day), max(event_day) FROM events "
+        "GROUP BY type, mode, date_basis"
+    )
+    countries = store.query(
+        "SELECT p.country FROM events e JOIN places p ON p.article_id = e.article_id "
+        "AND p.place_id = e.place_id WHERE p.country IS NOT NULL GROUP BY p.country"
+    )
+    firsts = [g[3] for g in groups if g[3] is not None]
+    lasts = [g[4] for g in groups if g[4] is not None]
     return Facets(
-        types=distinct("SELECT DISTINCT type FROM events ORDER BY type"),
-        modes=distinct("SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY mode"),
-        countries=distinct(
-            "SELECT DISTINCT p.country FROM events e JOIN places p ON p.article_id = e.article_id"
-            " AND p.place_id = e.place_id WHERE p.country IS NOT NULL ORDER BY p.country"
-        ),
-        bases=distinct(
-            "SELECT DISTINCT date_basis FROM events WHERE date_basis IS NOT NULL "
-            "ORDER BY date_basis"
-        ),
-        first_day=_iso(first),
-        last_day=_iso(last),
+        types=sorted({g[0] for g in groups}),
+        modes=sorted({g[1] for g in groups if g[1] is not None}),
+        countries=sorted(c for (c,) in countries),
+        bases=sorted({g[2] for g in groups if g[2] is not None}),
+        first_day=_iso(min(firsts)) if firsts else None,
+        last_day=_iso(max(lasts)) if lasts else None,
     )
 
 
