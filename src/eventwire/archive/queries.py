@@ -443,12 +443,18 @@ def network(store: Store, f: EventFilter, limit: int = 50) -> tuple[list[Node], 
     names = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
     if not names:
         return [], edges
+    # From the few actors named (an index on name) to their events; the filter's events are
+    # joined only when there is a filter (every event is in the network otherwise).
+    in_filter = (
+        ""
+        if f.is_empty()
+        else "JOIN fe ON fe.article_id = r.article_id AND fe.event_id = r.event_id "
+    )
     node_rows = store.query(
         f"WITH fe AS ({chosen}) SELECT ac.name, min(ac.country), min(ac.sector), "
-        "count(DISTINCT r.article_id || ' ' || r.event_id) FROM fe "
-        "JOIN event_actors r ON r.article_id = fe.article_id AND r.event_id = fe.event_id "
-        "JOIN actors ac ON ac.article_id = r.article_id AND ac.actor_id = r.actor_id "
-        f"WHERE ac.name IN {_marks(names)} GROUP BY ac.name ORDER BY ac.name",
+        "count(DISTINCT r.article_id || ' ' || r.event_id) FROM actors ac "
+        "JOIN event_actors r ON r.article_id = ac.article_id AND r.actor_id = ac.actor_id "
+        f"{in_filter}WHERE ac.name IN {_marks(names)} GROUP BY ac.name ORDER BY ac.name",
         [*params, *names],
     )
     nodes = [
