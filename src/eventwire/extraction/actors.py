@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
 from .offsets import Intervals, index_of
-from .parse import paragraphs
+from .parse import entities, paragraphs
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -652,7 +652,7 @@ def _find_people(found: _Found) -> None:
     doc = found.doc
     owner = found.covered()
     names: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         # NER calls some titled names something else: "Vice-President Moody Awori" (ORG).
         titled_name = (
             ent.label_ in ("ORG", "GPE", "NORP", "LOC")

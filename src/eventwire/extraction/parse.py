@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..errors import ResourceError
 
@@ -192,6 +193,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = match.start() + match.group().index(stripped[0])
             spans.append((start, start + len(stripped)))
     return spans
+
+
+def entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, kept: spaCy builds a new span for every entity on each access."""
+    ents = doc.user_data.get("eventwire_ents")
+    if not isinstance(ents, tuple):
+        ents = doc.user_data["eventwire_ents"] = tuple(doc.ents)
+    return ents
 
 
 def token_starts(doc: Doc) -> list[int]:

@@ -19,6 +19,7 @@ The names and coordinates live in the gazetteer index (``gazetteer.py``: GeoName
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -29,9 +30,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Place, Precision, Span
-from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold, normalise, spelling
+from . import gazetteer as _gazetteer
+from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold
 from .offsets import Intervals
-from .parse import text_of
+from .parse import entities, text_of
+
+# Keys of names, kept: an article asks for the same few names' keys once per candidate.
+normalise = functools.lru_cache(maxsize=1 << 16)(_gazetteer.normalise)
+spelling = functools.lru_cache(maxsize=1 << 16)(_gazetteer.spelling)
 
 __all__ = ["Gazetteer", "Mention", "build_gazetteer", "find", "mentions", "resolve"]
 
@@ -338,15 +344,15 @@ class _Blocks:
         # A city spaCy calls a people ("a Kisangani school") is still the city.
         self.ranges = [
             (e.start_char, e.end_char)
-            for e in doc.ents
+            for e in entities(doc)
             if e.label_ == "NORP"
             and not any(c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text))
         ]
-        self.orgs = Intervals((e.start, e.end, e) for e in doc.ents if e.label_ == "ORG")
+        self.orgs = Intervals((e.start, e.end, e) for e in entities(doc) if e.label_ == "ORG")
         # Words of people's full names ("Ryan Dillon") are not places later on ("Dillon"),
         # unless the full name is a place itself ("Khan Sheikhoun" can come out PERSON).
         self.person_words: set[str] = set()
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.has(ent.text):
                 self.ranges.append((ent.start_char, ent.end_char))
                 self.person_words.update(t.lower_ for t in ent if t.is_alpha)
@@ -444,7 +450,7 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
 def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Mention]:
     """Place names in ``doc``: capitalised runs the gazetteer knows, and spaCy's labelled ones."""
     blocks = _Blocks(doc, gazetteer, actors)
-    labelled = {t.i for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") for t in e}
+    labelled = {t.i for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC") for t in e}
     found: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -463,7 +469,8 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         accepted = None
         for end in range(j + 1, i, -1):
             span = doc[i:end]
-            if _usable(doc, span, labelled, blocks) and gazetteer.has(span.text):
+            # The gazetteer first: most capitalised runs name no place, and it keeps answers.
+            if gazetteer.has(span.text) and _usable(doc, span, labelled, blocks):
                 accepted = span
                 break
         if accepted is not None and len(accepted) == 1 and _tail(doc, i):
@@ -503,7 +510,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     covered = Intervals((a.start, a.end, None) for a in abbreviations)
     found = [m for m in found if not covered.overlaps(m.start, m.end)] + abbreviations
     taken_index = Intervals((m.start, m.end, None) for m in found)
-    for ent in doc.ents:
+    for ent in entities(doc):
         # A state's abbreviation spaCy calls a place is the state anywhere ("in D.C.").
         if (
             ent.label_ == "GPE"
@@ -539,12 +546,14 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
     country; not inside a non-state actor's name ("Syrian Democratic Forces")."""
     out = []
     taken_index = Intervals((start, end, None) for start, end in taken)
+    # Before folding: most words are not capitalised, and a span made per word costs.
+    capital = [t.is_title or t.is_upper for t in doc]
     i = 0
     while i < len(doc):
         for n in (2, 1):
+            if i + n > len(doc) or not all(capital[i : i + n]):
+                continue
             span = doc[i : i + n]
-            if len(span) != n or not all(t.is_title or t.is_upper for t in span):
-                continue  # before folding: most words are not capitalised
             country = PEOPLES.get(fold(span.text))
             if (
                 country is not None
@@ -750,6 +759,9 @@ class Context:
         return countries
 
 
+_AROUND = [(dx, dy, dz) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)]
+
+
 class NearPoints:
     """Points resolved in an article, found by position: a grid of cells on the unit sphere.
 
@@ -764,8 +776,12 @@ class NearPoints:
 
     def __init__(self) -> None:
         self._cells: dict[
-            tuple[int, int, int], dict[tuple[float, float], tuple[tuple[float, ...], set[str]]]
+            tuple[int, int, int],
+            dict[tuple[float, float], tuple[tuple[float, float, float], set[str]]],
         ] = {}
+        # Answers since the last point was added: an article asks of one name's candidates
+        # once per mention of it.
+        self._answers: dict[tuple[tuple[float, float], str | None], float] = {}
 
     def __bool__(self) -> bool:
         return bool(self._cells)
@@ -776,37 +792,42 @@ class NearPoints:
         return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
 
     @classmethod
-    def _cell(cls, xyz: tuple[float, ...]) -> tuple[int, int, int]:
-        x, y, z = (math.floor(v / cls.CELL) for v in xyz)
-        return (x, y, z)
+    def _cell(cls, xyz: tuple[float, float, float]) -> tuple[int, int, int]:
+        x, y, z = xyz
+        return (math.floor(x / cls.CELL), math.floor(y / cls.CELL), math.floor(z / cls.CELL))
 
     def add(self, point: tuple[float, float], key: str) -> None:
         """Record that the name ``key`` resolved to ``point`` (lat, lon)."""
         xyz = self._xyz(*point)
         cell = self._cells.setdefault(self._cell(xyz), {})
         cell.setdefault(point, (xyz, set()))[1].add(key)
+        self._answers.clear()
 
     def band(self, point: tuple[float, float], besides: str | None = None) -> float:
         """2 where a point of a name other than ``besides`` lies within 100 km of ``point``,
         1 where the closest lies within 400 km, else 0: what closeness adds to a score."""
+        answer = self._answers.get((point, besides))
+        if answer is None:
+            answer = self._answers[(point, besides)] = self._band(point, besides)
+        return answer
+
+    def _band(self, point: tuple[float, float], besides: str | None) -> float:
         xyz = self._xyz(*point)
-        x, y, z = self._cell(xyz)
+        x, y, z = xyz
+        cx, cy, cz = self._cell(xyz)
         limit = self.CHORD**2
         best = math.inf
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for dz in (-1, 0, 1):
-                    for other, (oxyz, keys) in self._cells.get(
-                        (x + dx, y + dy, z + dz), {}
-                    ).items():
-                        if besides is not None and len(keys) == 1 and besides in keys:
-                            continue
-                        chord = sum((a - b) ** 2 for a, b in zip(xyz, oxyz, strict=True))
-                        if chord > limit:
-                            continue  # further than 400 km: no need of the exact distance
-                        best = min(best, _km(point, other))
-                        if best < 100:
-                            return 2.0
+        for dx, dy, dz in _AROUND:
+            for other, ((ox, oy, oz), keys) in self._cells.get(
+                (cx + dx, cy + dy, cz + dz), {}
+            ).items():
+                if besides is not None and len(keys) == 1 and besides in keys:
+                    continue
+                if (x - ox) ** 2 + (y - oy) ** 2 + (z - oz) ** 2 > limit:
+                    continue  # further than 400 km: no need of the exact distance
+                best = min(best, _km(point, other))
+                if best < 100:
+                    return 2.0
         return 1.0 if best < 400 else 0.0
 
 
