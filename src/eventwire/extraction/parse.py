@@ -18,6 +18,10 @@ from ..errors import ResourceError
 # A full stop glued to the next sentence after a bracket: "(Materi, Atacora).The army".
 GLUED_STOPS = [r"(?<=\w)\)(?=\.[A-Z])", r"(?<=\))\.(?=[A-Z])"]
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“A-Z])")
+# spaCy strips a run without whitespace of its prefixes and suffixes one at a time, searching
+# the rest of the run at each step: 5,000 emoji, quotes or brackets in a row took seconds and
+# 100,000 took minutes. A run this long is no word, and stays one token.
+LONG_RUN = re.compile(r"\S{1000,}")
 
 
 @Language.component("eventwire_line_breaks")
@@ -47,6 +51,7 @@ def load_pipeline(name: str) -> Language:
     if isinstance(nlp.tokenizer, Tokenizer):
         infixes = [*(nlp.Defaults.infixes or ()), *GLUED_STOPS]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        nlp.tokenizer.token_match = LONG_RUN.fullmatch
     return nlp
 
 
