@@ -1,13 +1,14 @@
 """Fuzz ``eventwire.extract`` for a given time with the strategies and properties of
 ``tests/test_fuzz.py``, and report inputs per second and crashes.
 
-    .venv/bin/python bench/fuzz.py [--minutes 30] [--crashes fuzz-crashes] [--seed 1]
+    .venv/bin/python bench/fuzz.py [--minutes 30] [--crashes /tmp/eventwire-fuzz] [--seed 1]
 
 Rounds of ``--round`` examples go to each target in turn (hostile text, JSON records, mutated
 real articles, real articles on odd dates), each round with its own seed, until the time is up.
 A crash is any exception that is not an ``EventwireError``, or a broken property; hypothesis
 shrinks it, and the minimal failing input goes to ``--crashes/<n>/`` (``input.json`` and
-``traceback.txt``). Exits 1 when anything crashed. A program, not a test: run it ``nice``.
+``traceback.txt``); the slowest input of each target goes to ``slowest-<n>.json`` (a hang is a
+finding too). Exits 1 when anything crashed. A program, not a test: run it ``nice``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import json
 import platform
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -53,6 +55,8 @@ class Target:
     inputs: int = 0
     seconds: float = 0.0
     crashes: int = 0
+    slowest: float = 0.0
+    slowest_input: tuple[Any, ...] = ()
 
 
 @dataclass
@@ -104,6 +108,12 @@ def failure_key(error: BaseException) -> str:
     return f"{type(error).__name__} at {where}"
 
 
+def save_input(path: Path, name: str, arguments: tuple[Any, ...], **extra: Any) -> None:
+    """Write one input as JSON; ensure_ascii keeps lone surrogates and controls writable."""
+    saved = {"target": name, **extra, "arguments": [encodable(a) for a in arguments]}
+    path.write_text(json.dumps(saved, indent=2, ensure_ascii=True) + "\n")
+
+
 def record_crash(run: Run, target: Target, error: BaseException) -> None:
     """Save the minimal input hypothesis replayed last, unless this bug is already saved."""
     target.crashes += 1
@@ -114,9 +124,7 @@ def record_crash(run: Run, target: Target, error: BaseException) -> None:
     folder = run.folder / f"{len(run.crashes) + 1:03d}"
     folder.mkdir(parents=True, exist_ok=True)
     name, arguments = run.last or (target.name, ())
-    # ensure_ascii keeps lone surrogates and control characters readable and writable.
-    saved = {"target": name, "failure": key, "arguments": [encodable(a) for a in arguments]}
-    (folder / "input.json").write_text(json.dumps(saved, indent=2, ensure_ascii=True) + "\n")
+    save_input(folder / "input.json", name, arguments, failure=key)
     (folder / "traceback.txt").write_text(
         "".join(traceback.format_exception(error)), encoding="utf-8", errors="backslashreplace"
     )
@@ -133,7 +141,11 @@ def run_round(run: Run, target: Target, examples: int, round_seed: int) -> None:
     def fuzz(arguments: tuple[Any, ...]) -> None:
         run.last = (target.name, arguments)
         target.inputs += 1
+        started = time.perf_counter()
         target.check(*arguments)
+        took = time.perf_counter() - started
+        if took > target.slowest:
+            target.slowest, target.slowest_input = took, arguments
 
     started = time.perf_counter()
     try:
@@ -150,15 +162,21 @@ def report(all_targets: list[Target], run: Run, elapsed: float) -> str:
         f"fuzzed {elapsed / 60:.1f} min on {platform.python_implementation()} "
         f"{platform.python_version()}, {platform.machine()}",
         "",
-        "| target | inputs | seconds | inputs/s | crashes |",
-        "|---|---:|---:|---:|---:|",
+        "| target | inputs | seconds | inputs/s | slowest input (s) | crashes |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for t in all_targets:
         rate = t.inputs / t.seconds if t.seconds else 0.0
-        lines.append(f"| {t.name} | {t.inputs:,} | {t.seconds:.0f} | {rate:.1f} | {t.crashes} |")
+        lines.append(
+            f"| {t.name} | {t.inputs:,} | {t.seconds:.0f} | {rate:.1f} | {t.slowest:.2f} "
+            f"| {t.crashes} |"
+        )
     inputs = sum(t.inputs for t in all_targets)
     crashes = sum(t.crashes for t in all_targets)
-    lines.append(f"| all | {inputs:,} | {elapsed:.0f} | {inputs / elapsed:.1f} | {crashes} |")
+    slowest = max(t.slowest for t in all_targets)
+    lines.append(
+        f"| all | {inputs:,} | {elapsed:.0f} | {inputs / elapsed:.1f} | {slowest:.2f} | {crashes} |"
+    )
     for crash in run.crashes.values():
         lines.append(f"\n- {crash.key} ({crash.target}, {crash.times}x): {crash.folder}")
     return "\n".join(lines)
@@ -168,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     """Fuzz until the time is up; 0 when nothing crashed, 1 otherwise."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--minutes", type=float, default=30.0, help="how long to fuzz")
-    parser.add_argument("--crashes", type=Path, default=Path("fuzz-crashes"), help="crash folder")
+    parser.add_argument(
+        "--crashes",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "eventwire-fuzz",
+        help="crash folder",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the first round")
     parser.add_argument("--round", type=int, default=50, help="examples per round")
     args = parser.parse_args(argv)
@@ -176,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{CORPUS} is missing: the mutations need the real articles in ../shared")
 
     all_targets = targets()
+    check_extract("Loaded before the clock starts.", None)  # spaCy and the gazetteer
     run = Run(args.crashes)
     started = time.perf_counter()
     deadline = started + args.minutes * 60
@@ -184,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         target = all_targets[round_number % len(all_targets)]
         run_round(run, target, args.round, args.seed + round_number)
         round_number += 1
+    # The slowest input of each target, kept: a hang is a finding even when nothing raised.
+    args.crashes.mkdir(parents=True, exist_ok=True)
+    for number, target in enumerate(all_targets, start=1):
+        slowest = args.crashes / f"slowest-{number}.json"
+        save_input(slowest, target.name, target.slowest_input, seconds=round(target.slowest, 3))
     print(report(all_targets, run, time.perf_counter() - started), flush=True)
     return 1 if run.crashes else 0
 
