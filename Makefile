@@ -6,8 +6,16 @@ READY := $(VENV)/.ready
 
 .PHONY: demo test install lock clean
 
+DEMO_DB := .demo/eventwire.duckdb
+
 demo: $(READY)
 	$(BIN)/eventwire extract examples/somalia-strikes.txt --format table
+	rm -rf .demo && mkdir -p .demo
+	$(BIN)/eventwire ingest examples/voa-sample.jsonl --db $(DEMO_DB) --quarantine .demo/quarantine.jsonl
+	$(BIN)/eventwire fuse --db $(DEMO_DB)
+	$(BIN)/eventwire sql --db $(DEMO_DB) "SELECT n_articles, type, mode, date_first, place_name, fatalities_min, fatalities_max FROM stories WHERE n_articles > 1 ORDER BY n_articles DESC, n_events DESC LIMIT 8"
+	$(BIN)/eventwire export --format acled --db $(DEMO_DB) --out .demo/events.csv
+	@echo "ACLED-style CSV: .demo/events.csv; explore: $(BIN)/eventwire serve --db $(DEMO_DB)"
 
 test: $(READY)
 	$(BIN)/ruff check src tests
@@ -28,4 +36,4 @@ lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^eventwire' > requirements.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache
