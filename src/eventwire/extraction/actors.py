@@ -239,6 +239,7 @@ class ActorDictionary:
         # Common nouns ("soldiers", "the police"), matched in lower case: the generic entry.
         self._generic = _generic_table(entries)
         self._generic_longest = max((len(key) for key in self._generic), default=0)
+        self._generic_first = {key[0] for key in self._generic if key}
 
     @classmethod
     def load(cls, path: Path) -> ActorDictionary:
@@ -874,6 +875,9 @@ def _find_generic(found: _Found) -> None:
     i = 0
     while i < len(doc):
         hit = None
+        if lowers[i] not in dictionary._generic_first:
+            i += 1  # no common noun for an actor starts with this word
+            continue
         for length in range(min(dictionary._generic_longest, len(doc) - i), 0, -1):
             generic = dictionary._generic.get(tuple(lowers[i : i + length]))
             if generic and all(owner[k] is None for k in range(i, i + length)):
