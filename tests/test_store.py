@@ -182,3 +182,12 @@ def test_commands_that_work_on_stored_data_do_not_create_a_store(tmp_path, setti
     assert result.exit_code == 1
     assert f"Error: {path}: no store here" in result.output
     assert not path.exists()
+
+
+def test_finishing_a_bulk_write_gives_postgresql_its_statistics(store_url, documents, settings):
+    with open_store(store_url, settings) as store:
+        store.put_many(documents, store.start_run(settings, "test"))
+        store.finish()
+        if store.engine == "postgresql":
+            (rows,) = store.query("SELECT reltuples FROM pg_class WHERE relname = 'events'")
+            assert rows[0] == sum(len(d.events) for d in documents)

@@ -424,6 +424,7 @@ def fuse_store(store: Store, settings: FuseSettings | None = None) -> FuseSummar
         store.execute("DELETE FROM stories")
         store.insert("stories", story_rows)
         store.insert("story_members", member_rows)
+    store.finish()
     left_out = Counter(reason for r in reports if (reason := left_out_reason(r)))
     kept = len({s.id for s in stories} & set(previous.values()))
     return FuseSummary(

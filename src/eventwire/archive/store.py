@@ -281,6 +281,12 @@ class Store:
 
     # --- documents ------------------------------------------------------------------------
 
+    def finish(self) -> None:
+        """Refresh the planner's statistics after a bulk write: PostgreSQL plans the web app's
+        queries badly on tables it believes empty (seconds instead of milliseconds)."""
+        if self.engine == "postgresql" and not self.read_only:
+            self.execute("ANALYZE")
+
     def start_run(self, settings: Settings, command: str) -> str:
         """A new run's id, recorded with the eventwire version and settings that made it."""
         run_id = uuid.uuid4().hex[:16]

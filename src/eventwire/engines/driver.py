@@ -38,6 +38,7 @@ class DocumentStore(Protocol):
     def known(self, ids: Iterable[str]) -> set[str]: ...
     def start_run(self, settings: Settings, command: str) -> str: ...
     def put_many(self, documents: Sequence[Document], run_id: str) -> int: ...
+    def finish(self) -> None: ...
 
 
 @dataclass
@@ -197,6 +198,7 @@ def ingest(
             if len(buffer) >= write_batch:
                 write()
         write()
+        store.finish()
     finally:
         bar.close()
         quarantine.close()

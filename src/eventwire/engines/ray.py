@@ -210,6 +210,9 @@ class ShardWriter:
         """Which of ``ids`` are in a shard already."""
         return self._known.intersection(ids)
 
+    def finish(self) -> None:
+        """Nothing to do: each shard is complete once renamed into place."""
+
     def start_run(self, settings: Settings, command: str) -> str:
         """A new run's id; its version, command and settings go into each shard it writes."""
         run_id = uuid.uuid4().hex[:16]
@@ -309,6 +312,7 @@ def load(
                 summary.read += len(documents)
                 summary.stored += new
                 summary.present += len(documents) - new
+        store.finish()
         for folder in folders:
             for error in quarantined_errors(folder / QUARANTINE_FILE).values():
                 summary.read += 1
