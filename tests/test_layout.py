@@ -16,6 +16,7 @@ FORBIDDEN = {
     "engines": ("archive", "evaluation", "cli", "web"),
     "archive": ("engines", "evaluation", "cli", "web"),
     "evaluation": ("archive", "engines", "cli", "web"),
+    "web": ("engines", "evaluation", "cli"),
 }
 
 
