@@ -15,7 +15,7 @@ actor; a pronoun the actors stage left unresolved, or a phrase naming no known a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -71,6 +71,37 @@ class _Attribution:
     cue: TokenSpan | None
     subject: TokenSpan | None
     weight: float
+
+
+@dataclass(frozen=True)
+class _SentenceCues:
+    """What a sentence offers the quotes in and around it, found once for all of them: a
+    sentence of thousands of quotes was scanned per quote, which took minutes."""
+
+    cues: list[int]  # its reporting verbs' token indices, in order
+    statement: _Attribution | None  # "in a statement", when it has one
+    short_cue: Token | None  # its verb when the sentence only attributes: "He said."
+    colon_cue: Token | None  # its last verb when it ends with ":"
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    """Where each sentence of a doc starts, and what each offers quotes once it was read.
+
+    ``Token.sent`` walks the flags to its sentence's ends on each call, as long as the sentence.
+    """
+
+    starts: list[int]
+    read: dict[tuple[int, int], _SentenceCues]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Sentences:
+        return cls([sentence.start for sentence in doc.sents], {})
+
+    def at(self, doc: Doc, i: int) -> TokenSpan:
+        """The sentence holding token ``i``."""
+        k = bisect_right(self.starts, i) - 1
+        return doc[self.starts[k] : self.starts[k + 1] if k + 1 < len(self.starts) else len(doc)]
 
 
 def marked_spans(text: str) -> list[tuple[int, int]]:
@@ -182,12 +213,13 @@ def find(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     para_starts = [start for start, _ in paras]
     quotes: list[Quote] = []
     previous: tuple[int, _Attribution] | None = None
+    sentences = _Sentences.of(doc)
     for m in marked:
         words = doc.char_span(m.start, m.end, alignment_mode="expand")
         if words is None or not len(words):
             continue
         para = _paragraph_of(paras, para_starts, m.start)
-        attribution = _attribute(doc, words, m, quoted)
+        attribution = _attribute(doc, words, m, quoted, sentences)
         if attribution.cue is None and previous is not None and previous[0] == para:
             # "A," he said. "B." -- the second quote goes on with the first one's speaker.
             attribution = _Attribution(previous[1].cue, previous[1].subject, 0.7)
@@ -229,8 +261,17 @@ def _signature(doc: Doc, m: _Marked) -> _Attribution | None:
     return _Attribution(dash, name, 0.9)
 
 
-def _attribute(doc: Doc, words: TokenSpan, m: _Marked, quoted: set[int]) -> _Attribution:
-    """The cue and the speaker phrase of a quote, and how much the way they were found is worth."""
+def _attribute(
+    doc: Doc,
+    words: TokenSpan,
+    m: _Marked,
+    quoted: set[int],
+    sentences: _Sentences,
+) -> _Attribution:
+    """The cue and the speaker phrase of a quote, and how much the way they were found is worth.
+
+    ``sentences`` keeps what was found in each sentence for the next quote in it.
+    """
     # 0. A dash and a name after the closing mark sign the quote.
     signature = _signature(doc, m)
     if signature is not None:
@@ -244,30 +285,51 @@ def _attribute(doc: Doc, words: TokenSpan, m: _Marked, quoted: set[int]) -> _Att
             if cue is not None:
                 return _Attribution(_cue_span(doc, cue), _speaker_phrase(doc, cue, m, quoted), 1.0)
     # 2. The nearest reporting verb elsewhere in the quote's sentences.
-    sent_start = _token_at(doc, m.outer_start).sent.start
-    sent_end = _token_at(doc, m.outer_end - 1).sent.end
-    near = [t for t in doc[sent_start:sent_end] if t.i not in quoted and _is_cue(t)]
-    if near:
-        cue = min(near, key=lambda t: min(abs(t.i - words.start), abs(t.i - words.end)))
+    sent_start = sentences.at(doc, _token_at(doc, m.outer_start).i).start
+    sent_end = sentences.at(doc, _token_at(doc, m.outer_end - 1).i).end
+    found = _cues_of(doc[sent_start:sent_end], quoted, sentences)
+    if found.cues:
+        cue = doc[_nearest(found.cues, words.start, words.end)]
         return _Attribution(_cue_span(doc, cue), _speaker_phrase(doc, cue, m, quoted), 0.9)
-    statement = _in_a_statement(doc[sent_start:sent_end], quoted)
-    if statement is not None:
-        return statement
+    if found.statement is not None:
+        return found.statement
     # 3. A cue-only sentence right after the quote ("...". He said.) or one before it ending ":".
     if sent_end < len(doc):
-        after = _next_sentence(doc, sent_end)
-        cue = _short_cue(after, quoted) if after is not None else None
+        after = _next_sentence(doc, sent_end, sentences)
+        cue = _cues_of(after, quoted, sentences).short_cue if after is not None else None
         if cue is not None:
             return _Attribution(_cue_span(doc, cue), _speaker_phrase(doc, cue, m, quoted), 0.8)
     if sent_start > 0:
-        before = doc[sent_start - 1].sent
-        ends = [t for t in before if not t.is_space]
-        if ends and ends[-1].text == ":":
-            cues = [t for t in before if t.i not in quoted and _is_cue(t)]
-            if cues:
-                cue = cues[-1]
-                return _Attribution(_cue_span(doc, cue), _speaker_phrase(doc, cue, m, quoted), 0.8)
+        cue = _cues_of(sentences.at(doc, sent_start - 1), quoted, sentences).colon_cue
+        if cue is not None:
+            return _Attribution(_cue_span(doc, cue), _speaker_phrase(doc, cue, m, quoted), 0.8)
     return _Attribution(None, None, 0.0)
+
+
+def _cues_of(sentence: TokenSpan, quoted: set[int], sentences: _Sentences) -> _SentenceCues:
+    """What ``sentence`` offers quotes, from ``sentences`` when it was read already."""
+    found = sentences.read.get((sentence.start, sentence.end))
+    if found is None:
+        cues = [t for t in sentence if t.i not in quoted and _is_cue(t)]
+        ends = [t for t in sentence if not t.is_space]
+        found = sentences.read[sentence.start, sentence.end] = _SentenceCues(
+            [t.i for t in cues],
+            _in_a_statement(sentence, quoted),
+            _short_cue(sentence, quoted),
+            cues[-1] if cues and ends and ends[-1].text == ":" else None,
+        )
+    return found
+
+
+def _nearest(cues: list[int], start: int, end: int) -> int:
+    """The first of the sorted token indices ``cues`` nearest the words ``start:end``.
+
+    Distance falls towards ``start`` and grows after ``end``, so only the last cue before the
+    words, those among them and the first after them can be nearest.
+    """
+    lo, hi = bisect_left(cues, start), bisect_left(cues, end)
+    candidates = cues[max(lo - 1, 0) : hi + 1]
+    return min(candidates, key=lambda i: min(abs(i - start), abs(i - end)))
 
 
 def _token_at(doc: Doc, char: int) -> Token:
@@ -310,11 +372,11 @@ def _in_a_statement(sentence: TokenSpan, quoted: set[int]) -> _Attribution | Non
     return None
 
 
-def _next_sentence(doc: Doc, i: int) -> TokenSpan | None:
+def _next_sentence(doc: Doc, i: int, sentences: _Sentences) -> TokenSpan | None:
     """The sentence starting at or after token ``i``, skipping line-break tokens."""
     while i < len(doc) and doc[i].is_space:
         i += 1
-    return doc[i].sent if i < len(doc) else None
+    return sentences.at(doc, i) if i < len(doc) else None
 
 
 def _short_cue(sentence: TokenSpan, quoted: set[int]) -> Token | None:
