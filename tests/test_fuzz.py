@@ -428,13 +428,13 @@ JSON_RECORDS: st.SearchStrategy[str] = st.one_of(
 # --- the tests -------------------------------------------------------------------------------
 
 
-@settings(CI_FUZZ, max_examples=150)
+@settings(CI_FUZZ, max_examples=300)
 @given(HOSTILE_TEXT, PUBLISHED)
 def test_hostile_text_gives_a_sound_document_or_an_own_error(text, published):
     check_extract(text, published)
 
 
-@settings(CI_FUZZ, max_examples=80)
+@settings(CI_FUZZ, max_examples=150)
 @given(JSON_RECORDS)
 def test_any_json_record_gives_a_sound_document_or_an_own_error(line):
     check_json(line)
@@ -443,7 +443,7 @@ def test_any_json_record_gives_a_sound_document_or_an_own_error(line):
 def test_mutated_articles_give_sound_documents(texts):
     extracted = []
 
-    @settings(CI_FUZZ, max_examples=20)
+    @settings(CI_FUZZ, max_examples=40)
     @given(mutated_article(texts), PUBLISHED)
     def run(text, published):
         extracted.append(check_extract(text, published))
@@ -454,7 +454,7 @@ def test_mutated_articles_give_sound_documents(texts):
 
 
 def test_real_articles_on_odd_dates_give_sound_documents(texts):
-    @settings(CI_FUZZ, max_examples=12)
+    @settings(CI_FUZZ, max_examples=20)
     @given(st.sampled_from(texts), st.sampled_from(ODD_DATES) | st.dates())
     def run(text, published):
         document = check_extract(text, published)
