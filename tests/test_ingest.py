@@ -136,3 +136,15 @@ def test_any_bytes_give_an_article_or_bad_input(data):
     except BadInput:
         return
     assert article.text.strip()
+
+
+@pytest.mark.parametrize("field", ["title", "url", "source"])
+def test_a_control_character_in_metadata_is_refused_naming_the_field(field):
+    with pytest.raises(BinaryInput, match=rf"a.json: the {field} holds a control character"):
+        read_article("Rebels attacked the town.", "a.json", **{field: "bad\x00value"})
+
+
+def test_a_nul_in_a_json_title_is_refused_before_it_reaches_a_store():
+    record = '{"text": "Rebels attacked the town.", "title": "bad\\u0000title"}'
+    with pytest.raises(BinaryInput, match="the title holds a control character"):
+        read_json(record, "a.json")

@@ -109,6 +109,15 @@ def read_article(
             f"binary data, not text (control character {control.group()!r} "
             f"at offset {control.start()})",
         )
+    # Metadata goes into every store and page too: PostgreSQL refuses NUL in text.
+    for name, value in (("title", title), ("url", url), ("source", source)):
+        control = CONTROL.search(value or "")
+        if control:
+            raise BinaryInput(
+                where,
+                f"the {name} holds a control character ({control.group()!r} "
+                f"at offset {control.start()})",
+            )
     return Article(
         id=article_id(text),
         url=url,
