@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "0.1"
+SCHEMA_VERSION = "0.2"
 
 ActorKind = Literal[
     "state",
@@ -31,7 +31,10 @@ Precision = Literal["point", "admin1", "country", "region"]
 # "week": on or in the days before the date (ACLED time_precision 2), what a date reported
 # with the article says of an event its text does not date.
 TimePrecision = Literal["day", "week", "month", "year"]
-DateBasis = Literal["stated", "inherited", "reported"]
+DateBasis = Literal["stated", "coreferent", "inherited", "reported"]
+# Where an event's source, target or place came from: its mention's own sentence, another
+# mention of the same event, the paragraph, or (place only) the article's dateline or main place.
+RoleBasis = Literal["stated", "coreferent", "inherited", "article"]
 PublishedFrom = Literal["given", "metadata", "text", "unknown"]
 
 
@@ -118,8 +121,8 @@ class When(Record):
     date: str | None
     precision: TimePrecision | None
     basis: DateBasis = Field(
-        description="stated: the event's sentence names the date; inherited: its sentence names "
-        "none, and the date is the last one named before it in its paragraph; reported: the text "
+        description="stated: the event's sentence names the date; coreferent: another mention of "
+        "the same event names it; inherited: its sentence names none, and the date is the last one named before it in its paragraph; reported: the text "
         "names no date for it, so the date is the article's publication date, with precision "
         "'week' (on or in the days before that date)"
     )
@@ -131,8 +134,30 @@ class When(Record):
     end: int | None = Field(description="where text ends; null when text is null")
 
 
+class Mention(Record):
+    """One passage that reports an event, and what that passage itself says of it."""
+
+    trigger: Span
+    sentence: Span
+    type: str
+    mode: str | None = None
+    source: list[str] = Field(default=[], description="actor ids this mention's sentence names")
+    target: list[str] = Field(default=[], description="actor ids this mention's sentence names")
+    place: str | None = Field(default=None, description="place id this mention's sentence names")
+    when: When | None = Field(default=None, description="the date this mention's sentence gives")
+    fatalities: int | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+
+
 class Event(Record):
-    """Who did what to whom, typed in PLOVER, with the words that say so."""
+    """Who did what to whom, typed in PLOVER, with the words that say so.
+
+    One real-world event, however many times the article mentions it: ``mentions`` lists each
+    passage; ``trigger`` and ``sentence`` are those of the first. A value not stated in the
+    first mention's sentence says where it came from (``*_basis``, ``when.basis``).
+    """
 
     id: str
     type: str = Field(description="PLOVER event type, e.g. ASSAULT")
@@ -159,6 +184,20 @@ class Event(Record):
     future: bool = False
     fatalities: int | None = None
     confidence: float = Field(ge=0, le=1)
+    source_basis: RoleBasis | None = Field(
+        default=None, description="where source came from; null when there is no source"
+    )
+    target_basis: RoleBasis | None = Field(
+        default=None, description="where target came from; null when there is no target"
+    )
+    place_basis: RoleBasis | None = Field(
+        default=None,
+        description="where place came from: stated in a mention's sentence, coreferent (another "
+        "mention of the event), inherited (the paragraph) or article (its dateline or main place)",
+    )
+    mentions: list[Mention] = Field(
+        default=[], description="every passage that reports this event, in text order"
+    )
 
 
 class Quote(Record):
