@@ -4,26 +4,34 @@ once each, whole batches or nothing, versions checked, analysts' SQL read-only."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 import eventwire
 from eventwire.archive import schema
-from eventwire.archive.store import open_store
+from eventwire.archive.store import open_store, rows_of
 from eventwire.errors import StoreError
-from eventwire.records import Actor, Span
+from eventwire.records import Actor, RoleBasis, Span
 
 from .conftest import SHARED
+from .mentions import bases, grouped
 
+ROLE_BASES = get_args(RoleBasis)
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "somalia-strikes.txt"
 CORPUS = SHARED / "corpus" / "voa_stories.public_domain.jsonl"
 
 
 @pytest.fixture(scope="module")
 def documents(settings):
-    """Real documents: the shipped example, and a few public-domain VOA stories when present."""
-    docs = [eventwire.extract(EXAMPLE.read_text(encoding="utf-8"), "2024-05-14", settings=settings)]
+    """Real documents: the shipped example with its events grouped by hand into events of
+    several mentions, and a few public-domain VOA stories when present, as extracted."""
+    example = eventwire.extract(
+        EXAMPLE.read_text(encoding="utf-8"), "2024-05-14", settings=settings
+    )
+    docs = [grouped(example)]
     if CORPUS.exists():
         for line in CORPUS.read_text(encoding="utf-8").splitlines()[:4]:
             story = json.loads(line)
@@ -40,6 +48,13 @@ def documents(settings):
 
 
 def test_a_stored_document_comes_back_equal(store_url, documents, settings):
+    assert any(len(e.mentions) > 2 for e in documents[0].events)
+    every_basis = {
+        *(f"{role}:{basis}" for role in ("source", "target") for basis in ROLE_BASES[:3]),
+        *(f"place:{basis}" for basis in ROLE_BASES),
+        "date:coreferent",
+    }
+    assert every_basis <= bases(documents)
     with open_store(store_url, settings) as store:
         run = store.start_run(settings, "test")
         assert store.put_many(documents, run) == len(documents)
@@ -98,6 +113,58 @@ def test_an_older_store_is_migrated_when_opened_for_writing(store_url, settings,
         assert "migrated" in store.tables()
 
 
+NEW_IN_3 = ("event_mentions", "event_mention_actors")
+BASIS_COLUMNS = re.compile(r"\n\s*(source|target|place)_basis TEXT,")
+
+
+def _version_2_store(url, document, settings):
+    """A store as eventwire made it at version 2 (no mentions, no role bases), holding
+    ``document``: the tables of today's schema less what version 3 added."""
+    with open_store(url, settings) as store:
+        for table in (*NEW_IN_3, "events"):
+            store.execute(f"DROP TABLE {table}")
+        store.execute(f"CREATE TABLE events ({BASIS_COLUMNS.sub('', schema.TABLES['events'])})")
+        for statement in (*schema.INDEXES, *schema.WEB_INDEXES):
+            if " ON events " in statement:
+                store.execute(statement)
+        store.execute("UPDATE meta SET value = '2' WHERE key = 'store_version'")
+        rows = rows_of(document, store.start_run(settings, "version 2"))
+        for table, table_rows in rows.items():
+            if table == "events":
+                table_rows = [row[:-3] for row in table_rows]
+            if table not in NEW_IN_3:
+                store.insert(table, table_rows)
+
+
+def test_a_version_2_store_keeps_its_rows_and_takes_grouped_events(store_url, documents, settings):
+    old = documents[1] if len(documents) > 1 else documents[0]
+    flat = old.model_copy(
+        update={
+            "events": [
+                e.model_copy(
+                    update={
+                        "mentions": [],
+                        "source_basis": None,
+                        "target_basis": None,
+                        "place_basis": None,
+                    }
+                )
+                for e in old.events
+            ]
+        }
+    )
+    _version_2_store(store_url, flat, settings)
+    with pytest.raises(StoreError, match=r"store version 2 is older than 3.*eventwire migrate"):
+        open_store(store_url, settings, read_only=True)
+    with open_store(store_url, settings) as store:
+        assert store.version() == schema.STORE_VERSION == 3
+        assert set(NEW_IN_3) <= store.tables()
+        assert store.get(flat.article.id) == flat
+        assert store.put(documents[0], store.start_run(settings, "after migration"))
+        assert store.get(documents[0].article.id) == documents[0]
+        assert store.counts()["events"] == len(flat.events) + len(documents[0].events)
+
+
 def test_analysts_sql_cannot_change_the_store(store_url, documents, settings):
     with open_store(store_url, settings) as store:
         store.put(documents[0], store.start_run(settings, "test"))
@@ -115,16 +182,21 @@ def test_analysts_sql_cannot_change_the_store(store_url, documents, settings):
 def test_every_stored_span_slices_the_stored_text(store_url, documents, settings):
     with open_store(store_url, settings) as store:
         store.put_many(documents, store.start_run(settings, "test"))
-        checks = {
-            "actor_mentions": "mention_start, mention_end, m.text",
-            "place_mentions": "mention_start, mention_end, m.text",
-            "events": "trigger_start, trigger_end, trigger_text",
-            "quotes": "quote_start, quote_end, m.text",
-        }
-        for table, columns in checks.items():
+        checks = (
+            ("actor_mentions", "mention_start, mention_end, m.text"),
+            ("place_mentions", "mention_start, mention_end, m.text"),
+            ("events", "trigger_start, trigger_end, trigger_text"),
+            ("event_mentions", "trigger_start, trigger_end, trigger_text"),
+            ("event_mentions", "sentence_start, sentence_end, sentence_text"),
+            ("event_mentions", "date_start, date_end, date_text"),
+            ("quotes", "quote_start, quote_end, m.text"),
+        )
+        for table, columns in checks:
             rows = store.query(
-                f"SELECT a.text, {columns} FROM {table} m JOIN articles a ON a.id = m.article_id"
+                f"SELECT a.text, {columns} FROM {table} m JOIN articles a ON a.id = m.article_id "
+                f"WHERE {columns.split(',')[0]} IS NOT NULL"
             )
+            assert rows, table
             assert all(text[start:end] == found for text, start, end, found in rows), table
 
 

@@ -8,7 +8,7 @@ in PostgreSQL). The README's "Tables" section documents each column for analysts
 
 from __future__ import annotations
 
-STORE_VERSION = 2
+STORE_VERSION = 3
 """Raised whenever a table or column changes; ``MIGRATIONS`` takes older stores forward."""
 
 TABLES: dict[str, str] = {
@@ -116,6 +116,9 @@ TABLES: dict[str, str] = {
         fatalities INTEGER,
         confidence DOUBLE PRECISION NOT NULL,
         run_id TEXT NOT NULL,
+        source_basis TEXT,
+        target_basis TEXT,
+        place_basis TEXT,
         PRIMARY KEY (article_id, event_id)""",
     "event_actors": """
         article_id TEXT NOT NULL,
@@ -124,6 +127,39 @@ TABLES: dict[str, str] = {
         position INTEGER NOT NULL,
         actor_id TEXT NOT NULL,
         PRIMARY KEY (article_id, event_id, role, position)""",
+    "event_mentions": """
+        article_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger_text TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        sentence_text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        place_id TEXT,
+        event_date TEXT,
+        event_day DATE,
+        date_precision TEXT,
+        date_basis TEXT,
+        date_text TEXT,
+        date_start INTEGER,
+        date_end INTEGER,
+        fatalities INTEGER,
+        negated BOOLEAN NOT NULL,
+        hypothetical BOOLEAN NOT NULL,
+        future BOOLEAN NOT NULL,
+        PRIMARY KEY (article_id, event_id, position)""",
+    "event_mention_actors": """
+        article_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        mention INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, event_id, mention, role, position)""",
     "quotes": """
         article_id TEXT NOT NULL,
         quote_id TEXT NOT NULL,
@@ -184,11 +220,35 @@ WEB_INDEXES = (
 )
 """Version 2: indexes for the web app (``eventwire serve``)."""
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: WEB_INDEXES}
+MENTION_INDEXES = (
+    # An event's mentions (its page, the exports) without reading its article's others.
+    "CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions (article_id, event_id)",
+    "CREATE INDEX IF NOT EXISTS event_mention_actors_event "
+    "ON event_mention_actors (article_id, event_id)",
+)
+
+
+def _table(name: str) -> str:
+    return f"CREATE TABLE IF NOT EXISTS {name} ({TABLES[name]}\n)"
+
+
+MENTIONS = (
+    # Appended, so that a migrated table has its columns in the order a new one has.
+    *(
+        f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {role}_basis TEXT"
+        for role in ("source", "target", "place")
+    ),
+    _table("event_mentions"),
+    _table("event_mention_actors"),
+    *MENTION_INDEXES,
+)
+"""Version 3: an event's mentions (each passage that reports it) and where its source, target
+and place came from."""
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: WEB_INDEXES, 2: MENTIONS}
 """``MIGRATIONS[n]``: the statements that take a store from version ``n`` to ``n + 1``."""
 
 
 def create_statements() -> list[str]:
     """The statements that create every table and index of the current version."""
-    tables = [f"CREATE TABLE IF NOT EXISTS {name} ({body}\n)" for name, body in TABLES.items()]
-    return [*tables, *INDEXES, *WEB_INDEXES]
+    return [*(_table(name) for name in TABLES), *INDEXES, *WEB_INDEXES, *MENTION_INDEXES]

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .. import __version__
 from ..errors import StoreError
-from ..records import Actor, Article, Document, Event, Place, Quote, Span, Time, When
+from ..records import Actor, Article, Document, Event, Mention, Place, Quote, Span, Time, When
 from ..settings import Settings
 from .schema import MIGRATIONS, STORE_VERSION, TABLES, create_statements
 
@@ -370,6 +370,8 @@ DOCUMENT_TABLES = (
     "times",
     "events",
     "event_actors",
+    "event_mentions",
+    "event_mention_actors",
     "quotes",
 )
 ORDER = {
@@ -380,6 +382,8 @@ ORDER = {
     "times": "ordinal",
     "events": "ordinal",
     "event_actors": "event_id, role, position",
+    "event_mentions": "event_id, position",
+    "event_mention_actors": "event_id, mention, role, position",
     "quotes": "ordinal",
 }
 
@@ -490,11 +494,19 @@ def rows_of(document: Document, run_id: str) -> dict[str, list[Row]]:
                 e.fatalities,
                 e.confidence,
                 run_id,
+                e.source_basis,
+                e.target_basis,
+                e.place_basis,
             )
         )
         for role, actor_ids in (("source", e.source), ("target", e.target)):
             for j, actor_id in enumerate(actor_ids):
                 rows["event_actors"].append((aid, e.id, role, j, actor_id))
+        for k, mention in enumerate(e.mentions):
+            rows["event_mentions"].append(_mention_row(aid, e.id, k, mention))
+            for role, actor_ids in (("source", mention.source), ("target", mention.target)):
+                for j, actor_id in enumerate(actor_ids):
+                    rows["event_mention_actors"].append((aid, e.id, k, role, j, actor_id))
     for i, q in enumerate(document.quotes):
         rows["quotes"].append(
             (
@@ -517,6 +529,62 @@ def rows_of(document: Document, run_id: str) -> dict[str, list[Row]]:
             )
         )
     return rows
+
+
+def _mention_row(article_id: str, event_id: str, position: int, m: Mention) -> Row:
+    return (
+        article_id,
+        event_id,
+        position,
+        m.trigger.start,
+        m.trigger.end,
+        m.trigger.text,
+        m.sentence.start,
+        m.sentence.end,
+        m.sentence.text,
+        m.type,
+        m.mode,
+        m.place,
+        *_when_columns(m.when),
+        m.fatalities,
+        m.negated,
+        m.hypothetical,
+        m.future,
+    )
+
+
+def mention_from(r: Row, roles: dict[tuple[str, str, int, str], list[str]]) -> Mention:
+    """One ``event_mentions`` row (all its columns, in order) as a ``Mention``; ``roles`` maps
+    (article id, event id, position, role) to actor ids, from ``event_mention_actors``."""
+    aid, event_id, position = r[0], r[1], r[2]
+    return Mention(
+        trigger=Span(start=r[3], end=r[4], text=r[5]),
+        sentence=Span(start=r[6], end=r[7], text=r[8]),
+        type=r[9],
+        mode=r[10],
+        place=r[11],
+        when=_when_from(r[12:19]),
+        fatalities=r[19],
+        negated=r[20],
+        hypothetical=r[21],
+        future=r[22],
+        source=roles.get((aid, event_id, position, "source"), []),
+        target=roles.get((aid, event_id, position, "target"), []),
+    )
+
+
+def mentions_from(
+    mention_rows: Iterable[Row], actor_rows: Iterable[Row]
+) -> dict[tuple[str, str], list[Mention]]:
+    """Rows of ``event_mentions`` and ``event_mention_actors`` (``SELECT *``, each in its key's
+    order) as each event's mentions, by (article id, event id)."""
+    roles: dict[tuple[str, str, int, str], list[str]] = {}
+    for aid, event_id, mention, role, _position, actor_id in actor_rows:
+        roles.setdefault((aid, event_id, mention, role), []).append(actor_id)
+    found: dict[tuple[str, str], list[Mention]] = {}
+    for r in mention_rows:
+        found.setdefault((r[0], r[1]), []).append(mention_from(r, roles))
+    return found
 
 
 def _span(text: str, start: int | None, end: int | None) -> Span | None:
@@ -586,7 +654,8 @@ def document_from(rows: dict[str, list[Row]]) -> Document:
         Time(id=r[1], start=r[3], end=r[4], text=r[5], value=r[6], precision=r[7], reason=r[8])
         for r in rows["times"]
     ]
-    events = [_event_from(r, roles) for r in rows["events"]]
+    mentions = mentions_from(rows["event_mentions"], rows["event_mention_actors"])
+    events = [_event_from(r, roles, mentions.get((aid, r[1]), [])) for r in rows["events"]]
     quotes = [
         Quote(
             id=r[1],
@@ -615,7 +684,7 @@ def document_from(rows: dict[str, list[Row]]) -> Document:
     )
 
 
-def _event_from(r: Row, roles: dict[tuple[str, str], list[str]]) -> Event:
+def _event_from(r: Row, roles: dict[tuple[str, str], list[str]], mentions: list[Mention]) -> Event:
     event_id = r[1]
     return Event(
         id=event_id,
@@ -634,4 +703,8 @@ def _event_from(r: Row, roles: dict[tuple[str, str], list[str]]) -> Event:
         confidence=r[25],
         source=roles.get((event_id, "source"), []),
         target=roles.get((event_id, "target"), []),
+        source_basis=r[27],
+        target_basis=r[28],
+        place_basis=r[29],
+        mentions=mentions,
     )
