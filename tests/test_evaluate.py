@@ -12,20 +12,27 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from eventwire import evaluation as ev
+from eventwire.cli import main
 from eventwire.errors import BadInput
 from eventwire.evaluation import (
     acled,
+    case2021,
+    gold,
+    halves,
     india_police,
     matching,
     petrarch2,
     plover_gsr,
+    plv,
     polnear,
     timebank,
     toponyms,
 )
 from eventwire.evaluation.report import Confusion, Report, Row
+from eventwire.extraction.codebook import Codebook
 from eventwire.records import Actor, Article, Document, Event, Place, Quote, Span, Time, When
 
 FIXTURES = Path(__file__).parent / "data" / "eval"
@@ -208,7 +215,7 @@ def test_petrarch_root_is_right_when_our_type_covers_it():
 
 
 def test_acled_reader_reads_both_date_forms_and_skips_rows_without_notes():
-    items = list(acled.read_acled(FIXTURES / "events/acled_dev"))
+    items = list(acled.read_acled(FIXTURES / "events/acled_dev/sample.csv"))
     assert [i.id for i in items] == ["TST1", "TST2"]
     assert items[0].published == dt.date(2025, 5, 15)
     assert items[0].classes == ("ASSAULT", "COERCE")
@@ -218,7 +225,7 @@ def test_acled_reader_reads_both_date_forms_and_skips_rows_without_notes():
 
 
 def test_acled_scores_class_mode_date_place_and_actor1():
-    items = list(acled.read_acled(FIXTURES / "events/acled_dev"))
+    items = list(acled.read_acled(FIXTURES / "events/acled_dev/sample.csv"))
     t1, t2 = items[0].text, items[1].text
     army = actor(t1, "army", "BEN", "MIL")
     camp = place(t1, "Testville", 10.1, 2.0)
@@ -523,7 +530,10 @@ def shared_eval():
     [
         ("events/plover_gsr", 322),
         ("events/petrarch2/PETR2_GSR_validation.xml", 78),
-        ("events/acled_dev", 1311),
+        ("events/acled_dev", 7033),
+        ("events/acled_dev/kenya.csv", 5722),
+        ("events/case2021_task2", 1019),
+        ("events/zero_shot_plover", 1044),
         ("events/india_police_events", 1257),
         ("places", 906),
         ("dates", 256),
@@ -533,3 +543,255 @@ def shared_eval():
 def test_every_reader_reads_its_whole_set(shared_eval, name, count):
     path, task = ev.resolve_set(Path(name), shared_eval)
     assert sum(1 for _ in ev.TASKS[task].read(path)) == count
+
+
+# --- ACLED Kenya: dd-mm-yy dates, rows that share a note -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31-12-19", dt.date(2019, 12, 31)),
+        ("04-01-04", dt.date(2004, 1, 4)),
+        ("2019-12-31", dt.date(2019, 12, 31)),
+        ("28 December 2022", dt.date(2022, 12, 28)),
+        ("31-12-2019", None),
+        ("32-12-19", None),
+    ],
+)
+def test_gold_dates_read_day_month_two_digit_year(text, expected):
+    assert gold.parse_date(text) == expected
+
+
+def test_kenya_reader_reads_its_dates_and_keys_shared_notes_together():
+    items = list(acled.read_acled(FIXTURES / "events/acled_dev/kenya.csv"))
+    assert [(i.id, i.event_date) for i in items] == [
+        ("KTS3", dt.date(2019, 3, 2)),
+        ("KTS4", dt.date(2019, 3, 2)),
+        ("KTS1", dt.date(2005, 6, 15)),
+    ]
+    assert {i.file for i in items} == {"kenya"}
+    assert items[0].classes == ("PROTEST",)
+    assert ev.split_key(items[0]) == ev.split_key(items[1]) == items[0].text
+    assert ev.split_key(items[2]) != ev.split_key(items[0])
+
+
+def test_an_acled_folder_is_scored_over_all_files_and_per_file(settings):
+    report = ev.evaluate(FIXTURES / "events/acled_dev", None, settings, extractor=fake({}))
+    counts = {row.measure: row.count for row in report.rows}
+    assert report.documents == 5
+    assert counts["event class"] == 4  # TST2 is a strategic development: no class to score
+    assert counts["kenya: event class"] == 3
+    assert counts["sample: event class"] == 1
+    assert counts["sample: date within one day, all notes"] == 2
+    assert report.score("kenya: event class") == 0.0
+
+
+# --- tune and check halves ------------------------------------------------------------------
+
+
+def test_an_item_s_half_is_a_fixed_hash_of_its_id():
+    assert [halves.half_of(i) for i in ("1", "3", "TEST-FIGHT-0001", "TEST01_1")] == [
+        "check",
+        "tune",
+        "check",
+        "tune",
+    ]
+    assert halves.in_half("1", "all")
+    assert not halves.in_half("1", "tune")
+
+
+@pytest.mark.parametrize("name", ["events/acled_dev", "events/case2021_task2"])
+def test_tune_and_check_are_disjoint_and_make_up_the_whole_set(settings, name):
+    seen = {}
+    for half in halves.HALVES:
+        run = fake({})
+        report = ev.evaluate(FIXTURES / name, None, settings, half=half, extractor=run)
+        assert f"{half} half" in report.set_name
+        assert report.half == half
+        seen[half] = [text for text, _ in run.seen]
+    assert seen["tune"]
+    assert seen["check"]
+    assert not set(seen["tune"]) & set(seen["check"])
+    assert sorted(seen["tune"] + seen["check"]) == sorted(seen["all"])
+
+
+def test_limit_counts_items_of_the_half(settings):
+    run = fake({})
+    ev.evaluate(FIXTURES / "events/acled_dev", 1, settings, half="check", extractor=run)
+    assert [text for text, _ in run.seen] == [
+        "On March 2 2019, traders in Testburg and Otherburg burnt tyres over market fees."
+    ]
+
+
+def test_misses_are_kept_for_the_tune_half_only(settings):
+    def misses(half):
+        run = fake({})
+        return ev.evaluate(FIXTURES / "events/acled_dev", None, settings, half=half, extractor=run)
+
+    tune = misses("tune")
+    assert ("KTS1", "event class", "PROTEST", "none") in [
+        (m.item, m.measure, m.gold, m.ours) for m in tune.misses
+    ]
+    assert "KTS1\tevent class\tgold PROTEST\tours none" in tune.misses_table(10)
+    assert misses("check").misses == []
+    assert misses("all").misses == []
+
+
+def test_a_set_or_half_without_items_is_bad_input(settings, tmp_path):
+    folder = tmp_path / "acled_dev"
+    folder.mkdir()
+    (folder / "empty.csv").write_text("event_id_cnty,event_date,event_type,notes\n")
+    with pytest.raises(BadInput, match=r"no gold items read from .*empty\.csv: nothing to score"):
+        ev.evaluate(folder / "empty.csv", None, settings, extractor=fake({}))
+    with pytest.raises(BadInput, match="in its check half: nothing to score"):
+        ev.evaluate(
+            FIXTURES / "events/zero_shot_plover", None, settings, half="check", extractor=fake({})
+        )
+
+
+@pytest.mark.parametrize("half", ["check", "all"])
+def test_the_cli_refuses_to_list_misses_outside_the_tune_half(half):
+    set_path = str(FIXTURES / "events/zero_shot_plover")
+    result = CliRunner().invoke(main, ["eval", set_path, "--half", half, "--misses", "3"])
+    assert result.exit_code != 0
+    assert "--misses lists items of the tune half only" in result.output
+    assert "check half is scored in aggregate only" in result.output
+
+
+# --- CASE 2021 task 2 -----------------------------------------------------------------------
+
+CASE = FIXTURES / "events/case2021_task2/test_set_final_release_with_labels.tsv"
+
+
+def test_case_reader_keeps_known_labels_with_their_acled_sub_event_type():
+    items = list(case2021.read_case(CASE))
+    assert [(i.id, i.label, i.sub_event_type) for i in items] == [
+        ("1", "AIR_STRIKE", "Air/drone strike"),
+        ("2", "PEACE_PROTEST", "Peaceful protest"),
+        ("3", "NATURAL_DISASTER", None),
+        ("4", "MAN_MADE_DISASTER", None),
+    ]
+
+
+def test_case_scores_the_sub_event_type_and_no_violence_outside_acled():
+    items = list(case2021.read_case(CASE))
+    t1, t2, t4 = items[0].text, items[1].text, items[3].text
+    docs = {
+        t1: doc(t1, events=[event(t1, "bombed", "ASSAULT", "aerial")]),
+        t2: doc(t2, events=[event(t2, "marched", "PROTEST", "riot")]),  # wrong: a riot
+        t4: doc(t4, events=[event(t4, "killed", "ASSAULT")]),  # a fire read as an attack
+    }
+    report = Report("test")
+    case2021.score_case(items, fake(docs), report)
+    assert report.score("ACLED sub-event type, 25 ACLED labels") == 0.5
+    assert report.score("no political violence, 5 labels outside ACLED") == 0.5
+    assert report.score("no political violence, NATURAL_DISASTER") == 1.0
+    assert report.score("no political violence, MAN_MADE_DISASTER") == 0.0
+    assert report.confusions[0].counts == {
+        ("AIR_STRIKE", "AIR_STRIKE"): 1,
+        ("PEACE_PROTEST", "VIOL_DEMONSTR"): 1,
+    }
+    assert [m.item for m in report.misses] == ["2", "4"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode", "flags", "expected"),
+    [
+        ("ASSAULT", None, {}, True),
+        ("PROTEST", "demo", {}, True),
+        ("ASSAULT", "firearms", {"hypothetical": True}, False),
+        ("ASSAULT", None, {"negated": True}, False),
+        ("COERCE", "arrest", {}, False),  # a strategic development, not violence
+        ("AGREE", None, {}, False),
+    ],
+)
+def test_political_violence_is_an_event_acled_codes_as_violence_or_protest(
+    kind, mode, flags, expected
+):
+    text = "Something happened in Testville."
+    found = event(text, "happened", kind, mode, **flags)
+    assert case2021.reports_political_violence(doc(text, events=[found])) is expected
+
+
+# --- zero-shot PLOVER sentences -------------------------------------------------------------
+
+PLV = FIXTURES / "events/zero_shot_plover/PLV_train.tsv"
+
+
+def test_marked_spans_take_the_tags_out_and_keep_what_they_enclosed():
+    text, spans = plv.marked_spans("<s>Rebels</s> shelled <t>the town</t>.")
+    assert text == "Rebels shelled the town."
+    assert [text[a:b] for a, b in spans] == ["Rebels", "the town"]
+
+
+def test_plv_reader_makes_one_item_per_sentence():
+    items = list(plv.read_plv(PLV))
+    assert [(i.id, i.label) for i in items] == [
+        ("11", "SUPPORT"),
+        ("12", "YIELD"),
+        ("13", "ASSAULT"),
+    ]
+    pair = items[1]
+    assert sorted(pair.text[a:b] for a, b in pair.marked) == ["Otherland", "Testland"]
+
+
+def test_plv_scores_the_event_between_the_marked_actors_and_reads_yield():
+    items = list(plv.read_plv(PLV))
+    t1, t2 = items[0].text, items[1].text
+    envoy = actor(t1, "Freedonian envoy", "USA", "GOV")
+    decoy = event(t1, "help", "AID", confidence=0.9)
+    praised = event(t1, "praised", "SUPPORT", source=[envoy], confidence=0.4)
+    pulled = event(t2, "pull", "RETREAT")
+    docs = {
+        t1: doc(t1, actors=[envoy], events=[decoy, praised]),
+        t2: doc(t2, events=[pulled]),
+    }
+    report = Report("test")
+    plv.score_plv(items, fake(docs), report)
+    assert report.score("event type accuracy, top event") == pytest.approx(2 / 3)
+    assert report.score("event type macro-F1") == pytest.approx(2 / 3)
+    assert report.confusions[0].counts == {
+        ("SUPPORT", "SUPPORT"): 1,
+        ("YIELD", "YIELD"): 1,
+        ("ASSAULT", "none"): 1,
+    }
+
+
+def test_the_real_new_sets_read_as_their_readme_describes(shared_eval):
+    kenya = list(acled.read_acled(shared_eval / "events/acled_dev/kenya.csv"))
+    assert min(i.event_date for i in kenya) == dt.date(2004, 1, 4)
+    assert max(i.event_date for i in kenya) == dt.date(2019, 12, 31)
+    case = list(case2021.read_case(shared_eval / "events/case2021_task2" / case2021.CASE_FILE))
+    acled_subs = {sub for _, sub in Codebook.load().acled if sub}
+    assert len({i.label for i in case if i.sub_event_type}) == 25
+    assert {i.sub_event_type for i in case if i.sub_event_type} <= acled_subs
+    assert {i.label for i in case if not i.sub_event_type} == {
+        "MAN_MADE_DISASTER",
+        "NATURAL_DISASTER",
+        "ORG_CRIME",
+        "DIPLO",
+        "ATTRIB",
+    }
+    sentences = list(plv.read_plv(shared_eval / "events/zero_shot_plover" / plv.PLV_FILE))
+    ours = {plv.plv_class(event("x", "x", kind)) for kind in Codebook.load().types}
+    assert {i.label for i in sentences} == ours  # our types cover its 15 classes, no more
+    assert all(i.marked for i in sentences)
+
+
+@pytest.mark.parametrize(
+    "name", ["events/acled_dev", "events/case2021_task2", "events/zero_shot_plover", "places"]
+)
+def test_the_real_halves_are_disjoint_and_near_even(shared_eval, name):
+    path, task = ev.resolve_set(Path(name), shared_eval)
+    items = list(ev.TASKS[task].read(path))
+    keys = {"tune": set(), "check": set()}
+    texts = {"tune": set(), "check": set()}
+    for item in items:
+        half = halves.half_of(ev.split_key(item))
+        keys[half].add(ev.split_key(item))
+        texts[half].add(item.text)
+    assert not keys["tune"] & keys["check"]
+    assert not texts["tune"] & texts["check"] or name == "places"  # no note in both halves
+    share = sum(halves.half_of(ev.split_key(i)) == "tune" for i in items) / len(items)
+    assert 0.4 < share < 0.6

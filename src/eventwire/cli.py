@@ -15,7 +15,7 @@ from .archive.store import open_store
 from .engines.driver import Summary, ingest
 from .engines.local import LocalEngine
 from .errors import BadInput, EventwireError
-from .evaluation import evaluate
+from .evaluation import HALVES, Half, evaluate
 from .extraction.pipeline import extract_article
 from .extraction.places import build_gazetteer
 from .ingest.articles import decode, parse_date, read_article, read_json
@@ -111,15 +111,45 @@ def gazetteer_command(force: bool) -> None:
 
 @main.command("eval")
 @click.argument("gold_set", metavar="SET")
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
+@click.option(
+    "--half",
+    type=click.Choice(HALVES),
+    default="all",
+    show_default=True,
+    help="tune or check: the half of the set (by a hash of each item's id) to score.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="Score only the first N items (of the half)."
+)
+@click.option(
+    "--misses",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="List the first N items scored wrong (tune half only).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(gold_set: str, limit: int | None, as_json: bool) -> None:
+def eval_command(
+    gold_set: str, half: Half, limit: int | None, misses: int | None, as_json: bool
+) -> None:
     """Score the pipeline on a human-coded set from ../shared/eval (e.g. dates/)."""
+    if misses is not None and half != "tune":
+        raise click.UsageError(
+            "--misses lists items of the tune half only: add --half tune "
+            "(the check half is scored in aggregate only)"
+        )
     try:
-        report = evaluate(Path(gold_set), limit, Settings.from_env())
+        report = evaluate(Path(gold_set), limit, Settings.from_env(), half=half)
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(json.dumps(report.to_json(), indent=2) if as_json else report.table())
+    if as_json:
+        data = report.to_json()
+        if misses is not None:
+            data["misses"] = [vars(m) for m in report.misses[:misses]]
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(report.table())
+    if misses is not None:
+        click.echo("\n" + report.misses_table(misses))
 
 
 @main.command("ingest")

@@ -2,12 +2,14 @@
 
 The sets live outside the project, in ``../shared/eval/`` (their terms forbid copying them
 in). ``evaluate(set_path, limit, settings)`` picks the task from the path, reads the gold items
-in file order (``limit`` keeps the first N articles or sentences), runs the pipeline on each
-text and returns a ``Report``: a row per measure (score, count) and confusion matrices.
+in file order, keeps those of the asked half (``halves``: tune or check, by a hash of each
+item's id) and of those the first ``limit``, runs the pipeline on each text and returns a
+``Report``: a row per measure (score, count) and confusion matrices.
 
-Each format has its module (``plover_gsr``, ``petrarch2``, ``acled``, ``india_police``,
-``toponyms``, ``timebank``, ``polnear``) with its reader, its scorer and the matching rules its
-figures depend on; ``matching`` holds the rules they share, ``report`` the table.
+Each format has its module (``plover_gsr``, ``petrarch2``, ``acled``, ``case2021``, ``plv``,
+``india_police``, ``toponyms``, ``timebank``, ``polnear``) with its reader, its scorer and the
+matching rules its figures depend on; ``matching`` holds the rules they share, ``report`` the
+table.
 """
 
 from __future__ import annotations
@@ -24,20 +26,26 @@ from ..errors import BadInput
 from ..records import Document
 from ..settings import Settings
 from .acled import read_acled, score_acled
+from .case2021 import CASE_FILE, read_case, score_case
+from .halves import HALVES, Half, in_half
 from .india_police import read_police, score_police
 from .petrarch2 import read_petrarch, score_petrarch
 from .plover_gsr import read_plover, score_plover
+from .plv import PLV_FILE, read_plv, score_plv
 from .polnear import read_polnear, score_quotes
 from .report import Extractor, Report
 from .timebank import read_timeml, score_dates
 from .toponyms import PLACE_FILES, read_places, score_places
 
-__all__ = ["KNOWN_SETS", "TASKS", "Report", "Task", "evaluate", "resolve_set"]
+__all__ = ["HALVES", "KNOWN_SETS", "TASKS", "Half", "Report", "Task", "evaluate", "resolve_set"]
 
 KNOWN_SETS = (
     "events/plover_gsr",
     "events/petrarch2/PETR2_GSR_validation.xml",
     "events/acled_dev",
+    "events/acled_dev/kenya.csv",
+    "events/case2021_task2",
+    "events/zero_shot_plover",
     "events/india_police_events",
     "places",
     "dates",
@@ -58,6 +66,8 @@ TASKS = {
     "plover": Task("PLOVER GSR", read_plover, score_plover),
     "petrarch": Task("PETRARCH2 validation", read_petrarch, score_petrarch),
     "acled": Task("ACLED dev", read_acled, score_acled),
+    "case": Task("CASE 2021 task 2", read_case, score_case),
+    "plv": Task("PLV (zero-shot PLOVER)", read_plv, score_plv),
     "police": Task("IndiaPoliceEvents", read_police, score_police),
     "places": Task("places", read_places, score_places),
     "dates": Task("dates", read_timeml, score_dates),
@@ -66,7 +76,12 @@ TASKS = {
 
 
 # Folders that stand for one file in them.
-SET_FILES = {"plover_gsr": "PLOVER_GSR_CAMEO.json", "petrarch2": "PETR2_GSR_validation.xml"}
+SET_FILES = {
+    "plover_gsr": "PLOVER_GSR_CAMEO.json",
+    "petrarch2": "PETR2_GSR_validation.xml",
+    "case2021_task2": CASE_FILE,
+    "zero_shot_plover": PLV_FILE,
+}
 
 
 def eval_root(cwd: Path | None = None) -> Path | None:
@@ -87,6 +102,10 @@ def task_for(path: Path) -> str | None:
         return "petrarch"
     if "acled_dev" in parts and (path.is_dir() or path.suffix == ".csv"):
         return "acled"
+    if name == CASE_FILE:
+        return "case"
+    if name == PLV_FILE:
+        return "plv"
     if name == "india_police_events":
         return "police"
     if name == "places" or name in PLACE_FILES or name == "gwn_full.txt":
@@ -120,19 +139,33 @@ def resolve_set(set_path: Path, root: Path | None) -> tuple[Path, str]:
     return path, task
 
 
+def split_key(item: Any) -> str:
+    """What decides an item's half: its ``split_key`` where texts are shared between items
+    (ACLED rows of one note), else its id."""
+    key = getattr(item, "split_key", None) or item.id
+    if not key:
+        raise ValueError(f"a gold item without an id cannot be put in a half: {item!r:.80}")
+    return str(key)
+
+
 def evaluate(
     set_path: Path,
     limit: int | None,
     settings: Settings,
     *,
+    half: Half = "all",
     extractor: Extractor | None = None,
 ) -> Report:
     """The pipeline's scores on the gold set at ``set_path`` (a path, or one relative to
-    ``../shared/eval``), over its first ``limit`` articles or sentences.
+    ``../shared/eval``), over the items of ``half`` (tune, check or all), the first ``limit``
+    of them.
 
     ``extractor`` replaces the pipeline (tests); by default each text goes through
-    ``eventwire.extract`` with its publication date and ``settings``.
+    ``eventwire.extract`` with its publication date and ``settings``. The report keeps its
+    item-level misses for the tune half only. A set that yields no item is ``BadInput``.
     """
+    if half not in HALVES:
+        raise BadInput(str(set_path), f"no half {half!r}: use one of {', '.join(HALVES)}")
     path, task_name = resolve_set(Path(set_path), eval_root())
     if extractor is None:
         from ..extraction.pipeline import extract  # the pipeline loads spaCy: only when it runs
@@ -141,11 +174,16 @@ def evaluate(
             return extract(text, published, settings=settings, where=str(path))
 
     task = TASKS[task_name]
-    items: Iterable[Any] = task.read(path)
+    items: Iterable[Any] = (i for i in task.read(path) if in_half(split_key(i), half))
     if limit is not None:
         items = itertools.islice(items, limit)
-    report = Report(f"{task.name} ({set_path})")
+    report = Report(f"{task.name} ({set_path}, {half} half)", half=half)
     began = time.perf_counter()
     task.score(items, extractor, report)
     report.seconds = time.perf_counter() - began
+    if report.documents == 0:
+        where = "" if half == "all" else f" in its {half} half"
+        raise BadInput(str(set_path), f"no gold items read from {path}{where}: nothing to score")
+    if half != "tune":
+        report.misses.clear()
     return report

@@ -1,5 +1,8 @@
 """ACLED rows: the coder's note is the article, the row is the truth.
 
+A folder is read file by file (sorted by name); scores are given over all rows and, where
+there are several files, per file too. Rows that share a note share its half.
+
 The main event of a note is the most confident event that is neither negated nor hypothetical
 (then any), earliest first on ties; its place is the event's place, else the first place in the
 note with coordinates.
@@ -17,7 +20,7 @@ import datetime as dt
 import re
 import statistics
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +44,13 @@ class AcledItem:
     lon: float | None
     actor1: str
     fatalities: int | None = None
+    file: str = ""
+
+    @property
+    def split_key(self) -> str:
+        """The note: ACLED splits one report across places into several rows, and rows that
+        share a note must fall in the same half."""
+        return self.text
 
     @property
     def published(self) -> dt.date:
@@ -75,6 +85,7 @@ def read_acled(path: Path) -> Iterator[AcledItem]:
                     lon=parse_float(row.get("longitude")),
                     actor1=(row.get("actor1") or "").strip(),
                     fatalities=parse_int(row.get("fatalities")),
+                    file=file.stem,
                 )
 
 
@@ -168,55 +179,92 @@ def main_event(doc: Document) -> Event | None:
     return best_event([e for e in real if e.sentence.start == first], lambda e: e.type == "PROTEST")
 
 
+@dataclass
+class _Tally:
+    """The counts behind the ACLED rows, for all files or one."""
+
+    n: int = 0
+    class_n: int = 0
+    class_ok: int = 0
+    mode_n: int = 0
+    mode_ok: int = 0
+    stated_n: int = 0
+    stated_ok: int = 0
+    close_dates: int = 0
+    near: int = 0
+    close: int = 0
+    actor_n: int = 0
+    actor_ok: int = 0
+    dead_n: int = 0
+    dead_ok: int = 0
+    errors: list[float] = field(default_factory=list)
+
+    def rows(self, report: Report, prefix: str = "") -> None:
+        report.add(f"{prefix}event class", self.class_ok, self.class_n)
+        report.add(f"{prefix}remote-violence mode", self.mode_ok, self.mode_n)
+        report.add(f"{prefix}date exact, notes that state the day", self.stated_ok, self.stated_n)
+        report.add(f"{prefix}date within one day, all notes", self.close_dates, self.n)
+        report.add(f"{prefix}place within 25 km", self.near, self.n)
+        report.add(f"{prefix}place within 161 km", self.close, self.n)
+        median = statistics.median(self.errors) if self.errors else None
+        report.rows.append(Row(f"{prefix}place median error", median, len(self.errors), "km"))
+        report.add(f"{prefix}actor1 found as source or target", self.actor_ok, self.actor_n)
+        report.add(f"{prefix}fatalities exact", self.dead_ok, self.dead_n)
+
+
 def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> None:
     """Event class, remote-violence mode, date, place and actor1 of ACLED notes."""
     confusion = Confusion("ACLED event type against our type")
-    n = class_n = class_ok = mode_n = mode_ok = near = close = actor_n = actor_ok = 0
-    dead_n = dead_ok = stated_n = stated_ok = close_dates = 0
-    errors: list[float] = []
+    total = _Tally()
+    by_file: dict[str, _Tally] = {}
     for item in items:
         doc = document_for(run, item.text, item.published, report)
         if doc is None:
             continue
-        n += 1
+        for t in (total, by_file.setdefault(item.file, _Tally())):
+            t.n += 1
         event = main_event(doc)
         predicted = event.type if event else "none"
         confusion.add(item.label, predicted)
-        if item.classes:
-            class_n += 1
-            class_ok += predicted in item.classes
-        if item.modes:
-            mode_n += 1
-            mode_ok += event is not None and event.type == "ASSAULT" and event.mode in item.modes
+        if item.classes and predicted not in item.classes:
+            report.miss(item.id, "event class", "/".join(item.classes), predicted)
         off = days_off(event.when if event else None, item.event_date)
-        close_dates += off is not None and off <= 1
-        if _states_date(item.text, item.event_date):
-            stated_n += 1
-            stated_ok += off == 0
+        stated = _states_date(item.text, item.event_date)
         point = _event_point(event, doc)
+        km = None
         if item.lat is not None and item.lon is not None and point is not None:
             km = haversine_km(item.lat, item.lon, *point)
-            errors.append(km)
-            near += km <= 25
-            close += km <= 161
-        if item.fatalities is not None:
-            # the deaths the note reports; an event that states none reports 0
-            dead_n += 1
-            dead_ok += ((event.fatalities if event else None) or 0) == item.fatalities
+        actor_ok = False
         if item.actor1 and item.actor1 != "NA":
-            actor_n += 1
             actors = actors_by_id(doc)
             ids = {i for e in doc.events for i in [*e.source, *e.target]}
-            actor_ok += any(acled_actor_matches(item.actor1, actors[i]) for i in ids if i in actors)
-    report.add("event class", class_ok, class_n)
-    report.add("remote-violence mode", mode_ok, mode_n)
-    report.add("date exact, notes that state the day", stated_ok, stated_n)
-    report.add("date within one day, all notes", close_dates, n)
-    report.add("place within 25 km", near, n)
-    report.add("place within 161 km", close, n)
-    report.rows.append(
-        Row("place median error", statistics.median(errors) if errors else None, len(errors), "km")
-    )
-    report.add("actor1 found as source or target", actor_ok, actor_n)
-    report.add("fatalities exact", dead_ok, dead_n)
+            actor_ok = any(acled_actor_matches(item.actor1, actors[i]) for i in ids if i in actors)
+        for t in (total, by_file[item.file]):
+            if item.classes:
+                t.class_n += 1
+                t.class_ok += predicted in item.classes
+            if item.modes:
+                t.mode_n += 1
+                t.mode_ok += (
+                    event is not None and event.type == "ASSAULT" and event.mode in item.modes
+                )
+            t.close_dates += off is not None and off <= 1
+            if stated:
+                t.stated_n += 1
+                t.stated_ok += off == 0
+            if km is not None:
+                t.errors.append(km)
+                t.near += km <= 25
+                t.close += km <= 161
+            if item.fatalities is not None:
+                # the deaths the note reports; an event that states none reports 0
+                t.dead_n += 1
+                t.dead_ok += ((event.fatalities if event else None) or 0) == item.fatalities
+            if item.actor1 and item.actor1 != "NA":
+                t.actor_n += 1
+                t.actor_ok += actor_ok
+    total.rows(report)
+    if len(by_file) > 1:
+        for name, tally in sorted(by_file.items()):
+            tally.rows(report, f"{name}: ")
     report.confusions.append(confusion)

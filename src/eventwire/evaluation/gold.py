@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,20 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+DAY_MONTH_YY = re.compile(r"^\d{2}-\d{2}-\d{2}$")
+
+
 def parse_date(text: str) -> dt.date | None:
-    """The date ``text`` writes in one of the gold sets' forms; None for any other."""
+    """The date ``text`` writes in one of the gold sets' forms; None for any other.
+
+    ``dd-mm-yy`` (ACLED's Kenya export) is read only in that exact shape, years 1969-2068 as
+    Python reads two digits.
+    """
     text = text.strip()
-    for form in ("%Y-%m-%d", "%d %B %Y", "%Y%m%d", "%d-%B-%Y"):
+    forms = ["%Y-%m-%d", "%d %B %Y", "%Y%m%d", "%d-%B-%Y"]
+    if DAY_MONTH_YY.match(text):
+        forms = ["%d-%m-%y"]
+    for form in forms:
         try:
             return dt.datetime.strptime(text, form).date()
         except ValueError:

@@ -88,5 +88,8 @@ def score_police(items: Iterable[PoliceItem], run: Extractor, report: Report) ->
                 counts[label][0] += said and gold
                 counts[label][1] += said and not gold
                 counts[label][2] += gold and not said
+                if said != gold:
+                    ours = label if said else "not " + label
+                    report.miss(item.id, f"{label}, {s.start}-{s.end}", sorted(s.labels), ours)
     for label, (tp, fp, fn) in counts.items():
         add_prf(report, label, tp, fp, fn)

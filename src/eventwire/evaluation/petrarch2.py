@@ -104,6 +104,8 @@ def score_petrarch(items: Iterable[PetrarchItem], run: Extractor, report: Report
             confusion.add(coding.root, predicted)
             root_n += 1
             root_ok += predicted in covering
+            if predicted not in covering:
+                report.miss(item.id, "CAMEO root", coding.root, predicted)
             if coding.source:
                 src_n += 1
                 src_ok += event is not None and any_match([coding.source], event.source, actors)

@@ -119,6 +119,8 @@ def score_plover(items: Iterable[PloverItem], run: Extractor, report: Report) ->
         predicted = event.type if event else "none"
         confusion.add(item.type, predicted)
         typed += predicted == item.type
+        if predicted != item.type:
+            report.miss(item.id, "event type", item.type, predicted)
         actors = actors_by_id(doc)
         if item.mode:
             mode_n += 1

@@ -117,7 +117,11 @@ def score_quotes(items: Iterable[QuoteItem], run: Extractor, report: Report) -> 
             )
             if quote.speaker in actors:
                 spans += [(m.start, m.end) for m in actors[quote.speaker].mentions]
-            s[4] += any(overlaps(span, src) for span in spans for src in a.source)
+            spoke = any(overlaps(span, src) for span in spans for src in a.source)
+            s[4] += spoke
+            if not spoke:
+                gold = "; ".join(item.text[b:e] for b, e in a.source)
+                report.miss(item.id, "direct-quote speaker", gold, quote.speaker_text)
     for split, (tp, fp, fn, n, right) in stats.items():
         name = split if len(stats) > 1 else ""
         add_prf(report, f"{name} direct quotes".strip(), tp, fp, fn)

@@ -45,13 +45,22 @@ class Confusion:
         return sorted({g for g, _ in self.counts}), sorted({p for _, p in self.counts})
 
     def table(self) -> str:
-        """The matrix as aligned text: a row per gold label, a column per predicted one."""
+        """The matrix as aligned text: a row per gold label, a column per predicted one (each as
+        wide as its label)."""
         gold, predicted = self.labels()
-        width = max([len(label) for label in gold + predicted] + [4])
-        head = "gold \\ ours".ljust(width) + " " + " ".join(p.rjust(width) for p in predicted)
+        width = max([len(label) for label in gold] + [len("gold \\ ours")])
+        widths = [max(len(p), 4) for p in predicted]
+        head = (
+            "gold \\ ours".ljust(width)
+            + " "
+            + " ".join(p.rjust(w) for p, w in zip(predicted, widths, strict=True))
+        )
         lines = [head]
         for g in gold:
-            cells = " ".join(str(self.counts.get((g, p), 0) or ".").rjust(width) for p in predicted)
+            cells = " ".join(
+                str(self.counts.get((g, p), 0) or ".").rjust(w)
+                for p, w in zip(predicted, widths, strict=True)
+            )
             lines.append(g.ljust(width) + " " + cells)
         return "\n".join(lines)
 
@@ -61,9 +70,23 @@ class Confusion:
         return sorted(wrong, key=lambda x: (-x[2], x[0], x[1]))[:n]
 
 
+@dataclass(frozen=True)
+class Miss:
+    """One item a headline measure got wrong: what the gold says and what we said."""
+
+    item: str
+    measure: str
+    gold: str
+    ours: str
+
+
 @dataclass
 class Report:
-    """What ``eventwire eval`` prints: rows of measures and confusion matrices."""
+    """What ``eventwire eval`` prints: rows of measures and confusion matrices.
+
+    ``misses`` lists items a headline measure got wrong; ``evaluate`` keeps them for the tune
+    half only, since the check half is scored in aggregate.
+    """
 
     set_name: str
     rows: list[Row] = field(default_factory=list)
@@ -71,6 +94,18 @@ class Report:
     documents: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    half: str = "all"
+    misses: list[Miss] = field(default_factory=list)
+
+    def miss(self, item: str, measure: str, gold: object, ours: object) -> None:
+        """Note that ``measure`` got item ``item`` wrong."""
+        self.misses.append(Miss(item, measure, str(gold), str(ours)))
+
+    def misses_table(self, n: int) -> str:
+        """The first ``n`` misses, a line each: item id, measure, gold, ours."""
+        lines = [f"first {min(n, len(self.misses))} of {len(self.misses)} misses (tune half)"]
+        lines += [f"{m.item}\t{m.measure}\tgold {m.gold}\tours {m.ours}" for m in self.misses[:n]]
+        return "\n".join(lines)
 
     def add(self, measure: str, hits: float, count: int, unit: str = "%") -> None:
         """Add a row scoring ``hits`` out of ``count`` (None when count is 0)."""
@@ -102,6 +137,7 @@ class Report:
         """The report as a JSON-ready dict."""
         return {
             "set": self.set_name,
+            "half": self.half,
             "documents": self.documents,
             "seconds": round(self.seconds, 2),
             "skipped": dict(self.skipped),

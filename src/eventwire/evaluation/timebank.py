@@ -108,6 +108,8 @@ def score_dates(items: Iterable[DateItem], run: Extractor, report: Report) -> No
                 continue
             valued += 1
             right += found[0].value == x.value
+            if found[0].value != x.value:
+                report.miss(item.id, "DATE value", x.value, found[0].value)
     add_prf(report, "DATE expressions", tp, fp, fn)
     report.add("DATE value accuracy (found, YYYY[-MM[-DD]] gold)", right, valued)
     report.rows.append(Row("found DATE values in other forms (not scored)", None, odd))

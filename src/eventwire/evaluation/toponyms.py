@@ -110,6 +110,7 @@ def score_places(items: Iterable[PlaceItem], run: Extractor, report: Report) -> 
             found = [p for p, span in mentions if overlaps(span, (t.start, t.end))]
             if not found:
                 s["fn"] += 1
+                report.miss(item.id, "toponym", t.name, "not found")
                 continue
             s["tp"] += 1
             if t.lat is None or t.lon is None:
@@ -118,7 +119,10 @@ def score_places(items: Iterable[PlaceItem], run: Extractor, report: Report) -> 
             if place.lat is None or place.lon is None:
                 s["unresolved"] += 1
             else:
-                s["km"].append(haversine_km(t.lat, t.lon, place.lat, place.lon))
+                off = haversine_km(t.lat, t.lon, place.lat, place.lon)
+                s["km"].append(off)
+                if off > 161:
+                    report.miss(item.id, "toponym within 161 km", t.name, f"{off:.0f} km off")
     if len(stats) > 1:
         stats["all"] = {
             "tp": sum(s["tp"] for s in stats.values()),

@@ -1,0 +1,110 @@
+"""CASE 2021 task 2 snippets: a label per snippet, 25 of them ACLED sub-event types.
+
+The snippet's main event is chosen as for an ACLED note (``acled.main_event``) and read as an
+ACLED sub-event type through the codebook's PLOVER-to-ACLED crosswalk, the one the ACLED export
+uses (``Codebook.to_acled``). A snippet with no event reads as "none".
+
+For the five labels outside ACLED (disasters, organised crime, diplomacy, attribution of
+responsibility), the measure is the share where eventwire reports no political violence: no
+event, neither negated nor hypothetical, of a type whose ACLED reading is political violence or
+a demonstration (``VIOLENT_ACLED_TYPES``).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..extraction.codebook import Codebook
+from ..records import Document, Event
+from .acled import main_event
+from .matching import mappings
+from .report import Confusion, Extractor, Report, document_for
+
+CASE_FILE = "test_set_final_release_with_labels.tsv"
+# ACLED's event types of political violence and demonstrations; its sixth, "Strategic
+# developments" (agreements, arrests, troop movements), is not violence.
+VIOLENT_ACLED_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+)
+
+
+@dataclass(frozen=True)
+class CaseItem:
+    """A CASE 2021 snippet with its label and the ACLED sub-event type it names (None outside
+    ACLED)."""
+
+    id: str
+    text: str
+    label: str
+    sub_event_type: str | None
+
+
+def read_case(path: Path) -> Iterator[CaseItem]:
+    """The snippets of the CASE 2021 task 2 TSV (``id``, ``EventSnippet``, ``SubType``)."""
+    labels: dict[str, str | None] = mappings()["case2021_labels"]
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            text = (row.get("EventSnippet") or "").strip()
+            label = (row.get("SubType") or "").strip()
+            if not text or label not in labels:
+                continue
+            yield CaseItem(str(row.get("id", "")).strip(), text, label, labels[label])
+
+
+@cache
+def _codebook() -> Codebook:
+    return Codebook.load()
+
+
+def acled_sub_event(event: Event | None) -> str:
+    """The ACLED sub-event type our event's type and mode map to; "none" without an event or
+    where ACLED codes no such event."""
+    if event is None:
+        return "none"
+    return _codebook().to_acled(event.type, event.mode)[1] or "none"
+
+
+def reports_political_violence(doc: Document) -> bool:
+    """Whether any real event of ``doc`` is one ACLED would code as violence or a protest."""
+    return any(
+        _codebook().to_acled(e.type, e.mode)[0] in VIOLENT_ACLED_TYPES
+        for e in doc.events
+        if not (e.negated or e.hypothetical)
+    )
+
+
+def score_case(items: Iterable[CaseItem], run: Extractor, report: Report) -> None:
+    """ACLED sub-event type of the 25 ACLED labels; no political violence for the other five."""
+    codes = {sub: code for code, sub in mappings()["case2021_labels"].items() if sub}
+    confusion = Confusion("CASE label against our ACLED sub-event type")
+    sub_n = sub_ok = quiet_n = quiet_ok = 0
+    quiet_by_label: dict[str, list[int]] = {}
+    for item in items:
+        doc = document_for(run, item.text, None, report)
+        if doc is None:
+            continue
+        if item.sub_event_type is not None:
+            predicted = acled_sub_event(main_event(doc))
+            confusion.add(item.label, codes.get(predicted, predicted))
+            sub_n += 1
+            sub_ok += predicted == item.sub_event_type
+            if predicted != item.sub_event_type:
+                report.miss(item.id, "ACLED sub-event type", item.sub_event_type, predicted)
+            continue
+        violent = reports_political_violence(doc)
+        counts = quiet_by_label.setdefault(item.label, [0, 0])
+        counts[0] += 1
+        counts[1] += not violent
+        quiet_n += 1
+        quiet_ok += not violent
+        if violent:
+            report.miss(item.id, "no political violence", item.label, "violence reported")
+    report.add("ACLED sub-event type, 25 ACLED labels", sub_ok, sub_n)
+    report.add("no political violence, 5 labels outside ACLED", quiet_ok, quiet_n)
+    for label, (n, ok) in sorted(quiet_by_label.items()):
+        report.add(f"no political violence, {label}", ok, n)
+    report.confusions.append(confusion)
