@@ -29,55 +29,70 @@ def mention_of(event: Event) -> Mention:
     )
 
 
+def mentions_of(event: Event) -> list[Mention]:
+    """The passages an event was read from: its mentions, or itself when it has none."""
+    return list(event.mentions) or [mention_of(event)]
+
+
 def _filled(
-    members: list[Event], own: list[str], others: list[list[str]], fallback: list[str]
+    own: list[str], others: list[list[str]], before: list[list[str]]
 ) -> tuple[list[str], str | None]:
     if own:
         return own, "stated"
     for found in others:
         if found:
             return found, "coreferent"
-    if fallback:
-        return fallback, "inherited"
+    for found in reversed(before):
+        if found:
+            return found, "inherited"
     return [], None
 
 
 def group(document: Document, members: list[Event]) -> Event:
-    """One event told by ``members`` (in text order): the first's values, each missing one
-    filled from another member (coreferent), the events before it (inherited) or the article's
-    first place (article)."""
-    first, rest = members[0], members[1:]
-    outside = [e for e in document.events if e not in members]
-    elsewhere = next((e.source for e in outside if e.source), [])
-    source, source_basis = _filled(members, first.source, [e.source for e in rest], elsewhere)
-    target, target_basis = _filled(members, first.target, [e.target for e in rest], elsewhere)
-    place, place_basis = first.place, "stated" if first.place else None
-    if place is None:
-        place = next((e.place for e in rest if e.place), None)
-        place_basis = "coreferent" if place else None
-    if place is None:
-        before = [e.place for e in outside if e.place and e.trigger.start < first.trigger.start]
-        if before:
-            place, place_basis = before[-1], "inherited"
-        elif document.places:
-            place, place_basis = document.places[0].id, "article"
-    when = first.when
-    if when is None or when.basis != "stated":
-        stated = next((e.when for e in rest if e.when and e.when.basis == "stated"), None)
-        if stated is not None:
-            when = When(**{**stated.model_dump(), "basis": "coreferent"})
-    return first.model_copy(
+    """One event told by every mention of ``members``: the first mention's values, each
+    missing one filled from another mention (coreferent), from mentions of other events before
+    it (inherited) or, for the place, the article's first place (article)."""
+    told = sorted((m for e in members for m in mentions_of(e)), key=lambda m: m.trigger.start)
+    first, rest = told[0], told[1:]
+    before = sorted(
+        (m for e in document.events if e not in members for m in mentions_of(e)),
+        key=lambda m: m.trigger.start,
+    )
+    before = [m for m in before if m.trigger.start < first.trigger.start]
+    source, source_basis = _filled(
+        first.source, [m.source for m in rest], [m.source for m in before]
+    )
+    target, target_basis = _filled(
+        first.target, [m.target for m in rest], [m.target for m in before]
+    )
+    places, place_basis = _filled(
+        [first.place] if first.place else [],
+        [[m.place] if m.place else [] for m in rest],
+        [[m.place] if m.place else [] for m in before],
+    )
+    place = places[0] if places else None
+    if place is None and document.places:
+        place, place_basis = document.places[0].id, "article"
+    when = first.when if first.when and first.when.basis == "stated" else None
+    if when is None:
+        stated = next((m.when for m in rest if m.when and m.when.basis == "stated"), None)
+        when = When(**{**stated.model_dump(), "basis": "coreferent"}) if stated else None
+    when = when or members[0].when
+    return members[0].model_copy(
         update={
+            "trigger": first.trigger,
+            "sentence": first.sentence,
+            "mode": first.mode or members[0].mode,
             "source": source,
             "target": target,
             "place": place,
             "when": when,
-            "undated_reason": None if when else first.undated_reason,
-            "fatalities": next((e.fatalities for e in members if e.fatalities is not None), None),
+            "undated_reason": None if when else members[0].undated_reason,
+            "fatalities": next((m.fatalities for m in told if m.fatalities is not None), None),
             "source_basis": source_basis,
             "target_basis": target_basis,
             "place_basis": place_basis,
-            "mentions": [mention_of(e) for e in members],
+            "mentions": told,
         }
     )
 

@@ -24,6 +24,8 @@ from eventwire.archive.store import open_store
 from eventwire.cli import main
 from eventwire.extraction.codebook import Codebook
 
+from .mentions import grouped
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "somalia-strikes.txt"
 FUSE = Path(__file__).parent / "data" / "fuse"
@@ -40,6 +42,8 @@ DATED = (
     "Gunmen kill five in Maiduguri\n\n"
     "Gunmen shot dead five villagers near Maiduguri on Tuesday, May 13, 2025, residents said."
 )
+# No place at all: its events cannot be GeoJSON features.
+NOWHERE = "Rebels kill two soldiers\n\nRebels killed two soldiers on Monday, the army said."
 
 # RFC 7946, the parts a reader relies on, as a JSON Schema: a FeatureCollection of Features
 # whose Point coordinates are [longitude, latitude] in range, with no "crs" member (7946 §4).
@@ -87,11 +91,16 @@ GEOJSON_SCHEMA = {
 
 @pytest.fixture(scope="module")
 def documents(settings):
-    """Real documents: the shipped example and two short articles written for these tests."""
+    """Real documents: the shipped example (its events grouped by hand into events of several
+    mentions) and two short articles written for these tests, as extracted."""
+    example = eventwire.extract(
+        EXAMPLE.read_text(encoding="utf-8"), "2024-05-14", settings=settings
+    )
     return [
-        eventwire.extract(EXAMPLE.read_text(encoding="utf-8"), "2024-05-14", settings=settings),
+        grouped(example),
         eventwire.extract(UNDATED, REF, url="https://example.org/nairobi", settings=settings),
         eventwire.extract(DATED, REF, settings=settings),
+        eventwire.extract(NOWHERE, REF, settings=settings),
     ]
 
 
@@ -153,6 +162,70 @@ def test_plover_lines_read_back_as_the_stored_events(store, settings, tmp_path):
     assert {r["event"][0] for r in records} <= set(Codebook.load().types)
 
 
+def stored_mentions(url, settings):
+    """Each event's mentions from the store: (trigger text, sentence text, fatalities), by
+    "article-event" id, and each event's (source, target, place) basis."""
+    mentions: dict[str, list[tuple[str, str, int | None]]] = {}
+    for key, trigger, sentence, fatalities in query(
+        url,
+        settings,
+        "SELECT article_id || '-' || event_id, trigger_text, sentence_text, fatalities "
+        "FROM event_mentions ORDER BY article_id, event_id, position",
+    ):
+        mentions.setdefault(key, []).append((trigger, sentence, fatalities))
+    bases = {
+        r[0]: r[1:]
+        for r in query(
+            url,
+            settings,
+            "SELECT article_id || '-' || event_id, source_basis, target_basis, place_basis "
+            "FROM events",
+        )
+    }
+    return mentions, bases
+
+
+def test_every_format_keeps_each_events_mentions_and_bases(store, settings, tmp_path):
+    mentions, bases = stored_mentions(store, settings)
+    assert max(len(m) for m in mentions.values()) > 2
+    plover = [
+        json.loads(line) for line in run("--format", "plover", "--db", store).stdout.splitlines()
+    ]
+    texts = dict(query(store, settings, "SELECT id, text FROM articles"))
+    for record in plover:
+        expected = mentions.get(record["id"], [])
+        given = record["mentions"]
+        assert [(m["trigger"]["text"], m["text"], m["dead"]) for m in given] == expected
+        text = texts[record["cite_info"]["citation"]]
+        for m in given:
+            assert text[m["trigger"]["start"] : m["trigger"]["end"]] == m["trigger"]["text"]
+            assert text[m["text_info"]["start"] : m["text_info"]["end"]] == m["text"]
+        if expected:
+            assert record["event_text"] == [trigger for trigger, _s, _f in expected]
+        basis = (record["source_basis"], record["target_basis"], record["place_basis"])
+        assert basis == bases[record["id"]]
+    assert {r["place_basis"] for r in plover} >= {"stated", "coreferent", "inherited", "article"}
+
+    rows = list(csv.DictReader(io.StringIO(run("--format", "acled", "--db", store).stdout)))
+    for row in rows:
+        key = f"{row['article_id']}-{row['event_id']}"
+        expected = mentions.get(key, [])
+        assert int(row["n_mentions"]) == max(1, len(expected))
+        for _trigger, sentence, _fatalities in expected:
+            assert cell(sentence) in row["notes"]
+        assert (row["source_basis"], row["target_basis"], row["place_basis"]) == tuple(
+            b or "" for b in bases[key]
+        )
+    assert len(rows) == len(bases)  # one row per grouped event, not per mention
+
+    out = tmp_path / "events.geojson"
+    assert run("--format", "geojson", "--db", store, "--out", str(out)).exit_code == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["place_basis"] for f in features} >= {"stated", "article"}
+    for feature in features:
+        assert feature["properties"]["place_basis"] == bases[feature["id"]][2]
+
+
 def test_acled_csv_reads_back_with_the_csv_module(store, settings, tmp_path):
     out = tmp_path / "events.csv"
     assert run("--format", "acled", "--db", store, "--out", str(out)).exit_code == 0
@@ -179,9 +252,12 @@ def test_acled_csv_reads_back_with_the_csv_module(store, settings, tmp_path):
     assert drone
     assert {r["sub_event_type"] for r in drone} == {"Air/drone strike"}
     assert any(r["fatalities_stated"] == "true" and int(r["fatalities"]) > 0 for r in rows)
-    # "near Maiduguri" is ACLED's geo_precision 2; the town itself, 1
-    maiduguri = {r["geo_precision"] for r in rows if r["location"] == "Maiduguri"}
-    assert maiduguri == {"1", "2"}
+    # "near Maiduguri" in any sentence reporting the event is ACLED's geo_precision 2; the town
+    # itself, 1
+    maiduguri = [r for r in rows if r["location"] == "Maiduguri"]
+    assert "2" in {r["geo_precision"] for r in maiduguri}
+    for row in maiduguri:
+        assert row["geo_precision"] == ("2" if "near Maiduguri" in row["notes"] else "1")
 
 
 def test_acled_csv_on_stdout_has_no_bom_unless_asked(store):
@@ -205,6 +281,7 @@ def test_geojson_is_rfc_7946_and_counts_the_events_it_cannot_place(store, settin
         assert feature["geometry"]["coordinates"] == [lon, lat]  # longitude first
         assert feature["properties"]["latitude"] == lat
     left_out = len(stored) - len(placed)
+    assert left_out
     assert f"{left_out} of {len(stored)} events have no coordinates" in result.stderr
 
 

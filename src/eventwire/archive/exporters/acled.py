@@ -51,6 +51,10 @@ EVENT_COLUMNS = (
     "date_basis",
     "date_precision",
     "undated_reason",
+    "source_basis",
+    "target_basis",
+    "place_basis",
+    "n_mentions",
     "plover_type",
     "plover_mode",
     "admin1_code",
@@ -87,6 +91,10 @@ NEAR = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Notes join an event's sentences with this, and stop before this many characters (a
+# spreadsheet cell holds 32,767).
+GAP = " [...] "
+NOTES_CHARS = 4000
 # A cell a spreadsheet would run as a formula (OWASP "CSV injection"): article text is untrusted.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -141,18 +149,38 @@ def _no_admin1_names(country: str, code: str) -> str | None:
 
 
 def geo_precision(item: EventItem) -> int | None:
-    """ACLED's geo_precision of the event's place: 2 when its sentence puts it near the place."""
+    """ACLED's geo_precision of the event's place: 2 when a sentence that reports the event
+    puts it near the place (a headline's "in Jilib" does not undo the story's "near Jilib")."""
     place = item.place
     if place is None or place.lat is None:
         return None
     precision = GEO_PRECISION[place.precision]
-    sentence = item.event.sentence
-    for mention in place.mentions:
-        if precision == 1 and sentence.start <= mention.start < sentence.end:
-            before = sentence.text[: mention.start - sentence.start]
-            if NEAR.search(before[-40:]):
-                return 2
+    if precision != 1:
+        return precision
+    sentences = [m.sentence for m in item.event.mentions] or [item.event.sentence]
+    for sentence in sentences:
+        for mention in place.mentions:
+            if sentence.start <= mention.start < sentence.end:
+                before = sentence.text[: mention.start - sentence.start]
+                if NEAR.search(before[-40:]):
+                    return 2
     return precision
+
+
+def notes(item: EventItem) -> str:
+    """The sentences that report the event, each once, in text order, with ``[...]`` between
+    them: the values of a row filled from a later mention (a toll, a place) are read in its
+    notes, as ACLED's notes hold what the row was coded from. Kept under ``NOTES_CHARS``."""
+    sentences = list(dict.fromkeys(m.sentence.text for m in item.event.mentions))
+    if not sentences:
+        return item.event.sentence.text
+    kept = sentences[:1]
+    for sentence in sentences[1:]:
+        if sum(len(s) + len(GAP) for s in kept) + len(sentence) > NOTES_CHARS:
+            break
+        kept.append(sentence)
+    left = len(sentences) - len(kept)
+    return GAP.join(kept) + (f"{GAP}({left} more sentences report it)" if left else "")
 
 
 def _names(actors: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -186,12 +214,16 @@ def event_row(item: EventItem, crosswalk: Crosswalk) -> dict[str, Any]:
         "longitude": place.lon if place else None,
         "geo_precision": geo_precision(item),
         "source": article.source,
-        "notes": event.sentence.text,
+        "notes": notes(item),
         "fatalities": event.fatalities or 0,
         "fatalities_stated": event.fatalities is not None,
         "date_basis": when.basis if when else None,
         "date_precision": when.precision if when else None,
         "undated_reason": event.undated_reason,
+        "source_basis": event.source_basis,
+        "target_basis": event.target_basis,
+        "place_basis": event.place_basis,
+        "n_mentions": len(event.mentions) or 1,
         "plover_type": event.type,
         "plover_mode": event.mode,
         "admin1_code": place.admin1 if place else None,

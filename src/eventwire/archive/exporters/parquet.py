@@ -56,7 +56,7 @@ def _filter(table: str, where: str | None) -> str:
     if not where or table in ("meta", "runs"):
         return "TRUE"
     events = event_filter(where)
-    if table in ("events", "event_actors"):
+    if table in ("events", "event_actors", "event_mentions", "event_mention_actors"):
         return f"(article_id, event_id) IN (SELECT article_id, event_id FROM {events} f)"
     if table == "articles":
         return f"id IN (SELECT article_id FROM {events} f)"

@@ -6,7 +6,9 @@ Field names follow the PLOVER manual's "JSON Data Fields" chapter (draft 0.7b1: 
 ``coded_date``; actor objects ``code``, ``sector``, ``actor_text``, ``identifier_id``,
 ``identifier_text``; location fields after GeoNames: ``geonameid``, ``name``, ``latitude``,
 ``longitude``, ``cc3``) and its size field ``dead``. What PLOVER has no name for keeps
-eventwire's name (``date_basis``, ``trigger``, ``negated``, mention spans, ...); the README's
+eventwire's name (``date_basis``, ``trigger``, ``negated``, mention spans, ...); an event's
+``mentions`` list each passage that reports it, with what that passage says (a mention's
+actors and place by id and name: the event's own objects carry the rest). The README's
 "Export" section lists every field.
 """
 
@@ -42,6 +44,10 @@ def _end_day(day: dt.date, precision: str | None) -> dt.date:
     if precision == "year":
         return day.replace(month=12, day=31)
     return day
+
+
+def _named(actor: Actor) -> dict[str, Any]:
+    return {"actor_id": actor.id, "identifier_text": actor.name}
 
 
 class PloverExporter:
@@ -102,6 +108,36 @@ class PloverExporter:
             "mentions": [_span(m) for m in place.mentions],
         }
 
+    def mentions(self, item: EventItem) -> list[dict[str, Any]]:
+        """Each passage that reports the event, with what that passage itself says of it."""
+        found = []
+        for i, m in enumerate(item.event.mentions):
+            place = item.mention_places[i]
+            when = m.when
+            found.append(
+                {
+                    "trigger": _span(m.trigger),
+                    "text": m.sentence.text,
+                    "text_info": {"start": m.sentence.start, "end": m.sentence.end},
+                    "event": m.type,
+                    "mode": m.mode,
+                    "source": [_named(a) for a in item.mention_sources[i]],
+                    "recipient": [_named(a) for a in item.mention_targets[i]],
+                    "event_loc": {"place_id": place.id, "name": place.name} if place else None,
+                    "date_value": when.date if when else None,
+                    "date_precision": when.precision if when else None,
+                    "date_basis": when.basis if when else None,
+                    "date_text": {"start": when.start, "end": when.end, "text": when.text}
+                    if when and when.text is not None
+                    else None,
+                    "dead": m.fatalities,
+                    "negated": m.negated,
+                    "hypothetical": m.hypothetical,
+                    "future": m.future,
+                }
+            )
+        return found
+
     def export_event(self, item: EventItem) -> bool:
         """Write one event's line."""
         event, article, when = item.event, item.article, item.event.when
@@ -126,7 +162,7 @@ class PloverExporter:
                 "quad_code": self._quad(event.type),
                 "cameo_root": event.cameo_root,
                 "event_loc": self.place(item.place) if item.place else None,
-                "event_text": [event.trigger.text],
+                "event_text": [m.trigger.text for m in event.mentions] or [event.trigger.text],
                 "trigger": _span(event.trigger),
                 "text": event.sentence.text,
                 "text_info": {"start": event.sentence.start, "end": event.sentence.end},
@@ -135,6 +171,10 @@ class PloverExporter:
                 "hypothetical": event.hypothetical,
                 "future": event.future,
                 "confidence": event.confidence,
+                "source_basis": event.source_basis,
+                "target_basis": event.target_basis,
+                "place_basis": event.place_basis,
+                "mentions": self.mentions(item),
                 "link": item.story_id,
                 "cite_info": {
                     "citation": article.id,

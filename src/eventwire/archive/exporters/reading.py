@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...errors import BadInput
-from ...records import Actor, Event, Place, Span, Story, When
-from ..store import Row, Store
+from ...records import Actor, Event, Mention, Place, Span, Story, When
+from ..store import Row, Store, mentions_from
 
 BATCH_SIZE = 1000
 """Events (or stories) a page; each page also reads its articles' actors and places."""
@@ -53,6 +53,10 @@ class EventItem:
     day: dt.date | None  # the first day of the event's date (the store's event_day)
     story_id: str | None
     coded: dt.datetime | None  # when the run that stored it started
+    # What each of event.mentions names, in the same order.
+    mention_sources: tuple[tuple[Actor, ...], ...] = ()
+    mention_targets: tuple[tuple[Actor, ...], ...] = ()
+    mention_places: tuple[Place | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,8 @@ EVENT_COLUMNS = (
     "e.event_date, e.date_precision, e.date_basis, e.date_text, e.date_start, e.date_end, "
     "e.undated_reason, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, "
     "e.sentence_end, e.sentence_text, e.negated, e.hypothetical, e.future, e.fatalities, "
-    "e.confidence, a.url, a.title, a.source, a.published, a.language, r.started, e.event_day"
+    "e.confidence, a.url, a.title, a.source, a.published, a.language, r.started, e.event_day, "
+    "e.source_basis, e.target_basis, e.place_basis"
 )
 
 
@@ -154,6 +159,7 @@ def _event_items(store: Store, rows: Sequence[Row]) -> Iterator[EventItem]:
     actors = _actors(store, article_ids)
     places = _places(store, article_ids)
     roles = _roles(store, article_ids)
+    mentions = _event_mentions(store, article_ids)
     for r in rows:
         aid, event_id = r[0], r[2]
         source = roles.get((aid, event_id, "source"), [])
@@ -177,6 +183,10 @@ def _event_items(store: Store, rows: Sequence[Row]) -> Iterator[EventItem]:
             confidence=r[24],
             source=source,
             target=target,
+            source_basis=r[32],
+            target_basis=r[33],
+            place_basis=r[34],
+            mentions=mentions.get((aid, event_id), []),
         )
         yield EventItem(
             article=ArticleInfo(
@@ -187,8 +197,17 @@ def _event_items(store: Store, rows: Sequence[Row]) -> Iterator[EventItem]:
             target=tuple(actors[(aid, a)] for a in target),
             place=None if r[6] is None else places[(aid, r[6])],
             day=r[31],
-            story_id=r[32],
+            story_id=r[35],
             coded=r[30],
+            mention_sources=tuple(
+                tuple(actors[(aid, a)] for a in m.source) for m in event.mentions
+            ),
+            mention_targets=tuple(
+                tuple(actors[(aid, a)] for a in m.target) for m in event.mentions
+            ),
+            mention_places=tuple(
+                None if m.place is None else places[(aid, m.place)] for m in event.mentions
+            ),
         )
 
 
@@ -251,6 +270,22 @@ def _places(store: Store, ids: Sequence[str]) -> dict[tuple[str, str], Place]:
             ids,
         )
     }
+
+
+def _event_mentions(store: Store, ids: Sequence[str]) -> dict[tuple[str, str], list[Mention]]:
+    mention_rows = store.query(
+        f"SELECT * FROM event_mentions WHERE article_id IN {_in(ids)} "
+        "ORDER BY article_id, event_id, position",
+        ids,
+    )
+    if not mention_rows:
+        return {}
+    actor_rows = store.query(
+        f"SELECT * FROM event_mention_actors WHERE article_id IN {_in(ids)} "
+        "ORDER BY article_id, event_id, mention, role, position",
+        ids,
+    )
+    return mentions_from(mention_rows, actor_rows)
 
 
 def _roles(store: Store, ids: Sequence[str]) -> dict[tuple[str, str, str], list[str]]:
