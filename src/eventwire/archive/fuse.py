@@ -125,6 +125,7 @@ def reports_from_document(document: Document) -> list[Report]:
                 hypothetical=event.hypothetical,
                 future=event.future,
                 sentence_start=event.sentence.start,
+                place_basis=event.place_basis,
             )
         )
     return reports
@@ -133,7 +134,8 @@ def reports_from_document(document: Document) -> list[Report]:
 EVENT_COLUMNS = """
     SELECT e.article_id, e.event_id, e.type, e.mode, a.published, e.event_date,
            e.date_precision, e.date_basis, e.fatalities, e.negated, e.hypothetical, e.future,
-           e.sentence_start, p.name, p.lat, p.lon, p.country, p.admin1, p.precision
+           e.sentence_start, e.place_basis, p.name, p.lat, p.lon, p.country, p.admin1,
+           p.precision
     FROM events e
     JOIN articles a ON a.id = e.article_id
     LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id
@@ -154,8 +156,8 @@ def load_reports(store: Store) -> list[Report]:
     reports = []
     for row in store.query(EVENT_COLUMNS):
         (article_id, event_id, type_, mode, published, date, precision, basis, fatalities) = row[:9]
-        negated, hypothetical, future, sentence_start = row[9:13]
-        name, lat, lon, country, admin1, place_precision = row[13:]
+        negated, hypothetical, future, sentence_start, place_basis = row[9:14]
+        name, lat, lon, country, admin1, place_precision = row[14:]
         reports.append(
             Report(
                 article_id=article_id,
@@ -178,6 +180,7 @@ def load_reports(store: Store) -> list[Report]:
                 hypothetical=bool(hypothetical),
                 future=bool(future),
                 sentence_start=sentence_start,
+                place_basis=place_basis,
             )
         )
     return reports
@@ -259,6 +262,10 @@ def _story_ids(
 
 
 PRECISION_RANK = {"point": 0, "admin1": 1, "country": 2, "region": 3}
+BASIS_RANK = {"stated": 0, "coreferent": 0, "inherited": 1, "article": 2}
+TEXT_DATED = ("stated", "coreferent", "inherited")
+"""Date bases of a date the text gives for the event (not the publication date): another
+mention's date (coreferent) counts like the event's own sentence's."""
 
 
 def _values(pairs: Iterable[tuple[str, StoryRef]]) -> list[StoryValue]:
@@ -297,20 +304,23 @@ def build_story(story_id: str, members: Sequence[Report], settings: FuseSettings
     members = sorted(members, key=lambda r: (r.article_id, r.event_id))
     disagreements: list[Disagreement] = []
 
-    stated = [r for r in members if r.date and r.date_basis in ("stated", "inherited")]
+    stated = [r for r in members if r.date and r.date_basis in TEXT_DATED]
     dated = stated or [r for r in members if r.date]
     spans = [s for r in dated if (s := date_span(r, settings))]
     dates = _values((r.date, r.ref) for r in stated if r.date)
     if len(dates) > 1:
         disagreements.append(Disagreement(field="date", values=dates))
 
-    placed = [r for r in members if r.place is not None]
+    # Places the text ties to the event speak for the story; the paragraph's or dateline's
+    # only where no member has one, and never against them.
+    placed = [r for r in members if r.told_place] or [r for r in members if r.place]
     places = _values((_place_label(r.place), r.ref) for r in placed if r.place)
     if len(places) > 1:
         disagreements.append(Disagreement(field="place", values=places))
     best = min(
         placed,
         key=lambda r: (
+            BASIS_RANK.get(r.place_basis or "stated", 0),
             PRECISION_RANK[r.place.precision] if r.place else 9,
             -sum(len(v.refs) for v in places if r.place and v.value == _place_label(r.place)),
             r.article_id,

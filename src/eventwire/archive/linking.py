@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..records import DateBasis, Precision, StoryRef, TimePrecision
+from ..records import DateBasis, Precision, RoleBasis, StoryRef, TimePrecision
 
 EARTH_KM = 6371.0088
 KM_PER_DEGREE = 111.195
@@ -120,10 +120,23 @@ class Report:
     hypothetical: bool = False
     future: bool = False
     sentence_start: int | None = None
+    place_basis: RoleBasis | None = None
 
     @property
     def ref(self) -> StoryRef:
         return StoryRef(article_id=self.article_id, event_id=self.event_id)
+
+    @property
+    def told_place(self) -> ReportPlace | None:
+        """The place when the text ties it to this event (a sentence that reports it says it);
+        None for a place taken from the paragraph or the article's dateline, which can neither
+        keep two reports apart nor show that they are one."""
+        return self.place if self.place_basis in TOLD else None
+
+
+TOLD: tuple[RoleBasis | None, ...] = ("stated", "coreferent", None)
+"""Bases of a place the text ties to the event; None: stored before bases were recorded, when
+every place was read from the event's own sentence."""
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -227,10 +240,11 @@ def conflict(a: Report, b: Report, settings: FuseSettings, *, dates: bool = True
         return "different sources"
     if not sides_agree(a.target, b.target):
         return "different targets"
+    place_a, place_b = a.told_place, b.told_place
     if (
-        a.place is not None
-        and b.place is not None
-        and places_agree(a.place, b.place, settings) is False
+        place_a is not None
+        and place_b is not None
+        and places_agree(place_a, place_b, settings) is False
     ):
         return "places apart"
     same_sentence = (
@@ -271,9 +285,10 @@ def link(a: Report, b: Report, settings: FuseSettings) -> float | None:
         return None
     if max(span_a[1] - span_a[0], span_b[1] - span_b[0]) >= settings.max_link_days:
         return None  # a year is too coarse to say two articles tell of one event
+    place_a, place_b = a.told_place, b.told_place
     place_says = (
-        places_agree(a.place, b.place, settings)
-        if a.place is not None and b.place is not None
+        places_agree(place_a, place_b, settings)
+        if place_a is not None and place_b is not None
         else None
     )
     shared = _shared_actor(a, b)
@@ -323,7 +338,7 @@ def _block_keys(
     """Where a report is filed and where it looks for partners (before adding type and day)."""
     filed: list[tuple[Any, ...]] = []
     looks: list[tuple[Any, ...]] = []
-    place = report.place
+    place = report.told_place
     if _precise(place):
         assert place is not None
         assert place.lat is not None
