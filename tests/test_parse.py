@@ -20,3 +20,38 @@ def test_a_run_of_999_characters_is_split_into_affixes_as_before(nlp):
     # LONG_RUN starts at 1,000: real words and URLs stay as spaCy splits them.
     brackets = "(" * 995
     assert [token.text for token in nlp.tokenizer(f"{brackets}Goma")] == [*brackets, "Goma"]
+
+
+def test_table_lookups_give_what_spacys_own_components_give(nlp, settings, seed_text):
+    # The attribute ruler and lemmatizer are replaced by tables (extraction/attributes.py) for
+    # speed; every token of real news must get the same tag, part of speech, morphology,
+    # lemma, dependency and entity as spaCy's own pipeline gives it.
+    import json
+    from pathlib import Path
+
+    import spacy
+
+    from eventwire.extraction.attributes import TableComponent
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    texts = [
+        json.loads(line)["text"]
+        for line in (examples / "voa-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    texts += [seed_text, (examples / "somalia-strikes.txt").read_text(encoding="utf-8")]
+    assert isinstance(nlp.get_pipe("attribute_ruler"), TableComponent)
+    assert isinstance(nlp.get_pipe("lemmatizer"), TableComponent)
+    spacys = spacy.load(settings.spacy_model)
+    spacys.add_pipe("eventwire_line_breaks", before="parser")
+    spacys.tokenizer = nlp.tokenizer
+    differ = []
+    count = 0
+    for ours, theirs in zip(nlp.pipe(texts), spacys.pipe(texts), strict=True):
+        for a, b in zip(ours, theirs, strict=True):
+            count += 1
+            mine = (a.tag_, a.pos_, str(a.morph), a.lemma_, a.dep_, a.head.i, a.ent_type_)
+            spacy_gives = (b.tag_, b.pos_, str(b.morph), b.lemma_, b.dep_, b.head.i, b.ent_type_)
+            if mine != spacy_gives:
+                differ.append((a.text, mine, spacy_gives))
+    assert count > 5000
+    assert not differ, differ[:5]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..errors import ResourceError
+from .attributes import use_tables
 
 # A full stop glued to the next sentence after a bracket: "(Materi, Atacora).The army".
 GLUED_STOPS = [r"(?<=\w)\)(?=\.[A-Z])", r"(?<=\))\.(?=[A-Z])"]
@@ -38,7 +39,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 
 def load_pipeline(name: str) -> Language:
-    """The spaCy pipeline called ``name``, with our sentence-break rule before the parser."""
+    """The spaCy pipeline called ``name``, with our sentence-break rule before the parser and
+    its attribute ruler and lemmatizer done as table lookups (``attributes``)."""
     try:
         nlp = spacy.load(name)
     except OSError as e:
@@ -48,6 +50,7 @@ def load_pipeline(name: str) -> Language:
         ) from e
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
+    use_tables(nlp)
     if isinstance(nlp.tokenizer, Tokenizer):
         infixes = [*(nlp.Defaults.infixes or ()), *GLUED_STOPS]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
