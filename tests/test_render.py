@@ -40,3 +40,45 @@ def test_the_events_table_shows_each_date_with_its_basis():
     assert "2024-05-13 (inherited)" in lines["e2"]
     assert "2024-05-16 (reported)" in lines["e3"]
     assert "undated" in lines["e4"]
+
+
+def test_the_events_table_marks_filled_values_and_counts_mentions():
+    from eventwire.records import Actor, Mention, Place
+
+    first = event("e1", "attacked", when("2024-05-13", "stated"))
+    mentions = [
+        Mention(trigger=first.trigger, sentence=first.sentence, type="ASSAULT"),
+        Mention(trigger=first.trigger, sentence=first.sentence, type="ASSAULT", source=["a1"]),
+    ]
+    grouped = first.model_copy(
+        update={
+            "source": ["a1"],
+            "source_basis": "coreferent",
+            "place": "p1",
+            "place_basis": "article",
+            "mentions": mentions,
+        }
+    )
+    document = Document(
+        article=Article(id="a", text=TEXT),
+        actors=[Actor(id="a1", name="Rebels", kind="armed_group", mentions=[])],
+        places=[
+            Place(
+                id="p1",
+                name="Goma",
+                lat=None,
+                lon=None,
+                precision="point",
+                gazetteer_id=None,
+                confidence=0.5,
+                mentions=[],
+            )
+        ],
+        events=[grouped],
+    )
+    rendered = table(document)
+    [line] = [line for line in rendered.splitlines() if line.startswith("e1")]
+    assert "Rebels =" in line
+    assert "Goma @" in line
+    assert line.split()[-1] == "2"  # two passages mention it
+    assert "= from another mention" in rendered

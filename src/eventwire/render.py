@@ -6,6 +6,17 @@ from collections.abc import Sequence
 
 from .records import Document
 
+# How the table marks a value not stated in the event's first mention (its basis).
+BASIS_MARKS = {"stated": "", "coreferent": " =", "inherited": " ^", "article": " @"}
+BASIS_LEGEND = (
+    "= from another mention of the event, ^ from its paragraph, @ the article's place; "
+    "n: how many passages mention it"
+)
+
+
+def _marked(text: str, basis: str | None) -> str:
+    return text + BASIS_MARKS.get(basis or "stated", "") if text else ""
+
 
 def _grid(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int = 48) -> str:
     """Rows under headers in aligned columns; cells cut to ``width`` characters."""
@@ -30,17 +41,18 @@ def table(document: Document) -> str:
         "",
         "EVENTS",
         _grid(
-            ["id", "type", "mode", "source", "target", "when", "place", "trigger", "flags"],
+            ["id", "type", "mode", "source", "target", "when", "place", "trigger", "n", "flags"],
             [
                 [
                     e.id,
                     e.type,
                     e.mode or "",
-                    ", ".join(names[a] for a in e.source),
-                    ", ".join(names[a] for a in e.target),
+                    _marked(", ".join(names[a] for a in e.source), e.source_basis),
+                    _marked(", ".join(names[a] for a in e.target), e.target_basis),
                     f"{e.when.date or '?'} ({e.when.basis})" if e.when else "undated",
-                    places.get(e.place or "", ""),
+                    _marked(places.get(e.place or "", ""), e.place_basis),
                     e.trigger.text,
+                    str(len(e.mentions) or 1),
                     " ".join(
                         flag
                         for flag, on in (
@@ -55,6 +67,7 @@ def table(document: Document) -> str:
             ],
             width=28,
         ),
+        BASIS_LEGEND,
         "",
         "ACTORS",
         _grid(

@@ -362,11 +362,17 @@ def find(
     reader = _Reader(doc, index, actors, lexicon)
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
+    # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
+    # "-led" ("a Moscow-based analyst") is the actor's nationality or seat, not where events are.
+    named = Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    text = text_of(doc)
     located = Intervals(
         (m.start, m.end, (rank, k, place.id))
         for rank, place in enumerate(places)
         if place.gazetteer_id is not None
         for k, m in enumerate(place.mentions)
+        if not any(s < m.start or e > m.end for s, e, _ in named.overlapping(m.start, m.end))
+        and not (text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower())
     )
     events: list[Event] = []
     for sentence in doc.sents:
@@ -1194,6 +1200,8 @@ class _Reader:
             words = self.doc.char_span(start, end, alignment_mode="expand")
             if words is None or not self._attached(words.root, anchors, head):
                 continue
+            if words.root.dep_ in MODIFIERS and self.index.at(start, end) is not None:
+                continue  # "US airstrikes", "Syrian shelling": who struck, not where
             key = (abs(start - head.idx), rank, k, place)
             if best is None or key < best:
                 best = key

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..ingest.articles import parse_date, read_article
 from ..records import Article, Document
 from ..settings import Settings
-from . import actors, dates, events, places, quotes, resources
+from . import actors, dates, events, grouping, places, quotes, resources
 from .parse import parse, parse_many
 
 
@@ -69,7 +69,13 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
         actors=found_actors,
         places=found_places,
         times=found_times,
-        events=events.find(doc, found_actors, found_places, found_times, res.lexicon, article),
+        events=grouping.group(
+            doc,
+            events.find(doc, found_actors, found_places, found_times, res.lexicon, article),
+            found_actors,
+            found_places,
+            res.lexicon,
+        ),
         quotes=found_quotes,
         warnings=warnings_for(article),
     )

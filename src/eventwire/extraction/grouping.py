@@ -1,0 +1,399 @@
+"""Grouping: an article's mentions of one real-world event become one event.
+
+``events.find`` gives one event per trigger word: a strike reported as "bombed", "US airstrikes"
+and "the strike" is three records, each with part of the facts. Here mentions that refer to the
+same event are joined, and the event's source, target, place and date are filled from context,
+each with the basis it came from (never silently):
+
+- ``stated``: the first mention's own sentence names it;
+- ``coreferent``: another mention of the same event names it;
+- ``inherited``: the paragraph does (a place named as a location just before, in its paragraph);
+- ``article``: for place only, the article's dateline or the place it names most as a location.
+
+Two mentions are joined when they can be the same event: the same type (any two ASSAULT modes;
+other types the same mode or one unstated), the same negation and modality, no actor that does
+the act in one and suffers it in the other (unless the type is mutual, like AGREE), not two
+different dyads (nor, but for ASSAULT, whose reports name the doer loosely, two different
+doers), no two different stated days, no places in two countries or far apart. And they
+must be linked in the text: in one sentence; in the next two sentences and sharing an actor; the
+next sentence of the paragraph and naming no doer ("Five farmers were killed."); or the
+later one an anaphoric noun phrase ("the strike", "this deal", "its offensive").
+
+Where mentions disagree, each keeps its own value in ``mentions``; the event's ``fatalities``
+is the first toll stated in text order (the lede's figure, which is the one a reader quotes).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, Event, Mention, Place
+from .events import EventLexicon
+from .offsets import Intervals, index_of
+from .parse import paragraphs, text_of
+
+# Types whose modes describe one event from different sides ("bombed" aerial, "destroyed a
+# bridge" destroy): any two modes are compatible.
+ANY_MODE_TYPES = frozenset({"ASSAULT"})
+STATE_KINDS = frozenset({"state", "military", "government", "leader"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+ANAPHORIC_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+# Two stated places further apart than this are two events.
+FAR_KM = 150.0
+# How many sentences after a mention a non-anaphoric mention may be and still join it.
+NEARBY_SENTENCES = 2
+# How many earlier events of its type an anaphor looks back over (a long document stays linear).
+LOOKBACK = 30
+# Prepositions after which a place name says where something happened (not "from", "toward").
+LOCATION_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "along", "on", "off"}
+)
+
+
+@dataclass
+class _Group:
+    """One real-world event being gathered: its mentions (pre-grouping events) in text order."""
+
+    events: list[Event] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    paragraph: int = -1  # that of the last mention
+    sources: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+    def add(self, event: Event, sentence: int, paragraph: int) -> None:
+        self.events.append(event)
+        self.sentences.append(sentence)
+        self.paragraph = paragraph
+        self.sources.update(event.source)
+        self.targets.update(event.target)
+        if (day := _stated_date(event)) is not None:
+            self.days.add(day)
+        if event.place is not None:
+            self.places.add(event.place)
+
+
+def group(
+    doc: Doc,
+    events: Sequence[Event],
+    actors: Sequence[Actor],
+    places: Sequence[Place],
+    lexicon: EventLexicon,
+) -> list[Event]:
+    """One event per real-world event of the article, with its ``mentions``, in text order.
+
+    ``events`` are those of ``events.find`` (one per trigger, in text order); the result is
+    numbered afresh (e1, e2, ...).
+    """
+    if not events:
+        return []
+    text = text_of(doc)
+    sentence_starts = [s.start_char for s in doc.sents]
+    paras = paragraphs(text)
+    para_starts = [start for start, _ in paras]
+    by_id = {p.id: p for p in places}
+    # Only a state's organs stand for each other ("US Africa Command", "the United States"):
+    # rebels and the government of one country are two sides.
+    country = {a.id: a.country if a.kind in STATE_KINDS else None for a in actors}
+    groups: list[_Group] = []
+    for event in events:
+        sentence = index_of(sentence_starts, event.sentence.start)
+        para = index_of(para_starts, event.sentence.start)
+        anaphor = _anaphoric(doc, event, lexicon)
+        joined = None
+        same_type = 0
+        for candidate in reversed(groups):
+            if candidate.events[0].type != event.type:
+                continue
+            same_type += 1
+            if same_type > LOOKBACK:
+                break
+            gap = sentence - candidate.sentences[-1]
+            if not _compatible(candidate, event, by_id, country, lexicon.reciprocal_types):
+                continue
+            linked = (
+                (gap == 0 and not _two_doers(candidate, event, country))
+                or (0 < gap <= NEARBY_SENTENCES and _shares_actor(candidate, event))
+                or (gap == 1 and candidate.paragraph == para and not event.source)
+                or anaphor
+            )
+            if linked:
+                joined = candidate
+                break
+        if joined is None:
+            groups.append(_Group())
+            joined = groups[-1]
+        joined.add(event, sentence, para)
+    located = _location_mentions(doc, places, actors)
+    main_place = _article_place(located)
+    out = [
+        _merged(g.events, located, sentence_starts, paras, para_starts, main_place, lexicon)
+        for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
+    ]
+    return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
+
+
+def _stated_date(event: Event) -> str | None:
+    when = event.when
+    return when.date if when is not None and when.basis == "stated" and when.date else None
+
+
+def _anaphoric(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
+    """Whether the trigger is a noun phrase that points back ("the strike", "these raids"), or
+    a verb whose subject is one ("The strike ... hit a vehicle")."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return False
+    head: Token = words.root
+    if head.pos_ == "VERB":
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].lemma_.lower() not in lexicon.nouns:
+            return False
+        head = subjects[0]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "relcl" or c.lower_ == "of" for c in head.rights):
+        return False  # "the battle of Dawn", "the attack that killed ...": named, not pointed back
+    for child in head.children:
+        if child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS:
+            return True
+        if child.dep_ == "poss" and child.lower_ in ANAPHORIC_POSSESSIVES:
+            return True
+    return False
+
+
+def _compatible(
+    group: _Group,
+    event: Event,
+    places: dict[str, Place],
+    country: dict[str, str | None],
+    mutual_types: frozenset[str],
+) -> bool:
+    """Whether ``event`` can be one more mention of the event ``group`` gathers."""
+    first = group.events[0]
+    if (first.negated, first.hypothetical, first.future) != (
+        event.negated,
+        event.hypothetical,
+        event.future,
+    ):
+        return False
+    if first.type not in ANY_MODE_TYPES and event.mode is not None:
+        modes = {e.mode for e in group.events} - {None}
+        if modes and event.mode not in modes:
+            return False
+    if first.type not in mutual_types and (
+        group.sources & set(event.target) or group.targets & set(event.source)
+    ):
+        return False
+    if _two_dyads(group, event, country):
+        return False
+    if first.type not in ANY_MODE_TYPES and _two_doers(group, event, country):
+        return False  # two speakers accusing, demanding or praising: two acts
+    day = _stated_date(event)
+    if day is not None and any(not _same_time(day, other) for other in group.days):
+        return False
+    if event.place is not None:
+        mine = places.get(event.place)
+        for other in group.places:
+            if mine is not None and other in places and _far(mine, places[other]):
+                return False
+    return True
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Whether two TIMEX values can name the same time ("2017-08" and "2017-08-30" can)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _far(a: Place, b: Place) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return True
+    if a.precision != "point" or b.precision != "point":
+        return False
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return _km(a.lat, a.lon, b.lat, b.lon) > FAR_KM
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _kin(a: set[str], b: set[str], country: dict[str, str | None]) -> bool:
+    """Whether two sets of actors overlap, or hold organs of one state ("Israel", "Israeli
+    troops"): ``country`` maps each state actor to its country, any other to None."""
+    if a & b:
+        return True
+    countries = {country.get(x) for x in a} - {None}
+    return bool(countries & ({country.get(x) for x in b} - {None}))
+
+
+def _two_doers(group: _Group, event: Event, country: dict[str, str | None]) -> bool:
+    """Both name who did it, and not the same: "Israel struck Gaza as Hamas fired rockets"."""
+    return bool(group.sources and event.source) and not _kin(
+        group.sources, set(event.source), country
+    )
+
+
+def _two_dyads(group: _Group, event: Event, country: dict[str, str | None]) -> bool:
+    """Both name doer and sufferer, and neither matches: two different events."""
+    return (
+        _two_doers(group, event, country)
+        and bool(group.targets and event.target)
+        and not _kin(group.targets, set(event.target), country)
+    )
+
+
+def _shares_actor(group: _Group, event: Event) -> bool:
+    return bool((group.sources | group.targets) & set(event.source + event.target))
+
+
+def _location_mentions(
+    doc: Doc, places: Sequence[Place], actors: Sequence[Actor]
+) -> Intervals[tuple[str, bool]]:
+    """Mentions of resolved places that say where something is or happened, each with whether
+    it is a dateline: the object of a location preposition ("in Raqqa", "near the town of
+    Hajin"), or a dateline ("KABUL, Afghanistan —"); not a place named as an actor's nationality
+    or seat ("U.S. forces", "a Moscow-based analyst")."""
+    text = text_of(doc)
+    seats = Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    found: list[tuple[int, int, tuple[str, bool]]] = []
+    for place in places:
+        if place.gazetteer_id is None:
+            continue
+        for m in place.mentions:
+            if any(s < m.start or e > m.end for s, e, _ in seats.overlapping(m.start, m.end)):
+                continue  # inside a longer actor name
+            if _dateline(text, m.start, m.end):
+                found.append((m.start, m.end, (place.id, True)))
+            elif _after_location_prep(doc, m.start, m.end):
+                found.append((m.start, m.end, (place.id, False)))
+    return Intervals(found)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "KABUL, Afghanistan — ..." or "BEIRUT (AP) -": a place that opens a line (after at most
+    a capitalised city and a comma) with a dash or an agency's mark a few words on."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if before and not (before.endswith(", ") and before[:-2].isupper()):
+        return False
+    rest = text[end : end + 30]
+    return any(mark in rest for mark in ("—", " – ", " - ", "(AP)", "(Reuters)", "(AFP)"))
+
+
+def _after_location_prep(doc: Doc, start: int, end: int) -> bool:
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return False
+    token = words.root
+    if token.dep_ in ("compound", "amod", "poss") or text_of(doc)[end : end + 1] == "-":
+        return False
+    for _ in range(3):  # "in Raqqa", "near the town of Hajin", "in the city of Aleppo"
+        parent = token.head
+        if parent is token:
+            return False
+        if token.dep_ == "pobj" and parent.lower_ in LOCATION_PREPS:
+            return True
+        if not (token.dep_ == "pobj" and parent.lower_ == "of") and token.dep_ != "prep":
+            return False
+        token = parent
+    return False
+
+
+def _article_place(located: Intervals[tuple[str, bool]]) -> str | None:
+    """The article's place: its dateline's, else the place it names most often as a location
+    (the first of a tie), if named so at least twice."""
+    counts: dict[str, int] = {}
+    for _, _, (place, dateline) in located.starting(0, 1 << 62):
+        if dateline:
+            return place
+        counts[place] = counts.get(place, 0) + 1  # dicts keep the order of first mention
+    best = max(counts, key=lambda p: counts[p], default=None)
+    return best if best is not None and counts[best] >= 2 else None
+
+
+def _merged(
+    events: list[Event],
+    located: Intervals[tuple[str, bool]],
+    sentence_starts: Sequence[int],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+    main_place: str | None,
+    lexicon: EventLexicon,
+) -> Event:
+    """The event the mentions ``events`` report, each value with the basis it came from."""
+    first = events[0]
+    mentions = [_mention(e) for e in events]
+    update: dict[str, object] = {"mentions": mentions}
+    for role in ("source", "target"):
+        found = next(((i, e) for i, e in enumerate(events) if getattr(e, role)), None)
+        if found is not None:
+            update[role] = list(getattr(found[1], role))
+            update[f"{role}_basis"] = "stated" if found[0] == 0 else "coreferent"
+    found_place = next(((i, e.place) for i, e in enumerate(events) if e.place), None)
+    if found_place is not None:
+        update["place"] = found_place[1]
+        update["place_basis"] = "stated" if found_place[0] == 0 else "coreferent"
+    elif (
+        near := _paragraph_place(first, located, sentence_starts, paras, para_starts)
+    ) is not None:
+        update["place"], update["place_basis"] = near, "inherited"
+    elif main_place is not None:
+        update["place"], update["place_basis"] = main_place, "article"
+    if _stated_date(first) is None:
+        dated = next((e.when for e in events[1:] if _stated_date(e) is not None), None)
+        if dated is not None:
+            update["when"] = dated.model_copy(update={"basis": "coreferent"})
+            update["undated_reason"] = None
+    mode = first.mode or next((e.mode for e in events if e.mode), None)
+    if mode != first.mode:
+        update["mode"] = mode
+        if lexicon.codebook is not None:
+            update["cameo_root"] = lexicon.codebook.cameo_root(first.type, mode)
+    update["fatalities"] = next((e.fatalities for e in events if e.fatalities is not None), None)
+    update["confidence"] = max(e.confidence for e in events)
+    return first.model_copy(update=update)
+
+
+def _paragraph_place(
+    event: Event,
+    located: Intervals[tuple[str, bool]],
+    sentence_starts: Sequence[int],
+    paras: Sequence[tuple[int, int]],
+    para_starts: Sequence[int],
+) -> str | None:
+    """The last place named as a location before the trigger, in its paragraph and no more than
+    two sentences back (a paragraph may be a whole article with no line breaks)."""
+    number = index_of(para_starts, event.sentence.start)
+    para_start = paras[number][0] if number >= 0 else 0
+    sentence = index_of(sentence_starts, event.sentence.start)
+    window = max(para_start, sentence_starts[max(0, sentence - NEARBY_SENTENCES)])
+    before = [p for _, _, (p, _) in located.starting(window, event.trigger.start)]
+    return before[-1] if before else None
+
+
+def _mention(event: Event) -> Mention:
+    when = event.when if event.when is not None and event.when.basis == "stated" else None
+    return Mention(
+        trigger=event.trigger,
+        sentence=event.sentence,
+        type=event.type,
+        mode=event.mode,
+        source=event.source,
+        target=event.target,
+        place=event.place,
+        when=when,
+        fatalities=event.fatalities,
+        negated=event.negated,
+        hypothetical=event.hypothetical,
+        future=event.future,
+    )

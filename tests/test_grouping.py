@@ -1,0 +1,182 @@
+"""Grouping: an article's mentions of one event are one event, with every value's basis."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.records import Document, Event
+
+PUBLISHED = "2025-03-14"  # a Friday: "Monday" is 2025-03-10
+
+
+def extract(text: str) -> Document:
+    return eventwire.extract(text, published=PUBLISHED)
+
+
+def of_type(document: Document, kind: str) -> list[Event]:
+    return [e for e in document.events if e.type == kind]
+
+
+def actor(document: Document, mention: str) -> str:
+    found = {a.id for a in document.actors for m in a.mentions if m.text == mention}
+    assert len(found) == 1, (mention, found)
+    return found.pop()
+
+
+def place_name(document: Document, event: Event) -> str | None:
+    return next((p.name for p in document.places if p.id == event.place), None)
+
+
+def test_a_strike_mentioned_three_ways_is_one_event_with_three_mentions():
+    document = extract(
+        "Israeli warplanes bombed a house in Khan Younis on Monday. The airstrike destroyed "
+        "the building, witnesses said. The army said the strike targeted a Hamas commander."
+    )
+    [strike] = of_type(document, "ASSAULT")
+    assert [m.trigger.text for m in strike.mentions] == ["bombed", "destroyed", "targeted"]
+    assert strike.trigger == strike.mentions[0].trigger
+    assert strike.mode == "aerial"
+    assert strike.when is not None
+    assert strike.when.date == "2025-03-10"
+    assert strike.when.basis == "stated"
+    # "The airstrike destroyed", "the strike targeted": the anaphoric nouns link the verbs.
+    # Hamas is the target only in the third mention's sentence.
+    assert strike.target == [actor(document, "Hamas")]
+    assert strike.target_basis == "coreferent"
+    assert strike.source_basis == "stated"
+    assert strike.place_basis == "stated"
+    for mention in strike.mentions:  # every mention keeps its own spans
+        text = document.article.text
+        assert text[mention.trigger.start : mention.trigger.end] == mention.trigger.text
+        assert text[mention.sentence.start : mention.sentence.end] == mention.sentence.text
+    assert strike.mentions[2].target == strike.target
+    assert strike.mentions[0].target == []
+
+
+def test_a_strike_and_its_denial_stay_two_events():
+    document = extract(
+        "Russian missiles struck a market in Kharkiv on Monday. Russia denied the attack."
+    )
+    assert [e.type for e in document.events] == ["ASSAULT", "REJECT"]
+    assert all(len(e.mentions) == 1 for e in document.events)
+
+
+def test_two_strikes_on_two_days_stay_two_events():
+    document = extract(
+        "Russian drones struck Odesa on Monday. Russian drones struck Odesa again on Wednesday."
+    )
+    strikes = of_type(document, "ASSAULT")
+    assert [e.when.date for e in strikes if e.when] == ["2025-03-10", "2025-03-12"]
+
+
+def test_a_release_and_the_truce_it_followed_stay_two_events():
+    document = extract(
+        "Hamas released two hostages on Saturday. The release came a week after the ceasefire "
+        "agreed by Israel and Hamas took effect."
+    )
+    [release] = of_type(document, "RETREAT")
+    assert [m.trigger.text for m in release.mentions] == ["released", "release"]
+    assert of_type(document, "AGREE")
+
+
+def test_negated_and_asserted_stay_two_events():
+    document = extract(
+        "Police arrested 20 protesters in Lagos on Monday. Police did not arrest the organisers."
+    )
+    arrests = [e for e in of_type(document, "COERCE") if e.mode == "arrest"]
+    assert [e.negated for e in arrests] == [False, True]
+
+
+def test_a_toll_in_the_next_sentence_belongs_to_the_attack():
+    document = extract(
+        "Gunmen attacked a village in Zamfara state on Tuesday. Five farmers were killed."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    assert len(attack.mentions) == 2
+    assert attack.fatalities == 5
+    assert attack.mentions[0].fatalities is None
+    assert attack.mentions[1].fatalities == 5
+
+
+def test_place_and_date_from_another_mention_are_coreferent():
+    document = extract(
+        "Two Russian drones hit an apartment block. Ukraine's air force said the strike "
+        "happened in Sumy on Monday."
+    )
+    [strike] = of_type(document, "ASSAULT")
+    assert strike.place_basis == "coreferent"
+    assert "Sumy" in (place_name(document, strike) or "")
+    assert strike.when is not None
+    assert (strike.when.date, strike.when.basis) == ("2025-03-10", "coreferent")
+    assert strike.when.text == "Monday"
+    assert strike.mentions[0].when is None
+
+
+def test_nationality_is_not_the_place_and_the_town_is():
+    document = extract(
+        "U.S. forces attacked Islamic State fighters in Raqqa on Monday. A Moscow-based analyst "
+        "said Iraqi officials had reported an attack near the town of Hajin, east of Deir "
+        "el-Zour, on Tuesday."
+    )
+    placed = {place_name(document, e) for e in document.events if e.place}
+    assert "United States" not in placed
+    assert "Iraq" not in placed
+    first, second = of_type(document, "ASSAULT")
+    assert "Raqqa" in (place_name(document, first) or "")
+    assert place_name(document, second) == "Hajīn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the town. Later, U.S. military officials condemned the shelling.",
+        "Iraqi officials said rebels shelled the town.",
+    ],
+)
+def test_every_filled_value_says_where_it_came_from(text):
+    for event in extract(text).events:
+        assert (event.source_basis is None) == (not event.source)
+        assert (event.target_basis is None) == (not event.target)
+        assert (event.place_basis is None) == (event.place is None)
+        assert event.mentions
+        assert event.mentions[0].trigger == event.trigger
+
+
+def test_a_place_earlier_in_the_paragraph_is_inherited_and_the_dateline_is_the_article_s():
+    document = extract(
+        "Mogadishu - Police arrested 40 people on Wednesday. The president praised the army.\n\n"
+        "Fighting broke out in Baidoa on Thursday. Gunmen later burned a market there.\n\n"
+        "The United Nations urged calm."
+    )
+    events = {e.trigger.text: e for e in document.events}
+    assert (place_name(document, events["arrested"]), events["arrested"].place_basis) == (
+        "Mogadishu",
+        "inherited",
+    )
+    burned = events["burned"]
+    assert (place_name(document, burned), burned.place_basis) == ("Baidoa", "inherited")
+    urged = events["urged"]
+    assert (place_name(document, urged), urged.place_basis) == ("Mogadishu", "article")
+
+
+def test_seed_coalition_strike_is_one_event_in_syria(seed_text):
+    document = eventwire.extract(seed_text)  # published "August 31, 2017", read from the text
+    coalition, isis = actor(document, "US-led coalition"), actor(document, "Isis")
+    strikes = [
+        e
+        for e in of_type(document, "ASSAULT")
+        if coalition in e.source or any(coalition in m.source for m in e.mentions)
+    ]
+    assert len(strikes) == 1, [(e.trigger.text, len(e.mentions)) for e in strikes]
+    [strike] = strikes
+    assert (strike.mode, strike.source, strike.target) == ("aerial", [coalition], [isis])
+    assert strike.when is not None
+    assert strike.when.date == "2017-08-30"
+    triggers = [m.trigger.text for m in strike.mentions]
+    assert triggers[:2] == ["bombed", "airstrikes"]
+    assert len(triggers) >= 2
+    places = {p.id: p for p in document.places}
+    assert strike.place is not None
+    assert places[strike.place].country == "SYR"
+    assert not [e for e in document.events if e.place and places[e.place].country == "USA"]
