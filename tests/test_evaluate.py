@@ -685,6 +685,7 @@ def test_case_scores_the_sub_event_type_and_no_violence_outside_acled():
     report = Report("test")
     case2021.score_case(items, fake(docs), report)
     assert report.score("ACLED sub-event type, 25 ACLED labels") == 0.5
+    assert report.score("labels the crosswalk can give (the ceiling)") == 1.0
     assert report.score("no political violence, 5 labels outside ACLED") == 0.5
     assert report.score("no political violence, NATURAL_DISASTER") == 1.0
     assert report.score("no political violence, MAN_MADE_DISASTER") == 0.0
