@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
 from .offsets import Intervals, index_of
-from .parse import entities, paragraphs
+from .parse import entities, paragraphs, text_of
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -466,7 +466,7 @@ class _Found:
 
 def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     """Actors named in ``doc``, every mention (pronouns resolved by coreference included)."""
-    found = _Found(doc, dictionary, doc.text)
+    found = _Found(doc, dictionary, text_of(doc))
     keys = [_key(t.text) for t in doc]
     matches = dictionary._matches(keys)
     matches += _compounds(doc, matches, dictionary)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Span, Time, TimePrecision
+from .parse import entities, text_of, token_starts
 
 MONTHS = {
     name: number
@@ -421,15 +422,15 @@ def _overlaps(found: Found, taken: list[Found]) -> bool:
 
 def find(doc: Doc, published: dt.date | None) -> list[Time]:
     """Every date expression in ``doc``; relative ones resolved against ``published``."""
-    text = doc.text
-    ctx = Context(doc, published, [t.idx for t in doc])
+    text = text_of(doc)
+    ctx = Context(doc, published, token_starts(doc))
     taken: list[Found] = []
     for pattern, rule in RULES:
         for m in pattern.finditer(text):
             found = _resolve(m, functools.partial(rule, m, ctx))
             if found and not _overlaps(found, taken):
                 taken.append(found)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "DATE":
             continue
         for pattern, rule in ENTITY_RULES:
