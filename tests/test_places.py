@@ -512,3 +512,46 @@ def test_a_full_stop_glued_after_a_parenthesis_still_ends_the_sentence(nlp, gaze
     assert doc.text == text
     porga = next(p for p in find(doc, gazetteer, []) if p.mentions[0].text == "Porga")
     assert (porga.name, porga.country) == ("Matéri", "BEN")
+
+
+def mentioned(places):
+    return {m.text: (p.name, p.country) for p in places for m in p.mentions}
+
+
+def test_a_town_s_own_public_body_names_the_town_but_a_newspaper_does_not(nlp, gazetteer):
+    text = (
+        "Officers of the Fresno Police Department met Fresno City Council in California, "
+        "The Washington Post reported."
+    )
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found.get("Fresno") == ("Fresno", "USA")
+    assert "Washington" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("“We will appeal,” Lincoln said after the hearing in Ohio.", "Lincoln"),
+        ("The memo came from Ohio, and Marion said she agreed.", "Marion"),
+        ("The book is translated into English for readers in Ghana.", "English"),
+    ],
+)
+def test_a_speaker_or_a_language_is_not_a_town_of_its_name(nlp, gazetteer, text, word):
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert word not in found
+    assert found  # the real place in the sentence is still found
+
+
+def test_a_capital_speaking_for_its_government_stays_a_place(nlp, gazetteer):
+    found = mentioned(find(nlp("Beijing said it would answer the new tariffs."), gazetteer, []))
+    assert found.get("Beijing") == ("Beijing", "CHN")
+
+
+def test_an_unknown_name_that_acts_is_not_kept_as_an_unresolved_place(nlp, gazetteer):
+    text = "Since the vote, Zorvania has faced threats, and villagers fled to Jordan."
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert "Zorvania" not in found
+    assert found.get("Jordan") == ("Jordan", "JOR")
+    # after a preposition of place, a name the gazetteer lacks is still reported, unresolved
+    [place] = find(nlp("Villagers fled to Zorvania."), gazetteer, [])
+    assert (place.name, place.lat) == ("Zorvania", None)

@@ -236,6 +236,20 @@ AFTER_TOWN = re.compile(
     + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w.])"
 )
+# Words that, after a town's name, make a name of that town's own public body ("Richmond Police
+# Department", "Dublin City Council"): the town is named, as it is not in "The Washington Post".
+LOCAL_SERVICES = _words(
+    "police fire city county council department public municipal sheriff sheriff's transit "
+    "board school schools library government mayor mayoral town borough district township "
+    "metropolitan environmental utilities community parks housing water"
+)
+# Verbs whose subject is a speaker: a person or a body, seldom a place.
+SPEECH_VERBS = _words(
+    "say tell add ask announce write answer explain note state claim insist warn argue "
+    "respond reply confirm deny acknowledge admit"
+)
+# Dependency relations of a name that acts or is acted on: subject, object, possessor.
+ACTING = _words("nsubj nsubjpass dobj poss appos")
 # Words that join the words of one name: the Arabic article, and "-" between words.
 CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la")
 INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
@@ -342,12 +356,19 @@ class _Blocks:
             )
         ]
         # A city spaCy calls a people ("a Kisangani school") is still the city.
+        # "English" the language is not a town called English.
         self.ranges = [
             (e.start_char, e.end_char)
             for e in entities(doc)
-            if e.label_ == "NORP"
-            and not any(c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text))
+            if e.label_ == "LANGUAGE"
+            or (
+                e.label_ == "NORP"
+                and not any(
+                    c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text)
+                )
+            )
         ]
+        self.gpes = Intervals((e.start, e.end, None) for e in entities(doc) if e.label_ == "GPE")
         self.orgs = Intervals((e.start, e.end, e) for e in entities(doc) if e.label_ == "ORG")
         # Words of people's full names ("Ryan Dillon") are not places later on ("Dillon"),
         # unless the full name is a place itself ("Khan Sheikhoun" can come out PERSON).
@@ -382,15 +403,40 @@ class _Blocks:
                 return True
         # A place that names an organisation with the words after it: "France" in "Agence
         # France-Presse", "Washington" in "The Washington Post"; "University of California"
-        # still says where.
-        if any(
-            org.start <= span.start
-            and span.end < org.end
-            and (_is_name(span.doc[span.end]) or span.doc[span.end].text == "-")
-            for _, _, org in self.orgs.overlapping(span.start, span.end)
-        ) and (span.doc[span.end].text == "-" or not self._areal(span.text)):
+        # still says where, and so does a town's own service ("Athens Police Department").
+        if (
+            any(
+                org.start <= span.start
+                and span.end < org.end
+                and (_is_name(span.doc[span.end]) or span.doc[span.end].text == "-")
+                for _, _, org in self.orgs.overlapping(span.start, span.end)
+            )
+            and (span.doc[span.end].text == "-" or not self._areal(span.text))
+            and span.doc[span.end].lower_ not in LOCAL_SERVICES
+        ):
+            return True
+        # Who speaks is a person or a body, not a town of that name ("Johnson said"), unless
+        # spaCy reads the name as a state or city acting through its government ("Beijing said").
+        if _speaker(span) and not self.gpes.overlaps(span.start, span.end):
             return True
         return len(span) == 1 and span.text.lower() in self.person_words and not labelled
+
+
+def _speaker(span: SpacySpan) -> bool:
+    """Whether the name is the subject of a verb of saying ("Johnson said", "X announced")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _acts(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a name acts or is acted on as a person or body does: the subject, object or
+    possessor of a verb ("Guhdar faced", "Dropbox installed", "Yulia's father"), with no
+    preposition of place before it. A name the gazetteer lacks that does so is no place."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span.root.dep_ in ACTING and before not in PLACE_PREPOSITIONS
 
 
 def _located(doc: Doc, start_char: int) -> bool:
@@ -1141,7 +1187,7 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
         span = Span(
             start=mention.start, end=mention.end, text=text_of(doc)[mention.start : mention.end]
         )
-        if resolved is None and not mention.labelled:
+        if resolved is None and (not mention.labelled or _acts(doc, mention.start, mention.end)):
             continue
         if resolved is None:
             key = f"unresolved:{fold(mention.text)}"
