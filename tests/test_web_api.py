@@ -31,6 +31,7 @@ from eventwire.records import Document
 from eventwire.web.app import CSP, MAX_BODY_BYTES, create_app
 
 from .conftest import SHARED
+from .mentions import grouped
 from .stores import ENGINES
 from .stores import store_url as make_store_url
 
@@ -42,7 +43,8 @@ ITEM_KEYS = {
     "article_id", "event_id", "type", "mode", "cameo_root", "date", "date_precision",
     "date_basis", "day", "country", "place_name", "lat", "lon", "source", "target",
     "trigger_text", "sentence_text", "fatalities", "negated", "hypothetical", "confidence",
-    "title", "url", "published", "story_id",
+    "title", "url", "published", "story_id", "source_basis", "target_basis", "place_basis",
+    "n_mentions",
 }  # fmt: skip
 
 
@@ -60,7 +62,10 @@ def _articles():
 
 @pytest.fixture(scope="module")
 def documents(settings):
-    return list(extract_many(_articles(), settings))
+    """The example with its events grouped by hand into events of several mentions, and the
+    VOA stories as extracted."""
+    found = list(extract_many(_articles(), settings))
+    return [grouped(found[0]), *found[1:]]
 
 
 @dataclass
@@ -119,6 +124,8 @@ class Fact:
     day: dt.date | None
     sentence: str
     title: str | None
+    role_bases: tuple[str | None, str | None, str | None]
+    n_mentions: int
 
 
 def _first_day(value):
@@ -150,6 +157,8 @@ def facts(documents):
                     day=_first_day(when.date) if when and when.date else None,
                     sentence=e.sentence.text,
                     title=d.article.title,
+                    role_bases=(e.source_basis, e.target_basis, e.place_basis),
+                    n_mentions=max(1, len(e.mentions)),
                 )
             )
     return found
@@ -181,6 +190,9 @@ def test_events_lists_every_stored_event_with_its_actors_place_and_article(archi
         assert tuple(item["target"]) == fact.targets
         assert item["title"] == titles[item["article_id"]]
         assert item["story_id"] is not None or item["negated"] or item["hypothetical"]
+        bases = (item["source_basis"], item["target_basis"], item["place_basis"])
+        assert (bases, item["n_mentions"]) == (fact.role_bases, fact.n_mentions)
+    assert max(i["n_mentions"] for i in items) > 2
 
 
 def test_events_come_latest_day_first_and_pages_neither_overlap_nor_skip(archive):
@@ -327,7 +339,12 @@ def test_an_article_comes_with_its_document_and_every_span_labelled(archive):
     assert {s["kind"] for s in spans} == {"actor", "place", "date", "trigger", "quote", "speaker"}
     mentions = sum(len(a.mentions) for a in document.actors)
     assert sum(s["kind"] == "actor" for s in spans) == mentions
-    assert sum(s["kind"] == "trigger" for s in spans) == len(document.events)
+    # every passage that reports an event is lit, once each
+    told = {(e.id, i): m for e in document.events for i, m in enumerate(e.mentions)}
+    assert any(i > 1 for _e, i in told)
+    lit = {(s["ref"], s.get("mention")): s for s in spans if s["kind"] == "trigger"}
+    assert sum(s["kind"] == "trigger" for s in spans) == len(lit) == len(told)
+    assert set(lit) == set(told)
     for span in spans:
         assert 0 <= span["start"] < span["end"] <= len(text)
         assert span["label"]
@@ -339,7 +356,9 @@ def test_an_article_comes_with_its_document_and_every_span_labelled(archive):
     for span in spans:
         if span["kind"] == "trigger":
             event = events[span["ref"]]
-            assert text[span["start"] : span["end"]] == event.trigger.text
+            trigger = event.mentions[span["mention"]].trigger
+            assert (span["start"], span["end"]) == (trigger.start, trigger.end)
+            assert text[span["start"] : span["end"]] == trigger.text
             assert span["label"].startswith(event.type)
             if event.when is not None:
                 assert f"{event.when.date} ({event.when.basis})" in span["label"]
@@ -369,10 +388,46 @@ def test_a_story_comes_with_its_members_side_by_side(archive):
     refs = {(m["article_id"], m["event_id"]) for m in answer["story"]["members"]}
     assert {(m["article_id"], m["event_id"]) for m in answer["members"]} == refs
     texts = {d.article.id: d.article.text for d in archive.documents}
+    events = {(d.article.id, e.id): e for d in archive.documents for e in d.events}
     for member in answer["members"]:
         sentence = member["sentence"]
-        assert texts[member["article_id"]][sentence["start"] : sentence["end"]] == sentence["text"]
+        text = texts[member["article_id"]]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
         assert member["type"] == chosen["type"]
+        event = events[member["article_id"], member["event_id"]]
+        bases = (member["source_basis"], member["target_basis"], member["place_basis"])
+        assert bases == (event.source_basis, event.target_basis, event.place_basis)
+        assert [m["trigger"]["text"] for m in member["mentions"]] == [
+            m.trigger.text for m in event.mentions
+        ]
+        for mention in member["mentions"]:
+            for part in ("trigger", "sentence"):
+                span = mention[part]
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_a_story_of_a_grouped_event_lists_each_mention_with_what_it_says(archive):
+    document = archive.documents[0]
+    event = max(document.events, key=lambda e: len(e.mentions))
+    assert len(event.mentions) > 2
+    item = all_events(archive, f"article={document.article.id}&type={event.type}")
+    (story_id,) = {i["story_id"] for i in item if i["event_id"] == event.id}
+    answer = get(archive, f"/api/stories/{story_id}")
+    (member,) = [m for m in answer["members"] if m["event_id"] == event.id]
+    names = {a.id: a.name for a in document.actors}
+    places = {p.id: p.name for p in document.places}
+    assert [
+        (m["sentence"]["text"], m["fatalities"], m["source_actors"], m["place_name"])
+        for m in member["mentions"]
+    ] == [
+        (
+            m.sentence.text,
+            m.fatalities,
+            [names[a] for a in m.source],
+            places[m.place] if m.place else None,
+        )
+        for m in event.mentions
+    ]
 
 
 @pytest.mark.parametrize(
@@ -704,17 +759,17 @@ def _index_names(store):
 
 def test_a_version_1_store_is_migrated_to_the_web_indexes(store_url, settings):
     web = {statement.split("EXISTS ")[1].split()[0] for statement in schema.WEB_INDEXES}
-    with open_store(store_url, settings) as store:  # a new store: version 2
+    with open_store(store_url, settings) as store:  # a new store: version 3
         assert web <= _index_names(store)
         for name in web:  # back to what version 1 made
             store.execute(f"DROP INDEX {name}")
         store.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
         assert not web & _index_names(store)
-    with pytest.raises(StoreError, match="store version 1 is older than 2; run `eventwire migrate"):
+    with pytest.raises(StoreError, match="store version 1 is older than 3; run `eventwire migrate"):
         create_app(store_url, settings)  # the app reads only, so it cannot migrate
     result = CliRunner().invoke(main, ["migrate", "--db", store_url])
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("store version 2\n")
+    assert result.output.endswith("store version 3\n")
     with open_store(store_url, settings, read_only=True) as store:
-        assert store.version() == schema.STORE_VERSION == 2
+        assert store.version() == schema.STORE_VERSION == 3
         assert web <= _index_names(store)

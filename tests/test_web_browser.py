@@ -27,6 +27,7 @@ from eventwire.archive.fuse import fuse_store
 from eventwire.archive.store import open_store
 from eventwire.records import Actor, Article, Document, Event, Place, Span, When
 
+from .mentions import grouped
 from .stores import postgres_database
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -168,13 +169,16 @@ def with_source(document: Document, source: str, url: str | None = None) -> Docu
 
 @pytest.fixture(scope="module")
 def documents(settings) -> list[Document]:
-    """The example article, three reports of one airstrike (a story with disagreements), a few
-    public-domain VOA stories where ../shared is here, and the XSS article."""
+    """The example article (its events grouped by hand into events of several mentions), three
+    reports of one airstrike (a story with disagreements), a few public-domain VOA stories where
+    ../shared is here, and the XSS article."""
     found = [
         with_source(
-            eventwire.extract(
-                (ROOT / "examples" / "somalia-strikes.txt").read_text(encoding="utf-8"),
-                settings=settings,
+            grouped(
+                eventwire.extract(
+                    (ROOT / "examples" / "somalia-strikes.txt").read_text(encoding="utf-8"),
+                    settings=settings,
+                )
             ),
             "eventwire example",
             "https://example.org/somalia-strikes",
@@ -466,12 +470,12 @@ def test_clicking_a_row_keeps_its_article_and_its_title_opens_the_highlighted_ar
     page.wait_for_url(re.compile(rf"/articles/{document.article.id}#event-{event_id}"))
     page.wait_for_selector(READY, state="attached")
     event = next(e for e in document.events if e.id == event_id)
-    # The event's trigger is the anchor, and its sentence is lit up.
+    # The event's first trigger is the anchor, and every sentence that reports it is lit up.
     anchor = page.locator("#article-text .seg.anchor")
     assert anchor.count() == 1
     assert int(anchor.get_attribute("data-a")) == event.trigger.start
     lit = "".join(page.locator("#article-text .seg.focus").all_text_contents())
-    assert lit == event.sentence.text
+    assert lit == "".join(dict.fromkeys(m.sentence.text for m in event.mentions))
     shot(page, served, "article-event")
 
 
@@ -499,7 +503,7 @@ def test_the_article_page_highlights_every_span_with_the_value_it_became(page, s
     # Hovering shows the value: the browser's tooltip comes from the title of the innermost mark.
     jilib = page.locator("#article-text mark.span-place", has_text="Jilib").first
     assert jilib.get_attribute("title").startswith("place: Jilib (SOM): ")
-    assert page.locator("#article-events li").count() == len(document.events)
+    assert page.locator("#article-events > li").count() == len(document.events)
     assert page.locator("#article-quotes li").count() == len(document.quotes)
     # A quote in the list leads to its words.
     quote = document.quotes[0]
@@ -507,6 +511,49 @@ def test_the_article_page_highlights_every_span_with_the_value_it_became(page, s
     lit = "".join(page.locator("#article-text .seg.focus").all_text_contents())
     assert lit == text[quote.start : quote.end]
     shot(page, served, "article")
+
+
+def test_an_event_lists_its_mentions_and_where_each_value_came_from(page, served):
+    document = somalia(served)
+    event = max(document.events, key=lambda e: len(e.mentions))
+    assert len(event.mentions) > 2
+    open_page(page, served, f"/articles/{document.article.id}")
+    item = page.locator(f"#article-events > li[data-event='{event.id}']")
+    mentions = item.locator("li.mention")
+    # Each mention's sentence, its trigger marked in it.
+    assert mentions.all_text_contents()[0].startswith(event.mentions[0].sentence.text)
+    assert [m.locator("a").text_content() for m in mentions.all()] == [
+        m.sentence.text for m in event.mentions
+    ]
+    assert [m.locator("mark.span-trigger").text_content() for m in mentions.all()] == [
+        m.trigger.text for m in event.mentions
+    ]
+    # Every mention's trigger is highlighted in the text.
+    for m in event.mentions:
+        mark = page.locator(
+            f"#article-text mark[data-kind='trigger'][data-start='{m.trigger.start}']"
+            f"[data-ref='{event.id}']"
+        )
+        assert mark.count() >= 1
+    # The basis of source, target, place and date is shown.
+    roles = item.locator(".roles").text_content()
+    for basis in (event.source_basis, event.target_basis):
+        if basis:
+            assert f"({basis})" in roles
+    meta = item.locator(":scope > .meta").text_content()
+    if event.place_basis:
+        assert f"({event.place_basis})" in meta
+    if event.when:
+        assert f"({event.when.basis})" in meta
+    # A mention leads to its own sentence.
+    last = len(event.mentions) - 1
+    mentions.nth(last).locator("a").click()
+    page.wait_for_url(re.compile(rf"#mention-{event.id}-{last}$"))
+    lit = "".join(page.locator("#article-text .seg.focus").all_text_contents())
+    assert lit == event.mentions[last].sentence.text
+    anchor = page.locator("#article-text .seg.anchor")
+    assert int(anchor.get_attribute("data-a")) == event.mentions[last].trigger.start
+    shot(page, served, "article-mentions")
 
 
 def test_the_network_draws_who_acts_on_whom_and_an_actor_opens_its_events(page, served):

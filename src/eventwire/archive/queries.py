@@ -24,7 +24,8 @@ from ..errors import BadInput
 from ..records import Story
 from .store import Store
 
-BASES = ("stated", "inherited", "reported")
+BASES = ("stated", "coreferent", "inherited", "reported")
+"""How an event's date was found (``events.date_basis``), what the ``basis`` filter takes."""
 MAX_LIMIT = 500
 """The most rows one list request returns."""
 MAX_MAP_POINTS = 5000
@@ -52,7 +53,7 @@ class EventFilter:
     place: str | None = None  # name of the event's place
     date_from: dt.date | None = None  # on events.event_day, inclusive
     date_to: dt.date | None = None
-    basis: str | None = None  # stated, inherited or reported
+    basis: str | None = None  # date basis: stated, coreferent, inherited or reported
     q: str | None = None  # free text in the event's sentence or the article's title, any case
     article: str | None = None  # article id
 
@@ -219,6 +220,10 @@ class EventRow(TypedDict):
     url: str | None
     published: str | None
     story_id: str | None
+    source_basis: str | None
+    target_basis: str | None
+    place_basis: str | None
+    n_mentions: int  # passages reporting it: 1 for an event stored without its mentions
 
 
 def count_events(store: Store, f: EventFilter) -> int:
@@ -234,7 +239,8 @@ def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) 
         "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo_root, e.event_date, "
         "e.date_precision, e.date_basis, e.event_day, p.country, p.name, p.lat, p.lon, "
         "e.trigger_text, e.sentence_text, e.fatalities, e.negated, e.hypothetical, "
-        "e.confidence, a.title, a.url, a.published "
+        "e.confidence, a.title, a.url, a.published, e.source_basis, e.target_basis, "
+        "e.place_basis "
         f"FROM {_events_from(f, article=True, place=True)} WHERE {where} "
         "ORDER BY e.event_day DESC NULLS LAST, e.article_id, e.ordinal LIMIT ? OFFSET ?",
         [*params, limit, offset],
@@ -242,6 +248,7 @@ def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) 
     keys = [(r[0], r[1]) for r in rows]
     names = actor_names(store, keys)
     stories = story_ids(store, keys)
+    counted = mention_counts(store, keys)
     return [
         EventRow(
             article_id=r[0],
@@ -269,6 +276,10 @@ def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) 
             url=r[20],
             published=_iso(r[21]),
             story_id=stories.get((r[0], r[1])),
+            source_basis=r[22],
+            target_basis=r[23],
+            place_basis=r[24],
+            n_mentions=counted.get((r[0], r[1]), 1),
         )
         for r in rows
     ]
@@ -295,6 +306,21 @@ def actor_names(
         if (article_id, event_id) in wanted:
             found.setdefault((article_id, event_id, role), []).append(name)
     return found
+
+
+def mention_counts(store: Store, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """How many mentions each of the events ``keys`` has (events stored without any are
+    absent)."""
+    wanted = set(keys)
+    article_ids = sorted({k[0] for k in keys})
+    if not article_ids:
+        return {}
+    rows = store.query(
+        "SELECT article_id, event_id, count(*) FROM event_mentions "
+        f"WHERE article_id IN {_marks(article_ids)} GROUP BY article_id, event_id",
+        article_ids,
+    )
+    return {(a, e): int(n) for a, e, n in rows if (a, e) in wanted}
 
 
 def story_ids(store: Store, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -577,6 +603,25 @@ class SpanRef(TypedDict):
     text: str
 
 
+class MentionRow(TypedDict):
+    """One passage that reports a member event, and what it says itself."""
+
+    position: int
+    trigger: SpanRef
+    sentence: SpanRef
+    type: str
+    mode: str | None
+    date: str | None
+    date_basis: str | None
+    place_name: str | None
+    fatalities: int | None
+    source_actors: list[str]
+    target_actors: list[str]
+    negated: bool
+    hypothetical: bool
+    future: bool
+
+
 class Member(TypedDict):
     """One member report of a story: the event, where its article said it, and its values."""
 
@@ -600,6 +645,10 @@ class Member(TypedDict):
     target_actors: list[str]
     trigger: SpanRef
     sentence: SpanRef
+    source_basis: str | None
+    target_basis: str | None
+    place_basis: str | None
+    mentions: list[MentionRow]  # every passage of its article reporting it, in text order
 
 
 def story(store: Store, story_id: str) -> tuple[Story, list[Member]] | None:
@@ -613,7 +662,8 @@ def story(store: Store, story_id: str) -> tuple[Story, list[Member]] | None:
         "SELECT m.article_id, m.event_id, a.title, a.url, a.source, a.published, e.type, e.mode,"
         " e.event_date, e.date_precision, e.date_basis, p.name, p.lat, p.lon, p.country, "
         "e.fatalities, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, "
-        "e.sentence_end, e.sentence_text FROM story_members m "
+        "e.sentence_end, e.sentence_text, e.source_basis, e.target_basis, e.place_basis "
+        "FROM story_members m "
         "JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id "
         "JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id "
@@ -621,6 +671,7 @@ def story(store: Store, story_id: str) -> tuple[Story, list[Member]] | None:
         [story_id],
     )
     names = actor_names(store, [(r[0], r[1]) for r in rows])
+    mentions = mention_rows(store, story_id)
     members = [
         Member(
             article_id=r[0],
@@ -643,7 +694,55 @@ def story(store: Store, story_id: str) -> tuple[Story, list[Member]] | None:
             target_actors=names.get((r[0], r[1], "target"), []),
             trigger=SpanRef(start=r[16], end=r[17], text=r[18]),
             sentence=SpanRef(start=r[19], end=r[20], text=r[21]),
+            source_basis=r[22],
+            target_basis=r[23],
+            place_basis=r[24],
+            mentions=mentions.get((r[0], r[1]), []),
         )
         for r in rows
     ]
     return record, members
+
+
+def mention_rows(store: Store, story_id: str) -> dict[tuple[str, str], list[MentionRow]]:
+    """The mentions of each member event of a story, by (article id, event id)."""
+    rows = store.query(
+        "SELECT n.article_id, n.event_id, n.position, n.trigger_start, n.trigger_end, "
+        "n.trigger_text, n.sentence_start, n.sentence_end, n.sentence_text, n.type, n.mode, "
+        "n.event_date, n.date_basis, p.name, n.fatalities, n.negated, n.hypothetical, n.future "
+        "FROM story_members m JOIN event_mentions n "
+        "ON n.article_id = m.article_id AND n.event_id = m.event_id "
+        "LEFT JOIN places p ON p.article_id = n.article_id AND p.place_id = n.place_id "
+        "WHERE m.story_id = ? ORDER BY n.article_id, n.event_id, n.position",
+        [story_id],
+    )
+    names: dict[tuple[str, str, int, str], list[str]] = {}
+    for article_id, event_id, mention, role, name in store.query(
+        "SELECT r.article_id, r.event_id, r.mention, r.role, ac.name FROM story_members m "
+        "JOIN event_mention_actors r ON r.article_id = m.article_id AND r.event_id = m.event_id "
+        "JOIN actors ac ON ac.article_id = r.article_id AND ac.actor_id = r.actor_id "
+        "WHERE m.story_id = ? ORDER BY r.article_id, r.event_id, r.mention, r.role, r.position",
+        [story_id],
+    ):
+        names.setdefault((article_id, event_id, mention, role), []).append(name)
+    found: dict[tuple[str, str], list[MentionRow]] = {}
+    for r in rows:
+        found.setdefault((r[0], r[1]), []).append(
+            MentionRow(
+                position=int(r[2]),
+                trigger=SpanRef(start=r[3], end=r[4], text=r[5]),
+                sentence=SpanRef(start=r[6], end=r[7], text=r[8]),
+                type=r[9],
+                mode=r[10],
+                date=r[11],
+                date_basis=r[12],
+                place_name=r[13],
+                fatalities=r[14],
+                source_actors=names.get((r[0], r[1], r[2], "source"), []),
+                target_actors=names.get((r[0], r[1], r[2], "target"), []),
+                negated=bool(r[15]),
+                hypothetical=bool(r[16]),
+                future=bool(r[17]),
+            )
+        )
+    return found

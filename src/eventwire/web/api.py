@@ -60,7 +60,9 @@ def request_filter(
     place: Annotated[str | None, Query(description="name of the event's place")] = None,
     date_from: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, Query(description="last day, YYYY-MM-DD")] = None,
-    basis: Annotated[str | None, Query(description="stated, inherited or reported")] = None,
+    basis: Annotated[
+        str | None, Query(description="date basis: stated, coreferent, inherited or reported")
+    ] = None,
     q: Annotated[str | None, Query(description="text in the sentence or the title")] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
 ) -> EventFilter:

@@ -3,6 +3,8 @@ characters, with the value it became (computed here, on the server, so the page 
 
 from __future__ import annotations
 
+from typing import NotRequired
+
 from typing_extensions import TypedDict
 
 from ..records import Document
@@ -16,6 +18,7 @@ class TextSpan(TypedDict):
     kind: str  # actor, place, date, trigger, quote, speaker
     label: str
     ref: str  # the id of the record it belongs to (a1, p2, t3, e4, q5)
+    mention: NotRequired[int]  # a trigger's place among its event's mentions, from 0
 
 
 def _codes(*codes: str | None) -> str:
@@ -47,9 +50,11 @@ def spans(document: Document) -> list[TextSpan]:
         ]
     dated_by: dict[tuple[int, int], list[str]] = {}
     for event in document.events:
-        when = event.when
-        if when is not None and when.start is not None and when.end is not None:
-            dated_by.setdefault((when.start, when.end), []).append(f"{event.id} {when.basis}")
+        for when in (event.when, *(m.when for m in event.mentions)):
+            if when is not None and when.start is not None and when.end is not None:
+                dating = dated_by.setdefault((when.start, when.end), [])
+                if (label := f"{event.id} {when.basis}") not in dating:
+                    dating.append(label)
     for time in document.times:
         label = time.value or f"unresolved: {time.reason or 'no date'}"
         if time.precision and time.value:
@@ -74,15 +79,31 @@ def spans(document: Document) -> list[TextSpan]:
         label = f"{event.type}{'/' + event.mode if event.mode else ''}, {date}"
         if flags:
             label += f", {', '.join(flags)}"
-        found.append(
-            TextSpan(
-                start=event.trigger.start,
-                end=event.trigger.end,
-                kind="trigger",
-                label=label,
-                ref=event.id,
+        if not event.mentions:
+            found.append(
+                TextSpan(
+                    start=event.trigger.start,
+                    end=event.trigger.end,
+                    kind="trigger",
+                    label=label,
+                    ref=event.id,
+                )
             )
-        )
+        for i, mention in enumerate(event.mentions):
+            # Every passage that reports the event is lit, each saying which of them it is.
+            said = f"; mention {i + 1} of {len(event.mentions)}"
+            if mention.fatalities is not None:
+                said += f", {mention.fatalities} dead"
+            found.append(
+                TextSpan(
+                    start=mention.trigger.start,
+                    end=mention.trigger.end,
+                    kind="trigger",
+                    label=label + said,
+                    ref=event.id,
+                    mention=i,
+                )
+            )
     for quote in document.quotes:
         if quote.speaker is not None:
             said = f"said by {actor_names.get(quote.speaker, quote.speaker_text or quote.speaker)}"

@@ -43,14 +43,15 @@ export function renderText(container, text, spans, extraCuts = []) {
   container.replaceChildren(fragment);
 }
 
-// Light up the words from start to end (an event's sentence, a quote) and scroll to them.
-export function focusRange(container, start, end, anchor) {
+// Light up the words of each [start, end] range (the sentences of an event's mentions, a
+// quote) and scroll to the anchor, or to the first lit words.
+export function focusRanges(container, ranges, anchor) {
   for (const old of container.querySelectorAll(".focus, .anchor")) old.classList.remove("focus", "anchor");
   let first = null;
   for (const seg of container.querySelectorAll(".seg")) {
     const a = Number(seg.dataset.a);
     const b = Number(seg.dataset.b);
-    if (a >= start && b <= end) {
+    if (ranges.some(([start, end]) => a >= start && b <= end)) {
       seg.classList.add("focus");
       if (!first) first = seg;
     }
@@ -58,6 +59,42 @@ export function focusRange(container, start, end, anchor) {
   }
   const target = container.querySelector(".anchor") || first;
   if (target) target.scrollIntoView({ block: "center" });
+}
+
+export function focusRange(container, start, end, anchor) {
+  focusRanges(container, [[start, end]], anchor);
+}
+
+// The passages that report an event: its mentions, or the event itself when stored without.
+function mentionsOf(event) {
+  return event.mentions && event.mentions.length ? event.mentions : [event];
+}
+
+// A value with where it came from, e.g. "Jilib (coreferent)".
+function withBasis(value, basis) {
+  return basis ? `${value} (${basis})` : value;
+}
+
+// One mention: its sentence with its trigger marked, and what the sentence itself says.
+function mentionItem(text, event, mention, index, places) {
+  const { sentence, trigger } = mention;
+  const inside = sentence.start <= trigger.start && trigger.end <= sentence.end;
+  const words = inside
+    ? [text.slice(sentence.start, trigger.start),
+      el("mark", { class: "span span-trigger" }, text.slice(trigger.start, trigger.end)),
+      text.slice(trigger.end, sentence.end)]
+    : [sentence.text];
+  const own = [];
+  if (mention.type && mention.type !== event.type) own.push(mention.type);
+  if (mention.when && mention.when.date) own.push(dateText(mention.when.date, mention.when.basis));
+  const place = mention.place && places.get(mention.place);
+  if (place) own.push(place.name);
+  if (mention.fatalities !== null && mention.fatalities !== undefined) own.push(`${mention.fatalities} dead`);
+  if (mention.negated) own.push("negated");
+  return el("li", { class: "mention", dataset: { mention: String(index) } },
+    el("a", { href: `#mention-${event.id}-${index}`, class: "to-sentence" }, ...words),
+    own.length ? el("div", { class: "meta" }, own.join(" · ")) : null,
+  );
 }
 
 function actorNames(document, ids) {
@@ -69,7 +106,9 @@ export function renderDocument(root, document, spans) {
   const text = document.article.text;
   const textBox = root.querySelector("#article-text");
   const cuts = [];
-  for (const event of document.events) cuts.push(event.sentence.start, event.sentence.end);
+  for (const event of document.events) {
+    for (const mention of mentionsOf(event)) cuts.push(mention.sentence.start, mention.sentence.end);
+  }
   renderText(textBox, text, spans, cuts);
 
   const places = new Map(document.places.map((p) => [p.id, p]));
@@ -81,14 +120,24 @@ export function renderDocument(root, document, spans) {
     const place = event.place && places.get(event.place) ? places.get(event.place).name : null;
     const flags = [event.negated && "negated", event.hypothetical && "hypothetical", event.future && "future"]
       .filter(Boolean).join(", ");
+    const source = actorNames(document, event.source);
+    const target = actorNames(document, event.target);
+    const told = mentionsOf(event);
     const item = el("li", { class: "event", dataset: { event: event.id } },
       el("a", { href: `#event-${event.id}`, class: "to-span" }, type),
-      el("div", {}, `${actorNames(document, event.source) || "—"} → ${actorNames(document, event.target) || "—"}`),
+      el("div", { class: "roles" },
+        el("span", { class: "role", dataset: { role: "source", basis: event.source_basis || "" } },
+          source ? withBasis(source, event.source_basis) : "—"),
+        " → ",
+        el("span", { class: "role", dataset: { role: "target", basis: event.target_basis || "" } },
+          target ? withBasis(target, event.target_basis) : "—")),
       el("div", { class: "meta" },
         dateText(event.when && event.when.date, event.when && event.when.basis),
-        place ? ` · ${place}` : "",
+        place ? ` · ${withBasis(place, event.place_basis)}` : "",
         event.fatalities !== null && event.fatalities !== undefined ? ` · ${event.fatalities} dead` : "",
-        flags ? ` · ${flags}` : ""),
+        flags ? ` · ${flags}` : "",
+        ` · ${told.length} mention${told.length === 1 ? "" : "s"}`),
+      el("ol", { class: "mentions" }, ...told.map((m, i) => mentionItem(text, event, m, i, places))),
     );
     eventList.append(item);
   }
@@ -112,10 +161,20 @@ export function renderDocument(root, document, spans) {
     const hash = decodeURIComponent(window.location.hash.slice(1));
     for (const li of root.querySelectorAll("li.current")) li.classList.remove("current");
     if (hash.startsWith("event-")) {
+      // Every sentence that reports the event is lit; its first trigger is the anchor.
       const event = document.events.find((e) => e.id === hash.slice(6));
       if (!event) return;
-      focusRange(textBox, event.sentence.start, event.sentence.end, event.trigger.start);
+      const told = mentionsOf(event);
+      focusRanges(textBox, told.map((m) => [m.sentence.start, m.sentence.end]), told[0].trigger.start);
       root.querySelector(`li[data-event="${CSS.escape(event.id)}"]`)?.classList.add("current");
+    } else if (hash.startsWith("mention-")) {
+      const cut = hash.lastIndexOf("-");
+      const event = document.events.find((e) => e.id === hash.slice(8, cut));
+      const mention = event && mentionsOf(event)[Number(hash.slice(cut + 1))];
+      if (!mention) return;
+      focusRange(textBox, mention.sentence.start, mention.sentence.end, mention.trigger.start);
+      const item = root.querySelector(`li[data-event="${CSS.escape(event.id)}"]`);
+      item?.querySelector(`li[data-mention="${CSS.escape(hash.slice(cut + 1))}"]`)?.classList.add("current");
     } else if (hash.startsWith("quote-")) {
       const quote = document.quotes.find((q) => q.id === hash.slice(6));
       if (!quote) return;

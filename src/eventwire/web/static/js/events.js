@@ -177,8 +177,11 @@ async function drawTable(filters) {
       el("td", {}, type, item.mode ? ` ${item.mode}` : ""),
       el("td", {}, names(item.source)),
       el("td", {}, names(item.target)),
-      el("td", {}, [item.place_name, item.country].filter(Boolean).join(", ")),
-      el("td", { title: item.sentence_text || "" }, item.trigger_text || ""),
+      el("td", { dataset: { basis: item.place_basis || "" } },
+        [item.place_name, item.country].filter(Boolean).join(", "),
+        item.place_name && item.place_basis && item.place_basis !== "stated" ? ` (${item.place_basis})` : ""),
+      el("td", { title: item.sentence_text || "" }, item.trigger_text || "",
+        item.n_mentions > 1 ? el("span", { class: "meta" }, ` +${item.n_mentions - 1} more`) : null),
       el("td", {}, articleLink),
     );
     row.addEventListener("click", (event) => {

@@ -43,22 +43,57 @@ function disagreements(list, story, outlets) {
   }
 }
 
-// One event of a report: its values, and the sentence that gives them.
+// A value with where it came from, e.g. "Jilib (coreferent)"; "—" for none.
+function withBasis(value, basis) {
+  if (!value) return "—";
+  return basis ? `${value} (${basis})` : value;
+}
+
+// One passage reporting a member event: its sentence with the trigger marked, and a link to it.
+function mentionQuote(member, mention, index) {
+  const { sentence, trigger } = mention;
+  const from = trigger.start - sentence.start;
+  const to = trigger.end - sentence.start;
+  const words = from >= 0 && to <= sentence.text.length
+    ? [sentence.text.slice(0, from), el("mark", { class: "span span-trigger" }, sentence.text.slice(from, to)),
+      sentence.text.slice(to)]
+    : [sentence.text];
+  const own = [mention.date && dateText(mention.date, mention.date_basis), mention.place_name,
+    mention.fatalities !== null && mention.fatalities !== undefined ? `${mention.fatalities} dead` : null]
+    .filter(Boolean).join(" · ");
+  return el("li", { class: "mention", dataset: { mention: String(index) } },
+    el("blockquote", {}, ...words),
+    own ? el("div", { class: "meta" }, own) : null,
+    el("a", {
+      href: `/articles/${encodeURIComponent(member.article_id)}#mention-${encodeURIComponent(member.event_id)}-${index}`,
+      class: "to-mention",
+    }, "show in the article"),
+  );
+}
+
+// One event of a report: its values with where each came from, and every passage telling it.
 function memberEvent(member) {
   const type = el("span", { class: "type" }, member.type, member.mode ? ` ${member.mode}` : "");
   type.style.borderColor = typeColour(member.type);
   const place = [member.place_name, member.country].filter(Boolean).join(", ");
+  const told = member.mentions && member.mentions.length
+    ? el("ol", { class: "mentions" }, ...member.mentions.map((m, i) => mentionQuote(member, m, i)))
+    : el("blockquote", {}, member.sentence.text);
   return el("div", { class: "member", dataset: { article: member.article_id, event: member.event_id } },
     el("dl", { class: "facts" },
       el("dt", {}, "Event"), el("dd", {}, type, ` (${member.event_id})`),
       el("dt", {}, "Date"), el("dd", {}, dateText(member.date, member.date_basis)),
-      el("dt", {}, "Place"), el("dd", {}, place || "unknown"),
+      el("dt", {}, "Place"), el("dd", { dataset: { basis: member.place_basis || "" } },
+        place ? withBasis(place, member.place_basis) : "unknown"),
       el("dt", {}, "Toll"), el("dd", {}, member.fatalities ?? "not given"),
-      el("dt", {}, "Source"), el("dd", {}, member.source_actors.join(", ") || "—"),
-      el("dt", {}, "Target"), el("dd", {}, member.target_actors.join(", ") || "—"),
+      el("dt", {}, "Source"), el("dd", { dataset: { basis: member.source_basis || "" } },
+        withBasis(member.source_actors.join(", "), member.source_basis)),
+      el("dt", {}, "Target"), el("dd", { dataset: { basis: member.target_basis || "" } },
+        withBasis(member.target_actors.join(", "), member.target_basis)),
+      el("dt", {}, "Mentions"), el("dd", {}, String(member.mentions && member.mentions.length ? member.mentions.length : 1)),
     ),
-    el("blockquote", {}, member.sentence.text),
-    sentenceLink(member, "show in the article"),
+    told,
+    sentenceLink(member, "show every mention in the article"),
   );
 }
 
