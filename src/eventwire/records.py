@@ -122,7 +122,8 @@ class When(Record):
     precision: TimePrecision | None
     basis: DateBasis = Field(
         description="stated: the event's sentence names the date; coreferent: another mention of "
-        "the same event names it; inherited: its sentence names none, and the date is the last one named before it in its paragraph; reported: the text "
+        "the same event names it; inherited: its sentence names none, and the date is the last "
+        "one named before it in its paragraph; reported: the text "
         "names no date for it, so the date is the article's publication date, with precision "
         "'week' (on or in the days before that date)"
     )
@@ -325,13 +326,13 @@ class Story(Record):
         "(see disagreements) or none states one"
     )
     date_first: dt.date | None = Field(
-        description="first day the story may have happened on: from stated or inherited dates "
-        "where any member has one, else from reported ones"
+        description="first day the story may have happened on: from dates the texts give "
+        "(stated, coreferent or inherited) where any member has one, else from reported ones"
     )
     date_last: dt.date | None
     date_basis: DateBasis | None = Field(
-        description="stated when some member's text dates it (stated or inherited), reported "
-        "when only publication dates do"
+        description="stated when some member's text dates it (stated, coreferent or "
+        "inherited), reported when only publication dates do"
     )
     country: str | None = Field(description="ISO 3166 alpha-3 of the story's place")
     place: StoryPlace | None
