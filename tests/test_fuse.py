@@ -417,6 +417,19 @@ def test_story_ids_do_not_depend_on_input_order_and_survive_growth():
     assert len(grown[0].members) == 3
 
 
+def test_a_story_that_splits_gives_each_part_its_own_id():
+    # One story of three reports; then a's report is corrected to another town, and the story
+    # splits: b and c keep its id (they share most of it), a gets one of its own. Its id must
+    # not be the one a hash of its first member gave the old story.
+    first = fuse_events([report("a"), report("b"), report("c")])
+    previous = {(m.article_id, m.event_id): s.id for s in first for m in s.members}
+    split = fuse_events([report("a", place=SANAA), report("b"), report("c")], previous=previous)
+    assert sorted(sorted(s.articles) for s in split) == [["a"], ["b", "c"]]
+    ids = [s.id for s in split]
+    assert len(set(ids)) == 2
+    assert next(s.id for s in split if s.articles == ["b", "c"]) == first[0].id
+
+
 def test_the_same_event_given_twice_is_bad_input_naming_it():
     with pytest.raises(BadInput, match="event a/e1: given twice to fusion"):
         fuse_events([report("a"), report("a")])

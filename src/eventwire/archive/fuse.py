@@ -230,7 +230,9 @@ def _story_ids(
     groups: Sequence[Sequence[Report]], previous: Mapping[tuple[str, str], str]
 ) -> list[str]:
     """An id per group: the earlier id it shares most members with, else a hash of its first
-    member (a hash of all its members if that id is taken)."""
+    member (of all its members, then of them and a count, while that id is taken: a story of
+    one member that split from an older story finds the old id, its first member's hash,
+    taken by the rest)."""
     offers: list[tuple[int, str, int]] = []
     for index, group in enumerate(groups):
         counts = Counter(
@@ -251,8 +253,10 @@ def _story_ids(
             continue
         keys = sorted(f"{r.article_id}/{r.event_id}" for r in group)
         story_id = _hash_id(keys[0])
-        if story_id in taken:
-            story_id = _hash_id("\n".join(keys))
+        tries = 0
+        while story_id in taken:
+            story_id = _hash_id("\n".join(keys) + (f"\n{tries}" if tries else ""))
+            tries += 1
         ids[index] = story_id
         taken.add(story_id)
     return [i for i in ids if i is not None]
