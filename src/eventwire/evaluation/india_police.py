@@ -67,6 +67,27 @@ def police_says(event: Event, rule: dict[str, Any], actors: dict[str, Actor]) ->
     return any(_police(actors[i]) for i in event.source if i in actors)
 
 
+def passages(events: Iterable[Event]) -> Iterator[Event]:
+    """Each passage that mentions an event, as what that passage itself says: the labels are
+    a sentence's, so a sentence is scored on its own words, not on the event it is part of."""
+    for event in events:
+        if not event.mentions:
+            yield event
+        for m in event.mentions:
+            yield event.model_copy(
+                update={
+                    "type": m.type,
+                    "mode": m.mode,
+                    "source": m.source,
+                    "target": m.target,
+                    "fatalities": m.fatalities,
+                    "negated": m.negated,
+                    "hypothetical": m.hypothetical,
+                    "sentence": m.sentence,
+                }
+            )
+
+
 def score_police(items: Iterable[PoliceItem], run: Extractor, report: Report) -> None:
     """Sentence-level KILL, ARREST and FORCE as police ASSAULT/COERCE events."""
     rules: dict[str, dict[str, Any]] = mappings()["police_labels"]
@@ -78,9 +99,9 @@ def score_police(items: Iterable[PoliceItem], run: Extractor, report: Report) ->
         actors = actors_by_id(doc)
         for label, rule in rules.items():
             spans = [
-                (e.sentence.start, e.sentence.end)
-                for e in doc.events
-                if police_says(e, rule, actors)
+                (m.sentence.start, m.sentence.end)
+                for m in passages(doc.events)
+                if police_says(m, rule, actors)
             ]
             for s in item.sentences:
                 said = any(overlaps((s.start, s.end), span) for span in spans)

@@ -104,7 +104,12 @@ def read_plover(path: Path) -> Iterator[PloverItem]:
 
 
 def _triggered_by(triggers: Sequence[tuple[int, int]]) -> Callable[[Event], bool]:
-    return lambda e: any(overlaps((e.trigger.start, e.trigger.end), t) for t in triggers)
+    """Whether any passage that mentions the event has a gold trigger as its trigger."""
+    return lambda e: any(
+        overlaps((m.start, m.end), t)
+        for m in [e.trigger, *(m.trigger for m in e.mentions)]
+        for t in triggers
+    )
 
 
 def score_plover(items: Iterable[PloverItem], run: Extractor, report: Report) -> None:

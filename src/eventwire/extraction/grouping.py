@@ -10,14 +10,15 @@ each with the basis it came from (never silently):
 - ``inherited``: the paragraph does (a place named as a location just before, in its paragraph);
 - ``article``: for place only, the article's dateline or the place it names most as a location.
 
-Two mentions are joined when they can be the same event: the same type (any two ASSAULT modes;
-other types the same mode or one unstated), the same negation and modality, no actor that does
-the act in one and suffers it in the other (unless the type is mutual, like AGREE), not two
-different dyads (nor, but for ASSAULT, whose reports name the doer loosely, two different
-doers), no two different stated days, no places in two countries or far apart. And they
-must be linked in the text: in one sentence; in the next two sentences and sharing an actor; the
-next sentence of the paragraph and naming no doer ("Five farmers were killed."); or the
-later one an anaphoric noun phrase ("the strike", "this deal", "its offensive").
+Two mentions are joined when they can be the same event: the same type and mode (or one
+unstated; for ASSAULT, modes of one family: an airstrike that destroyed a bridge), the same
+negation and modality, no actor that does the act in one and suffers it in the other (unless
+the type is mutual, like AGREE), not two different dyads (nor, but for ASSAULT, whose reports
+name the doer loosely, two different doers), no two different stated days, no places in two
+countries or far apart. And they must be linked in the text: in one sentence; in the next two
+sentences and sharing an actor; the next sentence of the paragraph, a toll naming no doer
+("Five farmers were killed."); or the later one an anaphoric noun phrase ("the strike", "this
+deal", "its offensive").
 
 Where mentions disagree, each keeps its own value in ``mentions``; the event's ``fatalities``
 is the first toll stated in text order (the lede's figure, which is the one a reader quotes).
@@ -26,7 +27,8 @@ is the first toll stated in text order (the lede's figure, which is the one a re
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -36,11 +38,22 @@ from .events import EventLexicon
 from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
 
-# Types whose modes describe one event from different sides ("bombed" aerial, "destroyed a
-# bridge" destroy): any two modes are compatible.
-ANY_MODE_TYPES = frozenset({"ASSAULT"})
+# ASSAULT modes that can describe one attack from different sides ("bombed" aerial, "destroyed
+# a bridge" destroy, "a car bomb ... gunmen then opened fire"): modes of one family go
+# together; a stabbing and a shooting are two acts. Other types: the same mode or one unstated.
+ASSAULT_FAMILIES = {
+    **dict.fromkeys(
+        ["aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "firearms"], "arms"
+    ),
+    **dict.fromkeys(["unconventional", "destroy", "targeted"], "arms"),
+    **dict.fromkeys(["primitive", "beat", "torture", "sexual", "abduct"], "hands"),
+    "crowd-control": "crowd",
+}
 STATE_KINDS = frozenset({"state", "military", "government", "leader"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+OTHER_WORDS = frozenset(
+    {"earlier", "previous", "last", "former", "separate", "another", "other", "second", "new"}
+)
 ANAPHORIC_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Two stated places further apart than this are two events.
 FAR_KM = 150.0
@@ -48,6 +61,7 @@ FAR_KM = 150.0
 NEARBY_SENTENCES = 2
 # How many earlier events of its type an anaphor looks back over (a long document stays linear).
 LOOKBACK = 30
+_FAR = 1 << 62  # past the end of any text
 # Prepositions after which a place name says where something happened (not "from", "toward").
 LOCATION_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "along", "on", "off"}
@@ -119,7 +133,11 @@ def group(
             linked = (
                 (gap == 0 and not _two_doers(candidate, event, country))
                 or (0 < gap <= NEARBY_SENTENCES and _shares_actor(candidate, event))
-                or (gap == 1 and candidate.paragraph == para and not event.source)
+                or (
+                    gap == 1
+                    and candidate.paragraph == para
+                    and _toll_alone(doc, event, lexicon.death_words)
+                )
                 or anaphor
             )
             if linked:
@@ -130,9 +148,10 @@ def group(
             joined = groups[-1]
         joined.add(event, sentence, para)
     located = _location_mentions(doc, places, actors)
-    main_place = _article_place(located)
+    fits = _in_country(places)
+    main_place = _article_place(located, fits)
     out = [
-        _merged(g.events, located, sentence_starts, paras, para_starts, main_place, lexicon)
+        _merged(g.events, located, sentence_starts, paras, para_starts, main_place, fits, lexicon)
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
@@ -152,13 +171,16 @@ def _anaphoric(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
     head: Token = words.root
     if head.pos_ == "VERB":
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or subjects[0].lemma_.lower() not in lexicon.nouns:
+        entries = lexicon.nouns.get(subjects[0].lemma_.lower(), []) if subjects else []
+        if not any(len(e.words) == 1 and e.type == event.type for e in entries):
             return False
         head = subjects[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "relcl" or c.lower_ == "of" for c in head.rights):
         return False  # "the battle of Dawn", "the attack that killed ...": named, not pointed back
+    if any(c.ent_type_ in ("DATE", "TIME") or c.lower_ in OTHER_WORDS for c in head.lefts):
+        return False  # "the March attack", "the previous raid": another event
     for child in head.children:
         if child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS:
             return True
@@ -182,9 +204,13 @@ def _compatible(
         event.future,
     ):
         return False
-    if first.type not in ANY_MODE_TYPES and event.mode is not None:
+    if event.mode is not None:
         modes = {e.mode for e in group.events} - {None}
-        if modes and event.mode not in modes:
+        if first.type == "ASSAULT":
+            modes = {ASSAULT_FAMILIES.get(m, m) for m in modes}
+            if modes and ASSAULT_FAMILIES.get(event.mode, event.mode) not in modes:
+                return False
+        elif modes and event.mode not in modes:
             return False
     if first.type not in mutual_types and (
         group.sources & set(event.target) or group.targets & set(event.source)
@@ -192,7 +218,7 @@ def _compatible(
         return False
     if _two_dyads(group, event, country):
         return False
-    if first.type not in ANY_MODE_TYPES and _two_doers(group, event, country):
+    if first.type != "ASSAULT" and _two_doers(group, event, country):
         return False  # two speakers accusing, demanding or praising: two acts
     day = _stated_date(event)
     if day is not None and any(not _same_time(day, other) for other in group.days):
@@ -252,6 +278,16 @@ def _two_dyads(group: _Group, event: Event, country: dict[str, str | None]) -> b
     )
 
 
+def _toll_alone(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
+    """ "Five farmers were killed.": a killing that names no doer and counts its dead, after
+    the attack it counts (the sentence's toll alone is not enough: "violence" in a sentence
+    that counts the dead of something else)."""
+    if event.source or event.fatalities is None:
+        return False
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words is not None and words.root.lemma_.lower() in death_words
+
+
 def _shares_actor(group: _Group, event: Event) -> bool:
     return bool((group.sources | group.targets) & set(event.source + event.target))
 
@@ -309,11 +345,25 @@ def _after_location_prep(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _article_place(located: Intervals[tuple[str, bool]]) -> str | None:
+def _in_country(places: Sequence[Place]) -> Callable[[str], bool]:
+    """Whether a place may be filled in from context: where most of the article's place names
+    are in one country, a place in another is more likely a name the gazetteer read wrong
+    ("Port Fuad" in Brazil) than a second scene."""
+    counts = Counter(p.country for p in places if p.gazetteer_id for _ in p.mentions)
+    country, n = counts.most_common(1)[0] if counts else (None, 0)
+    if country is None or 2 * n <= sum(counts.values()):
+        return lambda place: True
+    foreign = {p.id for p in places if p.country not in (None, country)}
+    return lambda place: place not in foreign
+
+
+def _article_place(located: Intervals[tuple[str, bool]], fits: Callable[[str], bool]) -> str | None:
     """The article's place: its dateline's, else the place it names most often as a location
     (the first of a tie), if named so at least twice."""
     counts: dict[str, int] = {}
-    for _, _, (place, dateline) in located.starting(0, 1 << 62):
+    for _, _, (place, dateline) in located.starting(0, _FAR):
+        if not fits(place):
+            continue
         if dateline:
             return place
         counts[place] = counts.get(place, 0) + 1  # dicts keep the order of first mention
@@ -328,6 +378,7 @@ def _merged(
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
     main_place: str | None,
+    fits: Callable[[str], bool],
     lexicon: EventLexicon,
 ) -> Event:
     """The event the mentions ``events`` report, each value with the basis it came from."""
@@ -339,12 +390,15 @@ def _merged(
         if found is not None:
             update[role] = list(getattr(found[1], role))
             update[f"{role}_basis"] = "stated" if found[0] == 0 else "coreferent"
-    found_place = next(((i, e.place) for i, e in enumerate(events) if e.place), None)
+    found_place = next(
+        ((i, e.place) for i, e in enumerate(events) if e.place and (i == 0 or fits(e.place))),
+        None,
+    )
     if found_place is not None:
         update["place"] = found_place[1]
         update["place_basis"] = "stated" if found_place[0] == 0 else "coreferent"
     elif (
-        near := _paragraph_place(first, located, sentence_starts, paras, para_starts)
+        near := _paragraph_place(first, located, sentence_starts, paras, para_starts, fits)
     ) is not None:
         update["place"], update["place_basis"] = near, "inherited"
     elif main_place is not None:
@@ -370,6 +424,7 @@ def _paragraph_place(
     sentence_starts: Sequence[int],
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
+    fits: Callable[[str], bool],
 ) -> str | None:
     """The last place named as a location before the trigger, in its paragraph and no more than
     two sentences back (a paragraph may be a whole article with no line breaks)."""
@@ -377,7 +432,7 @@ def _paragraph_place(
     para_start = paras[number][0] if number >= 0 else 0
     sentence = index_of(sentence_starts, event.sentence.start)
     window = max(para_start, sentence_starts[max(0, sentence - NEARBY_SENTENCES)])
-    before = [p for _, _, (p, _) in located.starting(window, event.trigger.start)]
+    before = [p for _, _, (p, _) in located.starting(window, event.trigger.start) if fits(p)]
     return before[-1] if before else None
 
 
