@@ -205,7 +205,7 @@ def _compatible(
     ):
         return False
     if event.mode is not None:
-        modes = {e.mode for e in group.events} - {None}
+        modes = {e.mode for e in group.events if e.mode is not None}
         if first.type == "ASSAULT":
             modes = {ASSAULT_FAMILIES.get(m, m) for m in modes}
             if modes and ASSAULT_FAMILIES.get(event.mode, event.mode) not in modes:
