@@ -25,7 +25,7 @@ import pytest
 import eventwire
 from eventwire.archive.fuse import fuse_store
 from eventwire.archive.store import open_store
-from eventwire.records import Actor, Article, Document, Event, Place, Span, When
+from eventwire.records import Actor, Article, Document, Event, Mention, Place, Span, When
 
 from .mentions import grouped
 from .stores import postgres_database
@@ -157,7 +157,25 @@ def xss_document() -> Document:
         sentence=Span(start=len(head), end=sentence_end, text=text[len(head) : sentence_end]),
         fatalities=3,
         confidence=0.9,
+        source_basis="stated",
+        target_basis="stated",
+        place_basis="stated",
     )
+    # Two mentions, so that the payloads reach the event's list of sentences too.
+    struck = Mention(
+        trigger=event.trigger,
+        sentence=event.sentence,
+        type="ASSAULT",
+        mode="aerial",
+        source=["a1"],
+        target=["a2"],
+        place="p1",
+        when=event.when,
+    )
+    killing = struck.model_copy(
+        update={"trigger": span(text.index("killing"), len("killing")), "fatalities": 3}
+    )
+    event = event.model_copy(update={"mentions": [struck, killing]})
     return Document(article=article, actors=[attacker, victim], places=[place], events=[event])
 
 
@@ -704,6 +722,11 @@ def test_payloads_in_every_field_show_as_text_and_never_run(page, served):
     open_page(page, served, f"/articles/{xss.article.id}")
     title = page.locator("#article-text mark.span-place").first.get_attribute("title")
     assert title.startswith(f"place: {XSS_ATTR}")
+    # So does each mention's sentence in the event's list.
+    mentions = page.locator("#article-events li.mention")
+    assert mentions.count() == 2
+    assert all(XSS_ATTR in m for m in mentions.all_text_contents())
+    _assert_nothing_ran(page)
     shot(page, served, "xss-article")
     # The extract page draws a pasted payload as text too.
     open_page(page, served, "/extract")
