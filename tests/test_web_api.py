@@ -126,6 +126,7 @@ class Fact:
     title: str | None
     role_bases: tuple[str | None, str | None, str | None]
     n_mentions: int
+    sentences: tuple[str, ...]  # every sentence reporting it
 
 
 def _first_day(value):
@@ -159,6 +160,7 @@ def facts(documents):
                     title=d.article.title,
                     role_bases=(e.source_basis, e.target_basis, e.place_basis),
                     n_mentions=max(1, len(e.mentions)),
+                    sentences=tuple(m.sentence.text for m in e.mentions) or (e.sentence.text,),
                 )
             )
     return found
@@ -219,6 +221,14 @@ def _filters(documents):
     dated = sorted(f.day for f in fs if f.day)
     middle = dated[len(dated) // 2]
     word = next(w for w in fs[0].sentence.split() if len(w) > 4 and w.isalpha())
+    # a word only a later mention's sentence gives
+    later = next(
+        w
+        for f in fs
+        for s in f.sentences[1:]
+        for w in s.split()
+        if len(w) > 5 and w.isalpha() and all(w.lower() not in t.lower() for t in f.sentences[:1])
+    )
     article = documents[0].article.id
     return [
         (f"type={fs[0].type}", lambda f: f.type == fs[0].type),
@@ -234,9 +244,16 @@ def _filters(documents):
         (f"date_from={middle}&date_to={middle}", lambda f: f.day == middle),
         (
             f"q={word.upper()}",
-            lambda f: word.lower() in f.sentence.lower() or word.lower() in (f.title or "").lower(),
+            lambda f: any(word.lower() in s.lower() for s in f.sentences)
+            or word.lower() in (f.title or "").lower(),
         ),
         ("q=100%", lambda f: "100%" in f.sentence or "100%" in (f.title or "")),
+        (
+            f"q={later}",
+            lambda f: any(later.lower() in s.lower() for s in f.sentences)
+            or later.lower() in (f.title or "").lower(),
+        ),
+        ("basis=coreferent", lambda f: f.basis == "coreferent"),
         (f"article={article}", lambda f: f.key[0] == article),
         (
             f"type={fs[0].type}&article={article}",
@@ -251,7 +268,9 @@ def test_each_filter_selects_exactly_the_events_it_names(archive):
     for query, wanted in _filters(archive.documents):
         expected = {f.key for f in fs if wanted(f)}
         assert keys(all_events(archive, query)) == expected, query
-        if query.startswith(("type=", "actor=", "date_from=")):
+        if query.startswith(("type=", "actor=", "date_from=", "basis=coreferent")) or (
+            query.startswith("q=") and query != "q=100%"
+        ):
             assert expected, f"{query} should select some events in the test store"
 
 

@@ -54,7 +54,7 @@ class EventFilter:
     date_from: dt.date | None = None  # on events.event_day, inclusive
     date_to: dt.date | None = None
     basis: str | None = None  # date basis: stated, coreferent, inherited or reported
-    q: str | None = None  # free text in the event's sentence or the article's title, any case
+    q: str | None = None  # free text in a sentence reporting the event or the title, any case
     article: str | None = None  # article id
 
     @classmethod
@@ -170,12 +170,15 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         params.append(f.actor)
     if f.q is not None:
         # strpos over lower() rather than ILIKE: no wildcards to escape, and PostgreSQL runs it
-        # twice as fast. Titles are matched in articles alone, without joining every event.
+        # twice as fast. Titles are matched in articles alone, without joining every event;
+        # the sentences of an event's later mentions in event_mentions (its first is its own).
         clauses.append(
             "(strpos(lower(e.sentence_text), ?) > 0 OR e.article_id IN "
-            "(SELECT id FROM articles WHERE strpos(lower(title), ?) > 0))"
+            "(SELECT id FROM articles WHERE strpos(lower(title), ?) > 0) OR "
+            "(e.article_id, e.event_id) IN (SELECT article_id, event_id FROM event_mentions "
+            "WHERE position > 0 AND strpos(lower(sentence_text), ?) > 0))"
         )
-        params.extend([f.q.lower(), f.q.lower()])
+        params.extend([f.q.lower()] * 3)
     return (" AND ".join(clauses) or "TRUE"), params
 
 
