@@ -39,7 +39,7 @@ from eventwire.archive.fuse import (
 from eventwire.archive.store import open_store
 from eventwire.extraction.pipeline import extract_many
 from eventwire.ingest.articles import read_record
-from eventwire.records import Article, Document, Event, Place, Story
+from eventwire.records import Article, Document, Event, Place, Story, When
 from eventwire.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,11 +81,14 @@ def copy_of(document: Document, tag: str, days: int, dlat: float, dlon: float) -
         lon = (place.lon + dlon + 180) % 360 - 180
         return place.model_copy(update={"lat": lat, "lon": lon})
 
+    def moved_when(when: When | None) -> When | None:
+        if when is None:
+            return None
+        return when.model_copy(update={"date": shift_date(when.date, days)})
+
     def moved_event(event: Event) -> Event:
-        if event.when is None:
-            return event
-        when = event.when.model_copy(update={"date": shift_date(event.when.date, days)})
-        return event.model_copy(update={"when": when})
+        mentions = [m.model_copy(update={"when": moved_when(m.when)}) for m in event.mentions]
+        return event.model_copy(update={"when": moved_when(event.when), "mentions": mentions})
 
     return document.model_copy(
         update={
