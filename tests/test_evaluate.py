@@ -576,6 +576,27 @@ def test_kenya_reader_reads_its_dates_and_keys_shared_notes_together():
     assert ev.split_key(items[2]) != ev.split_key(items[0])
 
 
+@pytest.mark.parametrize(
+    ("kind", "sub", "classes"),
+    [
+        ("Riots", "Mob violence", ("PROTEST", "ASSAULT")),
+        ("Riots", "Violent demonstration", ("PROTEST",)),
+        ("Protests", "Excessive force against protesters", ("PROTEST", "ASSAULT")),
+        ("Strategic developments", "Other", ()),
+    ],
+)
+def test_acled_classes_follow_the_codebook_where_acled_and_plover_differ(
+    tmp_path, kind, sub, classes
+):
+    csv_file = tmp_path / "acled_dev.csv"
+    csv_file.write_text(
+        "event_id_cnty,event_date,event_type,sub_event_type,notes\n"
+        f'TST9,14 May 2025,{kind},{sub},"A crowd beat a man in Testville."\n'
+    )
+    (item,) = acled.read_acled(csv_file)
+    assert item.classes == classes
+
+
 def test_an_acled_folder_is_scored_over_all_files_and_per_file(settings):
     report = ev.evaluate(FIXTURES / "events/acled_dev", None, settings, extractor=fake({}))
     counts = {row.measure: row.count for row in report.rows}
