@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test install lock clean
+.PHONY: demo test install lock clean train-types
 
 DEMO_DB := .demo/eventwire.duckdb
 
@@ -24,6 +24,12 @@ test: $(READY)
 	$(BIN)/pytest
 
 install: $(READY)
+
+# The event type model: our sentences written again, then the weights (same seed, same file).
+# Reads the PLOVER GSR and PETRARCH2 sets from ../shared/eval (tune halves only where split).
+train-types: $(READY)
+	$(BIN)/python -m eventwire.training.type_sentences data/type_sentences.jsonl
+	$(BIN)/python -m eventwire.training.type_model --sentences data/type_sentences.jsonl --out src/eventwire/data/type_model.npz
 
 $(READY): pyproject.toml requirements.lock src/eventwire/extraction/gazetteer.py src/eventwire/data/places_extra.tsv src/eventwire/data/us_county_points.tsv
 	$(PYTHON) -m venv $(VENV)

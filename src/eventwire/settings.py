@@ -28,6 +28,12 @@ def _default_gazetteer() -> Path:
     return Path(sys.prefix) / "share" / "eventwire" / "gazetteer.sqlite"
 
 
+def _type_model(value: str | None) -> Path | None:
+    if value and value.strip().lower() == "off":
+        return None
+    return Path(value) if value else DATA_DIR / "type_model.npz"
+
+
 class Settings(BaseModel):
     """What can be set, with its environment variable in the field's docs."""
 
@@ -43,6 +49,8 @@ class Settings(BaseModel):
     """EVENTWIRE_LEXICON: the event lexicon (YAML)."""
     places_path: Path = DATA_DIR / "places_extra.tsv"
     """EVENTWIRE_PLACES: places added to GeoNames (TSV), read when the gazetteer is built."""
+    type_model_path: Path | None = DATA_DIR / "type_model.npz"
+    """EVENTWIRE_TYPE_MODEL: the event type model (``.npz``); ``off`` for the rules alone."""
     max_chars: int = 1_000_000
     """EVENTWIRE_MAX_CHARS: the longest article accepted, in characters."""
     db_url: str = "eventwire.duckdb"
@@ -58,6 +66,7 @@ class Settings(BaseModel):
             actors_path=Path(env.get("EVENTWIRE_ACTORS") or DATA_DIR / "actors.yaml"),
             lexicon_path=Path(env.get("EVENTWIRE_LEXICON") or DATA_DIR / "event_lexicon.yaml"),
             places_path=Path(env.get("EVENTWIRE_PLACES") or DATA_DIR / "places_extra.tsv"),
+            type_model_path=_type_model(env.get("EVENTWIRE_TYPE_MODEL")),
             max_chars=int(env.get("EVENTWIRE_MAX_CHARS") or 1_000_000),
             db_url=env.get("EVENTWIRE_DB") or "eventwire.duckdb",
         )

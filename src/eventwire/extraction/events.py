@@ -36,6 +36,7 @@ from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
+from .types import NEW_EVENT_CONFIDENCE, TypeModel, main_verb, new_event, retype
 
 Role = str  # "source", "target" or "none"
 FRAMES = (None, "absorb", "report")
@@ -352,6 +353,7 @@ def find(
     times: Sequence[Time],
     lexicon: EventLexicon,
     article: Article,
+    type_model: TypeModel | None = None,
 ) -> list[Event]:
     """Events in ``doc`` with their actors, place and date, in text order.
 
@@ -378,7 +380,12 @@ def find(
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
-        events += reader.sentence_events(sentence, located, dated)
+        found = reader.sentence_events(sentence, located, dated)
+        if type_model is not None:
+            # The type model (types.py) settles types the rules confuse, and finds an event
+            # where no trigger fired.
+            found = reader.with_model(type_model, sentence, found, located, dated)
+        events += found
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
     events = [
@@ -1101,6 +1108,42 @@ class _Reader:
             if frame.entry.frame == "absorb":
                 absorbed.update(m.head.i for m in embedded)
         return absorbed
+
+    def with_model(
+        self,
+        model: TypeModel,
+        sentence: TokenSpan,
+        found: list[Event],
+        places: Intervals[tuple[int, int, str]],
+        times: Intervals[Time],
+    ) -> list[Event]:
+        """One sentence's events with the type model's word on them: a type the rules confuse
+        settled where the model is sure, or, where no trigger fired, an event at the main verb
+        when the model is sure the sentence reports one (with a low confidence)."""
+        if not found:
+            guess = new_event(model, sentence)
+            if guess is None:
+                return []
+            head = main_verb(sentence)
+            entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=guess[0], mode=guess[1])
+            match = _Match(entry, [head], head)
+            self.roles(match)
+            event = self._event(match, sentence, places, times)
+            return [event.model_copy(update={"confidence": NEW_EVENT_CONFIDENCE})]
+        revised = []
+        for event in found:
+            trigger = self.doc.char_span(
+                event.trigger.start, event.trigger.end, alignment_mode="expand"
+            )
+            change = None
+            if trigger is not None and not event.negated:
+                change = retype(model, sentence, trigger.root, event.type)
+            if change is not None:
+                type_, mode = change
+                cameo = self.lex.codebook.cameo_root(type_, mode) if self.lex.codebook else None
+                event = event.model_copy(update={"type": type_, "mode": mode, "cameo_root": cameo})
+            revised.append(event)
+        return revised
 
     # The record
 

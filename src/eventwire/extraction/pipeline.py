@@ -71,7 +71,15 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
         times=found_times,
         events=grouping.group(
             doc,
-            events.find(doc, found_actors, found_places, found_times, res.lexicon, article),
+            events.find(
+                doc,
+                found_actors,
+                found_places,
+                found_times,
+                res.lexicon,
+                article,
+                res.type_model,
+            ),
             found_actors,
             found_places,
             res.lexicon,

@@ -13,16 +13,18 @@ from .actors import ActorDictionary
 from .events import EventLexicon
 from .parse import load_pipeline
 from .places import Gazetteer, build_gazetteer
+from .types import TypeModel
 
 
 @dataclass(frozen=True)
 class Resources:
-    """The loaded spaCy pipeline, actor dictionary, gazetteer and event lexicon."""
+    """The loaded spaCy pipeline, actor dictionary, gazetteer, event lexicon and type model."""
 
     nlp: Language
     actors: ActorDictionary
     gazetteer: Gazetteer
     lexicon: EventLexicon
+    type_model: TypeModel | None = None
 
 
 def ensure_gazetteer(settings: Settings) -> None:
@@ -44,4 +46,5 @@ def load(settings: Settings) -> Resources:
         actors=ActorDictionary.load(settings.actors_path),
         gazetteer=Gazetteer.load(settings.gazetteer_path),
         lexicon=EventLexicon.load(settings.lexicon_path),
+        type_model=TypeModel.load(settings.type_model_path) if settings.type_model_path else None,
     )

@@ -1,0 +1,267 @@
+"""The type model: a small linear scorer of PLOVER types (and modes) for a sentence and trigger.
+
+The rules find triggers and roles; this model reads the words around a trigger and says how
+likely each type is, so that ``events.py`` can settle the pairs the rules confuse most (SUPPORT
+and AGREE, CONCEDE or RETREAT and AGREE, COERCE and SANCTION, ACCUSE and REQUEST) and find an
+event in a sentence where no rule fired. Its features are hashed strings read off the parse
+(the trigger's lemma and dependents, its head, the subject, the words and word pairs of the
+sentence), so it adds no parsing and costs well under a millisecond a sentence.
+
+The weights (``data/type_model.npz``) are trained by ``eventwire.training.type_model`` on
+sentences we wrote from the PLOVER codebook and on PLOVER GSR and PETRARCH2 sentences; as it is
+built from CC BY-SA 4.0 data, the file is CC BY-SA 4.0 with attribution to the PLOVER project.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
+from ..errors import ResourceError
+
+NONE = "NONE"  # the label of a sentence that reports no political event
+# Dependents of the trigger whose words say what kind of act it is.
+CHILD_DEPS = frozenset(
+    {
+        "dobj",
+        "prep",
+        "prt",
+        "xcomp",
+        "ccomp",
+        "nsubj",
+        "nsubjpass",
+        "agent",
+        "neg",
+        "attr",
+        "acomp",
+        "dative",
+        "compound",
+        "amod",
+        "advmod",
+        "oprd",
+        "conj",
+        "aux",
+        "poss",
+    }
+)
+# Verbs that only report another act: the act is the main verb ("officials said X attacked").
+REPORTING = frozenset(
+    {"say", "tell", "add", "announce", "confirm", "report", "state", "claim", "note", "explain"}
+)
+NEGATIVE_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject"})
+
+
+def main_verb(sentence: TokenSpan) -> Token:
+    """The verb a sentence is about: its root, or the act a reporting root reports."""
+    root = sentence.root
+    if root.lemma_.lower() in REPORTING:
+        for child in root.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
+def features(sentence: TokenSpan, trigger: Token) -> list[str]:
+    """The feature strings of ``trigger`` in ``sentence``."""
+    lemma = trigger.lemma_.lower()
+    found = ["bias", f"t:{lemma}", f"td:{trigger.dep_}", f"tp:{trigger.pos_}:{lemma}"]
+    negated = False
+    for child in trigger.children:
+        dep = child.dep_
+        if dep not in CHILD_DEPS:
+            continue
+        word = child.lemma_.lower()
+        found.append(f"c:{dep}:{word}")
+        found.append(f"tc:{lemma}:{dep}:{word}")
+        negated = negated or dep == "neg"
+        if dep == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.append(f"p:{word}:{pobj.lemma_.lower()}")
+                    found.append(f"tp:{lemma}:{word}")
+        elif dep in ("dobj", "xcomp"):
+            found.append(f"to:{lemma}:{word}")
+            for grand in child.children:
+                if grand.dep_ in ("dobj", "prep", "prt", "compound"):
+                    found.append(f"g:{dep}:{word}:{grand.lemma_.lower()}")
+        elif dep in ("nsubj", "nsubjpass") and child.ent_type_:
+            found.append(f"se:{dep}:{child.ent_type_}")
+    head = trigger.head
+    if head.i != trigger.i:
+        head_lemma = head.lemma_.lower()
+        found.append(f"h:{trigger.dep_}:{head_lemma}")
+        negated = negated or head_lemma in NEGATIVE_HEADS
+    if negated:
+        found.append("neg")
+    previous = ""
+    for token in sentence:
+        if token.is_punct or token.is_space:
+            continue
+        word = token.lemma_.lower() if token.is_alpha else "#"
+        if token.is_alpha and not token.is_stop:
+            found.append(f"w:{word}")
+        if previous:
+            found.append(f"b:{previous}_{word}")
+        previous = word
+    return found
+
+
+DENSE = 192  # the trigger's vector and the sentence's mean vector from spaCy's tok2vec
+
+
+def dense(sentence: TokenSpan, trigger: Token) -> NDArray[np.float32]:
+    """The parser's own context vectors (``doc.tensor``) of the trigger and of the sentence,
+    each scaled to unit length: they carry what words mean beyond the ones seen in training."""
+    tensor = sentence.doc.tensor
+    found = np.zeros(DENSE, dtype=np.float32)
+    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] < sentence.end:
+        return found
+    half = DENSE // 2
+    if tensor.shape[1] != half:
+        return found
+    for at, row in ((0, tensor[trigger.i]), (half, tensor[sentence.start : sentence.end].mean(0))):
+        norm = float(np.linalg.norm(row))
+        if norm > 0:
+            found[at : at + half] = row / norm
+    return found
+
+
+def hashed(names: list[str], size: int) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+    """Feature strings as distinct bucket indices with values scaled to unit length."""
+    idx = np.unique(np.fromiter((zlib.crc32(n.encode("utf-8")) % size for n in names), np.int64))
+    values = np.full(len(idx), 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float32)
+    return idx, values
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What the model says about one trigger: each type's probability, and the likeliest mode
+    of each type (None: no mode)."""
+
+    probs: dict[str, float]
+    modes: dict[str, str | None]
+
+    @property
+    def best(self) -> str:
+        return max(self.probs, key=lambda t: self.probs[t])
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    """Weights of the type head and the mode head over hashed features."""
+
+    types: tuple[str, ...]
+    type_weights: NDArray[np.float32]  # (buckets, types)
+    type_dense: NDArray[np.float32]  # (DENSE, types)
+    type_bias: NDArray[np.float32]
+    modes: tuple[str, ...]  # "TYPE/mode", or "TYPE/" for none
+    mode_weights: NDArray[np.float32]  # (mode buckets, modes)
+    mode_dense: NDArray[np.float32]  # (DENSE, modes)
+    mode_bias: NDArray[np.float32]
+
+    @classmethod
+    def load(cls, path: Path) -> TypeModel:
+        """The model saved at ``path`` (``numpy.savez_compressed``, float16 weights)."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                return cls(
+                    types=tuple(str(t) for t in data["types"]),
+                    type_weights=data["type_weights"].astype(np.float32),
+                    type_dense=data["type_dense"].astype(np.float32),
+                    type_bias=data["type_bias"].astype(np.float32),
+                    modes=tuple(str(m) for m in data["modes"]),
+                    mode_weights=data["mode_weights"].astype(np.float32),
+                    mode_dense=data["mode_dense"].astype(np.float32),
+                    mode_bias=data["mode_bias"].astype(np.float32),
+                )
+        except (OSError, KeyError, ValueError) as err:
+            raise ResourceError(f"{path}: not a type model ({err})") from err
+
+    def save(self, path: Path) -> None:
+        """Written compressed, weights as float16 (the shipped file stays small)."""
+        np.savez_compressed(
+            path,
+            types=np.array(self.types),
+            type_weights=self.type_weights.astype(np.float16),
+            type_dense=self.type_dense.astype(np.float16),
+            type_bias=self.type_bias.astype(np.float16),
+            modes=np.array(self.modes),
+            mode_weights=self.mode_weights.astype(np.float16),
+            mode_dense=self.mode_dense.astype(np.float16),
+            mode_bias=self.mode_bias.astype(np.float16),
+        )
+
+    def score_features(self, names: list[str], vector: NDArray[np.float32]) -> Scores:
+        """Type probabilities and modes for a list of feature strings and the dense vector."""
+        idx, values = hashed(names, self.type_weights.shape[0])
+        logits = values @ self.type_weights[idx] + vector @ self.type_dense + self.type_bias
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
+        midx, mvalues = hashed(names, self.mode_weights.shape[0])
+        mode_logits = mvalues @ self.mode_weights[midx] + vector @ self.mode_dense + self.mode_bias
+        modes: dict[str, str | None] = {}
+        best: dict[str, float] = {}
+        for label, logit in zip(self.modes, mode_logits.tolist(), strict=True):
+            type_, _, mode = label.partition("/")
+            if logit > best.get(type_, -np.inf):
+                best[type_], modes[type_] = logit, mode or None
+        return Scores({t: float(p) for t, p in zip(self.types, probs.tolist(), strict=True)}, modes)
+
+    def score(self, sentence: TokenSpan, trigger: Token | None = None) -> Scores:
+        """Scores for ``trigger`` (by default the sentence's main verb) in ``sentence``."""
+        trigger = trigger or main_verb(sentence)
+        return self.score_features(features(sentence, trigger), dense(sentence, trigger))
+
+
+# Types the rules confuse, and what the model may turn each into (issue 10): cooperation said
+# against cooperation done, a sanction against coercion, an accusation against a demand.
+CONFUSABLE: dict[str, frozenset[str]] = {
+    "AGREE": frozenset({"SUPPORT", "CONCEDE", "RETREAT"}),
+    "SUPPORT": frozenset({"AGREE"}),
+    "CONCEDE": frozenset({"AGREE", "RETREAT"}),
+    "RETREAT": frozenset({"AGREE", "CONCEDE"}),
+    "COERCE": frozenset({"SANCTION"}),
+    "SANCTION": frozenset({"COERCE"}),
+    "ACCUSE": frozenset({"REQUEST"}),
+    "REQUEST": frozenset({"ACCUSE"}),
+}
+# Decided on the tune halves of PLV and the ACLED notes (see README, "Event types").
+RETYPE_AT = 0.5  # the model's type must be at least this likely ...
+RETYPE_MARGIN = 0.2  # ... and this much likelier than the rules' type
+NEW_EVENT_AT = 0.5  # an event where no trigger fired: its type at least this likely
+NEW_EVENT_CONFIDENCE = 0.3  # below any event a trigger found
+
+
+def retype(
+    model: TypeModel, sentence: TokenSpan, trigger: Token, type_: str
+) -> tuple[str, str | None] | None:
+    """(type, mode) the model gives a rule's event of ``type_``, where the type is one the
+    rules confuse with it and the model is sure; else None (keep the rules' type)."""
+    allowed = CONFUSABLE.get(type_)
+    if not allowed:
+        return None
+    scores = model.score(sentence, trigger)
+    probs = scores.probs
+    best = max(allowed, key=lambda t: probs.get(t, 0.0))
+    if probs[best] >= RETYPE_AT and probs[best] - probs.get(type_, 0.0) >= RETYPE_MARGIN:
+        return best, scores.modes.get(best)
+    return None
+
+
+def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] | None:
+    """(type, mode) of the event a sentence with no trigger reports, where the model is sure
+    enough that it reports one; else None."""
+    verb = main_verb(sentence)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None  # a headline or caption the parser reads as a noun phrase
+    scores = model.score(sentence, verb)
+    best = scores.best
+    if best == NONE or scores.probs[best] < NEW_EVENT_AT:
+        return None
+    return best, scores.modes.get(best)

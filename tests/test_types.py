@@ -1,0 +1,117 @@
+"""The event type model: the shipped file loads and scores, and works with the rules."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from eventwire.extraction import resources
+from eventwire.extraction.codebook import Codebook
+from eventwire.extraction.types import (
+    NEW_EVENT_CONFIDENCE,
+    NONE,
+    TypeModel,
+    features,
+    main_verb,
+    new_event,
+)
+from eventwire.settings import DATA_DIR, Settings
+from eventwire.training import type_model as trainer
+from eventwire.training.type_sentences import generate, write
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return resources.load(Settings.from_env()).nlp
+
+
+@pytest.fixture(scope="module")
+def model():
+    return TypeModel.load(DATA_DIR / "type_model.npz")
+
+
+def test_the_shipped_model_is_small_and_covers_every_type():
+    path = DATA_DIR / "type_model.npz"
+    assert path.stat().st_size < 5_000_000
+    found = TypeModel.load(path)
+    assert set(found.types) == {*Codebook.load().types, NONE}
+    assert all(label.partition("/")[0] in found.types for label in found.modes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested twelve traders in the market town on Tuesday.", "COERCE"),
+        ("The foreign minister praised the mediators for their patience.", "SUPPORT"),
+        ("Rebel fighters ambushed an army convoy near the river crossing.", "ASSAULT"),
+        ("Hundreds of nurses marched to the health ministry over unpaid wages.", "PROTEST"),
+        ("The union urged the government to reopen the closed clinics.", "REQUEST"),
+        ("A fire broke out in a bakery and spread to two shops nearby.", NONE),
+    ],
+)
+def test_clear_sentences_get_their_type(nlp, model, sentence, expected):
+    doc = nlp(sentence)
+    scores = model.score(next(iter(doc.sents)))
+    assert scores.best == expected
+    assert sum(scores.probs.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_scores_are_the_same_every_time(nlp, model):
+    sentence = next(iter(nlp("The army withdrew its tanks from the northern valley.").sents))
+    first, second = model.score(sentence), model.score(sentence)
+    assert first == second
+    assert first.best in model.types
+
+
+def test_the_trigger_changes_what_is_scored(nlp):
+    sentence = next(iter(nlp("Officials said the rebels attacked a police post.").sents))
+    assert main_verb(sentence).lemma_ == "attack"  # the act, not the reporting verb
+    said = next(t for t in sentence if t.lemma_ == "say")
+    assert features(sentence, said) != features(sentence, main_verb(sentence))
+
+
+def test_no_event_is_made_from_a_sentence_about_the_weather(nlp, model):
+    sentence = next(iter(nlp("Temperatures reached forty degrees in the capital.").sents))
+    assert new_event(model, sentence) is None
+
+
+def test_the_model_finds_an_event_where_no_trigger_fired():
+    from eventwire.extraction.pipeline import extract
+
+    text = "The navy ferried medicine and blankets to the stranded islanders."
+    rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
+    assert extract(text, None, settings=rules_only).events == []
+    (event,) = extract(text, None).events
+    assert (event.type, text[event.trigger.start : event.trigger.end]) == ("AID", "ferried")
+    assert event.confidence == NEW_EVENT_CONFIDENCE  # below any event a trigger found
+    assert event.source  # the rules still read the roles around it
+
+
+def test_the_trainer_runs_on_a_tiny_sample_and_repeats_itself(nlp, tmp_path):
+    sentences = tmp_path / "sentences.jsonl"
+    write(sentences, generate(per_type=6, none_count=10, seed=3))
+    examples = list(trainer.generated(sentences))
+    assert {e.type for e in examples} >= {"ASSAULT", "AGREE", NONE}
+    codebook = Codebook.load()
+    first = trainer.train(examples, nlp, codebook, epochs=2)
+    second = trainer.train(examples, nlp, codebook, epochs=2)
+    assert np.array_equal(first.type_weights, second.type_weights)
+    first.save(tmp_path / "model.npz")
+    loaded = TypeModel.load(tmp_path / "model.npz")
+    assert loaded.types == first.types
+    assert np.abs(loaded.type_weights - first.type_weights).max() < 1e-2  # float16 on disk
+
+
+def test_generated_sentences_mark_their_trigger(tmp_path):
+    records = generate(per_type=3, none_count=3, seed=5)
+    assert len({r["text"] for r in records}) == len(records)
+    for record in records:
+        start, end = record["trigger"]
+        assert 0 <= start < end <= len(record["text"])
+        assert record["text"][start:end].strip() == record["text"][start:end]
+    path = tmp_path / "s.jsonl"
+    write(path, records)
+    assert [json.loads(line) for line in path.read_text().splitlines()] == records
