@@ -7,6 +7,11 @@ The main event of a note is the most confident event that is neither negated nor
 (then any), earliest first on ties; its place is the event's place, else the first place in the
 note with coordinates.
 
+A note reports one event, so "one event of the ACLED class" counts the notes where the pipeline
+gives exactly one real (neither negated nor hypothetical) event of that class, however often
+the note names it; "actor1 in the main event" asks that actor1 be the main event's source or
+target, not merely some event's.
+
 Dates: a note is read as an article published the day after its event. "Date exact" counts
 the notes that state the day ("On 14 May 2025, ..."), where the text alone can give it; "within
 one day" counts every note, and a date ``reported`` with the article counts as what an archive
@@ -197,10 +202,13 @@ class _Tally:
     actor_ok: int = 0
     dead_n: int = 0
     dead_ok: int = 0
+    single: int = 0  # notes with exactly one real event of the ACLED class
+    main_actor: int = 0  # notes whose main event has actor1 as source or target
     errors: list[float] = field(default_factory=list)
 
     def rows(self, report: Report, prefix: str = "") -> None:
         report.add(f"{prefix}event class", self.class_ok, self.class_n)
+        report.add(f"{prefix}one event of the ACLED class", self.single, self.class_n)
         report.add(f"{prefix}remote-violence mode", self.mode_ok, self.mode_n)
         report.add(f"{prefix}date exact, notes that state the day", self.stated_ok, self.stated_n)
         report.add(f"{prefix}date within one day, all notes", self.close_dates, self.n)
@@ -209,6 +217,7 @@ class _Tally:
         median = statistics.median(self.errors) if self.errors else None
         report.rows.append(Row(f"{prefix}place median error", median, len(self.errors), "km"))
         report.add(f"{prefix}actor1 found as source or target", self.actor_ok, self.actor_n)
+        report.add(f"{prefix}actor1 in the main event", self.main_actor, self.actor_n)
         report.add(f"{prefix}fatalities exact", self.dead_ok, self.dead_n)
 
 
@@ -234,15 +243,25 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
         km = None
         if item.lat is not None and item.lon is not None and point is not None:
             km = haversine_km(item.lat, item.lon, *point)
-        actor_ok = False
+        actor_ok = main_actor = False
         if item.actor1 and item.actor1 != "NA":
             actors = actors_by_id(doc)
             ids = {i for e in doc.events for i in [*e.source, *e.target]}
+            # an actor named in any passage of an event
+            ids |= {i for e in doc.events for m in e.mentions for i in [*m.source, *m.target]}
             actor_ok = any(acled_actor_matches(item.actor1, actors[i]) for i in ids if i in actors)
+            roles = [*event.source, *event.target] if event else []
+            main_actor = any(
+                acled_actor_matches(item.actor1, actors[i]) for i in roles if i in actors
+            )
+        # A note reports one event: grouping should give it once, however often it is named.
+        single = [e for e in doc.events if e.type in item.classes]
+        single = [e for e in single if not (e.negated or e.hypothetical)]
         for t in (total, by_file[item.file]):
             if item.classes:
                 t.class_n += 1
                 t.class_ok += predicted in item.classes
+                t.single += len(single) == 1
             if item.modes:
                 t.mode_n += 1
                 t.mode_ok += (
@@ -263,6 +282,7 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
             if item.actor1 and item.actor1 != "NA":
                 t.actor_n += 1
                 t.actor_ok += actor_ok
+                t.main_actor += main_actor
     total.rows(report)
     if len(by_file) > 1:
         for name, tally in sorted(by_file.items()):

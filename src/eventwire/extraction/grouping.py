@@ -11,10 +11,11 @@ each with the basis it came from (never silently):
 - ``article``: for place only, the article's dateline or the place it names most as a location.
 
 Two mentions are joined when they can be the same event: the same type and mode (or one
-unstated; for ASSAULT, modes of one family: an airstrike that destroyed a bridge), the same
-negation and modality, no actor that does the act in one and suffers it in the other (unless
-the type is mutual, like AGREE), not two different dyads (nor, but for ASSAULT, whose reports
-name the doer loosely, two different doers), no two different stated days, no places in two
+unstated; for ASSAULT and PROTEST, modes of one family: an airstrike that destroyed a bridge, a
+demonstration that became a riot; in one sentence, any modes), the same negation and modality,
+no actor that does the act in one and suffers it in the other (unless the type is mutual, like
+AGREE), not two different dyads (nor, but for ASSAULT and PROTEST, whose reports name the doer
+loosely, two different doers), no two different stated days, no places in two
 countries or far apart. And they must be linked in the text: in one sentence; in the next two
 sentences and sharing an actor; the next sentence of the paragraph, a toll naming no doer
 ("Five farmers were killed."); or the later one an anaphoric noun phrase ("the strike", "this
@@ -41,14 +42,21 @@ from .parse import paragraphs, text_of
 # ASSAULT modes that can describe one attack from different sides ("bombed" aerial, "destroyed
 # a bridge" destroy, "a car bomb ... gunmen then opened fire"): modes of one family go
 # together; a stabbing and a shooting are two acts. Other types: the same mode or one unstated.
-ASSAULT_FAMILIES = {
-    **dict.fromkeys(
-        ["aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "firearms"], "arms"
-    ),
-    **dict.fromkeys(["unconventional", "destroy", "targeted"], "arms"),
-    **dict.fromkeys(["primitive", "beat", "torture", "sexual", "abduct"], "hands"),
-    "crowd-control": "crowd",
+# PROTEST: a demonstration that turns into a riot or blocks a road is one protest.
+MODE_FAMILIES = {
+    "ASSAULT": {
+        **dict.fromkeys(
+            ["aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "firearms"], "arms"
+        ),
+        **dict.fromkeys(["unconventional", "destroy", "targeted"], "arms"),
+        **dict.fromkeys(["primitive", "beat", "torture", "sexual", "abduct"], "hands"),
+        "crowd-control": "crowd",
+    },
+    "PROTEST": dict.fromkeys(["demo", "riot", "vandalize", "obstruct"], "street"),
 }
+# Types whose reports name the doer loosely ("the coalition", "US airstrikes"; "students",
+# "rioters"): two different doers do not make two events.
+LOOSE_DOER_TYPES = frozenset({"ASSAULT", "PROTEST"})
 STATE_KINDS = frozenset({"state", "military", "government", "leader"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 OTHER_WORDS = frozenset(
@@ -128,7 +136,8 @@ def group(
             if same_type > LOOKBACK:
                 break
             gap = sentence - candidate.sentences[-1]
-            if not _compatible(candidate, event, by_id, country, lexicon.reciprocal_types):
+            mutual = lexicon.reciprocal_types
+            if not _compatible(candidate, event, by_id, country, mutual, gap == 0):
                 continue
             linked = (
                 (gap == 0 and not _two_doers(candidate, event, country))
@@ -195,6 +204,7 @@ def _compatible(
     places: dict[str, Place],
     country: dict[str, str | None],
     mutual_types: frozenset[str],
+    same_sentence: bool,
 ) -> bool:
     """Whether ``event`` can be one more mention of the event ``group`` gathers."""
     first = group.events[0]
@@ -204,13 +214,11 @@ def _compatible(
         event.future,
     ):
         return False
-    if event.mode is not None:
-        modes = {e.mode for e in group.events if e.mode is not None}
-        if first.type == "ASSAULT":
-            modes = {ASSAULT_FAMILIES.get(m, m) for m in modes}
-            if modes and ASSAULT_FAMILIES.get(event.mode, event.mode) not in modes:
-                return False
-        elif modes and event.mode not in modes:
+    if event.mode is not None and not same_sentence:
+        # in one sentence, ACLED-style: "one police shot dead and two children abducted"
+        families = MODE_FAMILIES.get(first.type, {})
+        modes = {families.get(e.mode, e.mode) for e in group.events if e.mode is not None}
+        if modes and families.get(event.mode, event.mode) not in modes:
             return False
     if first.type not in mutual_types and (
         group.sources & set(event.target) or group.targets & set(event.source)
@@ -218,7 +226,7 @@ def _compatible(
         return False
     if _two_dyads(group, event, country):
         return False
-    if first.type != "ASSAULT" and _two_doers(group, event, country):
+    if first.type not in LOOSE_DOER_TYPES and _two_doers(group, event, country):
         return False  # two speakers accusing, demanding or praising: two acts
     day = _stated_date(event)
     if day is not None and any(not _same_time(day, other) for other in group.days):
