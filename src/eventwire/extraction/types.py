@@ -232,9 +232,9 @@ CONFUSABLE: dict[str, frozenset[str]] = {
     "REQUEST": frozenset({"ACCUSE"}),
 }
 # Decided on the tune halves of PLV and the ACLED notes (see README, "Event types").
-RETYPE_AT = 0.5  # the model's type must be at least this likely ...
-RETYPE_MARGIN = 0.2  # ... and this much likelier than the rules' type
-NEW_EVENT_AT = 0.5  # an event where no trigger fired: its type at least this likely
+RETYPE_AT = 0.6  # the model's type must be at least this likely ...
+RETYPE_MARGIN = 0.3  # ... and this much likelier than the rules' type
+NEW_EVENT_AT = 0.4  # an event where no trigger fired: its type at least this likely
 NEW_EVENT_CONFIDENCE = 0.3  # below any event a trigger found
 
 
