@@ -367,7 +367,8 @@ def _in_country(places: Sequence[Place]) -> Callable[[str], bool]:
 
 def _article_place(located: Intervals[tuple[str, bool]], fits: Callable[[str], bool]) -> str | None:
     """The article's place: its dateline's, else the place it names most often as a location
-    (the first of a tie), if named so at least twice."""
+    (the first of a tie), if named so at least twice and in at least half of the times it names
+    a location (a story that moves between capitals has no one place)."""
     counts: dict[str, int] = {}
     for _, _, (place, dateline) in located.starting(0, _FAR):
         if not fits(place):
@@ -376,7 +377,9 @@ def _article_place(located: Intervals[tuple[str, bool]], fits: Callable[[str], b
             return place
         counts[place] = counts.get(place, 0) + 1  # dicts keep the order of first mention
     best = max(counts, key=lambda p: counts[p], default=None)
-    return best if best is not None and counts[best] >= 2 else None
+    if best is None or counts[best] < 2 or 2 * counts[best] < sum(counts.values()):
+        return None
+    return best
 
 
 def _merged(
@@ -434,12 +437,15 @@ def _paragraph_place(
     para_starts: Sequence[int],
     fits: Callable[[str], bool],
 ) -> str | None:
-    """The last place named as a location before the trigger, in its paragraph and no more than
-    two sentences back (a paragraph may be a whole article with no line breaks)."""
+    """The last place named as a location before the trigger in its sentence, or in the
+    sentence before in its paragraph; a text with no paragraph breaks gives no paragraph to
+    go by, only the sentence (read by hand, places from further back were wrong more often
+    than right)."""
     number = index_of(para_starts, event.sentence.start)
     para_start = paras[number][0] if number >= 0 else 0
     sentence = index_of(sentence_starts, event.sentence.start)
-    window = max(para_start, sentence_starts[max(0, sentence - NEARBY_SENTENCES)])
+    back = 1 if len(paras) > 1 else 0
+    window = max(para_start, sentence_starts[max(0, sentence - back)])
     before = [p for _, _, (p, _) in located.starting(window, event.trigger.start) if fits(p)]
     return before[-1] if before else None
 
