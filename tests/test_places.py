@@ -14,6 +14,7 @@ from eventwire.extraction.gazetteer import (
     build,
     normalise,
     read_county_points,
+    skeleton,
 )
 from eventwire.extraction.places import Context, Mention, _km, find, resolve
 from eventwire.records import Actor, Span
@@ -600,3 +601,29 @@ def test_a_province_named_alone_is_its_town_and_with_county_the_county(nlp, gaze
 def test_a_division_s_alias_that_is_a_common_word_needs_support(nlp, gazetteer):
     found = mentioned(find(nlp("Federal agents raided a home in Ohio."), gazetteer, []))
     assert set(found) == {"Ohio"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A car bomb exploded in Qandahar on Monday.", "Kandahār", "AFG"),
+        ("Shells fell on the town of Kafr Nabl overnight.", "Kafranbel", "SYR"),
+        ("Clashes erupted in Banghazi after dark.", "Benghazi", "LBY"),
+        ("Fighting was reported in Mazar-i-Sharif.", "Mazār-e Sharīf", "AFG"),
+    ],
+)
+def test_a_romanisation_that_differs_in_vowels_or_q_k_finds_its_place(
+    nlp, gazetteer, text, name, country
+):
+    [place] = find(nlp(text), gazetteer, [])
+    assert (place.name, place.country) == (name, country)
+
+
+def test_the_skeleton_fallback_is_only_for_names_the_text_calls_places(nlp, gazetteer):
+    assert skeleton(normalise("Qandahar")) == skeleton(normalise("Kandahar")) == "kndhr"
+    assert skeleton(normalise("Yulia")) == ""  # too short to say anything
+    # a name that acts is no place, whatever its consonants
+    found = mentioned(find(nlp("Pawlenty said the plan would work in Minnesota."), gazetteer, []))
+    assert set(found) == {"Minnesota"}
+    # and one letters away from every entry of its consonants is not taken either
+    assert gazetteer.variants("Portroe") == []

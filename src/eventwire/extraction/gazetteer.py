@@ -53,7 +53,7 @@ COUNTY_POINTS = DATA_DIR / "us_county_points.tsv"
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "admin2", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 # The kind word a division's name may end with; the name without it is indexed too, as text
 # writes "Rachuonyo" for "Rachuonyo District" and "Borno" for "Borno State".
 DIVISION_WORD = re.compile(
@@ -107,6 +107,33 @@ def normalise(name: str) -> str:
     return text
 
 
+VOWELS = re.compile(r"[aeiouy]")
+# A place of this many people or more, or a division, is found by its skeleton too.
+SKELETON_POPULATION = 5000
+
+
+def skeleton(key: str) -> str:
+    """A ``normalise`` key without its vowels after the first letter and with q as k: the
+    romanisations of one Arabic, Persian or Pashto name differ most in their vowels and in
+    q/k (Qandahar and Kandahar, Banghazi and Benghazi, Kafr Nabl and Kafranbel). Too loose
+    for a first look-up; a fallback for a name the text says is a place. Empty when short.
+    """
+    text = (key[:1] + VOWELS.sub("", key[1:])).replace("q", "k")
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text if len(text) >= 4 else ""
+
+
+def _letters_off(a: str, b: str) -> int:
+    """Letters to insert, delete or change to turn ``a`` into ``b`` (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A gazetteer entry that a name may mean; ``exact`` when it has the query's ``spelling``."""
@@ -127,6 +154,7 @@ CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
                     lon REAL NOT NULL, country TEXT, admin1 TEXT, feature TEXT NOT NULL,
                     population INTEGER NOT NULL);
 CREATE TABLE name (key TEXT NOT NULL, place_id TEXT NOT NULL, forms TEXT NOT NULL);
+CREATE TABLE skeleton (key TEXT NOT NULL, place_id TEXT NOT NULL, name_key TEXT NOT NULL);
 """
 
 
@@ -148,6 +176,21 @@ class _Index:
 
     def write(self, db: sqlite3.Connection) -> None:
         db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", self.places.values())
+        notable = {
+            place_id
+            for place_id, row in self.places.items()
+            if row[6] != "city" or int(str(row[7])) >= SKELETON_POPULATION
+        }
+        db.executemany(
+            "INSERT INTO skeleton VALUES (?,?,?)",
+            {
+                (bones, place_id, key)
+                for place_id, keys in self.names.items()
+                if place_id in notable
+                for key in keys
+                if (bones := skeleton(key))
+            },
+        )
         db.executemany(
             "INSERT INTO name VALUES (?,?,?)",
             (
@@ -292,6 +335,7 @@ def build(path: Path, extra: Path) -> None:
     db.executescript(SCHEMA)
     index.write(db)
     db.execute("CREATE INDEX name_key ON name (key)")
+    db.execute("CREATE INDEX skeleton_key ON skeleton (key)")
     db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
     db.commit()
     db.close()
@@ -521,6 +565,35 @@ class Gazetteer:
                 for row in rows
             ]
         return self._cache[form]
+
+    def variants(self, name: str) -> list[Candidate]:
+        """Places with a name of the ``skeleton`` of ``name`` and at most two letters off its
+        key: for a name the text says is a place that no entry is spelt as. Most populous
+        first, at most 20, none ``exact``."""
+        key = normalise(name)
+        bones = skeleton(key)
+        if not bones or len(key) < 6:
+            return []
+        rows = self._db.execute(
+            "SELECT p.*, s.name_key FROM skeleton s JOIN place p ON p.id = s.place_id "
+            "WHERE s.key = ? ORDER BY p.population DESC LIMIT 50",
+            (bones,),
+        ).fetchall()
+        found: dict[str, Candidate] = {}
+        for row in rows:
+            if row[0] not in found and _letters_off(key, row[8]) <= 2:
+                found[row[0]] = Candidate(
+                    id=row[0],
+                    name=row[1],
+                    lat=row[2],
+                    lon=row[3],
+                    country=row[4],
+                    admin1=row[5],
+                    feature=row[6],
+                    population=row[7],
+                    exact=False,
+                )
+        return list(found.values())[:20]
 
     def has(self, name: str) -> bool:
         """Whether any place is called ``name``."""

@@ -250,8 +250,9 @@ SPEECH_VERBS = _words(
 )
 # Dependency relations of a name that acts or is acted on: subject, object, possessor.
 ACTING = _words("nsubj nsubjpass dobj poss appos")
-# Words that join the words of one name: the Arabic article, and "-" between words.
-CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la")
+# Words that join the words of one name: the Arabic article, the Persian ezafe
+# ("Mazar-i-Sharif", "Mazar-e Sharif"), and "-" between words.
+CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la i e")
 INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
 HINT_NOUNS = {
     **dict.fromkeys(_words("town city village capital port suburb hamlet"), "point"),
@@ -926,6 +927,10 @@ def resolve(
         for point in near:
             context.near.add(point, "")
     candidates = gazetteer.candidates(mention.name)
+    if not candidates and mention.hint not in (None, "people"):
+        # A name the words around it say is a place ("in Qandahar", "the town of Kafr Nabl")
+        # that no entry spells so: its romanisation may differ in vowels or q/k only.
+        candidates = gazetteer.variants(mention.name)
     if mention.hint == "people":
         candidates = [c for c in candidates if c.feature != "city"]
     towns = [c for c in candidates if c.feature in POINTS]
