@@ -627,3 +627,21 @@ def test_the_skeleton_fallback_is_only_for_names_the_text_calls_places(nlp, gaze
     assert set(found) == {"Minnesota"}
     # and one letters away from every entry of its consonants is not taken either
     assert gazetteer.variants("Portroe") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "qualifier"),
+    [
+        ("He was born in Athens, Georgia, in 1970.", ("Athens", "USA"), ("Georgia", "USA")),
+        ("He was born in Athens in Georgia in 1970.", ("Athens", "USA"), ("Georgia", "USA")),
+        ("The talks in Tbilisi, Georgia, ended.", ("Tbilisi", "GEO"), ("Georgia", "GEO")),
+        ("The rally in London, Ontario drew thousands.", ("London", "CAN"), ("Ontario", "CAN")),
+        ("Troops deployed to Tripoli in northern Lebanon.", ("Tripoli", "LBN"), ("Lebanon", "LBN")),
+    ],
+)
+def test_a_qualifier_that_holds_the_name_decides_between_namesakes(
+    nlp, gazetteer, text, town, qualifier
+):
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found[town[0]] == town
+    assert found[qualifier[0]] == qualifier

@@ -267,6 +267,9 @@ DIRECTIONS = _words(
 POINTS = ("city", "village")
 # A US county's point (the mean of its towns) is within this of its towns.
 PAIRED_KM = 40.0
+# What stands between a name and the province or country it lies in: "Paris, Texas", "Perth
+# in Scotland".
+QUALIFYING = (",", "in")
 # Words before a name that say it is where something happened: "in Noma Tounga (Karimama)".
 PLACE_PREPOSITIONS = _words("in at near of from to around outside")
 LOCATIVES = _words("in at near outside")
@@ -1055,11 +1058,11 @@ def _after_spaces(text: str, pos: int) -> int:
 
 def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
     """Which mentions the text puts each mention in: "X (A, B)" puts X in A and B, "X, B"
-    puts X in B (kept only where B turns out to be a province or a country)."""
+    and "X in B" put X in B (kept only where B turns out to be a province or a country)."""
     inside: dict[int, list[int]] = {}
     for i, m in enumerate(found[:-1]):
         gap = text[m.end : found[i + 1].start]
-        if gap.strip() == "," and "\n" not in gap:
+        if gap.strip() in QUALIFYING and "\n" not in gap:
             inside[i] = [i + 1]
             continue
         if not _parenthesis_follows(text, m.end):
@@ -1206,8 +1209,10 @@ def _resolve_all(
         out[i] = resolve(mention, gazetteer, context)
     inside = _containers(text, found)
     for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X
-        # After a comma only a province or a country, or a state's abbreviation ("D.C." is
-        # the city of Washington in GeoNames), says where the name before it is.
+        for j in inside[i]:
+            out[j] = _qualifier(found[i], found[j], out[j], gazetteer)
+        # After a comma or "in" only a province or a country, or a state's abbreviation ("D.C."
+        # is the city of Washington in GeoNames), says where the name before it is.
         parents = [
             r.candidate
             for j in inside[i]
@@ -1215,7 +1220,7 @@ def _resolve_all(
             and (
                 r.candidate.feature in ("admin1", "admin2", "country")
                 or found[j].lookup is not None
-                or text[found[i].end : found[inside[i][0]].start].strip() != ","
+                or text[found[i].end : found[inside[i][0]].start].strip() not in QUALIFYING
             )
         ]
         if not parents:
@@ -1230,6 +1235,31 @@ def _resolve_all(
             resolved = Resolution(k, 0.3, f"{found[i].text!r} not in the gazetteer: at {k.name}")
         out[i] = resolved
     return out
+
+
+def _qualifier(
+    named: Mention, qualifier: Mention, resolved: Resolution | None, gazetteer: Gazetteer
+) -> Resolution | None:
+    """What the qualifier of a name means: "Athens, Georgia" is the US state, which holds an
+    Athens, not the country, which holds none. Of the provinces and countries the qualifier may
+    be, the one resolved if it holds a place the name may be, else the first that does; a
+    qualifier that holds the name outranks a bigger or likelier place of its own name."""
+    if resolved is None or qualifier.lookup is not None:
+        return resolved
+    towns = [c for c in gazetteer.candidates(named.name) if c.feature != "country"]
+
+    def holds(k: Candidate) -> bool:
+        return any(
+            t.country == k.country and (k.feature == "country" or t.admin1 == k.admin1)
+            for t in towns
+        )
+
+    if holds(resolved.candidate):
+        return resolved
+    for k in gazetteer.candidates(qualifier.name):
+        if k.exact and k.feature in ("admin1", "admin2", "country") and holds(k):
+            return Resolution(k, resolved.confidence, f"holds the {named.text} named before it")
+    return resolved
 
 
 def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]:
