@@ -123,18 +123,13 @@ def group(
     # rebels and the government of one country are two sides.
     country = {a.id: a.country if a.kind in STATE_KINDS else None for a in actors}
     groups: list[_Group] = []
+    by_type: dict[str, list[_Group]] = {}  # a long document's events of other types not scanned
     for event in events:
         sentence = index_of(sentence_starts, event.sentence.start)
         para = index_of(para_starts, event.sentence.start)
         anaphor = _anaphoric(doc, event, lexicon)
         joined = None
-        same_type = 0
-        for candidate in reversed(groups):
-            if candidate.events[0].type != event.type:
-                continue
-            same_type += 1
-            if same_type > LOOKBACK:
-                break
+        for candidate in reversed(by_type.get(event.type, [])[-LOOKBACK:]):
             gap = sentence - candidate.sentences[-1]
             mutual = lexicon.reciprocal_types
             if not _compatible(candidate, event, by_id, country, mutual, gap == 0):
@@ -153,8 +148,9 @@ def group(
                 joined = candidate
                 break
         if joined is None:
-            groups.append(_Group())
-            joined = groups[-1]
+            joined = _Group()
+            groups.append(joined)
+            by_type.setdefault(event.type, []).append(joined)
         joined.add(event, sentence, para)
     located = _location_mentions(doc, places, actors)
     fits = _in_country(places)
