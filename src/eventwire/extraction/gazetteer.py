@@ -54,8 +54,8 @@ APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "admin2", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
 INDEX_VERSION = 6
-# The kind word a division's name may end with; the name without it is indexed too, as text
-# writes "Rachuonyo" for "Rachuonyo District" and "Borno" for "Borno State".
+# The kind word a division's own name may end with; the name without it is indexed too, as
+# text writes "Rachuonyo" for "Rachuonyo District" and "Borno" for "Borno State".
 DIVISION_WORD = re.compile(
     r"\s+(?:district|county|sub-county|governorate|province|region|department|prefecture|"
     r"municipality|municipal district|division|constituency|raion|rayon|oblast|state|zone|"
@@ -435,8 +435,8 @@ def _add_divisions(index: _Index) -> None:
         found = sums.get(area.id)
         if level not in (1, 2) or found is None or (level == 2 and country == "USA"):
             continue
-        names = [area.name, *area.aliases]
-        names += [DIVISION_WORD.sub("", name) for name in names]
+        # The kind word off its own name only: "Federal District" is no "Federal".
+        names = [area.name, DIVISION_WORD.sub("", area.name), *area.aliases]
         names = [name for name in dict.fromkeys(names) if _latin(name)]
         if not names or (level == 1 and any((country, normalise(n)) in given for n in names)):
             continue

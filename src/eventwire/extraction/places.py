@@ -970,7 +970,7 @@ def resolve(
         best.country in context.countries(mention)
         or (best.feature not in LOCAL and not division(best))
         or named_province
-        or best.population >= 100_000
+        or (best.population >= 100_000 and not division(best))
         or mention.hint is not None
         or any(best.country == k.country for k in inside)
     )
