@@ -182,7 +182,7 @@ def _anaphoric(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
         head = subjects[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(c.dep_ == "relcl" or c.lower_ == "of" for c in head.rights):
+    if any(c.lower_ == "of" or (c.dep_ == "relcl" and not _after_comma(c)) for c in head.rights):
         return False  # "the battle of Dawn", "the attack that killed ...": named, not pointed back
     if any(c.ent_type_ in ("DATE", "TIME") or c.lower_ in OTHER_WORDS for c in head.lefts):
         return False  # "the March attack", "the previous raid": another event
@@ -192,6 +192,13 @@ def _anaphoric(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
         if child.dep_ == "poss" and child.lower_ in ANAPHORIC_POSSESSIVES:
             return True
     return False
+
+
+def _after_comma(clause: Token) -> bool:
+    """ "The demonstration, which led to ...": a clause set off by a comma adds to a phrase
+    that already points back; one without ("the attack that killed") picks an event out."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _compatible(
@@ -283,10 +290,10 @@ def _two_dyads(group: _Group, event: Event, country: dict[str, str | None]) -> b
 
 
 def _toll_alone(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
-    """ "Five farmers were killed.": a killing that names no doer and counts its dead, after
-    the attack it counts (the sentence's toll alone is not enough: "violence" in a sentence
-    that counts the dead of something else)."""
-    if event.source or event.fatalities is None:
+    """ "Five farmers were killed.": a killing that names no doer, after the attack it counts
+    (the trigger itself must be the killing: "violence" in a sentence that counts the dead of
+    something else is not)."""
+    if event.source:
         return False
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return words is not None and words.root.lemma_.lower() in death_words
