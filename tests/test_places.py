@@ -645,3 +645,20 @@ def test_a_qualifier_that_holds_the_name_decides_between_namesakes(
     found = mentioned(find(nlp(text), gazetteer, []))
     assert found[town[0]] == town
     assert found[qualifier[0]] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "honouree", "place"),
+    [
+        (
+            "He was awarded the Victoria Cross for bravery in Afghanistan.",
+            "Victoria",
+            "Afghanistan",
+        ),
+        ("Obama spoke at the Lincoln Memorial in Washington on Sunday.", "Lincoln", "Washington"),
+    ],
+)
+def test_a_name_before_a_word_of_honour_is_no_place(nlp, gazetteer, text, honouree, place):
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert honouree not in found
+    assert place in found

@@ -243,6 +243,11 @@ LOCAL_SERVICES = _words(
     "board school schools library government mayor mayoral town borough district township "
     "metropolitan environmental utilities community parks housing water"
 )
+# Nouns after a name that make it an honouree's name, not a place's.
+HONOURS = {
+    *("Memorial", "Monument", "Cross", "Medal", "Prize", "Award", "Awards", "Trophy", "Cup"),
+    *("Scholarship", "Fellowship", "Lecture", "Foundation"),
+}
 # Verbs whose subject is a speaker: a person or a body, seldom a place.
 SPEECH_VERBS = _words(
     "say tell add ask announce write answer explain note state claim insist warn argue "
@@ -432,6 +437,11 @@ class _Blocks:
             and (span.doc[span.end].text == "-" or not self._areal(span.text))
             and span.doc[span.end].lower_ not in LOCAL_SERVICES
         ):
+            return True
+        # A name before a word of honour is whom it honours: "Victoria Cross", "Lincoln
+        # Memorial", "Nobel Prize".
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.text in HONOURS:
             return True
         # Who speaks is a person or a body, not a town of that name ("Johnson said"), unless
         # spaCy reads the name as a state or city acting through its government ("Beijing said").
