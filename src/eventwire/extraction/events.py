@@ -1128,6 +1128,8 @@ class _Reader:
             entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=guess[0], mode=guess[1])
             match = _Match(entry, [head], head)
             self.roles(match)
+            if not (match.source or match.target):
+                return []  # no actor to do it or suffer it: not an event we can record
             event = self._event(match, sentence, places, times)
             return [event.model_copy(update={"confidence": NEW_EVENT_CONFIDENCE})]
         revised = []

@@ -234,7 +234,7 @@ CONFUSABLE: dict[str, frozenset[str]] = {
 # Decided on the tune halves of PLV and the ACLED notes (see README, "Event types").
 RETYPE_AT = 0.6  # the model's type must be at least this likely ...
 RETYPE_MARGIN = 0.3  # ... and this much likelier than the rules' type
-NEW_EVENT_AT = 0.4  # an event where no trigger fired: its type at least this likely
+NEW_EVENT_AT = 0.5  # an event where no trigger fired: its type at least this likely
 NEW_EVENT_CONFIDENCE = 0.3  # below any event a trigger found
 
 
@@ -258,8 +258,8 @@ def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] |
     """(type, mode) of the event a sentence with no trigger reports, where the model is sure
     enough that it reports one; else None."""
     verb = main_verb(sentence)
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None  # a headline or caption the parser reads as a noun phrase
+    if verb.pos_ != "VERB":
+        return None  # "is", "has": a description; or a headline read as a noun phrase
     scores = model.score(sentence, verb)
     best = scores.best
     if best == NONE or scores.probs[best] < NEW_EVENT_AT:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 SEED = 20261203
 PER_TYPE = 1100
-NONE_COUNT = 3000
+NONE_COUNT = 5000
 TRIGGER_OPEN, TRIGGER_CLOSE = "\x01", "\x02"
 
 # Actors: (name, plural). Fictional people's names are built from common given names.
@@ -909,6 +909,60 @@ NONE_PATTERNS = [
     "an elephant [trample] two farmers near {P}",
     "the airline [cancel] flights to {P} because of fog",
     "{N} people [die] after drinking illicit brew in {P}",
+    # ordinary news sentences: background, description, opinion, figures, quotes
+    "{S} [be] a key trading partner of {T}",
+    "the talks [be] expected to last three days",
+    "analysts [say] the economy would recover next year",
+    "{S} [remain] the largest buyer of {T}'s oil",
+    "the region [hold] elections every five years",
+    "the report [describe] conditions in the camps in {P}",
+    "{S} [think] the crisis in {P} could last for years",
+    "the currency [lose] a third of its value this year",
+    "{P} [be] home to about {N} thousand people",
+    "the museum in {P} [display] objects from the ancient kingdom",
+    "critics [argue] that the new law is too vague",
+    "the force [be] part of a broader regional strategy",
+    "the group [emerge] in {P} in the 1990s",
+    "the war in {P} [begin] in 2011",
+    "the history of {P} [be] told mainly by word of mouth",
+    "the ministry did not *give* details of the plan",
+    "officials did not *say* when the road would reopen",
+    "the train [travel] north from {P} to {S_place}",
+    "many young women in {P} [struggle] to find jobs",
+    "the company [employ] {N} people in {P}",
+    "prices in {P} [be] likely to rise further",
+    '"We *are* very proud of what we achieved," the coach said',
+    '"I *am* not worried about the next few weeks," the minister said',
+    "the agency [estimate] that {N} people live in the valley",
+    "the film [tell] the story of a family in {P}",
+    "researchers [study] the effects of the drought on farmers in {P}",
+    "the ceremony [take] place in {P} on {D}",
+    "the airport in {P} [handle] {N} flights a day",
+    "{S_person} [grow] up in {P}",
+    "the law [require] companies to publish their accounts",
+    "it [be] unclear when the bridge in {P} would reopen",
+    "the vote [be] scheduled for {M}",
+    "the new road [link] {P} with {S_place}",
+    "{S} [spend] {x:money} on schools last year",
+    "the economy of {P} [depend] on farming and tourism",
+    "{S_person} [become] the first woman to lead the party",
+    "the survey [show] that most voters in {P} favour lower taxes",
+    "the festival [celebrate] the harvest in {P}",
+    "{S} [have] a long history of trade with {T}",
+    "the decision [be] worrying for many journalists, he added",
+    "{S_person} [contribute] to this report",
+    "{S_person} [contribute] to this report from {P}",
+    "{S_person} [work] on economic policy at a research institute in {P}",
+    "{S} [earn] {x:money} from tourism last year",
+    "the new rules [apply] to steel and textiles",
+    "{S_person} [want] to expand the family business",
+    "the talks [take] place behind closed doors",
+    "{S} [believe] the market would recover",
+    "the groups [be] linked by family ties",
+    "the figures [indicate] that growth is slowing in {P}",
+    "{S} [take] advantage of the good weather to plant crops",
+    "the agreement [cover] trade in farm goods",
+    "the new measures [come] into force in {M}",
 ]
 
 # Ways a clause is told: {C} the clause, {Cs} the clause in the present (ACLED notes).
@@ -1021,6 +1075,14 @@ IRREGULAR = {
     "mass": ("massed", "massed"),
     "pull": ("pulled", "pulled"),
     "be": ("was", "been"),
+    "have": ("had", "had"),
+    "grow": ("grew", "grown"),
+    "become": ("became", "become"),
+    "tell": ("told", "told"),
+    "spend": ("spent", "spent"),
+    "lose": ("lost", "lost"),
+    "think": ("thought", "thought"),
+    "come": ("came", "come"),
     "reaffirm": ("reaffirmed", "reaffirmed"),
 }
 
@@ -1040,8 +1102,8 @@ def _participle(verb: str) -> str:
 
 
 def _third(verb: str) -> str:
-    if verb == "go":
-        return "goes"
+    if verb in ("go", "have"):
+        return {"go": "goes", "have": "has"}[verb]
     if verb.endswith(("s", "sh", "ch", "x", "z")):
         return verb + "es"
     if verb.endswith("y") and verb[-2] not in "aeiou":
@@ -1097,6 +1159,8 @@ class Writer:
             "D": self.pick(WEEKDAYS),
             "M": self.pick(MONTHS),
             "S_civil": self.actor("civil")[0],
+            "S_place": self.pick(PLACES),
+            "S_person": self.actor("person")[0],
             "T_civil": self.actor(rng.choice(["civil", "civil", "rebel"]))[0].removeprefix("the "),
             "T_person": self.actor("person")[0],
             "T_plural": "1" if target_plural else "",
