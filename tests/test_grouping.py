@@ -180,3 +180,33 @@ def test_seed_coalition_strike_is_one_event_in_syria(seed_text):
     assert strike.place is not None
     assert places[strike.place].country == "SYR"
     assert not [e for e in document.events if e.place and places[e.place].country == "USA"]
+
+
+def test_a_demonstration_that_turned_violent_is_one_protest():
+    document = extract(
+        "Students demonstrated in Nairobi on Monday against fee rises. The protesters blocked a "
+        "highway and burned tyres."
+    )
+    [protest] = of_type(document, "PROTEST")
+    assert len(protest.mentions) == 3
+    assert {m.mode for m in protest.mentions} >= {"demo"}
+
+
+def test_an_attack_named_by_its_month_is_another_event():
+    document = extract(
+        "Gunmen attacked a church in Kaduna on Sunday. Police said the attack was similar to the "
+        "March attack on a mosque."
+    )
+    church, mosque = of_type(document, "ASSAULT")
+    assert [m.trigger.text for m in church.mentions] == ["attacked", "attack"]
+    assert church.when is not None
+    assert church.when.date == "2025-03-09"
+    assert [m.trigger.text for m in mosque.mentions] == ["attack"]
+
+
+def test_a_stabbing_elsewhere_is_not_the_shooting():
+    document = extract(
+        "Police opened fire on protesters in Dhaka on Monday. A rickshaw driver was stabbed by "
+        "unknown men in Chittagong."
+    )
+    assert [len(e.mentions) for e in of_type(document, "ASSAULT")] == [1, 1]

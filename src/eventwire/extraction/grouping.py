@@ -127,9 +127,11 @@ def group(
     for event in events:
         sentence = index_of(sentence_starts, event.sentence.start)
         para = index_of(para_starts, event.sentence.start)
-        anaphor = _anaphoric(doc, event, lexicon)
+        reference = _reference(doc, event, lexicon)
+        anaphor = reference == "back"
         joined = None
-        for candidate in reversed(by_type.get(event.type, [])[-LOOKBACK:]):
+        candidates = by_type.get(event.type, [])[-LOOKBACK:] if reference != "elsewhere" else []
+        for candidate in reversed(candidates):
             gap = sentence - candidate.sentences[-1]
             mutual = lexicon.reciprocal_types
             if not _compatible(candidate, event, by_id, country, mutual, gap == 0):
@@ -167,31 +169,32 @@ def _stated_date(event: Event) -> str | None:
     return when.date if when is not None and when.basis == "stated" and when.date else None
 
 
-def _anaphoric(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
-    """Whether the trigger is a noun phrase that points back ("the strike", "these raids"), or
-    a verb whose subject is one ("The strike ... hit a vehicle")."""
+def _reference(doc: Doc, event: Event, lexicon: EventLexicon) -> str | None:
+    """ "back" where the trigger is a noun phrase that points back ("the strike", "these
+    raids") or a verb whose subject is one ("The strike ... hit a vehicle"); "elsewhere" where
+    it names another event ("the March attack", "the previous raid"), which joins none."""
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if words is None:
-        return False
+        return None
     head: Token = words.root
     if head.pos_ == "VERB":
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         entries = lexicon.nouns.get(subjects[0].lemma_.lower(), []) if subjects else []
         if not any(len(e.words) == 1 and e.type == event.type for e in entries):
-            return False
+            return None
         head = subjects[0]
     if head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if any(c.lower_ == "of" or (c.dep_ == "relcl" and not _after_comma(c)) for c in head.rights):
-        return False  # "the battle of Dawn", "the attack that killed ...": named, not pointed back
+        return None
     if any(c.ent_type_ in ("DATE", "TIME") or c.lower_ in OTHER_WORDS for c in head.lefts):
-        return False  # "the March attack", "the previous raid": another event
+        return "elsewhere"
+    if any(c.lower_ == "of" or (c.dep_ == "relcl" and not _after_comma(c)) for c in head.rights):
+        return None  # "the battle of Dawn", "the attack that killed ...": named, not pointed back
     for child in head.children:
         if child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS:
-            return True
+            return "back"
         if child.dep_ == "poss" and child.lower_ in ANAPHORIC_POSSESSIVES:
-            return True
-    return False
+            return "back"
+    return None
 
 
 def _after_comma(clause: Token) -> bool:
