@@ -83,6 +83,8 @@ class _Group:
     events: list[Event] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     paragraph: int = -1  # that of the last mention
+    # begun by a phrase naming another event ("an earlier blast"): only an anaphor joins it
+    elsewhere: bool = False
     sources: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
@@ -132,6 +134,8 @@ def group(
         joined = None
         candidates = by_type.get(event.type, [])[-LOOKBACK:] if reference != "elsewhere" else []
         for candidate in reversed(candidates):
+            if candidate.elsewhere and not anaphor:
+                continue
             gap = sentence - candidate.sentences[-1]
             mutual = lexicon.reciprocal_types
             if not _compatible(candidate, event, by_id, country, mutual, gap == 0):
@@ -150,7 +154,7 @@ def group(
                 joined = candidate
                 break
         if joined is None:
-            joined = _Group()
+            joined = _Group(elsewhere=reference == "elsewhere")
             groups.append(joined)
             by_type.setdefault(event.type, []).append(joined)
         joined.add(event, sentence, para)
