@@ -132,9 +132,17 @@ def dense(sentence: TokenSpan, trigger: Token) -> NDArray[np.float32]:
     return found
 
 
+def _codes(names: list[str]) -> NDArray[np.int64]:
+    return np.fromiter((zlib.crc32(n.encode("utf-8")) for n in names), np.int64, len(names))
+
+
 def hashed(names: list[str], size: int) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
     """Feature strings as distinct bucket indices with values scaled to unit length."""
-    idx = np.unique(np.fromiter((zlib.crc32(n.encode("utf-8")) % size for n in names), np.int64))
+    return _buckets(_codes(names), size)
+
+
+def _buckets(codes: NDArray[np.int64], size: int) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+    idx = np.unique(codes % size)
     values = np.full(len(idx), 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float32)
     return idx, values
 
@@ -197,26 +205,36 @@ class TypeModel:
             mode_bias=self.mode_bias.astype(np.float16),
         )
 
-    def score_features(self, names: list[str], vector: NDArray[np.float32]) -> Scores:
-        """Type probabilities and modes for a list of feature strings and the dense vector."""
-        idx, values = hashed(names, self.type_weights.shape[0])
+    def score_features(
+        self, names: list[str], vector: NDArray[np.float32], modes: bool = True
+    ) -> Scores:
+        """Type probabilities (and, if ``modes``, each type's likeliest mode) for a list of
+        feature strings and the dense vector."""
+        codes = _codes(names)
+        idx, values = _buckets(codes, self.type_weights.shape[0])
         logits = values @ self.type_weights[idx] + vector @ self.type_dense + self.type_bias
         probs = np.exp(logits - logits.max())
         probs /= probs.sum()
-        midx, mvalues = hashed(names, self.mode_weights.shape[0])
+        probabilities = {t: float(p) for t, p in zip(self.types, probs.tolist(), strict=True)}
+        found: dict[str, str | None] = {}
+        if not modes:
+            return Scores(probabilities, found)
+        midx, mvalues = _buckets(codes, self.mode_weights.shape[0])
         mode_logits = mvalues @ self.mode_weights[midx] + vector @ self.mode_dense + self.mode_bias
-        modes: dict[str, str | None] = {}
         best: dict[str, float] = {}
         for label, logit in zip(self.modes, mode_logits.tolist(), strict=True):
             type_, _, mode = label.partition("/")
             if logit > best.get(type_, -np.inf):
-                best[type_], modes[type_] = logit, mode or None
-        return Scores({t: float(p) for t, p in zip(self.types, probs.tolist(), strict=True)}, modes)
+                best[type_], found[type_] = logit, mode or None
+        return Scores(probabilities, found)
 
-    def score(self, sentence: TokenSpan, trigger: Token | None = None) -> Scores:
-        """Scores for ``trigger`` (by default the sentence's main verb) in ``sentence``."""
+    def score(
+        self, sentence: TokenSpan, trigger: Token | None = None, modes: bool = True
+    ) -> Scores:
+        """Scores for ``trigger`` (by default the sentence's main verb) in ``sentence``;
+        ``modes=False`` skips the mode head (most sentences need only the types)."""
         trigger = trigger or main_verb(sentence)
-        return self.score_features(features(sentence, trigger), dense(sentence, trigger))
+        return self.score_features(features(sentence, trigger), dense(sentence, trigger), modes)
 
 
 # Types the rules confuse, and what the model may turn each into (issue 10): cooperation said
@@ -246,11 +264,10 @@ def retype(
     allowed = CONFUSABLE.get(type_)
     if not allowed:
         return None
-    scores = model.score(sentence, trigger)
-    probs = scores.probs
+    probs = model.score(sentence, trigger, modes=False).probs
     best = max(allowed, key=lambda t: probs.get(t, 0.0))
     if probs[best] >= RETYPE_AT and probs[best] - probs.get(type_, 0.0) >= RETYPE_MARGIN:
-        return best, scores.modes.get(best)
+        return best, model.score(sentence, trigger).modes.get(best)
     return None
 
 
@@ -260,8 +277,8 @@ def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] |
     verb = main_verb(sentence)
     if verb.pos_ != "VERB":
         return None  # "is", "has": a description; or a headline read as a noun phrase
-    scores = model.score(sentence, verb)
+    scores = model.score(sentence, verb, modes=False)
     best = scores.best
     if best == NONE or scores.probs[best] < NEW_EVENT_AT:
         return None
-    return best, scores.modes.get(best)
+    return best, model.score(sentence, verb).modes.get(best)
