@@ -90,6 +90,17 @@ def test_the_model_finds_an_event_where_no_trigger_fired():
     assert event.source  # the rules still read the roles around it
 
 
+def test_the_model_settles_a_type_the_rules_confuse():
+    from eventwire.extraction.pipeline import extract
+
+    # PLOVER (CAMEO 0871): declaring a ceasefire is RETREAT; the rules read the noun as AGREE
+    text = "Rebel commanders announced a unilateral ceasefire in the eastern province on Friday."
+    rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
+    assert [e.type for e in extract(text, None, settings=rules_only).events] == ["AGREE"]
+    (event,) = extract(text, None).events
+    assert (event.type, event.cameo_root) == ("RETREAT", "08")
+
+
 def test_the_trainer_runs_on_a_tiny_sample_and_repeats_itself(nlp, tmp_path):
     sentences = tmp_path / "sentences.jsonl"
     write(sentences, generate(per_type=6, none_count=10, seed=3))
