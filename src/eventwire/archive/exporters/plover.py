@@ -20,7 +20,7 @@ import json
 from typing import Any, TextIO
 
 from ... import __version__
-from ...records import Actor, Place, Span, StoryActor, StoryPlace
+from ...records import Actor, Place, Span, StoryActor, StoryPlace, When
 from .acled import Crosswalk
 from .reading import EventItem, StoryItem
 
@@ -124,12 +124,7 @@ class PloverExporter:
                     "source": [_named(a) for a in item.mention_sources[i]],
                     "recipient": [_named(a) for a in item.mention_targets[i]],
                     "event_loc": {"place_id": place.id, "name": place.name} if place else None,
-                    "date_value": when.date if when else None,
-                    "date_precision": when.precision if when else None,
-                    "date_basis": when.basis if when else None,
-                    "date_text": {"start": when.start, "end": when.end, "text": when.text}
-                    if when and when.text is not None
-                    else None,
+                    **_date_fields(when),
                     "dead": m.fatalities,
                     "negated": m.negated,
                     "hypothetical": m.hypothetical,
@@ -148,12 +143,7 @@ class PloverExporter:
                 "enddate": _end_day(item.day, when.precision if when else None).isoformat()
                 if item.day
                 else None,
-                "date_value": when.date if when else None,
-                "date_precision": when.precision if when else None,
-                "date_basis": when.basis if when else None,
-                "date_text": {"start": when.start, "end": when.end, "text": when.text}
-                if when and when.text is not None
-                else None,
+                **_date_fields(when),
                 "undated_reason": event.undated_reason,
                 "source": [self.actor(a) for a in item.source],
                 "recipient": [self.actor(a) for a in item.target],
@@ -234,3 +224,15 @@ class PloverExporter:
             }
         )
         return True
+
+
+def _date_fields(when: When | None) -> dict[str, Any]:
+    """An event's or a mention's date: value, precision, basis and the words it was read from."""
+    return {
+        "date_value": when.date if when else None,
+        "date_precision": when.precision if when else None,
+        "date_basis": when.basis if when else None,
+        "date_text": {"start": when.start, "end": when.end, "text": when.text}
+        if when and when.text is not None
+        else None,
+    }
