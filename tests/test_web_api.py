@@ -461,6 +461,23 @@ def test_what_is_not_there_is_a_404_in_the_error_shape(archive, path, message):
     assert get(archive, path, 404) == {"ok": False, "status": 404, "error": message, "field": None}
 
 
+def test_a_page_for_an_article_or_story_not_stored_is_a_404_saying_so(archive):
+    article_id = archive.documents[0].article.id
+    story_id = get(archive, "/api/stories?limit=1")["items"][0]["id"]
+    for path in (f"/articles/{article_id}", f"/stories/{story_id}"):
+        response = archive.client.get(path)
+        assert response.status_code == 200, path
+        assert "Not found" not in response.text
+    for path, said in (
+        ("/articles/nope", "No article &#39;nope&#39; in the store."),
+        ("/stories/nope", "No story &#39;nope&#39; in the store"),
+    ):
+        response = archive.client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert said in response.text
+
+
 # --- errors ----------------------------------------------------------------------------------
 
 

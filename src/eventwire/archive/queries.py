@@ -654,6 +654,11 @@ class Member(TypedDict):
     mentions: list[MentionRow]  # every passage of its article reporting it, in text order
 
 
+def has_story(store: Store, story_id: str) -> bool:
+    """Whether the store holds the story ``story_id``."""
+    return bool(store.query("SELECT 1 FROM stories WHERE id = ?", [story_id]))
+
+
 def story(store: Store, story_id: str) -> tuple[Story, list[Member]] | None:
     """The stored story ``story_id`` and its member reports (earliest article first); None
     when there is no such story."""

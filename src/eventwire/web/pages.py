@@ -17,6 +17,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ..archive import queries
+from .api import StoreDep
+
 WEB_DIR = Path(__file__).parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 
@@ -35,7 +38,9 @@ templates = Jinja2Templates(
 router = APIRouter()
 
 
-def _page(request: Request, template: str, page: str, **context: Any) -> HTMLResponse:
+def _page(
+    request: Request, template: str, page: str, status: int = 200, **context: Any
+) -> HTMLResponse:
     """``template`` rendered with the request's filter values (blank ones left out)."""
     filters = {
         name: value for name in FILTERS if (value := request.query_params.get(name, "").strip())
@@ -45,7 +50,13 @@ def _page(request: Request, template: str, page: str, **context: Any) -> HTMLRes
         request,
         template,
         {"page": page, "filters": filters, "article_filter": article, **context},
+        status_code=status,
     )
+
+
+def _missing(request: Request, page: str, what: str) -> HTMLResponse:
+    """A 404 page saying what is not in the store, so a stale link is not an empty page."""
+    return _page(request, "missing.html", page, status=404, what=what)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -61,8 +72,10 @@ def network_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-def article_page(request: Request, article_id: str) -> HTMLResponse:
+def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     """One article's text with every extracted span highlighted, its events and quotes beside."""
+    if not store.known([article_id]):
+        return _missing(request, "article", f"No article {article_id!r} in the store.")
     return _page(request, "article.html", "article", article_id=article_id)
 
 
@@ -73,8 +86,11 @@ def stories_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
+def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
     """One story: its member reports side by side and where they disagree."""
+    if not queries.has_story(store, story_id):
+        what = f"No story {story_id!r} in the store (stories are made by `eventwire fuse`)."
+        return _missing(request, "story", what)
     return _page(request, "story.html", "story", story_id=story_id)
 
 
