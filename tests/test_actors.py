@@ -510,3 +510,58 @@ def test_a_state_backing_a_force_is_not_its_state(nlp, dictionary):
     assert militia.country == "IRQ"
     # The backer is still named, as itself.
     assert "Iran" in [a.name for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "entry", "country"),
+    [
+        ("Pokot bandits raided a village near Lodwar.", "Pokot bandits", "pokot-militia", None),
+        (
+            "Two herders died as Samburu militias attacked.",
+            "Samburu militias",
+            "samburu-militia",
+            "KEN",
+        ),
+        ("Kipsigis fighters burned ten houses.", "Kipsigis fighters", "kipsigis-militia", "KEN"),
+    ],
+)
+def test_a_community_before_a_noun_of_armed_men_makes_its_militia(
+    nlp, dictionary, text, words, entry, country
+):
+    militia = actor_named(extract(nlp, dictionary, text), words)
+    assert (militia.dictionary_id, militia.country, militia.sector) == (entry, country, "UAF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raiders from West Pokot stole forty goats.",
+        "Gunmen attacked a bus in Turkana on Monday.",
+        "A lorry was torched near Kikuyu town.",
+        "A man was killed in Samburu county.",
+    ],
+)
+def test_a_community_named_for_a_place_is_the_place(nlp, dictionary, text):
+    named = {a.dictionary_id for a in extract(nlp, dictionary, text)}
+    assert not named & {"pokot", "turkana", "kikuyu", "samburu"}
+
+
+def test_officers_after_a_police_force_are_its_officers(nlp, dictionary):
+    text = "Police officers arrested two men. Later the officers released them."
+    police = actor_named(extract(nlp, dictionary, text), "Police officers")
+    assert [m.text for m in police.mentions] == ["Police officers", "officers"]
+    soldiers = actor_named(extract(nlp, dictionary, "Two officers were killed."), "officers")
+    assert soldiers.sector == "MIL"  # no police named before: the dictionary's reading
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sector"),
+    [
+        ("Police reservists shot a man in Isiolo.", "Police reservists", "COP"),
+        ("County askaris evicted the hawkers.", "County askaris", "COP"),
+        ("Squatters blocked the road to protest.", "Squatters", "CVL"),
+        ("A vigilante mob lynched a suspected thief.", "vigilante mob", "CVL"),
+    ],
+)
+def test_common_nouns_for_police_and_crowds(nlp, dictionary, text, words, sector):
+    assert actor_named(extract(nlp, dictionary, text), words).sector == sector

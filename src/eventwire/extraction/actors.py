@@ -264,6 +264,15 @@ class ActorDictionary:
             if entry.id in entries:
                 raise ResourceError(f"{where}: entry {number} ({entry.id!r}): id used twice")
             entries[entry.id] = entry
+        for group in [e for e in entries.values() if _is_community(e)]:
+            # "Pokot raiders", "Kipsigis militia": a community's armed men (ACLED's
+            # identity militias), found by _find_generic.
+            derived = f"{group.id}-militia"
+            if derived not in entries:
+                name = f"{group.name} militia"
+                entries[derived] = Entry(
+                    derived, name, "armed_group", group.country, "UAF", derived=True
+                )
         for state in [e for e in entries.values() if e.kind == "state"]:
             for role, (kind, sector, pattern) in ROLES.items():
                 derived = f"{state.id}-{role}"
@@ -290,6 +299,12 @@ class ActorDictionary:
                 if target is not None:
                     found.append(_Match(i, i + length, target.entry, target.form))
         return found
+
+
+def _is_community(entry: Entry) -> bool:
+    """Whether ``entry`` is a named community ("Fulani", "Pokot"), not a state's people or a
+    common noun."""
+    return entry.kind == "group" and not entry.derived and entry.role is None
 
 
 def _entry(raw: Any, where: str) -> Entry:
@@ -471,12 +486,36 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     matches = dictionary._matches(keys)
     matches += _compounds(doc, matches, dictionary)
     chosen = [m for m in _select(matches) if m.form != "capital" or _metonym(doc[m.end - 1])]
+    chosen = [m for m in chosen if not _community_place(doc, m, dictionary)]
     found.mentions = _merge_qualified(doc, chosen, dictionary)
     _resolve_anaphors(found)
     _find_people(found)
     _find_generic(found)
     _resolve_pronouns(found)
     return _residents(_actors(found), found.text)
+
+
+# Words around a community's name that make it a place's: "in Turkana", "West Pokot",
+# "Kikuyu town", "Samburu county", "(Turkana)".
+PLACE_BEFORE = frozenset(
+    _words("in at from near to into across around through ( - north south east west central lake")
+)
+PLACE_AFTER = frozenset(
+    _words(
+        "county sub-county subcounty district town village constituency ward location division "
+        "province region zone border north south east west central ) -"
+    )
+)
+
+
+def _community_place(doc: Doc, m: _Match, dictionary: ActorDictionary) -> bool:
+    """Whether a community's name stands for the place named after it: many communities of
+    Kenya share their name with a county or a town ("West Pokot", "in Turkana")."""
+    if not _is_community(dictionary.entries[m.entry]):
+        return False
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    after = doc[m.end].lower_ if m.end < len(doc) else ""
+    return before in PLACE_BEFORE or after in PLACE_AFTER
 
 
 # "Albanians in south Serbia", "the Albanians of southern Serbia": a people and where it lives.
@@ -875,6 +914,11 @@ def _find_generic(found: _Found) -> None:
     lowers = [_key(t.lower_) for t in doc]
     added: list[_Match] = []
     dropped: set[_Match] = set()
+    police_at = min(
+        (m.start for m in found.mentions if _sector(found, m.entry) == "COP"), default=len(doc)
+    )
+    if POLICE not in dictionary.entries:
+        police_at = len(doc) + 1  # a dictionary without common nouns
     i = 0
     while i < len(doc):
         hit = None
@@ -894,6 +938,8 @@ def _find_generic(found: _Found) -> None:
         i = end
         if not _agent_noun(found, start, end, owner):
             continue
+        if lowers[start] in OFFICERS and end - start == 1 and police_at < start:
+            generic = POLICE  # "police officers ... the officers": the police's, not an army's
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
         window = range(max(min(head.left_edge.i, start - 1), 0), start)
         named = {m for k in window if (m := owner[k]) is not None}
@@ -903,6 +949,12 @@ def _find_generic(found: _Found) -> None:
         armed = dictionary.entries[generic].role in ARMED_ROLES
         if others and not (armed and others == {"group"}):
             continue  # "IS fighters", "Fulani herdsmen": the other actor's; "Hutu rebels" are not
+        community = _community_before(found, before, generic, head)
+        if community is not None and not states:
+            # "Pokot raiders", "Turkana militias": the community's armed men
+            added.append(_Match(community.start, end, f"{community.entry}-militia", "alias"))
+            dropped.add(community)
+            continue
         country = None
         if states:
             first = min(states, key=lambda m: m.start)
@@ -917,6 +969,8 @@ def _find_generic(found: _Found) -> None:
         state = dictionary._state_of.get(country or "")
         key = f"{state}-{entry.role}" if state else generic
         added.append(_Match(start, end, key, "alias"))
+        if entry.sector == "COP":
+            police_at = min(police_at, start)
     found.mentions = sorted(
         [m for m in found.mentions if m not in dropped] + added, key=lambda m: m.start
     )
@@ -925,8 +979,39 @@ def _find_generic(found: _Found) -> None:
             person.country = context
 
 
+# "Officers" alone are a police force's where the article has named one before them.
+OFFICERS = frozenset({"officer", "officers"})
+POLICE = "generic-police"
+
+
+def _sector(found: _Found, key: str) -> str | None:
+    if key.startswith("person:"):
+        return found.people[int(key.split(":")[1])].sector
+    return found.dictionary.entries[key].sector
+
+
 # Roles of armed men: a community before them does not make them the community's mention.
 ARMED_ROLES = frozenset({"military", "rebels", "militia", "gunmen"})
+# Roles and nouns for a community's own armed men: "Pokot bandits", "Borana militias",
+# "Turkana fighters" (not "Hutu rebels", a rebellion, nor "Fulani soldiers", a state's).
+COMMUNITY_ARMED_ROLES = frozenset({"militia", "gunmen"})
+COMMUNITY_FIGHTERS = frozenset(_words("fighter militant combatant warrior"))
+
+
+def _community_before(found: _Found, before: set[_Match], generic: str, head: Any) -> _Match | None:
+    """The named community just before a noun of armed men, whose militia they are."""
+    if len(before) != 1:
+        return None
+    (m,) = before
+    if m.entry.startswith("person:") or not _is_community(found.dictionary.entries[m.entry]):
+        return None
+    role = found.dictionary.entries[generic].role
+    fighters = role == "rebels" and head.lemma_.lower() in COMMUNITY_FIGHTERS
+    if role not in COMMUNITY_ARMED_ROLES and not fighters:
+        return None
+    return m if f"{m.entry}-militia" in found.dictionary.entries else None
+
+
 # Actors whose country says which country an article is about.
 CONTEXT_KINDS = frozenset({"state", "military", "government", "leader", "group"})
 # Sectors of a state's own people: a titled person without a country gets the article's.
