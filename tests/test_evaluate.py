@@ -323,6 +323,13 @@ def test_an_unnamed_identity_militia_is_a_community_that_attacks():
     assert not acled.acled_actor_matches(name, farmers)  # the farmers attacked are civilians
 
 
+def test_an_unnamed_armed_group_is_also_a_gang_that_attacks():
+    gang = Actor(id="a", name="criminals", kind="group", country="KEN", sector="CRM", mentions=[])
+    name = "Unidentified Armed Group (Kenya)"
+    assert acled.acled_actor_matches(name, gang, doer=True)
+    assert not acled.acled_actor_matches(name, gang)  # suspects arrested are no armed group
+
+
 # --- IndiaPoliceEvents ----------------------------------------------------------------------
 
 

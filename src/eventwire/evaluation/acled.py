@@ -168,7 +168,8 @@ def acled_actor_matches(name: str, actor: Actor, *, doer: bool = False) -> bool:
     - "Civilians/Protesters/Rioters (X)" are people of any unarmed sector (``UNARMED``) of X,
       or of no stated country;
     - "Unidentified (Clan/Communal) Militia/Armed Group (X)" and "Vigilante Militia (X)" are
-      an unaligned armed group (UAF) of X;
+      an unaligned armed group (UAF) of X; "Unidentified Armed Group (X)" is also criminals
+      (CRM: a gang, robbers) of X that do the act, ACLED's name for an unnamed gang's attack;
     - "P Ethnic/Communal/Clan Militia (X)" is an unaligned armed group of X named for P
       ("Pokot militia"), and an identity militia whose community is not named ("Unidentified
       Communal Militia (X)") is also a community of X (farmers, herders, villagers) that does
@@ -187,6 +188,8 @@ def acled_actor_matches(name: str, actor: Actor, *, doer: bool = False) -> bool:
     m = UNNAMED_ARMED.match(name)
     if m and actor.sector == "UAF" and actor.country == country_codes().get(m.group(1).lower()):
         return True
+    if m and doer and actor.sector == "CRM" and "Armed Group" in name:
+        return _in_country(actor, m.group(1))  # "a gang attacked", "robbers shot"
     if m := IDENTITY_MILITIA.match(name):
         people, country = m.group(1), m.group(2)
         if people == "Unidentified":
