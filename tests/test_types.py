@@ -81,11 +81,11 @@ def test_no_event_is_made_from_a_sentence_about_the_weather(nlp, model):
 def test_the_model_finds_an_event_where_no_trigger_fired():
     from eventwire.extraction.pipeline import extract
 
-    text = "The navy ferried medicine and blankets to the stranded islanders."
+    text = "The air force flew tents and medicine to the stranded villagers."
     rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
     assert extract(text, None, settings=rules_only).events == []
     (event,) = extract(text, None).events
-    assert (event.type, text[event.trigger.start : event.trigger.end]) == ("AID", "ferried")
+    assert (event.type, text[event.trigger.start : event.trigger.end]) == ("AID", "flew")
     assert event.confidence == NEW_EVENT_CONFIDENCE  # below any event a trigger found
     assert event.source  # the rules still read the roles around it
 
@@ -126,3 +126,45 @@ def test_generated_sentences_mark_their_trigger(tmp_path):
     path = tmp_path / "s.jsonl"
     write(path, records)
     assert [json.loads(line) for line in path.read_text().splitlines()] == records
+
+
+def test_an_offer_said_with_be_ready_to_is_read_at_the_act_offered(nlp):
+    sentence = next(
+        iter(nlp("Ghana is ready to send two hundred nurses to the border camps.").sents)
+    )
+    assert main_verb(sentence).lemma_ == "send"
+    plain = next(iter(nlp("The talks are in their third week.").sents))
+    assert main_verb(plain).lemma_ == "be"  # no act offered: the root stays
+
+
+@pytest.mark.parametrize(
+    ("text", "rules", "model"),
+    [
+        # welcoming a decision is praise (SUPPORT), not hosting a visit
+        (
+            "The regional bloc welcomed the junta's decision to free the detained journalists.",
+            "CONSULT",
+            "SUPPORT",
+        ),
+        # calling someone is a phone call (CONSULT), not a call on them to act
+        (
+            "The prime minister called the Tanzanian president on Sunday to discuss fuel supplies.",
+            "REQUEST",
+            "CONSULT",
+        ),
+    ],
+)
+def test_the_model_settles_a_word_the_rules_read_two_ways(text, rules, model):
+    from eventwire.extraction.pipeline import extract
+
+    rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
+    assert extract(text, None, settings=rules_only).events[0].type == rules
+    assert extract(text, None).events[0].type == model
+
+
+def test_some_generated_sentences_also_tell_another_act():
+    records = generate(per_type=40, none_count=0, seed=11)
+    joined = [r for r in records if ", days after " in str(r["text"])]
+    assert joined
+    for record in joined:  # the trigger is the main act's, before the other clause
+        assert record["trigger"][1] <= str(record["text"]).rfind(", days after ")

@@ -58,13 +58,21 @@ NEGATIVE_HEADS = frozenset({"refuse", "deny", "decline", "fail", "reject"})
 
 
 def main_verb(sentence: TokenSpan) -> Token:
-    """The verb a sentence is about: its root, or the act a reporting root reports."""
-    root = sentence.root
-    if root.lemma_.lower() in REPORTING:
-        for child in root.children:
+    """The verb a sentence is about: its root, or the act a reporting root reports; for
+    "X is ready (willing, prepared) to send troops", the act offered ("send")."""
+    verb = sentence.root
+    if verb.lemma_.lower() in REPORTING:
+        for child in verb.children:
             if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
-                return child
-    return root
+                verb = child
+                break
+    if verb.pos_ == "AUX":
+        for child in verb.children:
+            if child.dep_ == "acomp":
+                for act in child.children:
+                    if act.dep_ == "xcomp" and act.pos_ == "VERB":
+                        return act
+    return verb
 
 
 def features(sentence: TokenSpan, trigger: Token) -> list[str]:
@@ -238,16 +246,19 @@ class TypeModel:
 
 
 # Types the rules confuse, and what the model may turn each into (issue 10): cooperation said
-# against cooperation done, a sanction against coercion, an accusation against a demand.
+# against cooperation done, a sanction against coercion, an accusation against a demand; a
+# visit hosted against a decision welcomed ("welcomed"), a call made against a call on someone
+# ("called"), a town taken by fighting against one taken over ("captured").
 CONFUSABLE: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"SUPPORT", "CONCEDE", "RETREAT"}),
     "SUPPORT": frozenset({"AGREE"}),
     "CONCEDE": frozenset({"AGREE", "RETREAT"}),
     "RETREAT": frozenset({"AGREE", "CONCEDE"}),
-    "COERCE": frozenset({"SANCTION"}),
+    "COERCE": frozenset({"SANCTION", "ASSAULT"}),
     "SANCTION": frozenset({"COERCE"}),
     "ACCUSE": frozenset({"REQUEST"}),
-    "REQUEST": frozenset({"ACCUSE"}),
+    "REQUEST": frozenset({"ACCUSE", "CONSULT"}),
+    "CONSULT": frozenset({"SUPPORT"}),
 }
 # Decided on the tune halves of PLV and the ACLED notes (see README, "Event types").
 RETYPE_AT = 0.6  # the model's type must be at least this likely ...

@@ -534,6 +534,11 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [telephone] {T}", "phone"),
         ("{S} [speak] by phone with {T} about {x:topic}", "phone"),
         ("{S} [call] {T} to discuss {x:topic}", "phone"),
+        ("{S} [call] {T} on {D}, discussing {x:topic}", "phone"),
+        ("{S} [call] {T} on {D} to talk about {x:topic}", "phone"),
+        ("{S} [hold] a phone conversation with {T} on {x:topic}", "phone"),
+        ("{S} [hold] bilateral discussions with {T} at {x:building}", None),
+        ("{S} [call] on {T} at {x:building} to discuss {x:topic}", "visit"),
         ("{S} [mediate] between {T} and {S_}", "third-party"),
         ("{S} [broker] talks between {T} and {S_}", "third-party"),
         ("{S} [attend] a regional summit in {P}", "multilateral"),
@@ -568,6 +573,11 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [pledge] full support for {T}'s plan for {x:topic}", None),
         ("{S} [voice] support for {T}'s position on {x:topic}", None),
         ("{S} [approve] of {T}'s efforts on {x:topic}", None),
+        ("{S} [welcome] the decision by {T} to {x:coop}", None),
+        ("{S} [welcome] {T}'s move to release {x:prisoners}", None),
+        ("{S} [welcome] the {x:deal} between {T} and {S_}", None),
+        ("{S} [reiterate] its support for the talks between {T} and {S_}", None),
+        ("{S} [reaffirm] its commitment to the {x:deal} with {T}", None),
     ],
     "CONCEDE": [
         ("{S} [accept] the demands of {T}", None),
@@ -591,6 +601,8 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [accept] a recount demanded by {T}", None),
         ("{S} [suspend] the controversial land law after pressure from {T}", None),
         ("{S} [make] *concessions* to {T}", None),
+        ("{S} [pardon] {T_person}, who was jailed for corruption", None),
+        ("{S} [grant] a full pardon to {T_person}", None),
         ("{S} [withdraw] the bill that {T} had opposed", None),
     ],
     "COOPERATE": [
@@ -627,6 +639,9 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("peacekeepers from {S} [arrive] in {P} to protect civilians", None),
         ("{S} [announce] {x:money} in *aid* for {T}", None),
         ("a convoy from {S} carrying {x:aid} reached {P}", None),
+        ("{S} [deploy] {N} peacekeepers to {P} to protect civilians", None),
+        ("{S} [send] a peacekeeping battalion to {P}", None),
+        ("{S} [hand] over {x:aid} to {T}", None),
     ],
     "RETREAT": [
         ("{S} [withdraw] its troops from {P}", None),
@@ -659,6 +674,9 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [leave] the town of {P}", None),
         ("{S} [resign] after weeks of protests", None),
         ("{S} [step] down after the vote", None),
+        ("{S} [let] free {N} {x:prisoners}", None),
+        ("{S} [cease] military operations in {P}", None),
+        ("{S} [halt] its offensive on {P}", None),
         ("the *withdrawal* of {S} from {P} was completed on {D}", None),
     ],
     "REQUEST": [
@@ -697,6 +715,9 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [summon] {T}'s ambassador to protest {x:bad}", "disapprove"),
         ("{S} [slam] {T} for {x:bad}", "disapprove"),
         ("{S} [deplore] {x:bad} blamed on {T}", "disapprove"),
+        ("a court [find] {T_person} guilty of {x:crime}", "disapprove"),
+        ("{S} [fault] {T}'s decision to {x:coop}", "disapprove"),
+        ("{S} expressed strong *condemnation* of {x:bad} blamed on {T}", "disapprove"),
     ],
     "REJECT": [
         ("{S} [reject] {T}'s proposal for {x:topic}", None),
@@ -714,6 +735,9 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [oppose] {T}'s plan for {x:topic}", None),
         ("{S} [defy] an order from {T} to {x:act}", None),
         ("{S} [say] it would not {x:act}", "change"),
+        ("{S_civil} [refuse] to end their strike until their demands are met", None),
+        ("{S} [vow] never to stop its war on {T}", None),
+        ("{S} [cancel] a planned visit to {T}", None),
     ],
     "THREATEN": [
         ("{S} [threaten] to {x:hostile}", None),
@@ -771,6 +795,12 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [pull] out of the talks with {T}", "discontinue"),
         ("{S} [cancel] a planned visit by {T}", "discontinue"),
         ("{S} [suspend] {T} from the regional bloc", None),
+        ("{S} [expel] {N} foreign aid workers from {P}", "expel"),
+        ("{S} [expel] the UN weapons inspectors", "expel"),
+        ("{S} [order] international monitors out of {P}", "expel"),
+        ("{S} [announce] a *suspension* of aid to {T}", "discontinue"),
+        ("{S} [suspend] flights to and from {T}", "discontinue"),
+        ("{S} [halt] development funding for {T}", "discontinue"),
     ],
     "MOBILIZE": [
         ("{S} [deploy] {N} troops to {P}", "troops"),
@@ -814,6 +844,9 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [blockade] the port of {P}", "restrict"),
         ("{S} [raid] the offices of {T} and seized documents", "seize"),
         ("{S} [crack] down on {T_civil} in {P}", None),
+        ("{S} [suspend] publication of the country's largest newspaper", "censor"),
+        ("{S} [close] its land borders with {T}", "restrict"),
+        ("{S} [issue] an arrest warrant for {T_person}", "arrest"),
     ],
     "ASSAULT": [
         ("{S} [attack] {T} in {P}", None),
@@ -846,6 +879,8 @@ PATTERNS: dict[str, list[tuple[str, str | None]]] = {
         ("{S} [storm] {P} and killed {N} people", None),
         ("{S} [raid] a village near {P}, killing {N} people", None),
         ("*fighting* between {S} and {T} left {N} dead in {P}", "firearms"),
+        ("{S} [capture] {P} after heavy fighting with {T}", None),
+        ("{S} [seize] {P} in a new offensive against {T}", None),
     ],
 }
 
@@ -1084,6 +1119,9 @@ IRREGULAR = {
     "think": ("thought", "thought"),
     "come": ("came", "come"),
     "reaffirm": ("reaffirmed", "reaffirmed"),
+    "expel": ("expelled", "expelled"),
+    "let": ("let", "let"),
+    "find": ("found", "found"),
 }
 
 
@@ -1232,11 +1270,24 @@ class Writer:
             )
         return told(_past(lemma)), present, headline, False
 
+    def other_act(self, patterns: list[str]) -> str:
+        """A clause telling an earlier act of another kind, unmarked, to follow the main one
+        (", days after rebels shelled the town"): news sentences carry more than one act, and
+        the type is the marked trigger's, not the sentence's words taken together."""
+        clause = self.clause(self.pick(patterns), "past")[0]
+        clause = clause.replace(TRIGGER_OPEN, "").replace(TRIGGER_CLOSE, "")
+        return self.pick(OTHER_ACT_LINKS) + clause
+
     def sentence(
-        self, pattern: str, cooperative: bool, doers: list[str] | None = None
+        self,
+        pattern: str,
+        cooperative: bool,
+        doers: list[str] | None = None,
+        other: list[str] | None = None,
     ) -> tuple[str, str, str]:
-        """A whole sentence in a random style and tense; how it was changed ("negated",
-        "refused", "intent" or ""); the style."""
+        """A whole sentence in a random style and tense, with, now and then, a clause telling
+        an act from ``other`` patterns; how it was changed ("negated", "refused", "intent" or
+        ""); the style."""
         rng = self.rng
         style = rng.choices(list(STYLES), weights=[4, 2, 1, 3, 2, 1])[0]
         tense = rng.choices(["past", "present", "perfect", "passive"], weights=[6, 1, 1, 2])[0]
@@ -1249,6 +1300,8 @@ class Writer:
         clause, present, headline, refused = self.clause(pattern, tense, doers)
         if style == "acled":
             clause = present if rng.random() < 0.6 and not refused else clause
+        if other and style != "headline" and rng.random() < OTHER_ACT_SHARE:
+            clause += self.other_act(other)
         frame = self.pick(STYLES[style])
         place = self.pick(PLACES)
         values = {
@@ -1267,6 +1320,20 @@ class Writer:
         }
         text = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], frame)
         return _capital(text), tense if refused else "", style
+
+
+# How often a sentence also tells another act, and the words that join it on.
+OTHER_ACT_SHARE = 0.3
+OTHER_ACT_LINKS = [
+    ", days after ",
+    ", a week after ",
+    " after ",
+    ", hours after ",
+    " as ",
+    " while ",
+    ", even though ",
+    ", weeks after ",
+]
 
 
 def rng_choice(rng: random.Random, items: list[str]) -> str:
@@ -1310,11 +1377,14 @@ def generate(
     records: list[dict[str, object]] = []
     seen: set[str] = set()
     for type_, patterns in PATTERNS.items():
+        others = [p for t, ps in PATTERNS.items() if t != type_ for p, _ in ps]
         made, tries = 0, 0
         while made < per_type and tries < per_type * 5:
             tries += 1
             pattern, mode = writer.rng.choice(patterns)
-            text, changed, style = writer.sentence(pattern, type_ in COOPERATIVE, DOERS.get(type_))
+            text, changed, style = writer.sentence(
+                pattern, type_ in COOPERATIVE, DOERS.get(type_), others
+            )
             label, label_mode = type_, mode
             if changed == "intent":
                 if type_ in COOPERATIVE:
