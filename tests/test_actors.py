@@ -565,3 +565,25 @@ def test_officers_after_a_police_force_are_its_officers(nlp, dictionary):
 )
 def test_common_nouns_for_police_and_crowds(nlp, dictionary, text, words, sector):
     assert actor_named(extract(nlp, dictionary, text), words).sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "entry"),
+    [
+        ("A group lynched a suspected thief.", "A group", "generic-protesters"),
+        ("A group of farmers attacked the camp.", "farmers", "generic-farmers"),
+        ("Thousands marched to the palace.", "Thousands", "generic-protesters"),
+    ],
+)
+def test_a_group_or_a_number_is_a_crowd_unless_of_names_its_people(
+    nlp, dictionary, text, words, entry
+):
+    actors = extract(nlp, dictionary, text)
+    assert actor_named(actors, words).dictionary_id == entry
+    assert len(actors) == 1
+
+
+def test_the_group_and_the_militants_refer_back_to_an_armed_group(nlp, dictionary):
+    text = "Al-Shabaab attacked a police post. The group later said the militants had left."
+    shabaab = actor_named(extract(nlp, dictionary, text), "Al-Shabaab")
+    assert [m.text for m in shabaab.mentions] == ["Al-Shabaab", "group", "militants"]

@@ -122,6 +122,8 @@ ANAPHORS: dict[str, frozenset[str]] = {
     "military": frozenset({"military"}),
     "regime": frozenset({"government"}),
     "officials": frozenset({"coalition", "government", "military"}),
+    # "Al-Shabaab claimed the attack ... the group said", "the militants fled"
+    **dict.fromkeys(_words("group militants insurgents jihadists"), frozenset({"armed_group"})),
 }
 
 # Titles before a name, lowercased without the full stop, with the sector they give.
@@ -938,6 +940,8 @@ def _find_generic(found: _Found) -> None:
         i = end
         if not _agent_noun(found, start, end, owner):
             continue
+        if lowers[end - 1] in COUNTED and end < len(doc) and lowers[end] == "of":
+            continue  # "a group of farmers", "thousands of students": the farmers, the students
         if lowers[start] in OFFICERS and end - start == 1 and police_at < start:
             generic = POLICE  # "police officers ... the officers": the police's, not an army's
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
@@ -979,6 +983,8 @@ def _find_generic(found: _Found) -> None:
             person.country = context
 
 
+# Nouns that count or gather people: with "of" after them the people are named there.
+COUNTED = frozenset(_words("group groups thousands hundreds scores dozens"))
 # "Officers" alone are a police force's where the article has named one before them.
 OFFICERS = frozenset({"officer", "officers"})
 POLICE = "generic-police"
