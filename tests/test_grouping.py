@@ -146,7 +146,7 @@ def test_every_filled_value_says_where_it_came_from(text):
 def test_a_place_earlier_in_the_paragraph_is_inherited_and_the_dateline_is_the_article_s():
     document = extract(
         "Mogadishu - Police arrested 40 people on Wednesday. The president praised the army.\n\n"
-        "Fighting broke out in Baidoa on Thursday. Gunmen later burned a market there.\n\n"
+        "Fighting broke out in Baidoa on Thursday. Gunmen burned a market there on Friday.\n\n"
         "The United Nations urged calm."
     )
     events = {e.trigger.text: e for e in document.events}
@@ -210,3 +210,35 @@ def test_a_stabbing_elsewhere_is_not_the_shooting():
         "unknown men in Chittagong."
     )
     assert [len(e.mentions) for e in of_type(document, "ASSAULT")] == [1, 1]
+
+
+def test_wounded_and_a_blocked_road_in_the_next_sentences_tell_more_of_the_one_event():
+    document = extract(
+        "Gunmen attacked a village in Kaduna state on Tuesday. Two policemen were wounded. "
+        "Ten houses were also burned.\n\n"
+        "Traders protested in Kano against new taxes on Monday. The road to the market was "
+        "blocked with burning tyres."
+    )
+    [clash] = of_type(document, "ASSAULT")
+    assert [m.trigger.text for m in clash.mentions] == ["attacked", "wounded", "burned"]
+    [protest] = of_type(document, "PROTEST")
+    assert len(protest.mentions) == 2
+
+
+def test_a_separate_attack_in_the_next_sentence_is_another_event():
+    document = extract(
+        "Gunmen attacked a village in Zamfara on Tuesday. In a separate attack, two farmers were "
+        "wounded. Elsewhere, a bomb exploded at a bus station."
+    )
+    assert [len(e.mentions) for e in of_type(document, "ASSAULT")] == [1, 1, 1]
+
+
+def test_the_dead_of_a_riot_are_its_toll_not_another_event():
+    document = extract(
+        "Rioters torched a police station in Kisumu on Friday. Two people were killed and five "
+        "injured.\n\nThe governor condemned the violence."
+    )
+    [riot] = of_type(document, "PROTEST")
+    assert [m.trigger.text for m in riot.mentions] == ["torched", "killed", "injured"]
+    assert riot.fatalities == 2
+    assert not [e for e in of_type(document, "ASSAULT") if e.fatalities]

@@ -18,8 +18,11 @@ AGREE), not two different dyads (nor, but for ASSAULT and PROTEST, whose reports
 loosely, two different doers), no two different stated days, no places in two
 countries or far apart. And they must be linked in the text: in one sentence; in the next two
 sentences and sharing an actor; the next sentence of the paragraph, a toll naming no doer
-("Five farmers were killed."); or the later one an anaphoric noun phrase ("the strike", "this
-deal", "its offensive").
+("Five farmers were killed."); an attack or protest within two sentences of the first report
+of one in its paragraph, one of the two naming no doer ("Gunmen attacked X. Two policemen
+were wounded."), unless its sentence says it is another ("in a separate attack",
+"elsewhere"); or the later one an anaphoric noun phrase ("the strike", "this deal", "its
+offensive"). The dead or hurt counted just after a riot, naming no doer, are the riot's toll.
 
 Where mentions disagree, each keeps its own value in ``mentions``; the event's ``fatalities``
 is the first toll stated in text order (the lede's figure, which is the one a reader quotes).
@@ -61,6 +64,12 @@ STATE_KINDS = frozenset({"state", "military", "government", "leader"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 OTHER_WORDS = frozenset(
     {"earlier", "previous", "last", "former", "separate", "another", "other", "second", "new"}
+)
+# Lemmas of a trigger that counts the hurt (the dead: the lexicon's death words).
+INJURY_WORDS = frozenset({"injure", "wound", "hurt"})
+# Words by which a sentence says it tells of another event than the one before it.
+ANOTHER_WORDS = frozenset(
+    {"separate", "separately", "elsewhere", "meanwhile", "similar", "earlier"}
 )
 ANAPHORIC_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Two stated places further apart than this are two events.
@@ -133,11 +142,32 @@ def group(
         anaphor = reference == "back"
         joined = None
         candidates = by_type.get(event.type, [])[-LOOKBACK:] if reference != "elsewhere" else []
+        toll = (
+            event.type == "ASSAULT"
+            and not event.source
+            and reference is None
+            and _casualty(doc, event, lexicon.death_words)
+        )
+        if toll and by_type.get("PROTEST"):
+            # "Rioters torched a police post. Two people were killed.": the riot's toll.
+            candidates = sorted(
+                [*candidates, *by_type["PROTEST"][-LOOKBACK:]], key=lambda g: g.sentences[-1]
+            )
         for candidate in reversed(candidates):
             if candidate.elsewhere and not anaphor:
                 continue
             gap = sentence - candidate.sentences[-1]
             mutual = lexicon.reciprocal_types
+            if candidate.events[0].type != event.type:
+                if not (
+                    sentence - candidate.sentences[0] <= NEARBY_SENTENCES
+                    and candidate.paragraph == para
+                    and _compatible(candidate, event, by_id, country, mutual, True)
+                    and not _another(doc, event, lexicon)
+                ):
+                    continue
+                joined = candidate
+                break
             if not _compatible(candidate, event, by_id, country, mutual, gap == 0):
                 continue
             linked = (
@@ -147,6 +177,17 @@ def group(
                     gap == 1
                     and candidate.paragraph == para
                     and _toll_alone(doc, event, lexicon.death_words)
+                    and not _another(doc, event, lexicon)
+                )
+                or (
+                    # "Gunmen attacked X. Two policemen were wounded.": more of the same
+                    # attack or protest, close after its first report, one side naming no doer
+                    event.type in LOOSE_DOER_TYPES
+                    and 0 < sentence - candidate.sentences[0] <= NEARBY_SENTENCES
+                    and candidate.paragraph == para
+                    and not (candidate.sources and event.source)
+                    and (candidate.days or _stated_date(event) is None)  # "On Thursday night, ..."
+                    and not _another(doc, event, lexicon)
                 )
                 or anaphor
             )
@@ -304,6 +345,25 @@ def _toll_alone(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
         return False
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return words is not None and words.root.lemma_.lower() in death_words
+
+
+def _another(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
+    """Whether the sentence of ``event`` says it tells of another event than the one before
+    ("in a separate attack", "elsewhere", "days later", "in another raid"; not "another 79
+    were injured", nor "police later arrested")."""
+    sentence = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    return sentence is None or any(
+        t.lower_ in ANOTHER_WORDS
+        or (t.lower_ == "another" and t.head.lemma_ in lexicon.nouns)
+        or (t.lower_ == "later" and t.ent_type_ == "DATE")
+        for t in sentence
+    )
+
+
+def _casualty(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
+    """Whether the trigger counts the dead or hurt ("two were killed", "five injured")."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words is not None and words.root.lemma_.lower() in death_words | INJURY_WORDS
 
 
 def _shares_actor(group: _Group, event: Event) -> bool:
