@@ -850,3 +850,22 @@ def test_a_backer_is_not_the_doer(run):
     # "US-backed forces attacked": the forces did, not the United States.
     attack = one(run("Turkey-backed forces attacked Syria."), "ASSAULT")
     assert (attack.source, attack.target) == ([], ["syria"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Natural forces and accidents harm people, but nobody attacked them.
+        ("Heavy floods killed twelve villagers in the valley on Sunday.", False),
+        ("Two workers were injured when a boiler exploded at the paper factory.", False),
+        ("A bus driver was hurt in a crash with a lorry near the bridge.", False),
+        # A weapon or an attacker named keeps the attack, whatever else is named.
+        ("A bomb exploded at the chemical factory gate, killing four guards.", True),
+        ("Gunmen killed three farmers as storm clouds gathered over the hills.", True),
+        # A word of a name names no storm.
+        ("Fighters of the Lightning Battalion killed two villagers.", True),
+    ],
+)
+def test_harm_done_by_nature_or_accident_is_no_assault(nlp, lexicon, text, kept):
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert any(e.type == "ASSAULT" for e in found) is kept

@@ -58,7 +58,7 @@ ARMED_OBJECT = re.compile(
     r"|barracks|convoys?|security forces|forces|camps?|police (?:station|post)s?|garrison)\b",
     re.IGNORECASE,
 )
-GRENADE = re.compile(r"\b(?<!smoke )(?<!stun )(?<!gas )grenades?\b", re.IGNORECASE)
+GRENADE = re.compile(r"\b(?<!smoke )(?<!stun )(?<!gas )(?<!propelled )grenades?\b", re.IGNORECASE)
 CHEMICAL = _words(
     r"chemical (?:weapon|attack|agent|munition|substance)",
     r"chlorine",
@@ -109,21 +109,39 @@ VIOLENT_PROTEST = _words(
     r"broke into",
     r"stormed",
     r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)",
+    r"(?:stones|rocks|bottles|objects|projectiles|bricks) (?:were |being )?(?:thrown|hurled)",
+    # ACLED counts blocking roads with barricades, and tearing things down, as violent
+    r"barricad",
+    r"(?:block\w*|shut\w* down|close\w*) (?:the |main |several )?(?:roads?|streets?|highways?"
+    r"|railways?)",
+    r"(?:pull\w*|tear\w*|tore) down",
 )
-# Force that kills or maims protesters: ACLED's "Excessive force against protesters".
+# Force that kills or maims protesters: ACLED's "Excessive force against protesters", when
+# the notes also name a force that used it (a toll of an earlier day or an accident is not).
 EXCESSIVE_FORCE = _words(
     r"kill",
     r"shot dead",
     r"died",
-    r"dead\b",
     r"live (?:ammunition|rounds|bullets|fire)",
     r"opened fire",
     r"gunfire",
-    r"brutal",
+    r"brutally",
     r"violently",
     r"beat(?:en|ing)?\b",
     r"wound",
     r"injur",
+)
+FORCES = _words(
+    r"police",
+    r"officers",
+    r"security",
+    r"forces",
+    r"troops",
+    r"soldiers",
+    r"army",
+    r"guards",
+    r"military",
+    r"authorities",
 )
 # Force short of that: ACLED's "Protest with intervention".
 INTERVENTION = _words(
@@ -153,7 +171,7 @@ TAKEN = re.compile(
     r" (?:the |full |complete |total )*control\b"
     r"|(?:took|taken|taking) over\b|fell to\b|controlling\b"
     r"|(?:captur\w*|seiz\w*|overr[au]n\w*|recaptur\w*|ret(?:ook|aken?|aking)|regain\w*"
-    r"|liberat\w*|freed|occup\w*|(?:drove|driven|pushed|expelled|cleared|ousted)\b[^.;]{0,40}?"
+    r"|liberat\w*|freed|(?:drove|driven|pushed|expelled|cleared|ousted)\b[^.;]{0,40}?"
     r"\b(?:out|from|of))\W+(?:[\w'-]+\W+){0,6}?"
     r"(?:towns?|city|cities|villages?|districts?|areas?|regions?|provinces?|territor\w+|bases?"
     r"|camps?|posts?|positions?|hills?|hilltops?|heights|checkpoints?|crossings?|ports?"
@@ -201,10 +219,11 @@ WEAPONS = (
 )
 FOUND = (
     r"(?:seiz\w*|confiscat\w*|recover\w*|found|discover\w*|defus\w*|dismantl\w*|intercept\w*"
-    r"|cleared|shot down|uncover\w*|unearth\w*|destroy\w*|detonated safely|neutrali[sz]\w*)"
+    r"|cleared|shot down|uncover\w*|unearth\w*|detonated safely|neutrali[sz]\w*)"
 )
+# "destroyed an IED": a weapon made safe; "the vehicle was destroyed" by one is its use.
 DISRUPTED = re.compile(
-    rf"\b{FOUND}\W+(?:[\w'-]+\W+){{0,6}}?{WEAPONS}\b|\b{WEAPONS}\W+(?:[\w'(),-]+\W+){{0,12}}?"
+    rf"\b(?:{FOUND}|destroy\w*)\W+(?:[\w'-]+\W+){{0,6}}?{WEAPONS}\b|\b{WEAPONS}\W+(?:[\w'(),-]+\W+){{0,12}}?"
     rf"(?:were|was|been|being|have|has|had)\W+(?:[\w-]+\W+){{0,2}}?{FOUND}\b"
     rf"|\b(?:caches?|stash\w*) (?:of|containing)\b",
     re.IGNORECASE,
@@ -215,6 +234,7 @@ BASE_SET_UP = re.compile(
     r"(?:bases?|headquarters|hq|posts?|outposts?|observation points?|points|camps?)\b",
     re.IGNORECASE,
 )
+# Modes of an attack that can take ground (with the words that say it was taken).
 BATTLE_MODES = frozenset({None, "firearms", "heavy-weapons", "aerial", "beat", "primitive"})
 
 
@@ -306,7 +326,7 @@ def _protest(mode: str | None, notes: str) -> tuple[str, str]:
         if MOB.search(notes):
             return ("Riots", "Mob violence")
         return ("Riots", "Violent demonstration")
-    if EXCESSIVE_FORCE.search(notes):
+    if EXCESSIVE_FORCE.search(notes) and FORCES.search(notes):
         return ("Protests", "Excessive force against protesters")
     if INTERVENTION.search(notes) or mode == "crowd-control":
         return ("Protests", "Protest with intervention")

@@ -135,6 +135,7 @@ class EventLexicon:
     stative_passives: frozenset[str] = frozenset()
     implicit_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     death_words: frozenset[str] = frozenset()
+    accidental_harm: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path, codebook: Codebook | None = None) -> EventLexicon:
@@ -176,6 +177,9 @@ class EventLexicon:
             codebook=codebook,
             stative_passives=frozenset(data.get("stative_passives") or ()),
             death_words=frozenset(data.get("death_words") or ()),
+            accidental_harm={
+                k: frozenset(v) for k, v in (data.get("accidental_harm") or {}).items()
+            },
             implicit_sources={
                 k: frozenset(v) for k, v in (data.get("implicit_sources") or {}).items()
             },
@@ -377,6 +381,7 @@ def find(
         and not (text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower())
     )
     events: list[Event] = []
+    armed = {a.id for a in actors if a.kind in ("military", "armed_group")}
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
@@ -385,7 +390,7 @@ def find(
             # The type model (types.py) settles types the rules confuse, and finds an event
             # where no trigger fired.
             found = reader.with_model(type_model, sentence, found, located, dated)
-        events += found
+        events += [e for e in found if not _accidental(e, sentence, lexicon, armed)]
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
     events = [
@@ -417,6 +422,53 @@ def find(
         for e in events
     ]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
+
+
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed: set[str]) -> bool:
+    """Harm or damage that natural forces or an accident did ("floods killed 66", "a boiler
+    exploded, injuring two"): nobody attacked anyone, so it is no ASSAULT or vandalism. The
+    words are the lexicon's ``accidental_harm``, read in the trigger's sentence (less relative
+    clauses about something else); a weapon, an attacker or an armed source named in the
+    sentence keeps the event."""
+    words = lexicon.accidental_harm
+    if not words or not (
+        event.type == "ASSAULT" or (event.type == "PROTEST" and event.mode == "vandalize")
+    ):
+        return False
+    if any(s in armed for s in event.source):
+        return False
+    trigger = sentence.doc.char_span(
+        event.trigger.start, event.trigger.end, alignment_mode="expand"
+    )
+    if trigger is None:
+        return False
+    # A relative clause about something else ("a driver who killed a rider in an accident")
+    # says nothing of how this event came about.
+    aside = {
+        t.i
+        for c in sentence
+        if c.dep_ == "relcl" and trigger.root not in c.subtree
+        for t in c.subtree
+    }
+    # Words of a name ("Storm Corps", "Flood Street") name no storm or flood.
+    clause = [
+        t
+        for t in sentence
+        if t.i not in aside and t.ent_type_ not in NAME_ENTITIES and t.pos_ != "PROPN"
+    ]
+    said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    if said & words.get("unless", frozenset()):
+        return False
+    nouns = {t.lemma_.lower() for t in clause if t.pos_ in ("NOUN", "ADJ")}
+    if nouns & words.get("causes", frozenset()):
+        return True
+    lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+    return bool(
+        lemmas & words.get("blasts", frozenset()) and lemmas & words.get("sites", frozenset())
+    )
 
 
 NUMBER_WORDS = {
