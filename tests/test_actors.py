@@ -587,3 +587,10 @@ def test_the_group_and_the_militants_refer_back_to_an_armed_group(nlp, dictionar
     text = "Al-Shabaab attacked a police post. The group later said the militants had left."
     shabaab = actor_named(extract(nlp, dictionary, text), "Al-Shabaab")
     assert [m.text for m in shabaab.mentions] == ["Al-Shabaab", "group", "militants"]
+
+
+def test_a_persons_supporters_are_a_crowd_not_the_person(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Ruto's supporters marched in Eldoret.")
+    supporters = actor_named(actors, "supporters")
+    assert (supporters.sector, supporters.kind) == ("CVL", "group")
+    assert supporters is not actor_named(actors, "Ruto")

@@ -951,7 +951,9 @@ def _find_generic(found: _Found) -> None:
         states = [m for m in before if _is_state(found, m)]
         others = {found.kind(m.entry) for m in before if m not in states}
         armed = dictionary.entries[generic].role in ARMED_ROLES
-        if others and not (armed and others == {"group"}):
+        # "Babu Owino's supporters", "Ruto youths": a crowd, not the person they follow
+        followers = dictionary.entries[generic].role == "protesters" and others <= PERSON_LIKE
+        if others and not (armed and others == {"group"}) and not followers:
             continue  # "IS fighters", "Fulani herdsmen": the other actor's; "Hutu rebels" are not
         community = _community_before(found, before, generic, head)
         if community is not None and not states:
