@@ -242,3 +242,14 @@ def test_the_dead_of_a_riot_are_its_toll_not_another_event():
     assert [m.trigger.text for m in riot.mentions] == ["torched", "killed", "injured"]
     assert riot.fatalities == 2
     assert not [e for e in of_type(document, "ASSAULT") if e.fatalities]
+
+
+def test_an_exchange_that_names_no_party_is_talk_about_one_not_an_event():
+    document = extract(
+        "The only way out of the crisis is dialogue, the editorial argued. The Harbor Authority "
+        "agreed to share shipping data with the port of Lagos. Three people were killed."
+    )
+    triggers = [e.trigger.text for e in document.events]
+    assert "dialogue" not in triggers
+    assert "agreed" in triggers  # a doer is named, though no actor is known for it
+    assert "killed" in triggers  # an act of force is one unnamed
