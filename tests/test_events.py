@@ -869,3 +869,36 @@ def test_a_backer_is_not_the_doer(run):
 def test_harm_done_by_nature_or_accident_is_no_assault(nlp, lexicon, text, kept):
     found = events.find(nlp(text), [], [], [], lexicon, article(text))
     assert any(e.type == "ASSAULT" for e in found) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Weapons found or made safe are taken out of use (ACLED: "Disrupted weapons use").
+        ("Police discovered a cache of rifles in a farmhouse.", ("COERCE", "seize")),
+        ("Two explosive devices were found near the market.", ("COERCE", "seize")),
+        ("Engineers defused a roadside bomb outside the town.", ("COERCE", "seize")),
+        # A base set up, or a post established, is a deployment.
+        ("The army set up a new base near the border.", ("MOBILIZE", "troops")),
+        ("A new observation post was established on the ridge.", ("MOBILIZE", "troops")),
+        # Chlorine used as a weapon is a chemical attack.
+        ("Government helicopters dropped chlorine on the suburb.", ("ASSAULT", "unconventional")),
+    ],
+)
+def test_weapons_found_bases_set_up_and_chemicals_used(nlp, lexicon, text, expected):
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert expected in [(e.type, e.mode) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators found Syria responsible for the attack.",
+        "The company found a buyer for the plant.",
+        "Chlorine levels in the river were normal.",
+    ],
+)
+def test_finding_a_state_or_a_buyer_is_no_seizure(nlp, lexicon, text):
+    syria = [actor("syria", spans(text, "Syria"), kind="state")] if "Syria" in text else []
+    found = events.find(nlp(text), syria, [], [], lexicon, article(text))
+    assert not [e for e in found if e.type == "COERCE" or e.mode == "unconventional"]

@@ -672,9 +672,12 @@ class _Reader:
             if not words & entry.sentence_context:
                 return False
         if entry.objects:
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            # the object, or the passive's subject ("weapons were seized")
+            objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            # a state left counts as a place ("left Syria"); a state found is no weapon
             if not objects or not any(
-                o.lemma_.lower() in entry.objects or self._is_state(o) for o in objects
+                o.lemma_.lower() in entry.objects or (entry.type == "RETREAT" and self._is_state(o))
+                for o in objects
             ):
                 return False
         return not (entry.type is None and not self._negated(head, tokens))
