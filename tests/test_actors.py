@@ -594,3 +594,15 @@ def test_a_persons_supporters_are_a_crowd_not_the_person(nlp, dictionary):
     supporters = actor_named(actors, "supporters")
     assert (supporters.sector, supporters.kind) == ("CVL", "group")
     assert supporters is not actor_named(actors, "Ruto")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "entry"),
+    [
+        ("ODM supporters blocked the road.", "ODM", "odm"),
+        ("Mayi-Mayi fighters attacked Beni.", "Mayi-Mayi", "mai-mai"),
+        ("Ex-Seleka rebels entered Bria.", "Ex-Seleka", "seleka"),
+    ],
+)
+def test_parties_and_armed_groups_of_the_acled_countries(nlp, dictionary, text, words, entry):
+    assert actor_named(extract(nlp, dictionary, text), words).dictionary_id == entry
