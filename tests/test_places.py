@@ -662,3 +662,29 @@ def test_a_name_before_a_word_of_honour_is_no_place(nlp, gazetteer, text, honour
     found = mentioned(find(nlp(text), gazetteer, []))
     assert honouree not in found
     assert place in found
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Kitui residents blocked the road on Monday.", "Kitui"),
+        ("Residents of Muhoroni took to the streets.", "Muhoroni"),
+        ("Hundreds of Voi traders closed their shops.", "Voi"),
+    ],
+)
+def test_the_people_of_a_town_name_the_town(nlp, gazetteer, text, town):
+    assert mentioned(find(nlp(text), gazetteer, []))[town] == (town, "KEN")
+
+
+def test_an_actor_s_country_alone_does_not_make_a_town_abroad_stray(nlp, gazetteer):
+    text = "Two men were shot dead in Kwale by al-Shabaab gunmen."
+    shabaab = actor(text, "al-Shabaab", "armed_group", "SOM")
+    assert mentioned(find(nlp(text), gazetteer, [shabaab]))["Kwale"] == ("Kwale", "KEN")
+
+
+def test_a_name_put_in_a_town_that_the_gazetteer_has_only_abroad_is_placed_at_the_town(
+    nlp, gazetteer
+):
+    text = "Police raided homes in Eastleigh, Nairobi, on Monday."
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found["Eastleigh"] == found["Nairobi"] == ("Nairobi", "KEN")

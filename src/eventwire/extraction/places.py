@@ -61,7 +61,9 @@ STOPWORDS = _words(
     # words of facility and institution names ("Main Street", "Civic Center")
     "street road way route avenue center centre hall bank college school airport market "
     "agency section valley ridge reserve church court home garden energy war congress justice "
-    "secretary commerce main county grand royal recovery man"
+    "secretary commerce main county grand royal recovery man "
+    # Kenya's administrative units, written after a name ("North Horr Location")
+    "location ward"
 ) | {"islamic state", "al qaeda", "al shabaab", "al jazeera", "al arabiya", "boko haram"}
 # Demonyms spaCy does not always label NORP; they name a state's people, not a place.
 DEMONYMS = _words(
@@ -270,6 +272,11 @@ DIRECTIONS = _words(
     "southeast southwest northeastern northwestern southeastern southwestern"
 )
 POINTS = ("city", "village")
+# The people of a place: "Lodwar residents", "residents of Muhoroni" name where they live.
+PEOPLE_NOUNS = _words(
+    "residents inhabitants villagers locals youths youth students traders farmers herders "
+    "pastoralists fishermen teachers workers elders"
+)
 # A US county's point (the mean of its towns) is within this of its towns.
 PAIRED_KM = 40.0
 # What stands between a name and the province or country it lies in: "Paris, Texas", "Perth
@@ -486,6 +493,8 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in HINT_NOUNS:
         return HINT_NOUNS[after.lower_]
+    if _people_of(doc, span):
+        return "located"
     i = span.start - 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in HINT_NOUNS:
         return HINT_NOUNS[doc[i - 1].lower_]
@@ -496,6 +505,14 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     if i >= 0 and doc[i].lower_ in LOCATIVES:
         return "located"  # "clashes in Bouira": a place of some kind
     return None
+
+
+def _people_of(doc: Doc, span: SpacySpan) -> bool:
+    """Whether the name says where people live: "Lodwar residents", "residents of Hola"."""
+    if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_NOUNS:
+        return True
+    i = span.start - 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PEOPLE_NOUNS
 
 
 def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> bool:
@@ -516,6 +533,7 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
         and span[0].pos_ != "PROPN"
         and not (is_labelled or span[0].is_upper)
         and not (after_locative and span[0].is_title and not span[0].is_sent_start)
+        and not (span[0].is_title and _people_of(doc, span))
     ):
         return False
     return not blocks.block(span, is_labelled)
@@ -791,6 +809,10 @@ class Context:
         self.near = NearPoints()
         self.near_except: str | None = None
         self.provinces: set[tuple[str | None, str | None]] = set()  # (country, admin1) named
+        # Countries a place name of the article votes for, not only an actor.
+        self.named: set[str] = set()
+        # (name key, country) of each name's first resolution, towns too.
+        self.local: set[tuple[str, str]] = set()
         self._pairs: dict[str | None, list[tuple[str, Candidate]]] = {}
         self._countries: dict[str, set[str]] = {}
         self._voters: dict[str, set[str | None]] = {}
@@ -822,6 +844,12 @@ class Context:
             and _km((c.lat, c.lon), (o.lat, o.lon)) < PAIRED_KM
             for k, o in self._pairs.get(c.admin1, ())
         )
+
+    def elsewhere(self, c: Candidate, key: str) -> bool:
+        """Whether the article's other names all lie in one country that is not ``c``'s:
+        "Waso" in Indonesia beside Baragoi and Rongai in Kenya."""
+        others = {country for k, country in self.local if k != key}
+        return len(others) == 1 and c.country not in others
 
     def countries(self, mention: Mention) -> set[str]:
         """The article's countries, as the other names than this one say (Georgia the state
@@ -937,6 +965,7 @@ def resolve(
         context = countries
     else:
         context = Context([(None, c) for c in sorted(countries)])
+        context.named = set(countries)
         for point in near:
             context.near.add(point, "")
     candidates = gazetteer.candidates(mention.name)
@@ -986,8 +1015,12 @@ def resolve(
     )
     # In an article whose names point to one country, a small town abroad that nothing else
     # in it names is more often a local name the gazetteer lacks ("Monsey near Park W").
+    # Actors alone do not make that country: al-Shabaab is coded Somali and fights in Kenya.
     stray = (
-        context.main is not None
+        (
+            (context.main is not None and context.main in context.named)
+            or context.elsewhere(best, normalise(mention.name))
+        )
         and best.country != context.main
         and (best.feature in LOCAL or division(best))
         and best.population < 20_000
@@ -1097,9 +1130,10 @@ def _votes(
     actors: Sequence[Actor],
     gazetteer: Gazetteer,
     doc: Doc,
-) -> list[tuple[str | None, str]]:
+) -> tuple[list[tuple[str | None, str]], set[str]]:
     """Who says which country the article is about: names of countries and provinces (a
-    town's name is too often shared across countries to say it), and actors."""
+    town's name is too often shared across countries to say it), and actors; and the
+    countries that names, not actors, vote for."""
     votes: list[tuple[str | None, str]] = []
     for mention, resolved in zip(found, first, strict=True):
         c = resolved.candidate if resolved is not None else None
@@ -1124,7 +1158,7 @@ def _votes(
         for a in actors
         if a.country and a.country not in NOT_COUNTRIES and a.kind != "person"
     ]
-    return votes
+    return votes, {country for _, country in names}
 
 
 def _vote_key(
@@ -1176,7 +1210,18 @@ def _resolve_all(
     text = text_of(doc)
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = [resolve(m, gazetteer, context) for m in found]
-    context = Context(_votes(found, first, actors, gazetteer, doc))
+    votes, context_named = _votes(found, first, actors, gazetteer, doc)
+    context = Context(votes)
+    context.named = context_named
+    context.local = {
+        (normalise(m.name), r.candidate.country)
+        for m, r in zip(found, first, strict=True)
+        if r is not None
+        and r.candidate.exact
+        and r.candidate.country
+        and m.hint != "people"
+        and (m.labelled or m.hint is not None)
+    }
     context.pairs = _pairs(found, gazetteer)
     context.provinces = {
         (r.candidate.country, r.candidate.admin1)
@@ -1234,6 +1279,7 @@ def _resolve_all(
             )
         ]
         if not parents:
+            out[i] = _in_town(found[i], out[i], out[inside[i][0]], gazetteer)
             continue
         resolved = resolve(found[i], gazetteer, context, inside=parents)
         # "Noma Tounga (Malanville, Alibori)": a village the gazetteer lacks, or only has
@@ -1245,6 +1291,22 @@ def _resolve_all(
             resolved = Resolution(k, 0.3, f"{found[i].text!r} not in the gazetteer: at {k.name}")
         out[i] = resolved
     return out
+
+
+def _in_town(
+    named: Mention, resolved: Resolution | None, town: Resolution | None, gazetteer: Gazetteer
+) -> Resolution | None:
+    """ "Eastleigh, Nairobi": a name the text puts in a town, that the gazetteer has only as a
+    small place in another country, is a neighbourhood or village it lacks: placed at the
+    town. A name the gazetteer has in the town's country keeps its own resolution."""
+    if town is None or town.candidate.feature not in POINTS or resolved is None:
+        return resolved
+    k, c = town.candidate, resolved.candidate
+    if c.country == k.country or c.feature not in LOCAL or c.population >= 100_000:
+        return resolved
+    if any(o.country == k.country for o in gazetteer.candidates(named.name)):
+        return resolved
+    return Resolution(k, 0.3, f"{named.text!r} not in the gazetteer in {k.country}: at {k.name}")
 
 
 def _qualifier(
