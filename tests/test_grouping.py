@@ -253,3 +253,25 @@ def test_an_exchange_that_names_no_party_is_talk_about_one_not_an_event():
     assert "dialogue" not in triggers
     assert "agreed" in triggers  # a doer is named, though no actor is known for it
     assert "killed" in triggers  # an act of force is one unnamed
+
+
+def test_the_group_and_they_stand_for_the_actor_named_as_subject_just_before():
+    document = extract(
+        "Boko Haram fighters stormed a village in Borno state on Monday. The militant group "
+        "also burned a school near Maiduguri on Tuesday.\n\n"
+        "Kenya's health authorities refused to comment. They have until Friday to appeal the "
+        "court's order."
+    )
+    events = {e.trigger.text: e for e in document.events}
+    burned, appeal = events["burned"], events["appeal"]
+    assert (burned.source, burned.source_basis) == ([actor(document, "Boko Haram")], "inherited")
+    assert appeal.source_basis == "inherited"
+    assert appeal.source == events["refused"].source
+
+
+def test_a_pronoun_in_a_quote_is_not_taken_for_the_last_named_actor():
+    document = extract(
+        "Kenya's health authorities refused to comment. \"They have until Friday to appeal the "
+        'order." It has until Monday to appeal the fine.'
+    )
+    assert all(e.source_basis != "inherited" for e in document.events)

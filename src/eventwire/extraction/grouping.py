@@ -66,6 +66,23 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 OTHER_WORDS = frozenset(
     {"earlier", "previous", "last", "former", "separate", "another", "other", "second", "new"}
 )
+# Pronouns and generic nouns ("the group") that stand for an actor named before, and the
+# kinds of actor each can stand for.
+_PEOPLE = frozenset({"person", "leader"})
+_BODIES = frozenset(
+    {"state", "military", "government", "armed_group", "coalition", "igo", "organisation", "party"}
+)
+_ARMED = frozenset({"armed_group", "coalition"})
+_RULERS = frozenset({"state", "government", "leader"})
+ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
+    "he": _PEOPLE,
+    "she": _PEOPLE,
+    "they": (_BODIES - {"state"}) | {"group"},
+    # generic nouns by lemma
+    **dict.fromkeys(["group", "militant", "rebel", "insurgent", "outfit", "militia"], _ARMED),
+    **dict.fromkeys(["government", "administration", "authority", "ministry"], _RULERS),
+    **dict.fromkeys(["military", "army", "troop", "force"], frozenset({"military"})),
+}
 # Lemmas of a trigger that counts the hurt (the dead: the lexicon's death words).
 INJURY_WORDS = frozenset({"injure", "wound", "hurt"})
 # Words by which a sentence says it tells of another event than the one before it.
@@ -207,8 +224,72 @@ def group(
         _merged(g.events, located, sentence_starts, paras, para_starts, main_place, fits, lexicon)
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
+    mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
+    out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
+
+
+def _doer(doc: Doc, event: Event, light_verbs: frozenset[str]) -> Token | None:
+    """The subject of the trigger's verb, or of the light verb whose object the trigger is
+    ("launched attacks"; not "awaited trial", whose subject does not try anyone)."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return None
+    token = words.root
+    if token.pos_ in ("VERB", "AUX"):
+        return verb_subject(token)
+    verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_.lower() in light_verbs:
+        return verb_subject(verb)
+    return None
+
+
+def _inherited_source(
+    doc: Doc,
+    event: Event,
+    mentioned: Intervals[Actor],
+    sentence_starts: Sequence[int],
+    light_verbs: frozenset[str],
+) -> Event:
+    """ "The BLA claimed the attack. It said ...", "Rebels attacked the town. The group ...":
+    an event whose doer is a pronoun or a generic noun phrase takes the actor of its kind
+    that is the subject of a clause just before (in its sentence or the one before), the
+    one a reader takes it for. Only a subject: an object or a name in passing is not whom
+    "he" or "the group" picks up."""
+    if event.source:
+        return event
+    subject = _doer(doc, event, light_verbs)
+    if subject is None:
+        return event
+    if subject.pos_ == "PRON":
+        if _quoted_at(doc, subject) or subject.head.dep_ == "relcl":
+            return event  # in a quote "he" is seldom whom the reporter named last
+        kinds = ANTECEDENT_KINDS.get(subject.lower_, frozenset())
+    elif subject.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in subject.lefts):
+        kinds = ANTECEDENT_KINDS.get(subject.lemma_.lower(), frozenset())
+    else:
+        return event
+    sentence = index_of(sentence_starts, subject.idx)
+    window = sentence_starts[max(0, sentence - 1)]
+    for start, end, actor in sorted(mentioned.starting(window, subject.idx), reverse=True):
+        if end > subject.idx or actor.kind not in kinds or actor.id in event.target:
+            continue
+        words = doc.char_span(start, end, alignment_mode="expand")
+        root = words.root if words is not None else None
+        while root is not None and root.dep_ in ("compound", "poss", "amod") and root.head != root:
+            root = root.head  # "Boko Haram fighters", "Kenya's health authorities"
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+            update = {"source": [actor.id], "source_basis": "inherited"}
+            return event.model_copy(update=update)
+    return event
+
+
+def _quoted_at(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is inside quotation marks opened in its sentence."""
+    before = doc[token.sent.start : token.i].text
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("\u201c") > before.count("\u201d")
 
 
 def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
