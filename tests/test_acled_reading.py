@@ -174,6 +174,74 @@ VILLAGERS = actor("villagers", "CVL", "group")
             [],
             "Chemical weapon",
         ),
+        # Who took the ground is the side named at the verb, whatever the event's source.
+        (
+            "ASSAULT",
+            None,
+            "The army shelled the hills before the rebels overran the town.",
+            [ARMY],
+            [],
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "ASSAULT",
+            None,
+            "Militants launched an attack to capture the town but were repelled.",
+            [REBELS],
+            [],
+            "Armed clash",
+        ),
+        # Truces, peace talks and prisoner swaps are ACLED agreements; defections a change.
+        (
+            "RETREAT",
+            None,
+            "The two sides released forty prisoners in a prisoner swap.",
+            [],
+            [],
+            "Agreement",
+        ),
+        (
+            "CONSULT",
+            None,
+            "Rebel leaders and the government opened peace talks in Nairobi.",
+            [],
+            [],
+            "Agreement",
+        ),
+        (
+            "RETREAT",
+            None,
+            "Two hundred soldiers defected to the rebels.",
+            [],
+            [],
+            "Change to group/activity",
+        ),
+        (
+            "ASSAULT",
+            "aerial",
+            "A suicide bomber blew himself up at the checkpoint.",
+            [],
+            [],
+            "Suicide bomb",
+        ),
+        # A crowd's violence that the notes call no protest: the act is read, not the source.
+        (
+            "PROTEST",
+            "riot",
+            "Villagers were wounded when warplanes bombed the market.",
+            [VILLAGERS],
+            [],
+            "Air/drone strike",
+        ),
+        # A protest about violence is no violent protest, nor one met with force.
+        (
+            "PROTEST",
+            "demo",
+            "Women marched against domestic violence and police shootings.",
+            [],
+            [],
+            "Peaceful protest",
+        ),
     ],
 )
 def test_the_notes_decide_what_type_and_mode_cannot(type_, mode, notes, sources, targets, expected):

@@ -902,3 +902,9 @@ def test_finding_a_state_or_a_buyer_is_no_seizure(nlp, lexicon, text):
     syria = [actor("syria", spans(text, "Syria"), kind="state")] if "Syria" in text else []
     found = events.find(nlp(text), syria, [], [], lexicon, article(text))
     assert not [e for e in found if e.type == "COERCE" or e.mode == "unconventional"]
+
+
+def test_a_suicide_bomber_is_no_warplane(nlp, lexicon):
+    text = "Ten people were killed when a suicide bomber attacked the market."
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert ("ASSAULT", "suicide-attack") in [(e.type, e.mode) for e in found]

@@ -31,6 +31,69 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
+# ACLED's "Agreement" between armed sides: truces, peace talks, prisoner exchanges.
+ARMED_AGREEMENT = _words(
+    r"cease-?fire",
+    r"truce",
+    r"armistice",
+    r"peace (?:talks|negotiations|deal|agreement|accord"
+    r"|process|treaty)",
+    r"(?:prisoner|detainee|hostage|captive)s? (?:exchange|swap)",
+    r"exchange[ds]? (?:of )?(?:\w+ )?(?:prisoners|detainees|captives|bodies)",
+)
+DEFECTION = _words(r"defect(?:ed|ion|ions|ors?|ing)?\b", r"switched sides")
+CROWD = _words(
+    r"protest",
+    r"demonstrat",
+    r"rall(?:y|ies)\b",
+    r"riot",
+    r"unrest",
+    r"mobs?\b",
+    r"crowd",
+    r"march",
+)
+SUICIDE = _words(r"suicide (?:bomb|attack|car|vehicle|vest|blast)", r"svbied")
+AIRCRAFT = _words(
+    r"air ?strikes?",
+    r"air raids?",
+    r"warplanes?",
+    r"(?:fighter )?jets?\b",
+    r"aircraft",
+    r"helicopters?",
+    r"choppers?",
+    r"drones?",
+)
+WEAPON_CUES = (
+    (AIRCRAFT, "Air/drone strike"),
+    (
+        _words(r"shell(?:s|ed|ing)?\b", r"artillery", r"mortars?\b", r"rockets?\b", r"missiles?\b"),
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        _words(
+            r"bomb(?:s|ing|ings)?\b",
+            r"ieds?\b",
+            r"improvised explosive",
+            r"explosions?\b",
+            r"blasts?\b",
+            r"landmines?",
+            r"car bomb",
+        ),
+        "Remote explosive/landmine/IED",
+    ),
+)
+DESTROYED = _words(
+    r"loot",
+    r"vandal",
+    r"torch",
+    r"set (?:fire|ablaze|alight)",
+    r"burn(?:ed|t|ing)? down",
+    r"burn(?:ed|t)\b",
+    r"ransack",
+    r"destroy",
+    r"demolish",
+    r"afire",
+)
 # Two armed sides fighting each other.
 CLASH = _words(
     r"clash",
@@ -115,21 +178,23 @@ VIOLENT_PROTEST = _words(
     r"(?:block\w*|shut\w* down|close\w*) (?:the |main |several )?(?:roads?|streets?|highways?"
     r"|railways?)",
     r"(?:pull\w*|tear\w*|tore) down",
+    r"violent clash",
+    r"(?:police(?:men)?|officers) (?:were |have been )?(?:injured|hurt|wounded)",
+    r"attack\w* (?:the )?(?:police|officers|security forces)",
 )
 # Force that kills or maims protesters: ACLED's "Excessive force against protesters", when
 # the notes also name a force that used it (a toll of an earlier day or an accident is not).
-EXCESSIVE_FORCE = _words(
-    r"kill",
-    r"shot dead",
-    r"died",
-    r"live (?:ammunition|rounds|bullets|fire)",
-    r"opened fire",
-    r"gunfire",
-    r"brutally",
-    r"violently",
-    r"beat(?:en|ing)?\b",
-    r"wound",
-    r"injur",
+PROTESTERS = r"(?:protesters?|demonstrators?|marchers|crowds?|rall(?:y|ies)|sit-ins?|students)"
+HARM = (
+    r"(?:kill\w*|shot|shooting|shoot|opened fire|fired|wound\w*|injur\w*|died|dead|beat\w*"
+    r"|attack\w*)"
+)
+EXCESSIVE_FORCE = re.compile(
+    # "fired live rounds at protesters", "protesters were shot dead", "killing one protester"
+    rf"\b{HARM}\W+(?:[\w'-]+\W+){{0,6}}?{PROTESTERS}\b"
+    rf"|\b{PROTESTERS}\W+(?:[\w'-]+\W+){{0,5}}?{HARM}"
+    r"|\blive (?:ammunition|rounds|bullets|fire)|\bbrutally\b|\bviolently (?:suppress|disperse)",
+    re.IGNORECASE,
 )
 FORCES = _words(
     r"police",
@@ -150,8 +215,12 @@ INTERVENTION = _words(
     r"water cannon",
     r"rubber bullets",
     r"pepper",
-    r"arrest",
-    r"detain",
+    r"(?:police|officers|security forces|authorities|troops)\W+(?:\w+\W+){0,3}?"
+    r"(?:arrest|detain)",
+    r"(?:arrested|detained) (?:\d+|dozens|hundreds|scores|several|some|many|more than|at least"
+    r"|protesters|demonstrators|participants|activists)",
+    r"(?:protesters|demonstrators|participants|activists|people) (?:were|have been) "
+    r"(?:arrested|detained)",
     r"baton",
     r"(?:smoke|stun) grenades",
     r"broke up",
@@ -165,11 +234,16 @@ INTERVENTION = _words(
     r"forcibly",
     r"police (?:moved|blocked)",
 )
+# Words before a verb of taking that make it an aim, not a deed.
+ATTEMPT = re.compile(
+    r"\b(?:to|attempt\w*(?: to)?|tr(?:y|ied|ying) to|bid to|aim\w* (?:at|to)|bid for)\W*$",
+    re.IGNORECASE,
+)
 # Ground taken: the verb, then within a few words a place.
 TAKEN = re.compile(
     r"\b(?:(?:took|take[ns]?|taking|seiz\w*|gain\w*|wrest\w*|regain\w*|recover\w*|establish\w*)"
     r" (?:the |full |complete |total )*control\b"
-    r"|(?:took|taken|taking) over\b|fell to\b|controlling\b"
+    r"|(?:took|taken|taking) over\b|fell to\b"
     r"|(?:captur\w*|seiz\w*|overr[au]n\w*|recaptur\w*|ret(?:ook|aken?|aking)|regain\w*"
     r"|liberat\w*|freed|(?:drove|driven|pushed|expelled|cleared|ousted)\b[^.;]{0,40}?"
     r"\b(?:out|from|of))\W+(?:[\w'-]+\W+){0,6}?"
@@ -190,6 +264,27 @@ GOVERNMENT_SIDE = _words(
     r"security forces",
     r"military\b",
     r"police\b",
+)
+NON_STATE_SIDE = _words(
+    r"rebels?\b",
+    r"militants?\b",
+    r"fighters\b",
+    r"insurgents?\b",
+    r"jihadists?\b",
+    r"terrorists?\b",
+    r"militias?\b",
+    r"militiamen",
+    r"guerrillas?\b",
+    r"separatists?\b",
+    r"gunmen",
+    r"(?:al-)?shabaa?b\b",
+    r"taliban",
+    r"islamic state",
+    r"isis\b",
+    r"isil\b",
+    r"daesh",
+    r"houthis?\b",
+    r"boko haram",
 )
 # Ground handed over: a withdrawal or handover without a fight.
 HANDED_OVER = _words(
@@ -262,7 +357,10 @@ def _read(
     targets: Sequence[Actor | StoryActor],
 ) -> tuple[str, str] | None:
     # Weapons taken or made safe, and nobody hurt by them: no use of force.
-    disrupted = type_ in ("ASSAULT", "COERCE", "MOBILIZE") and DISRUPTED.search(notes)
+    disrupted = (
+        type_ in ("COERCE", "MOBILIZE")
+        or (type_ == "ASSAULT" and mode in (None, "explosives", "destroy"))
+    ) and DISRUPTED.search(notes)
     if disrupted and (type_ != "ASSAULT" or not CASUALTIES.search(notes)):
         return ("Strategic developments", "Disrupted weapons use")
     if type_ == "MOBILIZE" and BASE_SET_UP.search(notes):
@@ -270,23 +368,42 @@ def _read(
     territory = _territory(type_, mode, notes, sources)
     if territory is not None:
         return territory
+    if type_ == "PROTEST" and mode in ("riot", "vandalize") and not CROWD.search(notes):
+        # A crowd's violence (people as its source) that the notes call no protest, riot or
+        # mob: the source is more likely misread than the act, so read the act.
+        type_, mode = "ASSAULT", None
     if type_ == "PROTEST" or (
         type_ == "ASSAULT"
         and mode in (None, "crowd-control", "firearms", "beat")
         and (mode == "crowd-control" or PROTEST_WORDS.search(notes))
     ):
         return _protest(mode, notes)
+    if type_ in ("CONSULT", "RETREAT", "AGREE", "CONCEDE") and ARMED_AGREEMENT.search(notes):
+        return ("Strategic developments", "Agreement")
+    if type_ in ("RETREAT", "CONCEDE") and DEFECTION.search(notes):
+        return ("Strategic developments", "Change to group/activity")
     if type_ != "ASSAULT":
         return None
+    if mode not in ("sexual", "abduct") and SUICIDE.search(notes):
+        return ("Explosions/Remote violence", "Suicide bomb")
     if CHEMICAL.search(notes):
         return ("Explosions/Remote violence", "Chemical weapon")
+    if mode == "heavy-weapons" and AIRCRAFT.search(notes):
+        return ("Explosions/Remote violence", "Air/drone strike")  # a missile from a jet
     if mode in (None, "beat", "torture") and SEXUAL.search(notes):
         return ("Violence against civilians", "Sexual violence")
     if mode in ("explosives", None) and GRENADE.search(notes):
         return ("Explosions/Remote violence", "Grenade")
+    if mode is None and not CLASH.search(notes):
+        # No weapon read with the act: one the notes name (ground fighting aside).
+        for cue, sub_event_type in WEAPON_CUES:
+            if cue.search(notes):
+                return ("Explosions/Remote violence", sub_event_type)
     if mode in (None, "firearms", "beat", "primitive"):
         if MOB.search(notes):
             return ("Riots", "Mob violence")
+        if mode is None and DESTROYED.search(notes) and not CASUALTIES.search(notes):
+            return ("Strategic developments", "Looting/property destruction")
         if CLASH.search(notes) or ARMED_OBJECT.search(notes) or any(map(_armed, targets)):
             return ("Battles", "Armed clash")
         return ("Violence against civilians", "Attack")
@@ -306,18 +423,36 @@ def _territory(
     if not (fought or type_ == "RETREAT"):
         return None
     taken = TAKEN.search(notes)
-    if taken is None:
-        return None
+    if taken is None or ATTEMPT.search(notes[max(0, taken.start() - 30) : taken.start()]):
+        return None  # "an attack to capture the town" took nothing
     if HANDED_OVER.search(notes) and not CLASH.search(notes):
         return ("Strategic developments", "Non-violent transfer of territory")
-    if sources:
-        state = any(a.sector in STATE_SECTORS or _kind(a) in STATE_KINDS for a in sources)
-    else:
-        before = notes[max(0, taken.start() - 80) : taken.start()]
-        state = bool(GOVERNMENT_SIDE.search(before)) or bool(REGAIN.search(taken.group(0)))
+    state = _taker_is_state(notes, taken, sources)
     if state:
         return ("Battles", "Government regains territory")
     return ("Battles", "Non-state actor overtakes territory")
+
+
+def _taker_is_state(
+    notes: str, taken: re.Match[str], sources: Sequence[Actor | StoryActor]
+) -> bool:
+    """Whether government forces took the ground: the side named nearest before the verb ("the
+    rebels recaptured"), or after it in a passive ("was retaken by the army"); else the
+    event's sources; else a verb of retaking."""
+    before = notes[max(0, taken.start() - 100) : taken.start()]
+    sides = [(m.end(), True) for m in GOVERNMENT_SIDE.finditer(before)]
+    sides += [(m.end(), False) for m in NON_STATE_SIDE.finditer(before)]
+    if sides:
+        return max(sides)[1]
+    after = re.match(r"[^.;]{0,60}?\bby\b([^.;]{0,40})", notes[taken.end() :])
+    if after:
+        if NON_STATE_SIDE.search(after.group(1)):
+            return False
+        if GOVERNMENT_SIDE.search(after.group(1)):
+            return True
+    if sources:
+        return any(a.sector in STATE_SECTORS or _kind(a) in STATE_KINDS for a in sources)
+    return bool(REGAIN.search(taken.group(0)))
 
 
 def _protest(mode: str | None, notes: str) -> tuple[str, str]:
