@@ -739,6 +739,14 @@ def test_case_scores_the_sub_event_type_and_no_violence_outside_acled():
     assert [m.item for m in report.misses] == ["2", "4"]
 
 
+def test_case_main_event_is_one_acled_codes_where_there_is_one():
+    text = "The minister visited the town after rebels shelled it."
+    visit = event(text, "visited", "CONSULT", "visit", confidence=0.9)
+    shelling = event(text, "shelled", "ASSAULT", "heavy-weapons", confidence=0.4)
+    assert case2021.coded_main_event(doc(text, events=[visit, shelling])) == shelling
+    assert case2021.coded_main_event(doc(text, events=[visit])) == visit
+
+
 @pytest.mark.parametrize(
     ("kind", "mode", "flags", "expected"),
     [
