@@ -908,3 +908,21 @@ def test_a_suicide_bomber_is_no_warplane(nlp, lexicon):
     text = "Ten people were killed when a suicide bomber attacked the market."
     found = events.find(nlp(text), [], [], [], lexicon, article(text))
     assert ("ASSAULT", "suicide-attack") in [(e.type, e.mode) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish forces have set up two bases near the border.",
+        "The army has established a total of twelve posts along the river.",
+    ],
+)
+def test_bases_counted_or_lemmatised_oddly_are_still_bases(nlp, lexicon, text):
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert ("MOBILIZE", "troops") in [(e.type, e.mode) for e in found]
+
+
+def test_wresting_control_of_a_camp_is_a_seizure(nlp, lexicon):
+    text = "Government forces wrested control of the camp from the militia."
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert ("COERCE", "seize") in [(e.type, e.mode) for e in found]

@@ -49,6 +49,7 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Nouns that count back over the actors just named: "the three parties", "both sides".
+QUANTITY_NOUNS = frozenset({"total", "number", "series", "batch", "couple", "pair", "set"})
 GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
@@ -672,11 +673,23 @@ class _Reader:
             if not words & entry.sentence_context:
                 return False
         if entry.objects:
-            # the object, or the passive's subject ("weapons were seized")
+            # the object, or the passive's subject ("weapons were seized"); of "a total of 56
+            # posts", the posts
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            objects += [
+                pobj
+                for o in objects
+                if o.lemma_.lower() in QUANTITY_NOUNS
+                for prep in o.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
             # a state left counts as a place ("left Syria"); a state found is no weapon
             if not objects or not any(
-                o.lemma_.lower() in entry.objects or (entry.type == "RETREAT" and self._is_state(o))
+                o.lemma_.lower() in entry.objects
+                or o.lower_ in entry.objects  # "bases", which the lemmatiser reads as "basis"
+                or (entry.type == "RETREAT" and self._is_state(o))
                 for o in objects
             ):
                 return False
@@ -1032,11 +1045,13 @@ class _Reader:
         for match in matches:
             self._speech(match, sentence, quoted)
         absorbed = self._frames(matches)
-        return [
-            self._event(m, sentence, places, times)
+        kept = [
+            m
             for m in matches
             if m.head.i not in absorbed and not (m.entry.needs_target and not m.target)
         ]
+        clauses = {_clause(m.governor or m.head).i for m in kept}
+        return [self._event(m, sentence, places, times, clauses) for m in kept]
 
     def _causes(self, matches: list[_Match]) -> None:
         """ "98 people were killed in police firing": the killing is the firing's doing, so it
@@ -1210,6 +1225,7 @@ class _Reader:
         sentence: TokenSpan,
         places: Intervals[tuple[int, int, str]],
         times: Intervals[Time],
+        clauses: set[int] | None = None,
     ) -> Event:
         entry, head = match.entry, match.head
         negated, future, hypothetical, intent = _modality(head, self.lex.modality, match.governor)
@@ -1244,7 +1260,7 @@ class _Reader:
         if type_ == "ASSAULT" and mode is None:
             mode = self._instrument(match)
         first, last = min(match.tokens, key=lambda t: t.i), max(match.tokens, key=lambda t: t.i)
-        when = _when(match, sentence, times)
+        when = _when(match, sentence, times, clauses or set())
         confidence = (
             0.35
             + 0.25 * bool(match.source)
@@ -1477,12 +1493,36 @@ def _complement(frame: _Match) -> set[int]:
     return inside
 
 
-def _when(match: _Match, sentence: TokenSpan, times: Intervals[Time]) -> When | None:
-    """The date of the event: the time in its sentence closest to it in the parse."""
+def _clause(token: Token) -> Token:
+    """The verb whose clause ``token`` is in (itself if a verb; the root where none is), the
+    first of verbs joined by "and" ("attacking and fighting Kenyan troops since 2011")."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _when(
+    match: _Match, sentence: TokenSpan, times: Intervals[Time], clauses: set[int]
+) -> When | None:
+    """The date of the event: the time in its sentence closest to it in the parse, unless
+    the time is in the clause of another event of the sentence ("He thanked supporters
+    Thursday after being freed": Thursday dates the thanks, not the release) and does not
+    open the sentence; ``clauses``: the clause verbs (``_clause``) of the sentence's events."""
     doc, head = sentence.doc, match.head
+    mine = _clause(match.governor or head).i
     best: tuple[int, int, Time] | None = None
     for _, _, time in times.starting(sentence.start_char, sentence.end_char):
         words = doc.char_span(time.start, time.end, alignment_mode="expand")
+        # a time that opens the sentence ("On 4 March, ...", "Last month, ...") dates all of it
+        opens = words is not None and words.start - sentence.start <= 2
+        if words is not None and not opens and words.root.head is not words.root:
+            owner = _clause(words.root.head).i
+            if owner != mine and owner in clauses:
+                continue
         tree = min((_distance(head, t) for t in words), default=99) if words else 99
         key = (tree, abs(time.start - head.idx), time)
         if best is None or key[:2] < best[:2]:
