@@ -233,6 +233,30 @@ VILLAGERS = actor("villagers", "CVL", "group")
             [],
             "Air/drone strike",
         ),
+        (
+            "RETREAT",
+            "disarm",
+            "Forty fighters surrendered to the army on Monday.",
+            [],
+            [],
+            "Agreement",
+        ),
+        (
+            "ASSAULT",
+            "firearms",
+            "Air defences shot down two drones over the port.",
+            [],
+            [],
+            "Disrupted weapons use",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Marchers burned tyres and set up roadblocks on the highway.",
+            [],
+            [],
+            "Violent demonstration",
+        ),
         # A protest about violence is no violent protest, nor one met with force.
         (
             "PROTEST",

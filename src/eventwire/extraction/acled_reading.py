@@ -41,6 +41,12 @@ ARMED_AGREEMENT = _words(
     r"(?:prisoner|detainee|hostage|captive)s? (?:exchange|swap)",
     r"exchange[ds]? (?:of )?(?:\w+ )?(?:prisoners|detainees|captives|bodies)",
 )
+# A surrender, or a release or handover done under a deal: ACLED's "Agreement" too.
+SETTLED = _words(
+    r"surrender",
+    r"(?:under|as part of|in line with|according to) (?:a|an|the) (?:[\w-]+ ){0,2}?"
+    r"(?:deal|agreement|accord)",
+)
 DEFECTION = _words(r"defect(?:ed|ion|ions|ors?|ing)?\b", r"switched sides")
 CROWD = _words(
     r"protest",
@@ -181,6 +187,14 @@ VIOLENT_PROTEST = _words(
     r"violent clash",
     r"(?:police(?:men)?|officers) (?:were |have been )?(?:injured|hurt|wounded)",
     r"attack\w* (?:the )?(?:police|officers|security forces)",
+    r"damag",
+    r"burn\w*",
+    r"(?:lit|light\w*|start\w*|set) (?:\w+ )?fires?\b",
+    r"rampag",
+    r"brawl",
+    r"fights? broke out",
+    r"confront\w* (?:the )?(?:police|security|officers|troops)",
+    r"road ?blocks?",
 )
 # Force that kills or maims protesters: ACLED's "Excessive force against protesters", when
 # the notes also name a force that used it (a toll of an earlier day or an accident is not).
@@ -193,7 +207,8 @@ EXCESSIVE_FORCE = re.compile(
     # "fired live rounds at protesters", "protesters were shot dead", "killing one protester"
     rf"\b{HARM}\W+(?:[\w'-]+\W+){{0,6}}?{PROTESTERS}\b"
     rf"|\b{PROTESTERS}\W+(?:[\w'-]+\W+){{0,5}}?{HARM}"
-    r"|\blive (?:ammunition|rounds|bullets|fire)|\bbrutally\b|\bviolently (?:suppress|disperse)",
+    r"|\blive (?:ammunition|rounds|bullets|fire)|\bbrutally\b|\bviolently (?:suppress|disperse)"
+    r"|\bopened fire\b|\bshot dead\b",
     re.IGNORECASE,
 )
 FORCES = _words(
@@ -307,6 +322,12 @@ PLACE_LEFT = _words(
     r"(?:hand\w*|turn\w*) (?:over |back )?(?:control|authority)",
 )
 # Weapons seized, found, defused or intercepted: "Disrupted weapons use".
+# A drone or missile brought down before it struck.
+SHOT_DOWN = _words(
+    r"(?:shot|shoot\w*|brought|bring\w*) down (?:\w+ ){0,4}?(?:drones?|uavs?|missiles?|rockets?"
+    r"|projectiles?)",
+    r"intercept\w* (?:\w+ ){0,4}?(?:drones?|uavs?|missiles?|rockets?|projectiles?)",
+)
 WEAPONS = (
     r"(?:weapons?|arms|ammunitions?|ammo|firearms?|guns?|rifles?|pistols?|revolvers?"
     r"|explosives?|explosive devices?|grenades?|ieds?|bombs?|devices?|landmines?|mines"
@@ -357,6 +378,8 @@ def _read(
     targets: Sequence[Actor | StoryActor],
 ) -> tuple[str, str] | None:
     # Weapons taken or made safe, and nobody hurt by them: no use of force.
+    if type_ == "ASSAULT" and SHOT_DOWN.search(notes) and not CASUALTIES.search(notes):
+        return ("Strategic developments", "Disrupted weapons use")
     disrupted = (
         type_ in ("COERCE", "MOBILIZE")
         or (type_ == "ASSAULT" and mode in (None, "explosives", "destroy"))
@@ -379,6 +402,8 @@ def _read(
     ):
         return _protest(mode, notes)
     if type_ in ("CONSULT", "RETREAT", "AGREE", "CONCEDE") and ARMED_AGREEMENT.search(notes):
+        return ("Strategic developments", "Agreement")
+    if type_ in ("RETREAT", "CONCEDE") and SETTLED.search(notes):
         return ("Strategic developments", "Agreement")
     if type_ in ("RETREAT", "CONCEDE") and DEFECTION.search(notes):
         return ("Strategic developments", "Change to group/activity")
