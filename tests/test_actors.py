@@ -561,6 +561,7 @@ def test_officers_after_a_police_force_are_its_officers(nlp, dictionary):
         ("County askaris evicted the hawkers.", "County askaris", "COP"),
         ("Squatters blocked the road to protest.", "Squatters", "CVL"),
         ("A vigilante mob lynched a suspected thief.", "vigilante mob", "CVL"),
+        ("Presiding officers walked out of the tallying centre.", "Presiding officers", "GOV"),
     ],
 )
 def test_common_nouns_for_police_and_crowds(nlp, dictionary, text, words, sector):
