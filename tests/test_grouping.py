@@ -275,3 +275,16 @@ def test_a_pronoun_in_a_quote_is_not_taken_for_the_last_named_actor():
         'order." It has until Monday to appeal the fine.'
     )
     assert all(e.source_basis != "inherited" for e in document.events)
+
+
+def test_a_day_in_another_event_s_clause_does_not_date_this_one_unless_it_opens_the_sentence():
+    document = extract(
+        "The journalist thanked his supporters on Thursday after police freed him from prison.\n\n"
+        "On 4 March, gunmen attacked a bus and killed two passengers as police fired on them."
+    )
+    dated = {
+        m.trigger.text: m.when.date if m.when else None for e in document.events for m in e.mentions
+    }
+    assert dated["thanked"] == "2025-03-13"
+    assert dated["freed"] is None  # Thursday is when he thanked them
+    assert dated["attacked"] == dated["killed"] == dated["fired"] == "2025-03-04"

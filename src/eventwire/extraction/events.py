@@ -1510,15 +1510,19 @@ def _when(
 ) -> When | None:
     """The date of the event: the time in its sentence closest to it in the parse, unless
     the time is in the clause of another event of the sentence ("He thanked supporters
-    Thursday after being freed": Thursday dates the thanks, not the release) and does not
-    open the sentence; ``clauses``: the clause verbs (``_clause``) of the sentence's events."""
+    Thursday after being freed": Thursday dates the thanks, not the release) and comes
+    after the sentence's first verb; ``clauses``: the clause verbs (``_clause``) of the
+    sentence's events."""
     doc, head = sentence.doc, match.head
     mine = _clause(match.governor or head).i
     best: tuple[int, int, Time] | None = None
     for _, _, time in times.starting(sentence.start_char, sentence.end_char):
         words = doc.char_span(time.start, time.end, alignment_mode="expand")
-        # a time that opens the sentence ("On 4 March, ...", "Last month, ...") dates all of it
-        opens = words is not None and words.start - sentence.start <= 2
+        # a time before the sentence's first verb ("On 4 March, ...", "Last month, ...")
+        # dates all of it
+        opens = words is not None and not any(
+            t.pos_ == "VERB" for t in doc[sentence.start : words.start]
+        )
         if words is not None and not opens and words.root.head is not words.root:
             owner = _clause(words.root.head).i
             if owner != mine and owner in clauses:
