@@ -1296,13 +1296,19 @@ def _resolve_all(
 def _in_town(
     named: Mention, resolved: Resolution | None, town: Resolution | None, gazetteer: Gazetteer
 ) -> Resolution | None:
-    """ "Eastleigh, Nairobi": a name the text puts in a town, that the gazetteer has only as a
-    small place in another country, is a neighbourhood or village it lacks: placed at the
-    town. A name the gazetteer has in the town's country keeps its own resolution."""
-    if town is None or town.candidate.feature not in POINTS or resolved is None:
+    """Where "Lavington, Nairobi" puts a name: a name the text puts in a town, that the
+    gazetteer lacks or has only as a small place in another country, is a neighbourhood or
+    village: placed at the town. One the gazetteer has in the town's country keeps its own."""
+    if town is None or town.candidate.feature not in POINTS:
         return resolved
-    k, c = town.candidate, resolved.candidate
-    if c.country == k.country or c.feature not in LOCAL or c.population >= 100_000:
+    k = town.candidate
+    if resolved is None and not (named.labelled or named.hint in ("located", "point")):
+        return resolved
+    if resolved is not None and (
+        resolved.candidate.country == k.country
+        or resolved.candidate.feature not in LOCAL
+        or resolved.candidate.population >= 100_000
+    ):
         return resolved
     if any(o.country == k.country for o in gazetteer.candidates(named.name)):
         return resolved
