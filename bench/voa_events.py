@@ -73,10 +73,13 @@ def report(documents: list[Document]) -> str:
     events = [e for d in documents for e in d.events]
     n = len(events) or 1
     counts = [len(d.events) for d in documents]
+    real = [e for e in events if not (e.negated or e.hypothetical)]
     lines = [
         f"articles {len(documents)}, events {len(events)}, "
         f"{len(events) / max(1, len(documents)):.1f} per article (max {max(counts, default=0)}), "
         f"mentions per event {sum(len(e.mentions) for e in events) / n:.2f}",
+        f"events neither negated nor hypothetical {len(real)} ({100 * len(real) / n:.0f}%), "
+        f"{100 * sum(1 for e in real if e.source) / max(1, len(real)):.0f}% of them with a source",
         "",
         "| value | any | stated | coreferent | inherited | article/reported |",
         "|---|---|---|---|---|---|",
