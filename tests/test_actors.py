@@ -562,6 +562,10 @@ def test_officers_after_a_police_force_are_its_officers(nlp, dictionary):
         ("Squatters blocked the road to protest.", "Squatters", "CVL"),
         ("A vigilante mob lynched a suspected thief.", "vigilante mob", "CVL"),
         ("Presiding officers walked out of the tallying centre.", "Presiding officers", "GOV"),
+        ("An unidentified group kidnapped a trader.", "unidentified group", "UAF"),
+        ("Hundreds of Muslims marched after Friday prayers.", "Muslims", "REL"),
+        ("Party members blocked the road.", "members", "CVL"),
+        ("Cabinet members met on Monday.", "Cabinet members", "GOV"),
     ],
 )
 def test_common_nouns_for_police_and_crowds(nlp, dictionary, text, words, sector):

@@ -986,7 +986,7 @@ def _find_generic(found: _Found) -> None:
 
 
 # Nouns that count or gather people: with "of" after them the people are named there.
-COUNTED = frozenset(_words("group groups thousands hundreds scores dozens"))
+COUNTED = frozenset(_words("group groups thousands hundreds scores dozens members"))
 # "Officers" alone are a police force's where the article has named one before them.
 OFFICERS = frozenset({"officer", "officers"})
 POLICE = "generic-police"
