@@ -66,6 +66,8 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 OTHER_WORDS = frozenset(
     {"earlier", "previous", "last", "former", "separate", "another", "other", "second", "new"}
 )
+# Pronouns that name someone the text has named ("he", unlike "we" or "you" in a quote).
+NAMING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # Pronouns and generic nouns ("the group") that stand for an actor named before, and the
 # kinds of actor each can stand for.
 _PEOPLE = frozenset({"person", "leader"})
@@ -313,7 +315,11 @@ def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
     doers = [c for c in token.children if c.dep_ in ("agent", "nsubjpass")]
     if (subject := verb_subject(token)) is not None:
         doers.append(subject)  # borrowed where the verb has none: "Modi is due to travel"
-    return not any(t.pos_ == "PROPN" or t.ent_type_ for d in doers for t in d.subtree)
+    return not any(
+        t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in NAMING_PRONOUNS
+        for d in doers
+        for t in d.subtree
+    )
 
 
 def _stated_date(event: Event) -> str | None:
