@@ -862,6 +862,8 @@ def test_a_backer_is_not_the_doer(run):
         # A weapon or an attacker named keeps the attack, whatever else is named.
         ("A bomb exploded at the chemical factory gate, killing four guards.", True),
         ("Gunmen killed three farmers as storm clouds gathered over the hills.", True),
+        # An attack on computers is no violence.
+        ("Hackers attacked the ministry's website on Monday.", False),
         # A word of a name names no storm.
         ("Fighters of the Lightning Battalion killed two villagers.", True),
     ],

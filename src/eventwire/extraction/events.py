@@ -430,7 +430,8 @@ NAME_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WO
 
 def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed: set[str]) -> bool:
     """Harm or damage that natural forces or an accident did ("floods killed 66", "a boiler
-    exploded, injuring two"): nobody attacked anyone, so it is no ASSAULT or vandalism. The
+    exploded, injuring two"), or an attack on computers: nobody attacked people or property,
+    so it is no ASSAULT or vandalism. The
     words are the lexicon's ``accidental_harm``, read in the trigger's sentence (less relative
     clauses about something else); a weapon, an attacker or an armed source named in the
     sentence keeps the event."""
@@ -461,6 +462,8 @@ def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed:
         if t.i not in aside and t.ent_type_ not in NAME_ENTITIES and t.pos_ != "PROPN"
     ]
     said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    if said & words.get("not_physical", frozenset()):
+        return True  # "hackers attacked the website": the attack is on computers
     if said & words.get("unless", frozenset()):
         return False
     nouns = {t.lemma_.lower() for t in clause if t.pos_ in ("NOUN", "ADJ")}
