@@ -383,6 +383,7 @@ def find(
     )
     events: list[Event] = []
     armed = {a.id for a in actors if a.kind in ("military", "armed_group")}
+    after_accident = False
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
@@ -391,7 +392,16 @@ def find(
             # The type model (types.py) settles types the rules confuse, and finds an event
             # where no trigger fired.
             found = reader.with_model(type_model, sentence, found, located, dated)
-        events += [e for e in found if not _accidental(e, sentence, lexicon, armed)]
+        # "A boiler exploded at the plant. Four workers were injured.": the harm the next
+        # sentence reports is the same accident's.
+        accidental = [
+            e
+            for e in found
+            if _accidental(e, sentence, lexicon, armed)
+            or (after_accident and _same_harm(e, sentence, lexicon, armed))
+        ]
+        events += [e for e in found if e not in accidental]
+        after_accident = bool(accidental)
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
     events = [
@@ -473,6 +483,21 @@ def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed:
     return bool(
         lemmas & words.get("blasts", frozenset()) and lemmas & words.get("sites", frozenset())
     )
+
+
+def _same_harm(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed: set[str]) -> bool:
+    """Harm reported right after an accident, by the plain words of harm (``harm``: "were
+    injured", "the blasts killed") with nobody doing it: the accident's toll, not an attack."""
+    words = lexicon.accidental_harm
+    if event.type != "ASSAULT" or event.source or not words:
+        return False
+    said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    if said & words.get("unless", frozenset()):
+        return False
+    trigger = sentence.doc.char_span(
+        event.trigger.start, event.trigger.end, alignment_mode="expand"
+    )
+    return trigger is not None and trigger.root.lemma_.lower() in words.get("harm", frozenset())
 
 
 NUMBER_WORDS = {
