@@ -705,3 +705,16 @@ def test_kenyan_neighbourhoods_and_border_towns_cities500_lacks(nlp, gazetteer, 
     [place] = find(nlp(text), gazetteer, [])
     assert (place.name, place.country) == (name, "KEN")
     assert _km((place.lat, place.lon), near) < 25
+
+
+def test_a_town_in_a_division_of_its_name_outweighs_a_bigger_namesake_abroad(nlp, gazetteer):
+    # Kwale in Nigeria has more people than Kwale town, seat of Kenya's Kwale County
+    found = mentioned(find(nlp("Police shot a suspect in Kwale town."), gazetteer, []))
+    assert found["Kwale"] == ("Kwale", "KEN")
+
+
+def test_a_town_named_after_a_name_picks_the_namesake_near_it(nlp, gazetteer):
+    # Kiunga in Papua New Guinea is the bigger; the one near Lamu is meant
+    text = "A roadside bomb exploded in Kiunga, Lamu on Tuesday."
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found["Kiunga"] == ("Kiunga", "KEN")

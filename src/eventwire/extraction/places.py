@@ -976,8 +976,26 @@ def resolve(
     if mention.hint == "people":
         candidates = [c for c in candidates if c.feature != "city"]
     towns = [c for c in candidates if c.feature in POINTS]
+    # A town in a division of its own name is often that division's seat ("Kwale" in Kwale
+    # County): the two together outweigh a bigger namesake abroad.
+    seats = {
+        (d.country, d.admin1)
+        for d in candidates
+        if division(d) and d.exact and d.admin1 is not None
+    }
     scored = sorted(
-        ((_score(c, mention, context, towns, inside), c) for c in candidates),
+        (
+            (
+                _score(c, mention, context, towns, inside)
+                + (
+                    0.5
+                    if c.feature in POINTS and c.exact and (c.country, c.admin1) in seats
+                    else 0.0
+                ),
+                c,
+            )
+            for c in candidates
+        ),
         key=lambda item: -item[0],
     )
     if not scored:
@@ -985,10 +1003,12 @@ def resolve(
     best_score, best = scored[0]
     # A GeoNames province named by its own name, not an alias ("Federal" of Buenos Aires),
     # supports itself and its town of that name.
-    named_province = (
-        division(best)
-        and best.feature == "admin1"
-        and spelling(best.name) == spelling(mention.name)
+    named_province = any(
+        division(c)
+        and c.feature == "admin1"
+        and c.country == best.country
+        and spelling(c.name) == spelling(mention.name)
+        for _, c in scored[:2]
     )
     # A division's town of its name is meant unless the text says the division ("Mandera"
     # the town, "Mandera county" the county): news names the town, and it is a truer point.
@@ -1302,6 +1322,16 @@ def _in_town(
     if town is None or town.candidate.feature not in POINTS:
         return resolved
     k = town.candidate
+    if resolved is not None and resolved.candidate.country == k.country:
+        return resolved
+    # "Kiunga, Lamu": of the name's namesakes, the one near the town named after it.
+    near = [
+        c
+        for c in gazetteer.candidates(named.name)
+        if c.country == k.country and c.exact and _km((c.lat, c.lon), (k.lat, k.lon)) < 150
+    ]
+    if near:
+        return Resolution(near[0], 0.6, f"near the {k.name} named after it")
     if resolved is None and not (named.labelled or named.hint in ("located", "point")):
         return resolved
     if resolved is not None and (
