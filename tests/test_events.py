@@ -596,6 +596,20 @@ def test_a_recipient_and_a_state_where_it_happens_are_targets(nlp, lexicon):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Japan provided 5 million dollars to Sudan.", "AID"),
+        ("Japan provided financial support to Sudan.", "AID"),
+    ],
+)
+def test_the_receiver_after_the_object_is_the_target(nlp, lexicon, text, type_):
+    """The parser hangs "to Sudan" on the object or calls it a dative: still the receiver."""
+    found_actors = actors_in(text, {"japan": ["Japan"], "sudan": ["Sudan"]})
+    event = one(events.find(nlp(text), found_actors, [], [], lexicon, article(text)), type_)
+    assert (event.source, event.target) == (["japan"], ["sudan"])
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "source"),
     [
         ("The minister was indicted and resigned.", "RETREAT", ["minister"]),

@@ -877,8 +877,14 @@ class _Reader:
                 target += self.phrase(child)
             elif child.dep_ == "agent":
                 source += self._pobj(child)
+            elif child.dep_ == "dative" and child.pos_ == "ADP":
+                target += self._pobj(child)  # the receiver: "sent supplies to Italy"
             elif child.dep_ in ("dobj", "dative"):
                 target += self.phrase(child)
+                # the parser hangs the receiver on the object: "sent medical supplies to Italy"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and preps.get(prep.lower_) == "target":
+                        target += self._pobj(prep)
             elif child.dep_ in ("compound", "poss") and child.i < head.i:
                 # a gerund the parser calls a verb: "police firing", "the army's shelling"
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
