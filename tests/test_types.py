@@ -16,6 +16,7 @@ from eventwire.extraction.types import (
     TypeModel,
     features,
     main_verb,
+    main_verb_event,
     new_event,
 )
 from eventwire.settings import DATA_DIR, Settings
@@ -99,6 +100,47 @@ def test_the_model_settles_a_type_the_rules_confuse():
     assert [e.type for e in extract(text, None, settings=rules_only).events] == ["AGREE"]
     (event,) = extract(text, None).events
     assert (event.type, event.cameo_root) == ("RETREAT", "08")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "type_"),
+    [
+        (
+            "The opposition leader faulted the president on Monday, days after the army "
+            "attacked the rebels.",
+            "faulted",
+            "ACCUSE",
+        ),
+        (
+            "Egypt returned the ancient statues to Greece after talks in Athens.",
+            "returned",
+            "RETREAT",
+        ),
+    ],
+)
+def test_the_model_adds_the_main_verbs_act_beside_a_side_clauses_event(text, verb, type_):
+    from eventwire.extraction.pipeline import extract
+
+    rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
+    triggers = [
+        text[e.trigger.start : e.trigger.end]
+        for e in extract(text, None, settings=rules_only).events
+    ]
+    assert triggers  # the rules found the side clause's act ...
+    assert verb not in triggers  # ... and not the main verb's
+    (event,) = [
+        e for e in extract(text, None).events if text[e.trigger.start : e.trigger.end] == verb
+    ]
+    assert event.type == type_
+    assert event.source
+    assert event.target
+
+
+def test_no_act_is_added_at_a_light_verb_the_rules_read_with_its_object(nlp, model):
+    text = "The air force carried out a series of airstrikes on rebel positions."
+    sentence = next(iter(nlp(text).sents))
+    airstrikes = next(t.i for t in sentence if t.text == "airstrikes")
+    assert main_verb_event(model, sentence, {airstrikes}) is None
 
 
 def test_the_trainer_runs_on_a_tiny_sample_and_repeats_itself(nlp, tmp_path):

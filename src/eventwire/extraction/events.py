@@ -36,7 +36,14 @@ from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
-from .types import NEW_EVENT_CONFIDENCE, TypeModel, main_verb, new_event, retype
+from .types import (
+    NEW_EVENT_CONFIDENCE,
+    TypeModel,
+    main_verb,
+    main_verb_event,
+    new_event,
+    retype,
+)
 
 Role = str  # "source", "target" or "none"
 FRAMES = (None, "absorb", "report")
@@ -1228,13 +1235,9 @@ class _Reader:
             guess = new_event(model, sentence)
             if guess is None:
                 return []
-            head = main_verb(sentence)
-            entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=guess[0], mode=guess[1])
-            match = _Match(entry, [head], head)
-            self.roles(match)
-            if not (match.source or match.target):
-                return []  # no actor to do it or suffer it: not an event we can record
-            event = self._event(match, sentence, places, times)
+            event = self._model_event(main_verb(sentence), *guess, sentence, places, times)
+            if event is None:
+                return []
             return [event.model_copy(update={"confidence": NEW_EVENT_CONFIDENCE})]
         revised = []
         for event in found:
@@ -1249,7 +1252,37 @@ class _Reader:
                 cameo = self.lex.codebook.cameo_root(type_, mode) if self.lex.codebook else None
                 event = event.model_copy(update={"type": type_, "mode": mode, "cameo_root": cameo})
             revised.append(event)
+        triggered: set[int] = set()
+        for event in found:
+            span = self.doc.char_span(
+                event.trigger.start, event.trigger.end, alignment_mode="expand"
+            )
+            triggered.update(range(span.start, span.end) if span is not None else ())
+        main = main_verb_event(model, sentence, triggered)
+        if main is not None:
+            event = self._model_event(*main, sentence, places, times)
+            # whose act it is ("we cannot feed" is no one's), and one that happened
+            if event is not None and event.source and not event.negated:
+                revised.append(event)
         return revised
+
+    def _model_event(
+        self,
+        head: Token,
+        type_: str,
+        mode: str | None,
+        sentence: TokenSpan,
+        places: Intervals[tuple[int, int, str]],
+        times: Intervals[Time],
+    ) -> Event | None:
+        """The event the type model reads at ``head``, with the roles the parse gives it;
+        None without an actor to do it or suffer it (not an event we can record)."""
+        entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=type_, mode=mode)
+        match = _Match(entry, [head], head)
+        self.roles(match)
+        if not (match.source or match.target):
+            return None
+        return self._event(match, sentence, places, times)
 
     # The record
 

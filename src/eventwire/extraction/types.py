@@ -265,6 +265,7 @@ RETYPE_AT = 0.6  # the model's type must be at least this likely ...
 RETYPE_MARGIN = 0.3  # ... and this much likelier than the rules' type
 NEW_EVENT_AT = 0.5  # an event where no trigger fired: its type at least this likely
 NEW_EVENT_CONFIDENCE = 0.3  # below any event a trigger found
+MAIN_VERB_AT = 0.6  # an untriggered main verb beside the rules' events: its type this likely
 
 
 def retype(
@@ -293,3 +294,25 @@ def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] |
     if best == NONE or scores.probs[best] < NEW_EVENT_AT:
         return None
     return best, model.score(sentence, verb).modes.get(best)
+
+
+def main_verb_event(
+    model: TypeModel, sentence: TokenSpan, triggered: set[int]
+) -> tuple[Token, str, str | None] | None:
+    """(verb, type, mode) of the act a sentence's main verb reports where no trigger covers
+    it ("faulted the decision to allow ...", "returned artifacts to ...") and the model is
+    sure: the rules found only the side clauses' events; else None. ``triggered``: indices
+    of the tokens the rules' triggers cover."""
+    verb = main_verb(sentence)
+    if verb.pos_ != "VERB" or verb.i in triggered:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "xcomp", "ccomp") and any(
+            t.i in triggered for t in child.subtree
+        ):
+            return None  # the rules read an act in what it governs: a light verb or a frame
+    scores = model.score(sentence, verb, modes=False)
+    best = scores.best
+    if best in (NONE, "ASSAULT") or scores.probs[best] < MAIN_VERB_AT:
+        return None  # violence the rules' words know better than the model
+    return verb, best, model.score(sentence, verb).modes.get(best)
