@@ -194,6 +194,8 @@ def test_an_offer_said_with_be_ready_to_is_read_at_the_act_offered(nlp):
             "REQUEST",
             "CONSULT",
         ),
+        # peacekeepers sent are protection given (CAMEO 074, AID), not a force massed
+        ("Kenya deployed 500 peacekeepers to Somalia.", "MOBILIZE", "AID"),
     ],
 )
 def test_the_model_settles_a_word_the_rules_read_two_ways(text, rules, model):

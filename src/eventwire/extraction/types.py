@@ -248,7 +248,8 @@ class TypeModel:
 # Types the rules confuse, and what the model may turn each into (issue 10): cooperation said
 # against cooperation done, a sanction against coercion, an accusation against a demand; a
 # visit hosted against a decision welcomed ("welcomed"), a call made against a call on someone
-# ("called"), a town taken by fighting against one taken over ("captured").
+# ("called"), a town taken by fighting against one taken over ("captured"); peacekeepers sent
+# (AID, CAMEO 074) against troops massed ("deployed").
 CONFUSABLE: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"SUPPORT", "CONCEDE", "RETREAT"}),
     "SUPPORT": frozenset({"AGREE"}),
@@ -259,6 +260,7 @@ CONFUSABLE: dict[str, frozenset[str]] = {
     "ACCUSE": frozenset({"REQUEST"}),
     "REQUEST": frozenset({"ACCUSE", "CONSULT"}),
     "CONSULT": frozenset({"SUPPORT"}),
+    "MOBILIZE": frozenset({"AID"}),
 }
 # Decided on the tune halves of PLV and the ACLED notes (see README, "Event types").
 RETYPE_AT = 0.6  # the model's type must be at least this likely ...
