@@ -370,7 +370,10 @@ def run(nlp, lexicon):
         ("The UN called on Russia to stop.", "REQUEST", None, ["un"], ["russia"]),
         ("Turkey urged Iran to talk.", "REQUEST", None, ["turkey"], ["iran"]),
         ("The charity sent aid to Ukraine.", "AID", None, ["ngo"], ["ukraine"]),
-        ("Washington imposed sanctions on Iran.", "SANCTION", None, ["usa"], ["iran"]),
+        ("Washington cut ties with Iran.", "SANCTION", None, ["usa"], ["iran"]),
+        # CAMEO 163 (sanctions, embargo) is COERCE in the CAMEO-to-PLOVER table of 2021
+        ("Washington imposed sanctions on Iran.", "COERCE", "withhold", ["usa"], ["iran"]),
+        ("Washington lifted the sanctions on Iran.", "RETREAT", "ease", ["usa"], ["iran"]),
         ("Russia deployed troops.", "MOBILIZE", "troops", ["russia"], []),
         ("The opposition conceded defeat.", "CONCEDE", None, ["opposition"], []),
         ("Turkey cooperated with Iran.", "COOPERATE", None, ["turkey"], ["iran"]),
