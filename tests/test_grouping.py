@@ -288,3 +288,12 @@ def test_a_day_in_another_event_s_clause_does_not_date_this_one_unless_it_opens_
     assert dated["thanked"] == "2025-03-13"
     assert dated["freed"] is None  # Thursday is when he thanked them
     assert dated["attacked"] == dated["killed"] == dated["fired"] == "2025-03-04"
+
+
+def test_a_killing_a_protest_is_about_is_not_its_toll():
+    document = extract(
+        "Residents of Kisumu protested on Monday after a police officer shot dead a driver."
+    )
+    [protest] = of_type(document, "PROTEST")
+    assert len(protest.mentions) == 1
+    assert protest.fatalities is None

@@ -1564,10 +1564,10 @@ def _clause(token: Token) -> Token:
     """The verb whose clause ``token`` is in (itself if a verb; the root where none is), the
     first of verbs joined by "and" ("attacking and fighting Kenyan troops since 2011")."""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 

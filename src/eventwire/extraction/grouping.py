@@ -85,6 +85,8 @@ ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(["government", "administration", "authority", "ministry"], _RULERS),
     **dict.fromkeys(["military", "army", "troop", "force"], frozenset({"military"})),
 }
+# Words that open a clause about what led to an event ("protested after police killed ...").
+CAUSE_MARKS = frozenset({"after", "because", "since", "over"})
 # Lemmas of a trigger that counts the hurt (the dead: the lexicon's death words).
 INJURY_WORDS = frozenset({"injure", "wound", "hurt"})
 # Words by which a sentence says it tells of another event than the one before it.
@@ -179,8 +181,12 @@ def group(
             gap = sentence - candidate.sentences[-1]
             mutual = lexicon.reciprocal_types
             if candidate.events[0].type != event.type:
+                # in the protest's own sentence, not a killing it is about: "protested after
+                # police killed a driver", "the officer who killed two"
+                same = sentence == candidate.sentences[0]
                 if not (
                     sentence - candidate.sentences[0] <= NEARBY_SENTENCES
+                    and not (same and _a_cause(doc, event))
                     and candidate.paragraph == para
                     and _compatible(candidate, event, by_id, country, mutual, True)
                     and not _another(doc, event, lexicon)
@@ -309,7 +315,7 @@ def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
     for _ in range(3):  # the trigger's verb, or the verb its noun phrase hangs from
         if token.pos_ in ("VERB", "AUX"):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             return True
         token = token.head
     doers = [c for c in token.children if c.dep_ in ("agent", "nsubjpass")]
@@ -471,6 +477,24 @@ def _another(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
         or (t.lower_ == "later" and t.ent_type_ == "DATE")
         for t in sentence
     )
+
+
+def _a_cause(doc: Doc, event: Event) -> bool:
+    """Whether the trigger is told in a clause about what led to the rest of its sentence
+    (after, because, since, over) or about someone (a relative clause)."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    token = words.root if words is not None else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if token.dep_ in ("advcl", "pcomp") and any(
+            c.lower_ in CAUSE_MARKS
+            for c in [*token.children, token.head]
+            if c.dep_ in ("mark", "prep")
+        ):
+            return True
+        token = token.head
+    return False
 
 
 def _casualty(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
