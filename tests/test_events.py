@@ -966,3 +966,64 @@ def test_the_toll_reported_after_an_accident_is_the_accidents(nlp, lexicon):
     )
     found = events.find(nlp(text), [], [], [], lexicon, article(text))
     assert [e.trigger.text for e in found if e.type == "ASSAULT"] == ["attacked"]
+
+
+def crowd(name, text, words):
+    """A crowd of people ("residents", "traders") as the actor dictionary gives them."""
+    found = actor(name, spans(text, words)).model_copy(
+        update={"sector": "CVL", "dictionary_id": "generic-people"}
+    )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "doer"),
+    [
+        # a label before a colon is no subject of the clause after it
+        (
+            "Looting: On 3 May, gunmen seized ten goats from a herder near the river.",
+            "COERCE",
+            "gunmen",
+        ),
+        # a noun with a subject is a verb the parser misread
+        ("Traders in the old market protest high rents.", "PROTEST", "Traders"),
+        ("Traders on strike over unpaid wages.", "PROTEST", "Traders"),
+        ("Hundreds of traders gathered in protest outside the court.", "PROTEST", "traders"),
+    ],
+)
+def test_the_doer_of_a_misparsed_clause(nlp, lexicon, text, type_, doer):
+    found = events.find(
+        nlp(text), [actor("doer", spans(text, doer))], [], [], lexicon, article(text)
+    )
+    assert one(found, type_).source == ["doer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes erupted between herders and farmers near the river.",
+        "On 3 May, clash between herders and farmers near the river.",
+    ],
+)
+def test_a_clash_between_two_crowds_is_both_sides_and_no_riot(nlp, lexicon, text):
+    herders, farmers = crowd("herders", text, "herders"), crowd("farmers", text, "farmers")
+    found = events.find(nlp(text), [herders, farmers], [], [], lexicon, article(text))
+    clash = one(found, "ASSAULT")
+    assert sorted(clash.source) == ["farmers", "herders"]
+
+
+def test_a_riot_carries_its_deaths_but_not_those_that_caused_it(nlp, lexicon):
+    text = "Residents attacked and killed two thieves in the market."
+    found = events.find(
+        nlp(text), [crowd("residents", text, "Residents")], [], [], lexicon, article(text)
+    )
+    riots = [e for e in found if (e.type, e.mode) == ("PROTEST", "riot")]
+    assert riots
+    assert {e.fatalities for e in riots} == {2}
+    text = "Traders marched through the town after police killed a hawker."
+    police = actor("police", spans(text, "police")).model_copy(update={"sector": "COP"})
+    found = events.find(
+        nlp(text), [crowd("traders", text, "Traders"), police], [], [], lexicon, article(text)
+    )
+    assert one(found, "PROTEST").fatalities is None
+    assert one(found, "ASSAULT").fatalities == 1

@@ -352,6 +352,7 @@ class _Match:
     mode: str | None = None  # a mode taken from a trigger merged into this one
     changed: tuple[str, str | None] | None = None  # (type, mode) a governing verb gives it
     demand: bool = False  # "X must ...": demanded of its subject
+    sides: bool = False  # its sources are the sides of a fight "between" them, not one party
 
 
 # What a demand modal ("Iraq must cooperate") makes of a verb that is no trigger itself.
@@ -429,13 +430,17 @@ def find(
     events = [_reported_date(e, reasons, article) for e in events]
     by_sector: dict[frozenset[str], list[Actor]] = {}
     events = [_implicit_source(e, actors, lexicon, index, by_sector) for e in events]
-    deaths = {}
+    # A protest or riot's toll leaves out deaths that were its cause ("residents rioted after
+    # a driver killed a rider").
+    deaths: dict[tuple[int, str], int] = {}
     for sentence in doc.sents:
         if (count := _deaths(sentence, lexicon.death_words)) is not None:
-            deaths[sentence.start_char] = count
+            deaths[sentence.start_char, "ASSAULT"] = count
+        if (count := _deaths(sentence, lexicon.death_words, _causes(sentence))) is not None:
+            deaths[sentence.start_char, "PROTEST"] = count
     events = [
-        e.model_copy(update={"fatalities": deaths[e.sentence.start]})
-        if e.type == "ASSAULT" and e.sentence.start in deaths
+        e.model_copy(update={"fatalities": deaths[e.sentence.start, e.type]})
+        if (e.sentence.start, e.type) in deaths
         else e
         for e in events
     ]
@@ -531,13 +536,33 @@ def _count(token: Token) -> int | None:
     return None
 
 
-def _deaths(sentence: TokenSpan, words: frozenset[str]) -> int | None:
+# Words that open what happened before an act, or why: "rioted after a driver killed two".
+CAUSE_WORDS = frozenset({"after", "following", "over", "since", "because"})
+
+
+def _causes(sentence: TokenSpan) -> set[int]:
+    """Indices of the tokens of ``sentence`` in a clause or phrase that gives a cause or what
+    came before ("after police killed two", "over the killing of a student")."""
+    found: set[int] = set()
+    for token in sentence:
+        if token.lower_ in CAUSE_WORDS and token.dep_ in ("mark", "prep"):
+            clause = token.head if token.dep_ == "mark" else token
+            found.update(t.i for t in clause.subtree)
+    return found
+
+
+def _deaths(
+    sentence: TokenSpan, words: frozenset[str], leave_out: set[int] | None = None
+) -> int | None:
     """The deaths a sentence reports: the people a killing verb's object or passive subject
-    counts ("killed two civilians", "five people were killed", "three died"), summed."""
+    counts ("killed two civilians", "five people were killed", "three died"), summed; none
+    from the tokens ``leave_out``."""
     total, found = 0, False
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma not in words or token.pos_ not in ("VERB", "ADJ"):
+            continue
+        if leave_out and token.i in leave_out:
             continue
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
         for child in token.children:
@@ -853,6 +878,13 @@ class _Reader:
             target += self._where(match)
         match.source = _unique(source)
         match.target = [a for a in _unique(target) if a not in match.source]
+        between = [
+            c
+            for t in (match.head, match.head.head)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+        ]
+        match.sides = bool(match.source) and bool(between)
         if not match.target and len(match.source) > 1 and type_ in self.lex.reciprocal_types:
             match.target = list(match.source)  # "the US and Russia met": each met the other
 
@@ -902,6 +934,10 @@ class _Reader:
             match.subject = _subject(head)
             if match.subject is not None:
                 source += self.phrase(match.subject)
+        if not source and (type_ == "ASSAULT" or type_ in self.lex.reciprocal_types):
+            # "On 6 November, clash between pastoralists and farmers": both sides did it
+            between = [c for c in children if c.dep_ == "prep" and c.lower_ == "between"]
+            source += [a for prep in between for a in self._pobj(prep)]
         if not target:
             target += self._addressee(children, type_)
 
@@ -928,7 +964,10 @@ class _Reader:
             # "a mediation mission between Syria and the PLO": the roles hang off "mission".
             children += [c for c in head.head.children if c.dep_ == "prep"]
         for child in children:
-            if child.dep_ == "poss":
+            if child.dep_ == "nsubj" and child.i < head.i:
+                # a noun with a subject is a verb misread: "Residents of X protest poor roads"
+                source += self.phrase(child)
+            elif child.dep_ == "poss":
                 role = roles.get("poss", "source")
                 (source if role == "source" else target).extend(self.phrase(child))
             elif child.dep_ in MODIFIERS and child.i < head.i:
@@ -959,11 +998,24 @@ class _Reader:
             # "Serb forces were engaged in ethnic cleansing"
             doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             source += [a for c in doers for a in self.phrase(c)]
-        elif first.dep_ == "pobj" and verb.lower_ in ("on", "for") and not source:
-            # "arrived on a visit", "came for talks", "have been on strike": whoever came.
+        elif first.dep_ == "pobj" and not source and _in_act(verb, type_):
+            # "arrived on a visit", "came for talks", "have been on strike", "gathered in
+            # protest": whoever came; "teachers on strike": the teachers.
             subject = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
             if subject is not None:
                 source += self.phrase(subject)
+            elif verb.lower_ == "on" and verb.head.pos_ in ("NOUN", "PROPN"):
+                itself = self.index.at(verb.head.idx, _end(verb.head))
+                source += [itself] if itself is not None else []
+        elif first.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and not source:
+            # "clashes erupted between X and Y", "fighting was reported between X and Y"
+            for child in verb.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ == "between"
+                    and roles.get("between") == "source"
+                ):
+                    source += self._pobj(child)
         elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
             match.governor = verb
             match.subject = _subject(verb)
@@ -1318,7 +1370,8 @@ class _Reader:
             # "would blockade Paris", "will extend the curfew": a threat.
             match.embedded, type_, mode, hypothetical = type_, "THREATEN", None, True
         words = {t.lemma_.lower() for t in sentence}
-        for rule in self.lex.by_actor:
+        for rule in self.lex.by_actor if not match.sides else ():
+            # a clash between two crowds is no one crowd's riot
             if type_ and rule.applies(type_, match.source, words):
                 type_, mode = rule.becomes
                 break
@@ -1429,6 +1482,23 @@ def _object_phrase(noun: Token) -> Token:
     return noun
 
 
+def _after_label(subject: Token, verb: Token) -> Token:
+    """ "Looting: On 7 July, gunmen seized ...": the parser may take a label before a colon
+    for the verb's subject; the subject after the colon is the one."""
+    doc = verb.doc
+    if not any(t.text == ":" for t in doc[subject.i : verb.i]):
+        return subject
+    later = [c for c in verb.children if c.dep_ in SUBJECTS and subject.i < c.i < verb.i]
+    return later[-1] if later else subject
+
+
+def _in_act(prep: Token, type_: str) -> bool:
+    """Whether ``prep`` puts its object, an act, as what its head does: "on a visit", "for
+    talks", and for a protest "in protest" ("gathered in protest"; "killed in an attack" is
+    not the killer's)."""
+    return prep.lower_ in ("on", "for") or (prep.lower_ == "in" and type_ == "PROTEST")
+
+
 def _first_person(token: Token) -> bool:
     """ "we", "us" -- but not "the US"."""
     return token.lower_ in FIRST_PERSON and token.text != "US"
@@ -1461,6 +1531,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
+                child = _after_label(child, verb)
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head  # "many Iraqis, who accused ..."
                 return child
