@@ -218,7 +218,7 @@ VILLAGERS = actor("villagers", "CVL", "group")
         ),
         (
             "ASSAULT",
-            "aerial",
+            "explosives",
             "A suicide bomber blew himself up at the checkpoint.",
             [],
             [],
@@ -283,3 +283,10 @@ def test_a_story_actor_has_a_sector_and_no_kind():
     rebels = StoryActor(name="rebels", sector="REB")
     reading = acled_reading(CODEBOOK, "ASSAULT", None, "They killed two.", [], [rebels])
     assert reading == ("Battles", "Armed clash")
+
+
+def test_sanctions_are_no_acled_event():
+    assert acled_reading(CODEBOOK, "COERCE", "withhold", "The EU imposed sanctions.") == (
+        None,
+        None,
+    )

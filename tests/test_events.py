@@ -947,18 +947,6 @@ def test_wresting_control_of_a_camp_is_a_seizure(nlp, lexicon):
     assert ("COERCE", "seize") in [(e.type, e.mode) for e in found]
 
 
-@pytest.mark.parametrize(
-    ("text", "vandalism"),
-    [
-        ("A forklift damaged a storage drum at the depot.", False),
-        ("Protesters damaged shop windows along the avenue.", True),
-    ],
-)
-def test_damage_is_vandalism_only_where_a_crowd_does_it(nlp, lexicon, text, vandalism):
-    found = events.find(nlp(text), [], [], [], lexicon, article(text))
-    assert (("PROTEST", "vandalize") in [(e.type, e.mode) for e in found]) is vandalism
-
-
 def test_the_toll_reported_after_an_accident_is_the_accidents(nlp, lexicon):
     text = (
         "A boiler exploded at the paper factory, injuring a guard. Four workers were hurt. "

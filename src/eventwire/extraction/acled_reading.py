@@ -409,7 +409,7 @@ def _read(
         return ("Strategic developments", "Change to group/activity")
     if type_ != "ASSAULT":
         return None
-    if mode not in ("sexual", "abduct") and SUICIDE.search(notes):
+    if mode in (None, "explosives", "firearms") and SUICIDE.search(notes):
         return ("Explosions/Remote violence", "Suicide bomb")
     if CHEMICAL.search(notes):
         return ("Explosions/Remote violence", "Chemical weapon")
