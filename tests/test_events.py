@@ -1015,3 +1015,17 @@ def test_a_riot_carries_its_deaths_but_not_those_that_caused_it(nlp, lexicon):
     )
     assert one(found, "PROTEST").fatalities is None
     assert one(found, "ASSAULT").fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Four guards were killed when a bomb exploded. The Front claimed the attack.", ["front"]),
+        ("Two guards were wounded by a mine. The mine was planted by the Front.", ["front"]),
+        ("Two guards were wounded by a mine. No group claimed responsibility, the Front said.", []),
+    ],
+)
+def test_an_attack_is_the_doing_of_whoever_claims_it(nlp, lexicon, text, doer):
+    front = actor("front", spans(text, "the Front") + spans(text, "The Front"))
+    found = events.find(nlp(text), [front], [], [], lexicon, article(text))
+    assert next(e.source for e in found if e.type == "ASSAULT") == doer

@@ -430,6 +430,7 @@ def find(
     events = [_reported_date(e, reasons, article) for e in events]
     by_sector: dict[frozenset[str], list[Actor]] = {}
     events = [_implicit_source(e, actors, lexicon, index, by_sector) for e in events]
+    events = _claimed(events, doc, reader)
     # A protest or riot's toll leaves out deaths that were its cause ("residents rioted after
     # a driver killed a rider").
     deaths: dict[tuple[int, str], int] = {}
@@ -598,6 +599,45 @@ def _implicit_source(
     if len(found) != 1:
         return event
     return event.model_copy(update={"source": [found[0].id]})
+
+
+# What one claims when one claims an attack: "claimed responsibility", "claimed the attack".
+CLAIMED = frozenset({"responsibility", "credit", "attack", "bombing", "killing", "raid", "blast"})
+
+
+def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
+    """ "Five soldiers were killed by an IED. Al-Shabaab claimed the attack.": an attack with
+    no doer named takes the one who claims it, or who the text says planted the bomb, in its
+    sentence or the next; a denied claim ("no group has claimed") names nobody."""
+    sentences = list(doc.sents)
+    claimants: dict[int, list[Actor]] = {}  # sentence start -> who claims its attacks
+    for number, sentence in enumerate(sentences):
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in ("claim", "plant"):
+                continue
+            if _modality(token, reader.lex.modality)[0]:
+                continue
+            who: list[Actor] = []
+            if lemma == "claim" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED for c in token.children
+            ):
+                subject = _subject(token)
+                if subject is not None and not any(c.lower_ == "no" for c in subject.children):
+                    who = reader.phrase(subject)
+            elif lemma == "plant":
+                who = [a for c in token.children if c.dep_ == "agent" for a in reader._pobj(c)]
+            if who:
+                for before in sentences[max(0, number - 1) : number + 1]:
+                    claimants.setdefault(before.start_char, who)
+    if not claimants:
+        return events
+    return [
+        e.model_copy(update={"source": [a.id for a in claimants[e.sentence.start]]})
+        if e.type == "ASSAULT" and not e.source and e.sentence.start in claimants
+        else e
+        for e in events
+    ]
 
 
 def _narrative_date(
