@@ -1029,3 +1029,13 @@ def test_an_attack_is_the_doing_of_whoever_claims_it(nlp, lexicon, text, doer):
     front = actor("front", spans(text, "the Front") + spans(text, "The Front"))
     found = events.find(nlp(text), [front], [], [], lexicon, article(text))
     assert next(e.source for e in found if e.type == "ASSAULT") == doer
+
+
+def test_officials_who_march_protest_and_officials_who_object_accuse(nlp, lexicon):
+    text = "The mayors marched through the capital. The mayors protested against the new tax."
+    mayors = actor("mayors", spans(text, "The mayors"), kind="government")
+    found = events.find(nlp(text), [mayors], [], [], lexicon, article(text))
+    assert [(e.type, e.trigger.text) for e in found] == [
+        ("PROTEST", "marched"),
+        ("ACCUSE", "protested against"),
+    ]
