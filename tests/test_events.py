@@ -1039,3 +1039,18 @@ def test_officials_who_march_protest_and_officials_who_object_accuse(nlp, lexico
         ("PROTEST", "marched"),
         ("ACCUSE", "protested against"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Herdsmen from the valley raid cattle pens over grazing land.", ["doer"]),
+        # a verb before the trigger: not a headline, no guess
+        ("Herdsmen said the attack on the village was planned.", []),
+    ],
+)
+def test_a_headline_s_first_actor_does_the_verb_the_parser_read_as_a_noun(nlp, lexicon, text, doer):
+    found = events.find(
+        nlp(text), [actor("doer", spans(text, "Herdsmen"))], [], [], lexicon, article(text)
+    )
+    assert next(e.source for e in found if e.type == "ASSAULT") == doer

@@ -1073,11 +1073,31 @@ class _Reader:
             match.subject = _subject(verb)
             if not source and match.subject is not None:
                 source += self.phrase(match.subject)
+        elif not source and (doer := self._headline_doer(head)) is not None:
+            source.append(doer)  # "Raiders attack village", "Residents of X protest over Y"
         elif first.dep_ in SUBJECTS and type_ == "ASSAULT" and verb.pos_ == "VERB" and not target:
             # "US airstrikes blocked the advance of an IS convoy": what the strikes hit.
             for child in verb.children:
                 if child.dep_ == "dobj":
                     target += self.phrase(child)
+
+    def _headline_doer(self, head: Token) -> Actor | None:
+        """In a headline with no verb ("Raiders attack village", "Nurses at X hospital protest
+        over pay") the parser reads the verb as a noun: a bare trigger that is also a verb
+        trigger, after the sentence's first phrase naming an actor, is that actor's act."""
+        sentence = head.sent
+        if head.lemma_.lower() not in self.lex.verbs or any(
+            c.dep_ in ("det", "poss", "amod", "nummod") for c in head.children
+        ):
+            return None
+        before = self.doc[sentence.start : head.i]
+        if not len(before) or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in before):
+            return None
+        first = before[0]
+        actor = self.index.at(first.idx, _end(first))
+        if actor is None or first.is_stop:
+            return None
+        return actor
 
     def _after_anti(self, actor: Actor, modifier: Token) -> bool:
         start, end = modifier.left_edge.idx, _end(modifier.right_edge)
