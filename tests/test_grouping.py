@@ -297,3 +297,11 @@ def test_a_killing_a_protest_is_about_is_not_its_toll():
     [protest] = of_type(document, "PROTEST")
     assert len(protest.mentions) == 1
     assert protest.fatalities is None
+
+
+def test_a_time_hung_on_a_participle_describing_the_object_dates_the_main_verb():
+    text = "Soldiers detained 12 men accused of ties to the rebels on Tuesday, a spokesman said."
+    document = eventwire.extract(text, published="2025-05-16")
+    detained = next(e for e in document.events if e.trigger.text == "detained")
+    assert detained.when is not None
+    assert (detained.when.date, detained.when.basis) == ("2025-05-13", "stated")

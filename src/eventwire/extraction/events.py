@@ -1047,15 +1047,17 @@ class _Reader:
             elif verb.lower_ == "on" and verb.head.pos_ in ("NOUN", "PROPN"):
                 itself = self.index.at(verb.head.idx, _end(verb.head))
                 source += [itself] if itself is not None else []
-        elif first.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and not source:
+        elif (
+            first.dep_ in ("nsubj", "nsubjpass")
+            and verb.pos_ in ("VERB", "AUX")
+            and not source
+            and roles.get("between") == "source"
+            and (sides := [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"])
+        ):
             # "clashes erupted between X and Y", "fighting was reported between X and Y"
-            for child in verb.children:
-                if (
-                    child.dep_ == "prep"
-                    and child.lower_ == "between"
-                    and roles.get("between") == "source"
-                ):
-                    source += self._pobj(child)
+            # (only then: other subjects' verbs are read below)
+            for child in sides:
+                source += self._pobj(child)
         elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
             match.governor = verb
             match.subject = _subject(verb)
@@ -1723,7 +1725,9 @@ def _when(
         )
         if words is not None and not opens and words.root.head is not words.root:
             owner = _clause(words.root.head).i
-            if owner != mine and owner in clauses:
+            # a participle that only describes a noun ("40 people suspected of links ... on
+            # Wednesday") is where the parser hangs the main verb's time, not a clause of its own
+            if owner != mine and owner in clauses and doc[owner].dep_ != "acl":
                 continue
         tree = min((_distance(head, t) for t in words), default=99) if words else 99
         key = (tree, abs(time.start - head.idx), time)

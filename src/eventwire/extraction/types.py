@@ -281,6 +281,8 @@ def retype(
     probs = model.score(sentence, trigger, modes=False).probs
     best = max(allowed, key=lambda t: probs.get(t, 0.0))
     if probs[best] >= RETYPE_AT and probs[best] - probs.get(type_, 0.0) >= RETYPE_MARGIN:
+        if best == "ASSAULT":
+            return best, None  # a weapon is the violence words' to name, not a guess
         return best, model.score(sentence, trigger).modes.get(best)
     return None
 
