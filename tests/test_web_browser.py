@@ -672,12 +672,20 @@ def test_a_bad_filter_value_shows_the_error_naming_its_field(page, served):
     assert page.locator("#filters input[name=date_from].invalid").count() == 1
 
 
-def test_an_unknown_article_or_story_says_so(page, served):
-    for path in ("/articles/0000000000000000", "/stories/s0000000000000000"):
-        open_page(page, served, path)
-        assert page.get_attribute("body", "data-ready") == "error"
-        assert page.is_visible("#error")
-        assert page.inner_text("#error") != ""
+def test_an_unknown_article_or_story_is_a_404_page_saying_so(page, served):
+    for path, said in (
+        ("/articles/0000000000000000", "No article '0000000000000000' in the store."),
+        ("/stories/s0000000000000000", "No story 's0000000000000000' in the store"),
+    ):
+        response = page.goto(served.url(path))
+        assert response is not None
+        assert response.status == 404
+        assert said in page.inner_text("#missing")
+        assert page.is_visible("header.top nav")
+    # the two 404 pages are what this test asks for; any other error still fails it
+    asked = [e for e in page.watch.errors if e.startswith("404 ") and "0000000000000000" in e]
+    assert len(asked) == 2
+    page.watch.errors[:] = [e for e in page.watch.errors if e not in asked]
 
 
 # --- untrusted text ----------------------------------------------------------------------------
