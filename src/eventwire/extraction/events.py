@@ -918,12 +918,7 @@ class _Reader:
             target += self._where(match)
         match.source = _unique(source)
         match.target = [a for a in _unique(target) if a not in match.source]
-        between = [
-            c
-            for t in (match.head, match.head.head)
-            for c in t.children
-            if c.dep_ == "prep" and c.lower_ == "between"
-        ]
+        between = _between(match.head.children) + _between(match.head.head.children)
         match.sides = bool(match.source) and bool(between)
         if not match.target and len(match.source) > 1 and type_ in self.lex.reciprocal_types:
             match.target = list(match.source)  # "the US and Russia met": each met the other
@@ -976,8 +971,7 @@ class _Reader:
                 source += self.phrase(match.subject)
         if not source and (type_ == "ASSAULT" or type_ in self.lex.reciprocal_types):
             # "On 6 November, clash between pastoralists and farmers": both sides did it
-            between = [c for c in children if c.dep_ == "prep" and c.lower_ == "between"]
-            source += [a for prep in between for a in self._pobj(prep)]
+            source += [a for prep in _between(children) for a in self._pobj(prep)]
         if not target:
             target += self._addressee(children, type_)
 
@@ -1052,7 +1046,7 @@ class _Reader:
             and verb.pos_ in ("VERB", "AUX")
             and not source
             and roles.get("between") == "source"
-            and (sides := [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"])
+            and (sides := _between(verb.children))
         ):
             # "clashes erupted between X and Y", "fighting was reported between X and Y"
             # (only then: other subjects' verbs are read below)
@@ -1691,6 +1685,11 @@ def _complement(frame: _Match) -> set[int]:
         # "threatens ISIS convoy that agreed to leave": the relative clause is a fact of its own.
         todo += [c for c in token.children if c.dep_ != "relcl"]
     return inside
+
+
+def _between(children: Iterable[Token]) -> list[Token]:
+    """The "between" prepositions among ``children``: a fight between two sides names both."""
+    return [c for c in children if c.dep_ == "prep" and c.lower_ == "between"]
 
 
 def _clause(token: Token) -> Token:
