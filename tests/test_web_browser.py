@@ -567,6 +567,9 @@ def test_an_event_lists_its_mentions_and_where_each_value_came_from(page, served
     last = len(event.mentions) - 1
     mentions.nth(last).locator("a").click()
     page.wait_for_url(re.compile(rf"#mention-{event.id}-{last}$"))
+    # the hash changes before the page's handler lights the sentence: wait for the light
+    start = event.mentions[last].trigger.start
+    page.wait_for_selector(f'#article-text .seg.anchor[data-a="{start}"]')
     lit = "".join(page.locator("#article-text .seg.focus").all_text_contents())
     assert lit == event.mentions[last].sentence.text
     anchor = page.locator("#article-text .seg.anchor")
