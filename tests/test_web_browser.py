@@ -526,6 +526,8 @@ def test_the_article_page_highlights_every_span_with_the_value_it_became(page, s
     # A quote in the list leads to its words.
     quote = document.quotes[0]
     page.click(f"#article-quotes li[data-quote='{quote.id}'] a")
+    # the click's handler lights the quote after the click returns: wait for its first words
+    page.wait_for_selector(f'#article-text .seg.focus[data-a="{quote.start}"]')
     lit = "".join(page.locator("#article-text .seg.focus").all_text_contents())
     assert lit == text[quote.start : quote.end]
     shot(page, served, "article")
