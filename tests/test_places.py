@@ -718,3 +718,18 @@ def test_a_town_named_after_a_name_picks_the_namesake_near_it(nlp, gazetteer):
     text = "A roadside bomb exploded in Kiunga, Lamu on Tuesday."
     found = mentioned(find(nlp(text), gazetteer, []))
     assert found["Kiunga"] == ("Kiunga", "KEN")
+
+
+def test_a_county_that_names_its_court_or_jail_is_the_county(nlp, gazetteer):
+    # "Laurel" alone is a town in Mississippi; the county is in Kentucky
+    text = "The man was lodged in the Laurel County Detention Center on Friday."
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found["Laurel County"] == ("Laurel County", "USA")
+
+
+def test_names_in_a_list_of_counties_are_counties(nlp, gazetteer):
+    text = "Flood warnings were issued for Becker, Clay and Wilkin counties on Monday."
+    places = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert places["Becker County"].admin1 == "MN"
+    assert places["Clay County"].admin1 == "MN"
+    assert places["Wilkin County"].admin1 == "MN"

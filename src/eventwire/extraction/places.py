@@ -411,11 +411,11 @@ class _Blocks:
         self.range_index = Intervals((s, e, None) for s, e in self.ranges)
 
     def _areal(self, name: str) -> bool:
-        """Whether ``name`` is a country's or a province's: such a name still says where in an
-        organisation's name ("U.S. Department of Justice", "Kentucky State Police")."""
+        """Whether ``name`` is a country's, a province's or a US county's: such a name still
+        says where in an organisation's name ("U.S. Department of Justice", "Kentucky State
+        Police", "Laurel County Fiscal Court")."""
         return any(
-            c.exact and c.feature in ("country", "admin1") and not c.id.startswith(COUNTY)
-            for c in self.gazetteer.candidates(name)
+            c.exact and c.feature in ("country", "admin1") for c in self.gazetteer.candidates(name)
         )
 
     def block(self, span: SpacySpan, labelled: bool) -> bool:
@@ -619,7 +619,31 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             and not (ent.text.isupper() and len(ent.text) <= 3)
         ):
             found.append(Mention(ent.start_char, ent.end_char, ent.text, True, None))
-    return sorted(found, key=lambda m: m.start)
+    return _counties(text_of(doc), sorted(found, key=lambda m: m.start), gazetteer)
+
+
+# The rest of a list of names that ends in "counties": "Becker, Clay and Douglas counties".
+COUNTY_LIST = re.compile(
+    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})*"
+    r"\s+counties\b"
+)
+
+
+def _counties(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Names in a list that ends in "counties" name counties: "Becker, Clay and Douglas
+    counties" are Becker County, Clay County and Douglas County, not the towns so called."""
+    out = []
+    for m in found:
+        county = f"{m.text} County"
+        if (
+            m.lookup is None
+            and m.hint != "people"
+            and COUNTY_LIST.match(text, m.end)
+            and gazetteer.has(county)
+        ):
+            m = Mention(m.start, m.end, m.text, m.labelled, "admin2", county)
+        out.append(m)
+    return out
 
 
 def _tail(doc: Doc, i: int) -> bool:
