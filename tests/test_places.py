@@ -728,8 +728,32 @@ def test_a_county_that_names_its_court_or_jail_is_the_county(nlp, gazetteer):
 
 
 def test_names_in_a_list_of_counties_are_counties(nlp, gazetteer):
-    text = "Flood warnings were issued for Becker, Clay and Wilkin counties on Monday."
+    # each of the three is a town too, and Clay and Douglas counties are in many states
+    text = "Flood warnings were issued for Becker, Clay and Douglas counties on Monday."
     places = {p.name: p for p in find(nlp(text), gazetteer, [])}
-    assert places["Becker County"].admin1 == "MN"
-    assert places["Clay County"].admin1 == "MN"
-    assert places["Wilkin County"].admin1 == "MN"
+    assert [places[f"{name} County"].admin1 for name in ("Becker", "Clay", "Douglas")] == [
+        "MN",
+        "MN",
+        "MN",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("He rode his bicycle from Norman, Okla. to Washington D.C. last week.", "DC"),
+        ("The awards were given in Washington, D. C., on Thursday.", "DC"),
+    ],
+)
+def test_washington_with_dc_after_it_is_the_capital(nlp, gazetteer, text, state):
+    found = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert found["Washington"].admin1 == state
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [("Fla. economist casts doubt on the plan", "FL"), ("W.Va. volunteer dies at 74", "WV")],
+)
+def test_a_state_s_abbreviation_a_lower_case_word_follows_is_the_state(nlp, gazetteer, text, state):
+    [place] = find(nlp(text), gazetteer, [])
+    assert (place.feature, place.admin1) == ("admin1", state)

@@ -229,7 +229,7 @@ ABBREVIATIONS = {
     "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
     "Va.": "Virginia", "Wash.": "Washington State", "W.Va.": "West Virginia",
     "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
-    "D.C.": "District of Columbia",
+    "D.C.": "District of Columbia", "D. C.": "District of Columbia",
     "Alta.": "Alberta", "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec",
     "Sask.": "Saskatchewan", "Nfld.": "Newfoundland and Labrador",
 }  # fmt: skip
@@ -237,6 +237,15 @@ AFTER_TOWN = re.compile(
     r"(?<=[A-Za-z]), ("
     + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w.])"
+    # "Washington D.C." is written without its comma too
+    + r"|(?<=Washington) (D\. ?C\.)(?![\w.])"
+)
+# An abbreviation that a word in lower case follows is no sentence's end: a headline's state
+# ("Fla. economist casts doubt", "Western Mass. stargazers").
+BEFORE_WORD = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?= [a-z])"
 )
 # Words that, after a town's name, make a name of that town's own public body ("Richmond Police
 # Department", "Dublin City Council"): the town is named, as it is not in "The Washington Post".
@@ -593,24 +602,40 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     found += _peoples(doc, taken, blocks)
     # A state's abbreviation after a town replaces the mentions it overlaps.
     abbreviations = []
-    for match in AFTER_TOWN.finditer(text_of(doc)):
-        start, end = match.span(1)
-        abbreviation = match.group(1)
+    matches = [*AFTER_TOWN.finditer(text_of(doc)), *BEFORE_WORD.finditer(text_of(doc))]
+    for match in matches:
+        group = 1 if match.group(1) else 2
+        start, end = match.span(group)
+        abbreviation = match.group(group)
+        if any(a.start == start for a in abbreviations):
+            continue  # after a town and before a word: "Tampa, Fla. police"
         abbreviations.append(
             Mention(start, end, abbreviation, True, "admin1", ABBREVIATIONS[abbreviation])
         )
     covered = Intervals((a.start, a.end, None) for a in abbreviations)
-    found = [m for m in found if not covered.overlaps(m.start, m.end)] + abbreviations
+    kept = [m for m in found if not covered.overlaps(m.start, m.end)]
+    # A name read with the abbreviation after it ("Washington D.C.") keeps its own part.
+    for m in found:
+        inside = [a for a in abbreviations if m.start < a.start < m.end]
+        if inside and covered.overlaps(m.start, m.end):
+            head = m.text[: inside[0].start - m.start].rstrip(", ")
+            if head and gazetteer.has(head):
+                kept.append(Mention(m.start, m.start + len(head), head, m.labelled, m.hint))
+    found = kept + abbreviations
     taken_index = Intervals((m.start, m.end, None) for m in found)
+    text = text_of(doc)
     for ent in entities(doc):
-        # A state's abbreviation spaCy calls a place is the state anywhere ("in D.C.").
+        # A state's abbreviation spaCy calls a place is the state anywhere ("in D.C."); spaCy
+        # may leave its last dot out ("W.Va").
+        dotted = ent.text + "." if text.startswith(".", ent.end_char) else ent.text
         if (
             ent.label_ == "GPE"
-            and ent.text in ABBREVIATIONS
+            and (ent.text in ABBREVIATIONS or dotted in ABBREVIATIONS)
             and not taken_index.overlaps(ent.start_char, ent.end_char)
         ):
-            lookup = ABBREVIATIONS[ent.text]
-            found.append(Mention(ent.start_char, ent.end_char, ent.text, True, "admin1", lookup))
+            said = ent.text if ent.text in ABBREVIATIONS else dotted
+            end = ent.start_char + len(said)
+            found.append(Mention(ent.start_char, end, said, True, "admin1", ABBREVIATIONS[said]))
         elif (
             ent.label_ in ("GPE", "LOC")
             and not taken_index.overlaps(ent.start_char, ent.end_char)
@@ -1149,7 +1174,9 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
     inside: dict[int, list[int]] = {}
     for i, m in enumerate(found[:-1]):
         gap = text[m.end : found[i + 1].start]
-        if gap.strip() in QUALIFYING and "\n" not in gap:
+        # "Washington D.C.": a state's abbreviation qualifies the name before it unparted.
+        unparted = gap == " " and found[i + 1].lookup is not None
+        if (gap.strip() in QUALIFYING or unparted) and "\n" not in gap:
             inside[i] = [i + 1]
             continue
         if not _parenthesis_follows(text, m.end):
