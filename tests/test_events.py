@@ -436,6 +436,16 @@ def test_modality(run, text, type_, negated, future, hypothetical):
         ("Sudan lifted the curfew.", "CONCEDE", ["sudan"], []),
         ("The government accepted the rebels' demands.", "CONCEDE", ["government"], ["rebels"]),
         ("Serbia lodged a protest with Albania.", "ACCUSE", ["serbia"], ["albania"]),
+        # The same governing acts named by a noun: "a suspension of aid", "the lifting of".
+        ("Japan announced a suspension of aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
+        ("Sudan announced the lifting of the curfew.", "CONCEDE", ["sudan"], []),
+        # Workers end a strike (a concession); refusing to end it is a refusal.
+        ("The workers ended the strike.", "CONCEDE", ["workers"], []),
+        ("The workers said they will not end the strike.", "REJECT", ["workers"], []),
+        # A verdict is an accusation; the crime it names is no event of its own.
+        ("A court found Iraq guilty of attacking Syria.", "ACCUSE", [], ["iraq"]),
+        # An agreement reached is one made (CAMEO 057), like one signed.
+        ("Iran reached a deal with Iraq.", "SUPPORT", ["iran"], ["iraq"]),
         # "must" under a reporting verb: the speaker demands it of the subject.
         ("Russia said Sudan must return the helicopter.", "REQUEST", ["russia"], ["sudan"]),
         ("France said Iraq must cooperate with the UN.", "REQUEST", ["france"], ["iraq"]),

@@ -89,6 +89,7 @@ class Governing:
 
     verbs: tuple[tuple[str, ...], ...]
     change: dict[str, tuple[str, str | None]]  # old type -> (new type, new mode)
+    nouns: frozenset[str] = frozenset()  # the same act named by a noun: "a suspension of aid"
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,8 @@ def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
             raise ResourceError(f"{where}: {old} -> {new} is not in the PLOVER codebook")
         change[old] = (type_, mode or None)
     verbs = tuple(tuple(str(v).lower().split()) for v in group["verbs"])
-    return Governing(verbs, change)
+    nouns = frozenset(str(n).lower() for n in group.get("nouns") or ())
+    return Governing(verbs, change, nouns)
 
 
 def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
@@ -1233,6 +1235,8 @@ class _Reader:
         first = match.head
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head
+        if self._governed_by_noun(match, first):
+            return
         first = _object_phrase(first)
         if first.dep_ not in ("dobj", "nsubjpass"):
             return
@@ -1262,6 +1266,33 @@ class _Reader:
                 match.subject, match.source = subject, source
             match.target = [a for a in _unique(others) if a not in match.source]
             return
+
+    def _governed_by_noun(self, match: _Match, first: Token) -> bool:
+        """A noun trigger inside the noun of a governing act: "announced a suspension of aid"
+        (SANCTION), "the lifting of the curfew" (CONCEDE), "a freeze on aid"."""
+        prep = first.head
+        if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "to"):
+            return False
+        noun = prep.head
+        if noun.pos_ != "NOUN":
+            return False
+        type_ = match.entry.type or ""
+        for group in self.lex.governing:
+            if type_ in group.change and noun.lemma_.lower() in group.nouns:
+                match.changed = group.change[type_]
+                match.governor = noun
+                match.tokens = sorted({t.i: t for t in [*match.tokens, noun]}.values(), key=_i)
+                if not match.target:
+                    preps = [
+                        c
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ in self.lex.verb_target_preps
+                    ]
+                    match.target = [
+                        a for p in preps for a in self._pobj(p) if a not in match.source
+                    ]
+                return True
+        return False
 
     def _demand_roles(self, match: _Match) -> None:
         """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
