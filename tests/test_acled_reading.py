@@ -266,6 +266,82 @@ VILLAGERS = actor("villagers", "CVL", "group")
             [],
             "Peaceful protest",
         ),
+        # Demonstrators who act violently, burn or fight the police: a violent demonstration;
+        # police who act violently against them are not.
+        (
+            "PROTEST",
+            "demo",
+            "Students protested violently over fees outside the college gates.",
+            [],
+            [],
+            "Violent demonstration",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "A march by dock workers descended into violence near the harbour.",
+            [],
+            [],
+            "Violent demonstration",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Traders lit bonfires on the main street to protest the new levy.",
+            [],
+            [],
+            "Violent demonstration",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Police violently dispersed the march, shooting two marchers dead.",
+            [],
+            [],
+            "Excessive force against protesters",
+        ),
+        (
+            "PROTEST",
+            "demo",
+            "Farmers rallied at the ministry until police intervened and moved them on.",
+            [],
+            [],
+            "Protest with intervention",
+        ),
+        # Destruction that killed is an attack, not looting or property destruction.
+        (
+            "ASSAULT",
+            "destroy",
+            "Raiders burned down the hamlet and killed three herders.",
+            [REBELS],
+            [VILLAGERS],
+            "Attack",
+        ),
+        (
+            "ASSAULT",
+            "destroy",
+            "Unknown men burned down a warehouse at night.",
+            [],
+            [],
+            "Looting/property destruction",
+        ),
+        # Armed forces pulling out of a place hand it over; a release of captives does not.
+        (
+            "RETREAT",
+            None,
+            "The army withdrew from the border post overnight.",
+            [ARMY],
+            [],
+            "Non-violent transfer of territory",
+        ),
+        (
+            "RETREAT",
+            None,
+            "The rebels freed twelve hostages on Sunday.",
+            [REBELS],
+            [],
+            "Other",
+        ),
     ],
 )
 def test_the_notes_decide_what_type_and_mode_cannot(type_, mode, notes, sources, targets, expected):

@@ -173,9 +173,20 @@ VIOLENT_PROTEST = _words(
     r"smash",
     r"vandal",
     r"loot",
-    r"turned violent",
-    r"violent (?:protest|demonstration)",
-    r"broke into",
+    # the codebook's own words: demonstrators who act violently, destroy property, set fires
+    # or fight the police or others
+    r"(?:protest\w*|demonstrat\w*|riot\w*|march\w*) violently",
+    r"violently (?:protest|demonstrat|riot)",
+    r"(?:turn\w*|became|become|descend\w* into|marred by|degenerat\w* into|erupt\w* into)"
+    r" (?:\w+ )?violen",
+    r"violent (?:protest|demonstrat|rall|march|crowd)",
+    r"rowdy",
+    r"running battles?",
+    r"(?:destruction of|destroy\w*) (?:\w+ ){0,2}?property",
+    r"property destruction",
+    r"set (?:[\w'-]+ ){1,4}?(?:alight|ablaze|on fire)",
+    r"bonfires?",
+    r"(?:broke|break\w*) into",
     r"stormed",
     r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)",
     r"(?:stones|rocks|bottles|objects|projectiles|bricks) (?:were |being )?(?:thrown|hurled)",
@@ -248,6 +259,7 @@ INTERVENTION = _words(
     r"cleared",
     r"forcibly",
     r"police (?:moved|blocked)",
+    r"(?:police|officers|security|authorities|troops|forces|soldiers|army) (?:\w+ ){0,2}?interven",
 )
 # Words before a verb of taking that make it an aim, not a deed.
 ATTEMPT = re.compile(
@@ -320,6 +332,18 @@ PLACE_LEFT = _words(
     r"(?:town|city|village|district|area|region|province|territory|base|camp|post|position"
     r"|crossing|port|border)",
     r"(?:hand\w*|turn\w*) (?:over |back )?(?:control|authority)",
+)
+# Forces pulling out of a place.
+WITHDRAWN = _words(
+    r"withdr[ae]w",
+    r"withdrawn",
+    r"withdrawal",
+    r"pull(?:ed|s|ing)? (?:out|back)",
+    r"pull-?out",
+    r"abandon",
+    r"vacat",
+    r"evacuat",
+    r"retreat",
 )
 # Weapons seized, found, defused or intercepted: "Disrupted weapons use".
 # A drone or missile brought down before it struck.
@@ -407,8 +431,15 @@ def _read(
         return ("Strategic developments", "Agreement")
     if type_ in ("RETREAT", "CONCEDE") and DEFECTION.search(notes):
         return ("Strategic developments", "Change to group/activity")
+    if type_ == "RETREAT" and any(map(_armed, sources)) and WITHDRAWN.search(notes):
+        # Armed forces pulling out leave ground to whoever holds it next, with no fight.
+        return ("Strategic developments", "Non-violent transfer of territory")
     if type_ != "ASSAULT":
         return None
+    if mode == "destroy" and CASUALTIES.search(notes):
+        # ACLED's looting and property destruction is destruction outside other violence:
+        # destruction that killed or wounded is an attack, read as one.
+        mode = None
     if mode in (None, "explosives", "firearms") and SUICIDE.search(notes):
         return ("Explosions/Remote violence", "Suicide bomb")
     if CHEMICAL.search(notes):
