@@ -305,3 +305,25 @@ def test_a_time_hung_on_a_participle_describing_the_object_dates_the_main_verb()
     detained = next(e for e in document.events if e.trigger.text == "detained")
     assert detained.when is not None
     assert (detained.when.date, detained.when.basis) == ("2025-05-13", "stated")
+
+
+def test_a_place_named_after_the_trigger_in_its_sentence_places_an_event_that_names_none():
+    document = extract(
+        "Scores were injured when supporters of the governor and those of the senator clash "
+        "in Kitale town."
+    )
+    [injured] = [e for e in document.events if e.trigger.text == "injured"]
+    assert place_name(document, injured) == "Kitale"
+    assert injured.place_basis == "inherited"
+
+
+def test_a_town_that_names_a_road_is_not_where_the_act_was():
+    document = extract("Gunmen shot a driver on Thika Road in Nairobi.")
+    [shooting] = of_type(document, "ASSAULT")
+    assert place_name(document, shooting) == "Nairobi"
+
+
+def test_an_event_is_at_the_place_the_text_puts_inside_its_place():
+    document = extract("Residents of Kinangop in Nyandarua County held a demonstration.")
+    [protest] = of_type(document, "PROTEST")
+    assert place_name(document, protest) == "Kinangop"

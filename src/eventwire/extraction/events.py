@@ -20,6 +20,7 @@ event, with empty source or target and a lower confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -60,6 +61,18 @@ QUANTITY_NOUNS = frozenset({"total", "number", "series", "batch", "couple", "pai
 GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
+# What follows a town's name in a road's name: "Mombasa Road, Nairobi", "the Nairobi-Nakuru
+# highway", "Kismayo Road in Garissa" name a road, not where the act was.
+ROAD = re.compile(
+    r"(?:\s*-\s*[A-Z][\w']*(?: [A-Z][\w']*)?)*\s+(?:road|street|highway|avenue|lane|drive|"
+    r"bypass|boulevard|superhighway|expressway)\b",
+    re.IGNORECASE,
+)
+
+
+def road_name(text: str, end: int) -> bool:
+    """Whether the place name that ends at ``end`` begins a road's name."""
+    return ROAD.match(text, end) is not None
 
 
 @dataclass(frozen=True)
@@ -390,6 +403,7 @@ def find(
         for k, m in enumerate(place.mentions)
         if not any(s < m.start or e > m.end for s, e, _ in named.overlapping(m.start, m.end))
         and not (text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower())
+        and not road_name(text, m.end)
     )
     events: list[Event] = []
     armed = {a.id for a in actors if a.kind in ("military", "armed_group")}

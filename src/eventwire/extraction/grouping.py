@@ -7,7 +7,8 @@ each with the basis it came from (never silently):
 
 - ``stated``: the first mention's own sentence names it;
 - ``coreferent``: another mention of the same event names it;
-- ``inherited``: the paragraph does (a place named as a location just before, in its paragraph);
+- ``inherited``: the paragraph does (a place named as a location just before, in its paragraph,
+  or after the trigger in its sentence);
 - ``article``: for place only, the article's dateline or the place it names most as a location.
 
 Two mentions are joined when they can be the same event: the same type and mode (or one
@@ -40,6 +41,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Event, Mention, Place
 from .events import EventLexicon
 from .events import _subject as verb_subject
+from .events import road_name
 from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
 
@@ -228,10 +230,22 @@ def group(
     located = _location_mentions(doc, places, actors)
     fits = _in_country(places)
     main_place = _article_place(located, fits)
+    countries = frozenset(p.id for p in places if p.precision == "country")
     out = [
-        _merged(g.events, located, sentence_starts, paras, para_starts, main_place, fits, lexicon)
+        _merged(
+            g.events,
+            located,
+            sentence_starts,
+            paras,
+            para_starts,
+            main_place,
+            fits,
+            lexicon,
+            countries,
+        )
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
+    out = [_inner_place(e, places, text, fits) for e in out]
     mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
@@ -546,7 +560,13 @@ def _after_location_prep(doc: Doc, start: int, end: int) -> bool:
     if words is None:
         return False
     token = words.root
-    if token.dep_ in ("compound", "amod", "poss") or text_of(doc)[end : end + 1] == "-":
+    if text_of(doc)[end : end + 1] == "-" or road_name(text_of(doc), end):
+        return False
+    # "in Mwingi town", "in Narok county", "at Kiganjo market": the name and the noun of
+    # its kind are one place.
+    while token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        token = token.head
+    if token.dep_ in ("compound", "amod", "poss"):
         return False
     for _ in range(3):  # "in Raqqa", "near the town of Hajin", "in the city of Aleppo"
         parent = token.head
@@ -598,6 +618,7 @@ def _merged(
     main_place: str | None,
     fits: Callable[[str], bool],
     lexicon: EventLexicon,
+    countries: frozenset[str] = frozenset(),
 ) -> Event:
     """The event the mentions ``events`` report, each value with the basis it came from."""
     first = events[0]
@@ -616,7 +637,9 @@ def _merged(
         update["place"] = found_place[1]
         update["place_basis"] = "stated" if found_place[0] == 0 else "coreferent"
     elif (
-        near := _paragraph_place(first, located, sentence_starts, paras, para_starts, fits)
+        near := _paragraph_place(
+            first, located, sentence_starts, paras, para_starts, fits, countries
+        )
     ) is not None:
         update["place"], update["place_basis"] = near, "inherited"
     elif main_place is not None:
@@ -636,6 +659,41 @@ def _merged(
     return first.model_copy(update=update)
 
 
+# What stands between a place and the place the text puts it in: "Lokori in Turkana South",
+# "Kabarnet, Baringo".
+INSIDE_GAPS = frozenset({",", "in", "in the"})
+
+
+def _inner_place(
+    event: Event, places: Sequence[Place], text: str, fits: Callable[[str], bool]
+) -> Event:
+    """The event at the place its text puts inside the event's place: an attack "in Lokori in
+    Turkana South" or "at Kabarnet, Baringo" is at Lokori or Kabarnet, not anywhere in the
+    county the name after them says they are in."""
+    by_id = {p.id: p for p in places if p.gazetteer_id is not None}
+    outer = by_id.get(event.place or "")
+    if outer is None:
+        return event
+    spans = [(m.sentence.start, m.sentence.end) for m in event.mentions] or [
+        (event.sentence.start, event.sentence.end)
+    ]
+    before = {m.end: p for p in by_id.values() for m in p.mentions}
+    for m in outer.mentions:
+        if not any(start <= m.start < end for start, end in spans):
+            continue
+        for end, inner in before.items():
+            if (
+                end < m.start
+                and " ".join(text[end : m.start].split()) in INSIDE_GAPS
+                and inner.id != outer.id
+                and inner.precision != "country"
+                and inner.country is not None  # a continent: "the Church of Africa in X"
+                and fits(inner.id)
+            ):
+                return event.model_copy(update={"place": inner.id})
+    return event
+
+
 def _paragraph_place(
     event: Event,
     located: Intervals[tuple[str, bool]],
@@ -643,18 +701,25 @@ def _paragraph_place(
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
     fits: Callable[[str], bool],
+    countries: frozenset[str] = frozenset(),
 ) -> str | None:
     """The last place named as a location before the trigger in its sentence, or in the
     sentence before in its paragraph; a text with no paragraph breaks gives no paragraph to
     go by, only the sentence (read by hand, places from further back were wrong more often
-    than right)."""
+    than right). Where there is none, the first place but a country named as a location after
+    the trigger in its own sentence."""
     number = index_of(para_starts, event.sentence.start)
     para_start = paras[number][0] if number >= 0 else 0
     sentence = index_of(sentence_starts, event.sentence.start)
     back = 1 if len(paras) > 1 else 0
     window = max(para_start, sentence_starts[max(0, sentence - back)])
     before = [p for _, _, (p, _) in located.starting(window, event.trigger.start) if fits(p)]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "Scores were injured when rival supporters clashed in Mwingi town": a place its own
+    # sentence names after it, where none is named before.
+    after = located.starting(event.trigger.end, event.sentence.end)
+    return next((p for _, _, (p, _) in after if fits(p) and p not in countries), None)
 
 
 def _mention(event: Event) -> Mention:
