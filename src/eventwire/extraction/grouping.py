@@ -39,9 +39,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
-from .events import EventLexicon
+from .events import EventLexicon, road_name
 from .events import _subject as verb_subject
-from .events import road_name
 from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
 
