@@ -757,3 +757,20 @@ def test_washington_with_dc_after_it_is_the_capital(nlp, gazetteer, text, state)
 def test_a_state_s_abbreviation_a_lower_case_word_follows_is_the_state(nlp, gazetteer, text, state):
     [place] = find(nlp(text), gazetteer, [])
     assert (place.feature, place.admin1) == ("admin1", state)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # Toronto, Ohio has 5,000 people: the article's country alone does not make it
+        ("The New York firm opened an office in Toronto last year.", "Toronto", "CAN"),
+        ("Kansas officials met NATO leaders in Brussels.", "Brussels", "BEL"),
+        # a place near it, or its state, does
+        ("A plant in Toronto, near Steubenville, will close.", "Toronto", "USA"),
+    ],
+)
+def test_a_world_city_s_tiny_namesake_needs_support_of_its_own(nlp, gazetteer, text, name, country):
+    # the officials of the actors stage: the United States' government
+    officials = [actor(text + " Officials", "Officials", "government", "USA")]
+    found = {p.name: p for p in find(nlp(text + " Officials"), gazetteer, officials)}
+    assert found[name].country == country

@@ -814,7 +814,7 @@ def _score(
         score += min(math.log10(c.population + 1), 7.0) / 1.4
     score += FIT.get((hint, "point" if c.feature in POINTS else c.feature), 0.0)
     countries = context.countries(mention)
-    if c.country in countries:
+    if c.country in countries and not _dwarfed(c, mention, context, towns, inside):
         score += 4.0
         if c.country == context.main and c.feature != "country":
             score += 2.0
@@ -833,6 +833,33 @@ def _score(
         if k.feature in POINTS and _km((c.lat, c.lon), (k.lat, k.lon)) < 60:
             score += 2.0
     return score
+
+
+# A town this many times smaller than a city of its name (a world city: at least BIG people)
+# takes the article's country only with support of its own.
+DWARFED = 100
+BIG = 500_000
+
+
+def _dwarfed(
+    c: Candidate,
+    mention: Mention,
+    context: Context,
+    towns: Sequence[Candidate],
+    inside: Sequence[Candidate],
+) -> bool:
+    """Whether ``c`` is a small namesake of a world city that nothing near it in the text
+    supports: "Toronto" in an article about the United States is still Toronto, not the
+    village of 5,000 in Ohio; near Steubenville, or in an article that names Ohio, it is."""
+    biggest = max((t.population for t in towns if t.exact), default=0)
+    if c.feature not in POINTS or biggest < BIG or c.population * DWARFED > biggest:
+        return False
+    return not (
+        (context.near and context.near.band((c.lat, c.lon), context.near_except) == 2)
+        or (c.country, c.admin1) in context.provinces
+        or context.paired(c, normalise(mention.name))
+        or any(k.country == c.country for k in inside)
+    )
 
 
 class Context:
