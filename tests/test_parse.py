@@ -55,3 +55,17 @@ def test_table_lookups_give_what_spacys_own_components_give(nlp, settings, seed_
                 differ.append((a.text, mine, spacy_gives))
     assert count > 5000
     assert not differ, differ[:5]
+
+
+def test_words_are_each_tokens_own_attributes_read_once(nlp):
+    from eventwire.extraction.parse import words_of
+
+    doc = nlp("Protesters MARCHED on the Ministry of Health.\n\nPolice said nothing.")
+    words = words_of(doc)
+    assert words.text == [t.text for t in doc]
+    assert words.lower == [t.lower_ for t in doc]
+    assert words.lemma == [t.lemma_.lower() for t in doc]
+    assert words.pos == [t.pos_ for t in doc]
+    assert words.dep == [t.dep_ for t in doc]
+    assert words_of(doc) is words  # kept on the parse
+    assert words_of(nlp("")).text == []

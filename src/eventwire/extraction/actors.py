@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
 from .offsets import Intervals, index_of
-from .parse import entities, paragraphs, text_of
+from .parse import entities, paragraphs, text_of, words_of
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -484,7 +484,7 @@ class _Found:
 def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     """Actors named in ``doc``, every mention (pronouns resolved by coreference included)."""
     found = _Found(doc, dictionary, text_of(doc))
-    keys = [_key(t.text) for t in doc]
+    keys = [_key(text) for text in words_of(doc).text]
     matches = dictionary._matches(keys)
     matches += _compounds(doc, matches, dictionary)
     chosen = [m for m in _select(matches) if m.form != "capital" or _metonym(doc[m.end - 1])]
@@ -574,6 +574,7 @@ def _compounds(doc: Doc, matches: Iterable[_Match], dictionary: ActorDictionary)
     """A state and one of its organs ("Lebanon's military"), a leader's regime ("Assad regime")."""
     out = []
     n = len(doc)
+    lowers = words_of(doc).lower
     for m in matches:
         entry = dictionary.entries[m.entry]
         start, end = m.start, m.end
@@ -591,7 +592,7 @@ def _compounds(doc: Doc, matches: Iterable[_Match], dictionary: ActorDictionary)
         elif end + 1 < n and doc[end].text == "-" and doc[end + 1].lower_ == "led":
             end += 2  # "Vietnamese-led forces" ("US-backed forces" are not the US's)
         for length in range(min(MAX_ROLE, n - end), 0, -1):
-            role = ROLE_NOUNS.get(tuple(t.lower_ for t in doc[end : end + length]))
+            role = ROLE_NOUNS.get(tuple(lowers[end : end + length]))
             if role is not None:
                 out.append(_Match(start, end + length, f"{entry.id}-{role}", "compound", 1))
                 break
@@ -659,10 +660,12 @@ def _resolve_anaphors(found: _Found) -> None:
     order = {id(m): k for k, m in enumerate(mentions)}
     latest: dict[str, _Match] = {}
     ahead = 0
-    for token in doc[1:]:
-        kinds = ANAPHORS.get(token.lower_)
-        if kinds is None or owner[token.i] is not None:
+    lowers = words_of(doc).lower
+    for i in range(1, len(doc)):
+        kinds = ANAPHORS.get(lowers[i])
+        if kinds is None or owner[i] is not None:
             continue
+        token = doc[i]
         if token.lower_ != "coalition" and doc[token.i - 1].lower_ != "the":
             continue
         if token.lower_ == "coalition" and (
@@ -736,6 +739,7 @@ def _find_people(found: _Found) -> None:
     full = {doc[s:e].text: doc[e - 1].text for s, e in names if e - s >= 2}
     surnames = set(full.values())
     starts = {s: e for s, e in names}
+    texts = words_of(doc).text
     i = 0
     added: list[_Match] = []
     while i < len(doc):
@@ -743,7 +747,7 @@ def _find_people(found: _Found) -> None:
             end = starts[i]
             text = doc[i:end].text
             person = _by_surname(found, text) if end - i == 1 else _person(found, text, full)
-        elif owner[i] is None and doc[i].text in surnames and doc[i].text[:1].isupper():
+        elif owner[i] is None and texts[i] in surnames and texts[i][:1].isupper():
             end = i + 1
             person = _by_surname(found, doc[i].text)
         else:
@@ -913,7 +917,7 @@ def _find_generic(found: _Found) -> None:
     dictionary = found.dictionary
     owner = found.covered()
     context = _context_country(found)
-    lowers = [_key(t.lower_) for t in doc]
+    lowers = [_key(lower) for lower in words_of(doc).lower]
     added: list[_Match] = []
     dropped: set[_Match] = set()
     police_at = min(
@@ -1119,10 +1123,12 @@ def _resolve_pronouns(found: _Found) -> None:
             if number is not None:
                 people[number].append(m)
     person_starts = [[m.start for m in inside] for inside in people]
-    for token in doc:
-        gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or owner[token.i] is not None:
+    lowers = words_of(doc).lower
+    for i in range(len(doc)):
+        gender = PRONOUN_GENDER.get(lowers[i])
+        if gender is None or owner[i] is not None:
             continue
+        token = doc[i]
         q = index_of(quoted_starts, token.idx)
         if q >= 0 and token.idx < quoted[q][1]:
             continue

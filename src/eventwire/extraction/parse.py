@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import spacy
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -227,3 +228,31 @@ def text_of(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data["eventwire_text"] = doc.text
     return text
+
+
+@dataclass(frozen=True)
+class Words:
+    """Each token's text, lowercase form, lowercase lemma, part of speech and dependency
+    label, by token index. spaCy builds a new string (and a new ``Token``) on every access,
+    and the stages read these of every token several times: they are read once per parse,
+    kept like ``text_of``, and a loop can pass over a token without making it."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    dep: list[str]
+
+
+def words_of(doc: Doc) -> Words:
+    """The ``Words`` of ``doc``, read in one pass over its arrays and kept."""
+    words = doc.user_data.get("eventwire_words")
+    if not isinstance(words, Words) or len(words.lower) != len(doc):
+        strings = doc.vocab.strings
+        attributes = [ORTH, LOWER, LEMMA, POS, DEP]
+        columns = doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
+        text, lower, lemma, pos, dep = ([strings[h] for h in column] for column in columns)
+        words = doc.user_data["eventwire_words"] = Words(
+            text=text, lower=lower, lemma=[w.lower() for w in lemma], pos=pos, dep=dep
+        )
+    return words

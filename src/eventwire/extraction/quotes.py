@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..records import Actor, Quote, Span
 from .actors import MentionIndex
-from .parse import PARAGRAPH_BREAK, paragraphs, text_of, token_starts
+from .parse import PARAGRAPH_BREAK, paragraphs, text_of, token_starts, words_of
 
 # Reporting verbs, by lemma: the cue list of the brief, widened with the verbs of attribution
 # that PolNeAR annotates most often as cues.
@@ -363,9 +363,13 @@ def _cue_span(doc: Doc, cue: Token) -> TokenSpan:
 def _in_a_statement(sentence: TokenSpan, quoted: set[int]) -> _Attribution | None:
     """Cue "in a statement" with the sentence subject as speaker, when no verb reports."""
     doc = sentence.doc
-    for token in sentence:
+    lowers = words_of(doc).lower
+    for i in range(sentence.start, sentence.end):
+        if lowers[i] != "statement" or i in quoted:
+            continue
+        token = doc[i]
         prep = token.head
-        if token.lower_ == "statement" and token.i not in quoted and prep.lower_ == "in":
+        if prep.lower_ == "in":
             subject = _subject(prep.head, quoted)
             phrase = _phrase(subject) if subject is not None else None
             return _Attribution(doc[prep.i : token.i + 1], phrase, 0.8)

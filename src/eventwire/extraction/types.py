@@ -24,6 +24,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from ..errors import ResourceError
+from .parse import words_of
 
 NONE = "NONE"  # the label of a sentence that reports no political event
 # Dependents of the trigger whose words say what kind of act it is.
@@ -108,10 +109,11 @@ def features(sentence: TokenSpan, trigger: Token) -> list[str]:
     if negated:
         found.append("neg")
     previous = ""
+    lemmas = words_of(sentence.doc).lemma
     for token in sentence:
         if token.is_punct or token.is_space:
             continue
-        word = token.lemma_.lower() if token.is_alpha else "#"
+        word = lemmas[token.i] if token.is_alpha else "#"
         if token.is_alpha and not token.is_stop:
             found.append(f"w:{word}")
         if previous:
@@ -242,7 +244,12 @@ class TypeModel:
         """Scores for ``trigger`` (by default the sentence's main verb) in ``sentence``;
         ``modes=False`` skips the mode head (most sentences need only the types)."""
         trigger = trigger or main_verb(sentence)
-        return self.score_features(features(sentence, trigger), dense(sentence, trigger), modes)
+        return self.score_features(*self.read(sentence, trigger), modes)
+
+    def read(self, sentence: TokenSpan, trigger: Token) -> tuple[list[str], NDArray[np.float32]]:
+        """The features and the dense vector of ``trigger`` in ``sentence``, to score more
+        than once (types, then modes) without reading them again."""
+        return features(sentence, trigger), dense(sentence, trigger)
 
 
 # Types the rules confuse, and what the model may turn each into (issue 10): cooperation said
@@ -278,12 +285,13 @@ def retype(
     allowed = CONFUSABLE.get(type_)
     if not allowed:
         return None
-    probs = model.score(sentence, trigger, modes=False).probs
+    read = model.read(sentence, trigger)
+    probs = model.score_features(*read, modes=False).probs
     best = max(allowed, key=lambda t: probs.get(t, 0.0))
     if probs[best] >= RETYPE_AT and probs[best] - probs.get(type_, 0.0) >= RETYPE_MARGIN:
         if best == "ASSAULT":
             return best, None  # a weapon is the violence words' to name, not a guess
-        return best, model.score(sentence, trigger).modes.get(best)
+        return best, model.score_features(*read).modes.get(best)
     return None
 
 
@@ -293,11 +301,12 @@ def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] |
     verb = main_verb(sentence)
     if verb.pos_ != "VERB":
         return None  # "is", "has": a description; or a headline read as a noun phrase
-    scores = model.score(sentence, verb, modes=False)
+    read = model.read(sentence, verb)
+    scores = model.score_features(*read, modes=False)
     best = scores.best
     if best == NONE or scores.probs[best] < NEW_EVENT_AT:
         return None
-    return best, model.score(sentence, verb).modes.get(best)
+    return best, model.score_features(*read).modes.get(best)
 
 
 def main_verb_event(
@@ -315,8 +324,9 @@ def main_verb_event(
             t.i in triggered for t in child.subtree
         ):
             return None  # the rules read an act in what it governs: a light verb or a frame
-    scores = model.score(sentence, verb, modes=False)
+    read = model.read(sentence, verb)
+    scores = model.score_features(*read, modes=False)
     best = scores.best
     if best in (NONE, "ASSAULT") or scores.probs[best] < MAIN_VERB_AT:
         return None  # violence the rules' words know better than the model
-    return verb, best, model.score(sentence, verb).modes.get(best)
+    return verb, best, model.score_features(*read).modes.get(best)
