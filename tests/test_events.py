@@ -1064,3 +1064,11 @@ def test_a_headline_s_first_actor_does_the_verb_the_parser_read_as_a_noun(nlp, l
         nlp(text), [actor("doer", spans(text, "Herdsmen"))], [], [], lexicon, article(text)
     )
     assert next(e.source for e in found if e.type == "ASSAULT") == doer
+
+
+def test_quoted_ranges_each_mark_to_its_own_closing_mark(nlp):
+    text = 'Aid workers said “we cannot reach them” and «the road is closed», and "no trucks'
+    doc = nlp(text)
+    sentence = doc[:]
+    pieces = [text[start:end] for start, end in events._quoted(sentence)]
+    assert pieces == ["“we cannot reach them", "«the road is closed", '"no trucks']

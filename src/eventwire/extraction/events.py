@@ -36,7 +36,7 @@ from ..records import Actor, Article, Event, Place, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
-from .parse import paragraphs, text_of
+from .parse import paragraphs, text_of, words_of
 from .types import (
     NEW_EVENT_CONFIDENCE,
     TypeModel,
@@ -61,6 +61,7 @@ QUANTITY_NOUNS = frozenset({"total", "number", "series", "batch", "couple", "pai
 GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
+OPENING_MARKS = re.compile("|".join(map(re.escape, QUOTE_MARKS)))
 # What follows a town's name in a road's name: "Mombasa Road, Nairobi", "the Nairobi-Nakuru
 # highway", "Kismayo Road in Garissa" name a road, not where the act was.
 ROAD = re.compile(
@@ -449,12 +450,19 @@ def find(
     events = _claimed(events, doc, reader)
     # A protest or riot's toll leaves out deaths that were its cause ("residents rioted after
     # a driver killed a rider").
+    # Only the sentences of such events are read: the others' deaths are nobody's toll.
+    tolled = {(e.sentence.start, e.type) for e in events}
     deaths: dict[tuple[int, str], int] = {}
     for sentence in doc.sents:
-        if (count := _deaths(sentence, lexicon.death_words)) is not None:
-            deaths[sentence.start_char, "ASSAULT"] = count
-        if (count := _deaths(sentence, lexicon.death_words, _causes(sentence))) is not None:
-            deaths[sentence.start_char, "PROTEST"] = count
+        start = sentence.start_char
+        if (start, "ASSAULT") in tolled and (
+            count := _deaths(sentence, lexicon.death_words)
+        ) is not None:
+            deaths[start, "ASSAULT"] = count
+        if (start, "PROTEST") in tolled and (
+            count := _deaths(sentence, lexicon.death_words, _causes(sentence))
+        ) is not None:
+            deaths[start, "PROTEST"] = count
     events = [
         e.model_copy(update={"fatalities": deaths[e.sentence.start, e.type]})
         if (e.sentence.start, e.type) in deaths
@@ -561,9 +569,11 @@ def _causes(sentence: TokenSpan) -> set[int]:
     """Indices of the tokens of ``sentence`` in a clause or phrase that gives a cause or what
     came before ("after police killed two", "over the killing of a student")."""
     found: set[int] = set()
-    for token in sentence:
-        if token.lower_ in CAUSE_WORDS and token.dep_ in ("mark", "prep"):
-            clause = token.head if token.dep_ == "mark" else token
+    words = words_of(sentence.doc)
+    for i in range(sentence.start, sentence.end):
+        if words.lower[i] in CAUSE_WORDS and words.dep[i] in ("mark", "prep"):
+            token = sentence.doc[i]
+            clause = token.head if words.dep[i] == "mark" else token
             found.update(t.i for t in clause.subtree)
     return found
 
@@ -575,12 +585,14 @@ def _deaths(
     counts ("killed two civilians", "five people were killed", "three died"), summed; none
     from the tokens ``leave_out``."""
     total, found = 0, False
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if lemma not in words or token.pos_ not in ("VERB", "ADJ"):
+    read = words_of(sentence.doc)
+    for i in range(sentence.start, sentence.end):
+        lemma = read.lemma[i]
+        if lemma not in words or read.pos[i] not in ("VERB", "ADJ"):
             continue
-        if leave_out and token.i in leave_out:
+        if leave_out and i in leave_out:
             continue
+        token = sentence.doc[i]
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
         for child in token.children:
             if child.dep_ in roles and (n := _count(child)) is not None:
@@ -625,13 +637,17 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     """ "Five soldiers were killed by an IED. Al-Shabaab claimed the attack.": an attack with
     no doer named takes the one who claims it, or who the text says planted the bomb, in its
     sentence or the next; a denied claim ("no group has claimed") names nobody."""
+    if not any(e.type == "ASSAULT" and not e.source for e in events):
+        return events  # no attack lacks a doer
     sentences = list(doc.sents)
     claimants: dict[int, list[Actor]] = {}  # sentence start -> who claims its attacks
+    words = words_of(doc)
     for number, sentence in enumerate(sentences):
-        for token in sentence:
-            lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" or lemma not in ("claim", "plant"):
+        for i in range(sentence.start, sentence.end):
+            lemma = words.lemma[i]
+            if words.pos[i] != "VERB" or lemma not in ("claim", "plant"):
                 continue
+            token = doc[i]
             if _modality(token, reader.lex.modality)[0]:
                 continue
             who: list[Actor] = []
@@ -728,6 +744,7 @@ class _Reader:
         self.index = index
         self.actors = actors
         self.lex = lexicon
+        self.words = words_of(doc)
         self._organisations: dict[str, Actor] = {}
 
     # Triggers
@@ -736,18 +753,23 @@ class _Reader:
         """Triggers in ``sentence``, longest first, each token in one trigger at most."""
         used: set[int] = set()
         found: list[_Match] = []
-        for token in sentence:
-            if token.i in used:
+        lemmas, lowers = self.words.lemma, self.words.lower
+        verbs, nouns = self.lex.verbs, self.lex.nouns
+        for i in range(sentence.start, sentence.end):
+            # Most words start no trigger: passed over without making their token.
+            if i in used or not (lemmas[i] in verbs or lemmas[i] in nouns or lowers[i] in nouns):
                 continue
+            token = self.doc[i]
             for match in self._at(token, sentence):
                 if not used.intersection(t.i for t in match.tokens):
                     found.append(match)
                     used.update(t.i for t in match.tokens)
                     break
         by_head = {m.head.i: m for m in found}
-        for token in sentence:
-            if token.lower_ not in self.lex.demand_modals or token.dep_ != "aux":
+        for i in range(sentence.start, sentence.end):
+            if self.words.lower[i] not in self.lex.demand_modals or self.words.dep[i] != "aux":
                 continue
+            token = self.doc[i]
             verb = token.head
             if verb.i in by_head:
                 by_head[verb.i].demand = True
@@ -756,10 +778,11 @@ class _Reader:
         return sorted(found, key=lambda m: m.tokens[0].i)
 
     def _at(self, token: Token, sentence: TokenSpan) -> Iterable[_Match]:
-        lemma, lower = token.lemma_.lower(), token.lower_
+        lemma, lower = self.words.lemma[token.i], self.words.lower[token.i]
         # "the abducted soldiers", "US-led": a participle used as an adjective reports nothing.
-        if token.pos_ == "VERB" and token.dep_ != "amod":
-            described = token.dep_ == "acl" and token.tag_ == "VBN"
+        dep = self.words.dep[token.i]
+        if self.words.pos[token.i] == "VERB" and dep != "amod":
+            described = dep == "acl" and token.tag_ == "VBN"
             for entry in self.lex.verbs.get(lemma, []):
                 if described and entry.type in self.lex.descriptive_types:
                     continue  # "forces backed by Ethiopia" describes the forces
@@ -1470,7 +1493,7 @@ class _Reader:
         elif not negated and intent and type_ in self.lex.hostile_types:
             # "would blockade Paris", "will extend the curfew": a threat.
             match.embedded, type_, mode, hypothetical = type_, "THREATEN", None, True
-        words = {t.lemma_.lower() for t in sentence}
+        words = set(self.words.lemma[sentence.start : sentence.end])
         for rule in self.lex.by_actor if not match.sides else ():
             # a clash between two crowds is no one crowd's riot
             if type_ and rule.applies(type_, match.source, words):
@@ -1513,11 +1536,14 @@ class _Reader:
         """The mode of an ASSAULT from the weapon its clause names ("warplanes pounded")."""
         head = match.governor or match.head
         clause = head if head.pos_ == "VERB" else head.head
-        words = [t for t in clause.subtree if t.sent == head.sent]
-        lemmas = [t.lemma_.lower() for t in words]
+        sentence = head.sent
+        words = [t for t in clause.subtree if sentence.start <= t.i < sentence.end]
+        lemmas = [self.words.lemma[t.i] for t in words]
+        # Every run of words of a weapon phrase's length, to look each phrase up in.
+        lengths = {len(phrase) for phrase, _ in self.lex.instruments}
+        runs = {tuple(lemmas[i : i + n]) for n in lengths for i in range(len(lemmas) - n + 1)}
         for phrase, mode in self.lex.instruments:
-            n = len(phrase)
-            if any(tuple(lemmas[i : i + n]) == phrase for i in range(len(lemmas) - n + 1)):
+            if phrase in runs:
                 return mode
         return None
 
@@ -1812,11 +1838,9 @@ def _quoted(sentence: TokenSpan) -> list[tuple[int, int]]:
     text, offset = sentence.text, sentence.start_char
     ranges: list[tuple[int, int]] = []
     i = 0
-    while i < len(text):
-        close = QUOTE_MARKS.get(text[i])
-        if close is None:
-            i += 1
-            continue
+    while (opening := OPENING_MARKS.search(text, i)) is not None:
+        i = opening.start()
+        close = QUOTE_MARKS[text[i]]
         end = text.find(close, i + 1)
         end = len(text) if end < 0 else end
         ranges.append((offset + i, offset + end))
