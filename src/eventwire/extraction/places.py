@@ -33,7 +33,7 @@ from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
 from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold
 from .offsets import Intervals
-from .parse import entities, text_of
+from .parse import entities, text_of, words_of
 
 # Keys of names, kept: an article asks for the same few names' keys once per candidate.
 normalise = functools.lru_cache(maxsize=1 << 16)(_gazetteer.normalise)
@@ -355,8 +355,12 @@ class Mention:
 
 
 def _is_name(token: Token) -> bool:
+    return _is_name_word(token.text)
+
+
+def _is_name_word(text: str) -> bool:
     # "DeKalb", "McLean" are names too, though not title case.
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+    return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
 def _joins(doc: Doc, i: int) -> bool:
@@ -553,10 +557,14 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     blocks = _Blocks(doc, gazetteer, actors)
     labelled = {t.i for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC") for t in e}
     found: list[Mention] = []
+    texts = words_of(doc).text
     i = 0
     while i < len(doc):
+        if not _is_name_word(texts[i]):
+            i += 1
+            continue
         token = doc[i]
-        if not _is_name(token) or (token.is_stop and not (token.is_upper and len(token) > 1)):
+        if token.is_stop and not (token.is_upper and len(token) > 1):
             i += 1
             continue
         # The run of name words from here, then its longest head that the gazetteer knows.
@@ -691,6 +699,9 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
     capital = [t.is_title or t.is_upper for t in doc]
     i = 0
     while i < len(doc):
+        if not capital[i]:
+            i += 1
+            continue
         for n in (2, 1):
             if i + n > len(doc) or not all(capital[i : i + n]):
                 continue
@@ -742,9 +753,11 @@ def _before_parentheses(
     in Washington, "Noma Tounga" is not), which the whole name replaces."""
     out = []
     taken_index = Intervals((start, end, None) for start, end in taken)
-    for token in doc:
-        if token.text != "(" or token.i < 2 or token.i + 1 >= len(doc):
+    texts = words_of(doc).text
+    for i in range(2, len(doc) - 1):
+        if texts[i] != "(":
             continue
+        token = doc[i]
         if not taken_index.overlaps(doc[token.i + 1].idx, doc[token.i + 1].idx + 1):
             continue
         end = token.i - 1 if HINT_NOUNS.get(doc[token.i - 1].lower_) == "point" else token.i
@@ -943,9 +956,6 @@ class Context:
         return countries
 
 
-_AROUND = [(dx, dy, dz) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)]
-
-
 class NearPoints:
     """Points resolved in an article, found by position: a grid of cells on the unit sphere.
 
@@ -1001,10 +1011,12 @@ class NearPoints:
         cx, cy, cz = self._cell(xyz)
         limit = self.CHORD**2
         best = math.inf
-        for dx, dy, dz in _AROUND:
-            for other, ((ox, oy, oz), keys) in self._cells.get(
-                (cx + dx, cy + dy, cz + dz), {}
-            ).items():
+        # The cells with points, of the 27 around the candidate's: an article's points fill
+        # few cells, so they are found faster by the cells that have points than by position.
+        for (kx, ky, kz), cell in self._cells.items():
+            if abs(kx - cx) > 1 or abs(ky - cy) > 1 or abs(kz - cz) > 1:
+                continue
+            for other, ((ox, oy, oz), keys) in cell.items():
                 if besides is not None and len(keys) == 1 and besides in keys:
                     continue
                 if (x - ox) ** 2 + (y - oy) ** 2 + (z - oz) ** 2 > limit:
@@ -1307,7 +1319,7 @@ def _resolve_all(
     points resolved before it, then inside the places the text puts it in."""
     text = text_of(doc)
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
-    first = [resolve(m, gazetteer, context) for m in found]
+    first = _resolve_each(found, gazetteer, context)
     votes, context_named = _votes(found, first, actors, gazetteer, doc)
     context = Context(votes)
     context.named = context_named
@@ -1357,9 +1369,7 @@ def _resolve_all(
     for key, c in zip(keys, points, strict=True):
         if c:
             context.near.add((c.lat, c.lon), key)
-    for i, mention in enumerate(found):
-        context.near_except = keys[i]
-        out[i] = resolve(mention, gazetteer, context)
+    out = _resolve_each(found, gazetteer, context, keys)
     inside = _containers(text, found)
     for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X
         for j in inside[i]:
@@ -1388,6 +1398,27 @@ def _resolve_all(
             k = parents[0]
             resolved = Resolution(k, 0.3, f"{found[i].text!r} not in the gazetteer: at {k.name}")
         out[i] = resolved
+    return out
+
+
+def _resolve_each(
+    found: Sequence[Mention],
+    gazetteer: Gazetteer,
+    context: Context,
+    keys: Sequence[str] | None = None,
+) -> list[Resolution | None]:
+    """Each mention resolved in ``context``, which stays as it is; with ``keys``, the points of
+    a mention's own name (``keys[i]``) are not near it. A name said again in the same way (as
+    labelled, with the same hint) has the answer it had: only where it is differs."""
+    answers: dict[tuple[str, bool, str | None, str | None], Resolution | None] = {}
+    out: list[Resolution | None] = []
+    for i, mention in enumerate(found):
+        if keys is not None:
+            context.near_except = keys[i]
+        said = (mention.text, mention.labelled, mention.hint, mention.lookup)
+        if said not in answers:
+            answers[said] = resolve(mention, gazetteer, context)
+        out.append(answers[said])
     return out
 
 
