@@ -774,3 +774,15 @@ def test_a_world_city_s_tiny_namesake_needs_support_of_its_own(nlp, gazetteer, t
     officials = [actor(text + " Officials", "Officials", "government", "USA")]
     found = {p.name: p for p in find(nlp(text + " Officials"), gazetteer, officials)}
     assert found[name].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boats were back on Lake Lanier on Sunday.",
+        "Teachers marched from Uhuru Park on Monday.",
+        "She sold turkeys for Pitman Family Farms.",
+    ],
+)
+def test_a_word_of_a_longer_name_that_is_only_an_alternate_name_is_no_place(nlp, gazetteer, text):
+    assert [p for p in find(nlp(text), gazetteer, []) if p.lat is not None] == []

@@ -584,6 +584,20 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
                 break
         if accepted is not None and len(accepted) == 1 and _tail(doc, i):
             accepted = None
+        # One word of a longer name ("Lake Lanier", "Fort Benning", "Pitman Family Farms")
+        # that no place is called, only some town's alternate name, is no place of its own
+        # (a country's or a province's alternate name is: "U.S. Department of Justice").
+        if (
+            accepted is not None
+            and len(accepted) == 1
+            and (j > i or _in_run(doc, i))
+            and not (j > i and doc[i + 1].lower_ in DIRECTIONS)  # "Marakwet East"
+            and not any(
+                spelling(c.name) == spelling(accepted.text) or c.feature not in POINTS
+                for c in gazetteer.candidates(accepted.text)
+            )
+        ):
+            accepted = None
         # "Sri Lankan" is a people, named by _peoples as its country: not the town "Sri".
         if accepted is not None and len(accepted) == 1 and fold(doc[i : i + 2].text) in PEOPLES:
             accepted = None
@@ -677,6 +691,16 @@ def _counties(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Men
             m = Mention(m.start, m.end, m.text, m.labelled, "admin2", county)
         out.append(m)
     return out
+
+
+def _in_run(doc: Doc, i: int) -> bool:
+    """Whether name word ``i`` ends a run of name words ("Farms" in "Pitman Family Farms")."""
+    return (
+        i > 0
+        and _is_name(doc[i - 1])
+        and not doc[i - 1].is_sent_start
+        and "\n" not in doc[i - 1].whitespace_
+    )
 
 
 def _tail(doc: Doc, i: int) -> bool:
