@@ -623,7 +623,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     found += before
     found += _peoples(doc, taken, blocks)
     # A state's abbreviation after a town replaces the mentions it overlaps.
-    abbreviations = []
+    abbreviations: list[Mention] = []
     matches = [*AFTER_TOWN.finditer(text_of(doc)), *BEFORE_WORD.finditer(text_of(doc))]
     for match in matches:
         group = 1 if match.group(1) else 2
