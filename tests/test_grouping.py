@@ -327,3 +327,11 @@ def test_an_event_is_at_the_place_the_text_puts_inside_its_place():
     document = extract("Residents of Kinangop in Nyandarua County held a demonstration.")
     [protest] = of_type(document, "PROTEST")
     assert place_name(document, protest) == "Kinangop"
+
+
+def test_an_event_placed_at_a_country_is_at_the_town_its_sentence_names_there():
+    document = extract(
+        "After the riots in western Kenya, shopkeepers in Kisumu counted their losses."
+    )
+    [riots] = of_type(document, "PROTEST")
+    assert place_name(document, riots) == "Kisumu"

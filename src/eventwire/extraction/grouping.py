@@ -245,6 +245,7 @@ def group(
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
     out = [_inner_place(e, places, text, fits) for e in out]
+    out = [_smaller_place(e, places, located) for e in out]
     mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
@@ -690,6 +691,26 @@ def _inner_place(
                 and fits(inner.id)
             ):
                 return event.model_copy(update={"place": inner.id})
+    return event
+
+
+def _smaller_place(
+    event: Event, places: Sequence[Place], located: Intervals[tuple[str, bool]]
+) -> Event:
+    """An event placed at a country is at the place in that country its sentence names as a
+    location ("after the riots in western Kenya, traders in Awendo counted their losses")."""
+    by_id = {p.id: p for p in places}
+    country = by_id.get(event.place or "")
+    if country is None or country.precision != "country":
+        return event
+    for _, _, (place, _) in located.starting(event.sentence.start, event.sentence.end):
+        smaller = by_id.get(place)
+        if (
+            smaller is not None
+            and smaller.precision != "country"
+            and smaller.country == country.country
+        ):
+            return event.model_copy(update={"place": place})
     return event
 
 
