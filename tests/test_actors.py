@@ -611,3 +611,26 @@ def test_a_persons_supporters_are_a_crowd_not_the_person(nlp, dictionary):
 )
 def test_parties_and_armed_groups_of_the_acled_countries(nlp, dictionary, text, words, entry):
     assert actor_named(extract(nlp, dictionary, text), words).dictionary_id == entry
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("Riots broke out in the town after the count.", "Riots"),
+        ("There were demonstrations outside the court on Monday.", "demonstrations"),
+        # a noun modifying another, or a protest whose doers are named, is no crowd
+        ("Riot police dispersed the traders.", None),
+        ("A protest march by nurses reached the ministry.", None),
+        ("Student protests closed the campus.", None),
+    ],
+)
+def test_a_riot_or_protest_noun_alone_is_the_crowd_that_did_it(nlp, dictionary, text, crowd):
+    actors = extract(nlp, dictionary, text)
+    crowds = [m.text for a in actors if a.dictionary_id == "generic-protesters" for m in a.mentions]
+    assert crowds == ([crowd] if crowd else [])
+
+
+def test_a_community_of_the_kenyan_borders_is_known(nlp, dictionary):
+    actors = extract(nlp, dictionary, "Karamojong raiders attacked a village near the border.")
+    raiders = actor_named(actors, "Karamojong raiders")
+    assert (raiders.sector, raiders.country) == ("UAF", "UGA")

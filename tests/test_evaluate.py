@@ -301,6 +301,7 @@ def test_the_main_event_of_a_note_is_its_first_sentence_s_protest_else_its_sures
         ("Fulani Ethnic Militia (Benin)", "Benin", "BEN", None, False),
         ("Unidentified Clan Militia (Somalia)", "Somali militia", "SOM", "UAF", True),
         ("Unidentified Armed Group (Benin)", "gunmen", "NER", "UAF", False),
+        ("Unidentified Armed Group (Kenya)", "gunmen", None, "UAF", True),
         ("Protesters (Kenya)", "Kenyan students", "KEN", "EDU", True),
         ("Rioters (Kenya)", "opposition", "KEN", "OPP", True),
         ("Rioters (Kenya)", "Rwandan protesters", "RWA", "CVL", False),
@@ -321,6 +322,14 @@ def test_an_unnamed_identity_militia_is_a_community_that_attacks():
     name = "Unidentified Communal Militia (Benin)"
     assert acled.acled_actor_matches(name, farmers, doer=True)
     assert not acled.acled_actor_matches(name, farmers)  # the farmers attacked are civilians
+
+
+def test_a_named_identity_militia_is_also_its_community_that_attacks():
+    # ACLED writes "Kipsigi", the press "Kipsigis"
+    raiders = Actor(id="a", name="Kipsigis", kind="group", country="KEN", sector="CVL", mentions=[])
+    assert acled.acled_actor_matches("Kipsigi Ethnic Militia (Kenya)", raiders, doer=True)
+    assert not acled.acled_actor_matches("Kipsigi Ethnic Militia (Kenya)", raiders)
+    assert not acled.acled_actor_matches("Turkana Ethnic Militia (Kenya)", raiders, doer=True)
 
 
 def test_an_unnamed_armed_group_is_also_a_gang_that_attacks():

@@ -1066,6 +1066,40 @@ def test_a_headline_s_first_actor_does_the_verb_the_parser_read_as_a_noun(nlp, l
     assert next(e.source for e in found if e.type == "ASSAULT") == doer
 
 
+def test_a_protest_named_only_by_its_noun_is_the_crowd_s(nlp, lexicon):
+    # The actors stage reads "Riots" as the crowd that rioted: the riot is theirs.
+    text = "Riots broke out in the market town after the count."
+    crowd = actor("crowd", spans(text, "Riots"))
+    found = events.find(nlp(text), [crowd], [], [], lexicon, article(text))
+    assert [(e.type, e.source) for e in found] == [("PROTEST", ["crowd"])]
+
+
+def test_a_protest_noun_beside_named_protesters_is_theirs(nlp, lexicon):
+    # "in protest" is the farmers' protest, not a second crowd's.
+    text = "Dairy farmers blocked the main road in protest at low milk prices."
+    farmers = actor("farmers", spans(text, "Dairy farmers"))
+    crowd = actor("crowd", spans(text, "protest"))
+    found = events.find(nlp(text), [farmers, crowd], [], [], lexicon, article(text))
+    protests = [e for e in found if e.type == "PROTEST"]
+    assert protests
+    assert all(e.source == ["farmers"] for e in protests)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two pupils injured in a scuffle at the boarding school gate.",
+        "A guard was killed and two pupils seriously injured at the school gate.",
+    ],
+)
+def test_a_participle_without_an_auxiliary_is_done_to_its_noun(nlp, lexicon, text):
+    pupils = actor("pupils", spans(text, "two pupils") or spans(text, "Two pupils"))
+    found = events.find(nlp(text), [pupils], [], [], lexicon, article(text))
+    harm = [e for e in found if "pupils" in e.source + e.target]
+    assert harm
+    assert all(e.target == ["pupils"] and not e.source for e in harm)
+
+
 def test_quoted_ranges_each_mark_to_its_own_closing_mark(nlp):
     text = 'Aid workers said “we cannot reach them” and «the road is closed», and "no trucks'
     doc = nlp(text)

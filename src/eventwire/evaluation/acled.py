@@ -168,12 +168,15 @@ def acled_actor_matches(name: str, actor: Actor, *, doer: bool = False) -> bool:
     - "Civilians/Protesters/Rioters (X)" are people of any unarmed sector (``UNARMED``) of X,
       or of no stated country;
     - "Unidentified (Clan/Communal) Militia/Armed Group (X)" and "Vigilante Militia (X)" are
-      an unaligned armed group (UAF) of X; "Unidentified Armed Group (X)" is also criminals
+      an unaligned armed group (UAF) of X, or of no stated country (X is where ACLED saw it
+      act: "gunmen" the text gives no country are taken to be there, as protesters are);
+      "Unidentified Armed Group (X)" is also criminals
       (CRM: a gang, robbers) of X that do the act, ACLED's name for an unnamed gang's attack;
     - "P Ethnic/Communal/Clan Militia (X)" is an unaligned armed group of X named for P
-      ("Pokot militia"), and an identity militia whose community is not named ("Unidentified
+      ("Pokot militia"), or the community P itself where it does the act (``doer``: "Pokot
+      raided the village"); an identity militia whose community is not named ("Unidentified
       Communal Militia (X)") is also a community of X (farmers, herders, villagers) that does
-      the act (``doer``).
+      the act.
     """
     if m := STATE_FORCE.match(name):
         sector = "MIL" if m.group(1) == "Military" else "COP"
@@ -186,7 +189,7 @@ def acled_actor_matches(name: str, actor: Actor, *, doer: bool = False) -> bool:
     if m and actor.sector in UNARMED and _in_country(actor, m.group(1)):
         return True
     m = UNNAMED_ARMED.match(name)
-    if m and actor.sector == "UAF" and actor.country == country_codes().get(m.group(1).lower()):
+    if m and actor.sector == "UAF" and _in_country(actor, m.group(1)):
         return True
     if m and doer and actor.sector == "CRM" and "Armed Group" in name:
         return _in_country(actor, m.group(1))  # "a gang attacked", "robbers shot"
@@ -196,9 +199,15 @@ def acled_actor_matches(name: str, actor: Actor, *, doer: bool = False) -> bool:
             if doer and actor.kind == "group" and actor.sector in COMMUNITY:
                 return _in_country(actor, country)
         elif (
-            actor.sector == "UAF"
+            (
+                actor.sector == "UAF"
+                or (doer and actor.kind == "group" and actor.sector in COMMUNITY)
+            )
             and _in_country(actor, country)
-            and f" {_singular(people)} " in f" {_singular(actor.name)} "
+            and any(
+                f" {_singular(people)} " in f" {_singular(said)} "
+                for said in [actor.name, *(m.text for m in actor.mentions)]
+            )
         ):
             return True
     wanted = {w for part in name.split(":") if (w := _norm(part))}

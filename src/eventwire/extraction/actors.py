@@ -493,6 +493,7 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     _resolve_anaphors(found)
     _find_people(found)
     _find_generic(found)
+    _find_crowds(found)
     _resolve_pronouns(found)
     return _residents(_actors(found), found.text)
 
@@ -989,6 +990,51 @@ def _find_generic(found: _Found) -> None:
             person.country = context
 
 
+# Nouns for what a crowd does: "Riots broke out", "Protests over the new tax". With nobody
+# named as doing it, the noun itself is all the text says of who did: the rioters, the
+# protesters (ACLED's "Rioters (Kenya)", "Protesters (Benin)").
+CROWD_ACTS = frozenset(
+    _words("riot riots rioting protest protests demonstration demonstrations unrest")
+)
+CROWD = "generic-protesters"
+
+
+def _find_crowds(found: _Found) -> None:
+    """A riot or protest noun that no actor's words modify ("Riots broke out", not "student
+    protests", "ODM's rally" or "a riot by prisoners") as a mention of the crowd that rioted or
+    protested, of the country the article names most; not a noun modifying another ("riot
+    police", "protest march")."""
+    doc = found.doc
+    dictionary = found.dictionary
+    if CROWD not in dictionary.entries:
+        return  # a dictionary without common nouns
+    owner = found.covered()
+    context = _context_country(found)
+    state = dictionary._state_of.get(context or "")
+    key = f"{state}-protesters" if state else CROWD
+    added = []
+    for token in doc:
+        if token.lower_ not in CROWD_ACTS or token.pos_ != "NOUN" or owner[token.i] is not None:
+            continue
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+            continue  # "riot police", "protest march"
+        prep = token.head if token.dep_ == "pobj" else None
+        if prep is not None and (prep.lower_ == "for" or prep.head.pos_ in ("NOUN", "PROPN")):
+            continue  # "her role in rioting", "charged for rioting": a deed, not a crowd here
+        named = [
+            t
+            for child in token.children
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "agent", "prep")
+            and (child.dep_ != "prep" or child.lower_ in ("by", "of"))
+            for t in child.subtree
+        ]
+        if any(owner[t.i] is not None for t in named):
+            continue  # "student protests", "a riot by prisoners": theirs
+        added.append(_Match(token.i, token.i + 1, key, "alias"))
+    if added:
+        found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
+
+
 # Nouns that count or gather people: with "of" after them the people are named there.
 COUNTED = frozenset(_words("group groups thousands hundreds scores dozens members"))
 # "Officers" alone are a police force's where the article has named one before them.
@@ -1032,7 +1078,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ACTION_NOUNS = frozenset(
     _words(
         "firing fire shooting raid operation crackdown shelling attack assault offensive action "
-        "violence brutality custody patrol deployment bombing strike intervention"
+        "violence brutality custody patrol deployment bombing strike intervention protest riot "
+        "demonstration march rally"
     )
 )
 # Prepositions after a common noun that say whose it is: "rebels in Zimbabwe".

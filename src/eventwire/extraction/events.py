@@ -446,6 +446,7 @@ def find(
         reasons.setdefault((t.start, t.end), t.reason)
     events = [_reported_date(e, reasons, article) for e in events]
     by_sector: dict[frozenset[str], list[Actor]] = {}
+    events = _crowd_sources(events, index)
     events = [_implicit_source(e, actors, lexicon, index, by_sector) for e in events]
     events = _claimed(events, doc, reader)
     # A protest or riot's toll leaves out deaths that were its cause ("residents rioted after
@@ -603,6 +604,40 @@ def _deaths(
                     total, found = total + n, True
                     break
     return total if found else None
+
+
+def _crowd_sources(events: list[Event], index: MentionIndex) -> list[Event]:
+    """ "Riots broke out in the town": a protest whose noun is the only word for who protested
+    (the actors stage reads it as the crowd, ``actors.CROWD_ACTS``) is that crowd's, or, where
+    another protest names its doers, theirs: the nearest in its sentence ("Farmers held
+    demonstrations, protesting delays"), else the latest before it ("Students blocked the
+    road. The protest ...")."""
+
+    def crowd(event: Event) -> list[str]:
+        return [
+            actor.id
+            for start, _, actor in index.starting(event.trigger.start, event.trigger.end)
+            if start == event.trigger.start and actor.id not in event.target
+        ][:1]
+
+    crowds = {n: crowd(e) for n, e in enumerate(events) if e.type == "PROTEST"}
+    named = [
+        (n, e)
+        for n, e in enumerate(events)
+        if n in crowds and e.source and e.source != crowds[n] and not (e.negated or e.hypothetical)
+    ]
+    out: list[Event] = []
+    for n, event in enumerate(events):
+        if crowds.get(n) and event.source in ([], crowds[n]):
+            here = [e for _, e in named if e.sentence.start == event.sentence.start]
+            here.sort(key=lambda e: abs(e.trigger.start - event.trigger.start))
+            before = [e for m, e in named if m < n]
+            doers = here[:1] or before[-1:]
+            event = event.model_copy(
+                update={"source": list(doers[0].source) if doers else crowds[n]}
+            )
+        out.append(event)
+    return out
 
 
 def _implicit_source(
@@ -1004,6 +1039,10 @@ class _Reader:
                 source += [modifier] if modifier is not None else []
             elif child.dep_ == "prep" and preps.get(child.lower_) in ("source", "target"):
                 (source if preps[child.lower_] == "source" else target).extend(self._pobj(child))
+        harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
+        if harm and not passive and (patient := _reduced_passive(head, children)) is not None:
+            target += self.phrase(patient)  # "two pupils seriously injured", "men arrested"
+            passive = True
         if not passive:
             match.subject = _subject(head)
             if match.subject is not None:
@@ -1649,6 +1688,32 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
         chain.append(nxt)
         current = nxt
     return chain
+
+
+# Verbs of a fight both sides do, never done to anyone: no passive reading.
+MUTUAL_VERBS = frozenset({"clash", "fight", "battle", "brawl", "skirmish", "feud", "quarrel"})
+
+
+def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
+    """The one a past participle with no auxiliary and no object was done to: its noun
+    ("students injured in a clash", "the men arrested on Monday"), in headline style its
+    subject ("A woman is killed and two pupils seriously injured", "Three arrested over ..."),
+    or the subject of the passive it is joined to ("He was shot and killed")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in children):
+        return None
+    if verb.lemma_.lower() in MUTUAL_VERBS:
+        return None  # "two communities clashed", tagged as a participle
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    after_passive = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    if subject := next((c for c in children if c.dep_ == "nsubj"), None):
+        # only where the auxiliary is plainly left out: after a passive, or a headline's count
+        # ("Three arrested"); "a group of youths lynched" is the tagger's slip, an active verb
+        counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+        return subject if after_passive or counted else None
+    if after_passive:
+        return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
