@@ -394,10 +394,17 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         "The storm left ten dead.",
         "The army, backed by Russia, held the town.",
         "The minister returned to office in May.",
+        "The ministry released a report on Monday.",
+        "A video released on Sunday showed the harbor.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):
     assert run(text) == []
+
+
+def test_a_release_of_people_is_one_and_of_a_report_is_none(run):
+    assert [e.type for e in run("The rebels released a report and ten hostages.")] == ["RETREAT"]
+    assert [e.type for e in run("Ten hostages released on Sunday reached Goma.")] == ["RETREAT"]
 
 
 @pytest.mark.parametrize(
@@ -410,7 +417,10 @@ def test_sentences_that_report_no_event(run, text):
         ("The army is set to attack the rebels.", "ASSAULT", False, True, False),
         ("The army is scheduled to withdraw.", "RETREAT", False, True, False),
         ("The army may attack the rebels.", "ASSAULT", False, False, True),
+        ("The army is likely to attack the rebels.", "ASSAULT", False, False, True),
         ("If the rebels advance, the army could attack.", "ASSAULT", False, False, True),
+        ("If the appeal fails, the man is deported.", "COERCE", False, False, True),
+        ("The mayor urged police to arrest them if they riot.", "REQUEST", False, False, False),
         ("The army attacked the rebels.", "ASSAULT", False, False, False),
     ],
 )
@@ -585,6 +595,7 @@ def test_a_light_verb_and_its_noun_make_one_event(run):
         ),
         ("Workers have been on strike since May.", "PROTEST", ["workers"], []),
         ("Japan suspended part of an aid program.", "SANCTION", ["japan"], []),
+        ("Turkey led talks with Hamas.", "CONSULT", ["turkey"], ["hamas"]),
     ],
 )
 def test_a_noun_trigger_takes_its_source_from_the_verb_around_it(run, text, type_, source, target):

@@ -255,6 +255,17 @@ def test_an_exchange_that_names_no_party_is_talk_about_one_not_an_event():
     assert "killed" in triggers  # an act of force is one unnamed
 
 
+def test_it_stands_for_a_body_only_where_it_was_the_last_subject():
+    document = extract(
+        "The Kenyan government met shipping firms on Monday. It agreed to cut port fees.\n\n"
+        "The Kenyan navy seized a tanker after it fled Mombasa on Monday."
+    )
+    events = {e.trigger.text: e for e in document.events}
+    assert events["agreed"].source_basis == "inherited"
+    assert events["agreed"].source == events["met"].source
+    assert events["fled"].source == []  # the tanker, not the navy
+
+
 def test_the_group_and_they_stand_for_the_actor_named_as_subject_just_before():
     document = extract(
         "Boko Haram fighters stormed a village in Borno state on Monday. The militant group "

@@ -90,6 +90,7 @@ class Entry:
     negated_hypothetical: bool = False
     hypothetical: bool = False
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     needs_target: bool = False
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
@@ -343,6 +344,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             negated_hypothetical=bool(negated.get("hypothetical")),
             hypothetical=bool(group.get("hypothetical")),
             objects=frozenset(group.get("objects") or ()),
+            not_objects=frozenset(group.get("not_objects") or ()),
             needs_target=bool(group.get("needs_target")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
@@ -867,6 +869,9 @@ class _Reader:
                 for o in objects
             ):
                 return False
+        acted_on = _acted_on(head) if entry.not_objects else []
+        if acted_on and all(o.lemma_.lower() in entry.not_objects for o in acted_on):
+            return False
         return not (entry.type is None and not self._negated(head, tokens))
 
     def _is_state(self, token: Token) -> bool:
@@ -1635,6 +1640,15 @@ SPEECH_ACTS = frozenset(
 )
 
 
+def _acted_on(verb: Token) -> list[Token]:
+    """What ``verb`` is done to: its object, a passive's subject, or the noun a participle
+    describes ("a report released on Monday")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append(verb.head)
+    return found + [c for o in found for c in o.conjuncts]  # "a report and ten hostages"
+
+
 def _object_phrase(noun: Token) -> Token:
     """The object a noun trigger is part of: "launched a mediation effort", "declared a state
     of siege", "suspended part of an aid program" (the head of the phrase the verb takes)."""
@@ -1745,6 +1759,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Marks of a condition: a clause that follows from one is hypothetical ("X would be deported
+# if the appeal fails"), unlike one with a "whether" clause beside it.
+CONDITIONS = frozenset({"if", "unless"})
+
+
 def _modality(
     head: Token, cues: dict[str, frozenset[str]], governor: Token | None = None
 ) -> tuple[bool, bool, bool, bool]:
@@ -1786,6 +1805,8 @@ def _modality(
                 hypothetical = True
             if child.dep_ == "mark" and word in marks:
                 hypothetical = True
+            if _consequence(token, child, aux_future | aux_maybe):
+                hypothetical = True
     clause = chain[-1]
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
@@ -1804,6 +1825,18 @@ def _modality(
         future = future or bool(modifiers & cues.get("future_modifiers", empty))
         hypothetical = hypothetical or bool(modifiers & cues.get("hypothetical_modifiers", empty))
     return negated, future, hypothetical, intent
+
+
+def _consequence(verb: Token, clause: Token, modals: frozenset[str]) -> bool:
+    """Whether ``verb`` tells what follows from the condition ``clause``: "If the appeal fails,
+    he is deported", "they will be hit if the UK imposes a ban"; not "asked if he would come"
+    nor "urged them to stop if they want to stay", where the "if" clause comes after a verb
+    with no modal and is what was asked, or belongs to the verb below."""
+    if clause.dep_ != "advcl" or not any(
+        g.dep_ == "mark" and g.lower_ in CONDITIONS for g in clause.children
+    ):
+        return False
+    return clause.i < verb.i or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _complement(frame: _Match) -> set[int]:

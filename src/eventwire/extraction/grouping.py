@@ -81,6 +81,7 @@ ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
     "he": _PEOPLE,
     "she": _PEOPLE,
     "they": (_BODIES - {"state"}) | {"group"},
+    "it": _BODIES,  # only where the last clause's subject is such a body (``_last_subject``)
     # generic nouns by lemma
     **dict.fromkeys(["group", "militant", "rebel", "insurgent", "outfit", "militia"], _ARMED),
     **dict.fromkeys(["government", "administration", "authority", "ministry"], _RULERS),
@@ -294,6 +295,13 @@ def _inherited_source(
         return event
     sentence = index_of(sentence_starts, subject.idx)
     window = sentence_starts[max(0, sentence - 1)]
+    # "it" is as often a thing ("the ship ... It made a stop") as a body: only the subject of
+    # the clause just before, where that is an actor's name, is what it stands for.
+    last = None
+    if subject.lower_ == "it":
+        if subject.head.dep_ == "advcl":
+            return event  # "The navy seized a tanker after it left Mombasa": the tanker
+        last = _last_subject(doc, window, subject)
     for start, end, actor in sorted(mentioned.starting(window, subject.idx), reverse=True):
         if end > subject.idx or actor.kind not in kinds or actor.id in event.target:
             continue
@@ -301,10 +309,26 @@ def _inherited_source(
         root = words.root if words is not None else None
         while root is not None and root.dep_ in ("compound", "poss", "amod") and root.head != root:
             root = root.head  # "Boko Haram fighters", "Kenya's health authorities"
+        if subject.lower_ == "it" and (
+            root is None or last is None or root.i != last.i or root.tag_ in ("NNS", "NNPS")
+        ):
+            continue  # not "Militants took over the train after it left Quetta"
         if root is not None and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
             update = {"source": [actor.id], "source_basis": "inherited"}
             return event.model_copy(update=update)
     return event
+
+
+def _last_subject(doc: Doc, start: int, before: Token) -> Token | None:
+    """The subject of the last main clause that begins at or after character ``start`` and
+    before the token ``before``."""
+    for i in range(before.i - 1, -1, -1):
+        token = doc[i]
+        if token.idx < start:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            return token
+    return None
 
 
 def _quoted_at(doc: Doc, token: Token) -> bool:
