@@ -680,6 +680,19 @@ def test_an_undated_sentence_takes_the_last_date_of_its_paragraph(run):
     assert (fled.when.date, fled.when.basis) == ("2024-05-16", "reported")
 
 
+def test_a_deadline_after_the_article_dates_no_event_of_the_past_after_it(run):
+    text = (
+        "Washington wants all troops out by September 11. The Taliban denounced the delay.\n\n"
+        "On Monday the army attacked the rebels. The rebels denounced the attack."
+    )
+    times = day_times(text, ("September 11", "2024-09-11"), ("Monday", "2024-05-13"))
+    first, second = [e for e in run(text, times=times, published=REF) if e.type == "ACCUSE"]
+    # Reported on the article's day, not on the deadline it names before ...
+    assert (first.when.date, first.when.basis) == ("2024-05-16", "reported")
+    # ... while a day before the article's is the day of what follows it.
+    assert (second.when.date, second.when.basis) == ("2024-05-13", "inherited")
+
+
 @pytest.mark.parametrize(
     ("text", "published", "expected", "undated_reason"),
     [

@@ -20,6 +20,7 @@ event, with empty source or target and a lower confidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -442,7 +443,7 @@ def find(
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     paras = paragraphs(text_of(doc))
     para_starts = [start for start, _ in paras]
-    events = [_narrative_date(e, dated, paras, para_starts) for e in events]
+    events = [_narrative_date(e, dated, paras, para_starts, article.published) for e in events]
     reasons: dict[tuple[int | None, int | None], str | None] = {}
     for t in times:
         reasons.setdefault((t.start, t.end), t.reason)
@@ -714,9 +715,12 @@ def _narrative_date(
     times: Intervals[Time],
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
+    published: dt.date | None,
 ) -> Event:
     """An event whose sentence names no time happened when the last dated sentence before it
-    in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed."."""
+    in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed.". Not a date
+    after the article's own, unless the event is still to come: that is a deadline or a plan
+    ("The Taliban want troops out by September 11. They denounced the delay.")."""
     if event.when is not None:
         return event
     number = index_of(para_starts, event.sentence.start)
@@ -731,6 +735,13 @@ def _narrative_date(
     if not before:
         return event
     time = max(before, key=lambda t: t.start)
+    if (
+        published is not None
+        and time.value is not None
+        and time.value > published.isoformat()[: len(time.value)]
+        and not event.future
+    ):
+        return event
     when = When(
         date=time.value,
         precision=time.precision,
