@@ -268,7 +268,7 @@ def test_it_stands_for_a_body_only_where_it_was_the_last_subject():
 
 def test_the_group_and_they_stand_for_the_actor_named_as_subject_just_before():
     document = extract(
-        "Boko Haram fighters stormed a village in Borno state on Monday. The militant group "
+        "Boko Haram fighters stormed a village in Borno state on Monday. The outfit "
         "also burned a school near Maiduguri on Tuesday.\n\n"
         "Kenya's health authorities refused to comment. They have until Friday to appeal the "
         "court's order."
@@ -346,3 +346,90 @@ def test_an_event_placed_at_a_country_is_at_the_town_its_sentence_names_there():
     )
     [riots] = of_type(document, "PROTEST")
     assert place_name(document, riots) == "Kisumu"
+
+
+def test_an_attack_named_by_its_day_is_the_attack_stated_on_that_day():
+    document = extract(
+        "Militants attacked a passenger train in Balochistan on Tuesday, killing 26 people. "
+        "Officials said Tuesday's attack was the deadliest this year. Police said the attack "
+        "was similar to the March attack on a mosque."
+    )
+    train, mosque = of_type(document, "ASSAULT")
+    assert [m.trigger.text for m in train.mentions] == ["attacked", "killing", "attack", "attack"]
+    assert [m.trigger.text for m in mosque.mentions] == ["attack"]
+
+
+def test_a_quoted_restatement_of_what_a_strike_hit_is_that_strike():
+    # "yesterday" dates the telling, not what the quote tells
+    document = extract(
+        "The strike, carried out by US Africa Command on Tuesday, hit a vehicle travelling "
+        'between Jilib and Saakow, officials said.\n\n"Our forces destroyed a vehicle carrying '
+        'senior commanders", the information minister told reporters yesterday.'
+    )
+    [strike] = of_type(document, "ASSAULT")
+    assert [m.trigger.text for m in strike.mentions] == ["hit", "destroyed"]
+
+
+def test_they_after_hundreds_of_protesters_are_the_protesters():
+    document = extract(
+        "Hundreds of students protested in Nairobi on Monday over fees. They demanded the "
+        "resignation of the minister."
+    )
+    [demand] = of_type(document, "REQUEST")
+    assert demand.source == [actor(document, "students")]
+    assert demand.source_basis == "inherited"
+
+
+def test_people_of_two_paragraphs_are_two_groups_unless_the_text_points_back():
+    text = (
+        "Police in Mogadishu arrested 40 people on Wednesday.\n\n"
+        "Hundreds of people protested in Beledweyne last week. Police dispersed the people."
+    )
+    document = extract(text)
+    [arrest] = of_type(document, "COERCE")
+    [protest] = of_type(document, "PROTEST")
+    assert arrest.target
+    assert protest.source
+    assert set(arrest.target).isdisjoint(protest.source)
+    [pointed_back] = [
+        a.id for a in document.actors for m in a.mentions if m.start == text.rindex("people")
+    ]
+    assert protest.source == [pointed_back]
+
+
+def test_a_speaker_at_a_news_conference_held_it():
+    document = extract(
+        "Frantz Exantus, Haiti's secretary of state for communication, told reporters during "
+        "an afternoon press conference on Monday."
+    )
+    [conference] = of_type(document, "CONSULT")
+    assert conference.source == [actor(document, "Frantz Exantus")]
+
+
+def test_the_militant_group_points_back_as_the_group_does_and_the_other_group_not():
+    text = (
+        "Al-Shabaab fighters attacked a base on Monday. The insurgent group denied killing "
+        "civilians. The other group said it was not involved."
+    )
+    document = extract(text)
+    shabaab = actor(document, "Al-Shabaab")
+    starts = {m.start for a in document.actors if a.id == shabaab for m in a.mentions}
+    assert text.index("group") in starts
+    assert text.rindex("group") not in starts
+
+
+def test_a_counted_demonym_is_the_people_not_the_state():
+    document = extract(
+        "Tens of thousands of Sudanese began protesting late last year. They demanded reforms."
+    )
+    [protest] = of_type(document, "PROTEST")
+    [demand] = of_type(document, "REQUEST")
+    [people] = [a for a in document.actors if a.id in protest.source]
+    assert (people.kind, people.country, people.sector) == ("group", "SDN", "CVL")
+    assert demand.source == protest.source
+
+
+def test_who_tells_or_addresses_a_conference_attends_it():
+    document = extract("President Ruto addressed the summit on Monday.")
+    [summit] = of_type(document, "CONSULT")
+    assert summit.source == [actor(document, "Ruto")]

@@ -7,10 +7,13 @@ matches a few rules read what the dictionary cannot list:
 
 - a state and an organ of it: "the Lebanese army", "Lebanon's military", "US officials",
   "Syrian state television", "Syria's main opposition group", "the Assad regime"; plural
-  demonyms ("Iraqis") are the state's people, kind group, sector CVL;
+  demonyms ("Iraqis") and counted ones ("thousands of Sudanese") are the state's people, kind
+  group, sector CVL;
 - a definite noun naming a kind of actor refers back to the latest actor of that kind:
-  "the coalition", "the army", "the regime", and "the officials" (the latest coalition,
-  government or military); with none before it, it is left out;
+  "the coalition", "the army", "the regime", "the (militant) group", and "the officials" (the
+  latest coalition, government or military); with none before it, it is left out; a common
+  noun for a group of people ("people", "students") in a later paragraph is another group
+  (``apart``) unless it points back ("the civilians");
 - people are NER PERSON spans; the titles before a name ("Lebanese President", "US Army Col.")
   and an appositive around it ("The commander of the army, General Joseph Aoun") give their
   country and sector. A lone capitalised word is a person only after a title or as the surname
@@ -33,7 +36,7 @@ from typing import Any, Literal, get_args
 
 import spacy
 import yaml
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
@@ -489,13 +492,40 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     matches += _compounds(doc, matches, dictionary)
     chosen = [m for m in _select(matches) if m.form != "capital" or _metonym(doc[m.end - 1])]
     chosen = [m for m in chosen if not _community_place(doc, m, dictionary)]
-    found.mentions = _merge_qualified(doc, chosen, dictionary)
+    found.mentions = [
+        _counted_people(doc, m, dictionary) for m in _merge_qualified(doc, chosen, dictionary)
+    ]
     _resolve_anaphors(found)
     _find_people(found)
     _find_generic(found)
     _find_crowds(found)
     _resolve_pronouns(found)
     return _residents(_actors(found), found.text)
+
+
+# Words that count the people a demonym after them names: "thousands of Sudanese".
+COUNTING = frozenset(
+    _words("tens dozens scores hundreds thousands millions many some several few most")
+)
+
+
+def _counted_people(doc: Doc, m: _Match, dictionary: ActorDictionary) -> _Match:
+    """A demonym counted as a noun is the state's people, as "Iraqis" is: "tens of thousands
+    of Sudanese", "many Lebanese", "2 million Congolese" (not "Sudanese troops", nor "the
+    Chinese", which may be its government)."""
+    people = f"{m.entry}-people"
+    if m.form != "demonym" or m.end - m.start != 1 or people not in dictionary.entries:
+        return m
+    token = doc[m.start]
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod", "poss"):
+        return m
+    before = doc[m.start - 1] if m.start > 0 else None
+    counted = before is not None and (
+        before.lower_ in COUNTING
+        or before.like_num
+        or (before.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in COUNTING)
+    )
+    return _Match(m.start, m.end, people, "people") if counted else m
 
 
 # Words around a community's name that make it a place's: "in Turkana", "West Pokot",
@@ -667,7 +697,7 @@ def _resolve_anaphors(found: _Found) -> None:
         if kinds is None or owner[i] is not None:
             continue
         token = doc[i]
-        if token.lower_ != "coalition" and doc[token.i - 1].lower_ != "the":
+        if token.lower_ != "coalition" and doc[_before_modifiers(token, owner)].lower_ != "the":
             continue
         if token.lower_ == "coalition" and (
             doc[token.i - 1].lower_ in ("a", "an")
@@ -690,6 +720,31 @@ def _resolve_anaphors(found: _Found) -> None:
             added.append(anaphor)
             latest[found.kind(m.entry)] = anaphor
     found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
+
+
+# Words by which a phrase names another actor than the one before: "the other group".
+OTHER = frozenset(_words("other another second rival new same former"))
+
+
+def _before_modifiers(token: Token, owner: list[_Match | None]) -> int:
+    """The index of the word before ``token`` and the common words that describe it: "the
+    militant group", "the terror group" point back as "the group" does; "the other group",
+    "the Kurdish group" (an actor's word) do not."""
+    k = token.i - 1
+    while k > 0 and token.i - k <= 2:
+        word = token.doc[k]
+        describes = (
+            word.dep_ in ("amod", "compound")
+            and word.head.i == token.i
+            and word.pos_ in ("ADJ", "NOUN")
+            and word.is_lower
+            and word.lower_ not in OTHER
+            and owner[k] is None
+        )
+        if not describes:
+            break
+        k -= 1
+    return k
 
 
 def _title(token: Any) -> str:
@@ -1295,6 +1350,46 @@ def settle(
         merged[key] = actor
     ordered = sorted(merged.values(), key=lambda a: a.mentions[0].start)
     return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(ordered, 1)]
+
+
+# Words before a common noun that point back to people named before ("the civilians").
+DEFINITE = frozenset({"the", "these", "those", "such"})
+
+
+def apart(actors: Sequence[Actor], text: str, dictionary: ActorDictionary) -> list[Actor]:
+    """A common noun for a group of people ("people", "civilians", "students") names whoever
+    the passage is about: "40 people" arrested in one paragraph and "hundreds of people" who
+    protested in another are two groups, not one actor that does one and suffers the other.
+    Its mentions in a later paragraph are another actor, unless the first of them points back
+    ("the civilians", "these people"). Ids are renumbered in order of first mention.
+    """
+    paras = paragraphs(text)
+    starts = [a for a, _ in paras]
+    out: list[Actor] = []
+    for actor in actors:
+        entry = dictionary.entries.get(actor.dictionary_id or "")
+        if entry is None or entry.kind != "group" or not (entry.role or entry.derived):
+            out.append(actor)
+            continue
+        parts: list[list[Span]] = []
+        last = None
+        for m in actor.mentions:
+            para = _paragraph(paras, starts, m.start)
+            if parts and (para == last or _points_back(text, m)):
+                parts[-1].append(m)
+            else:
+                parts.append([m])
+            last = para
+        out += [actor.model_copy(update={"mentions": part}) for part in parts]
+    ordered = sorted(out, key=lambda a: a.mentions[0].start)
+    return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(ordered, 1)]
+
+
+def _points_back(text: str, mention: Span) -> bool:
+    """ "the civilians", "these people", "the public" (a name with its article)."""
+    first = text[max(0, mention.start - 12) : mention.start].split()[-1:]
+    first += mention.text.split()[:1]
+    return any(word.lower() in DEFINITE for word in first)
 
 
 _FAR = 2**62  # past the end of any text

@@ -1126,11 +1126,18 @@ class _Reader:
             # "Serb forces were engaged in ethnic cleansing"
             doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             source += [a for c in doers for a in self.phrase(c)]
-        elif first.dep_ == "pobj" and not source and _in_act(verb, type_):
+        elif (
+            first.dep_ == "pobj"
+            and not source
+            and (_in_act(verb, type_) or self._spoke_at(verb, type_))
+        ):
             # "arrived on a visit", "came for talks", "have been on strike", "gathered in
-            # protest": whoever came; "teachers on strike": the teachers.
+            # protest": whoever came; "teachers on strike": the teachers; "said at a news
+            # conference", "told reporters during a visit": the speaker.
             subject = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-            if subject is not None:
+            if subject is not None and not _in_act(verb, type_):
+                source += self.phrase(subject)[:1]  # the speaker, not his appositive's body
+            elif subject is not None:
                 source += self.phrase(subject)
             elif verb.lower_ == "on" and verb.head.pos_ in ("NOUN", "PROPN"):
                 itself = self.index.at(verb.head.idx, _end(verb.head))
@@ -1158,6 +1165,11 @@ class _Reader:
                 via = roles.get(child.lower_) if child.dep_ == "prep" else None
                 if via in ("source", "target") and not (target if via == "target" else source):
                     (source if via == "source" else target).extend(self._pobj(child))
+        elif first.dep_ == "dobj" and type_ == "CONSULT" and verb.lemma_.lower() in ADDRESSING:
+            # "told a regional conference", "addressed the summit": the speaker attended it
+            match.subject = _subject(verb)
+            if not source and match.subject is not None:
+                source += self.phrase(match.subject)[:1]
         elif first.dep_ == "attr" and verb.pos_ in ("VERB", "AUX"):
             # "we are not party to ...": the copula's subject.
             match.subject = _subject(verb)
@@ -1170,6 +1182,16 @@ class _Reader:
             for child in verb.children:
                 if child.dep_ == "dobj":
                     target += self.phrase(child)
+
+    def _spoke_at(self, prep: Token, type_: str) -> bool:
+        """Whether ``prep`` sets a meeting, visit or news conference as where its head, a
+        verb of speaking, was said: the speaker held or attended it."""
+        verb = prep.head.lemma_.lower()
+        return (
+            type_ == "CONSULT"
+            and prep.lower_ in ("at", "during", "in", "after")
+            and (verb in self.lex.reporting_verbs or verb == "speak")
+        )
 
     def _headline_doer(self, head: Token) -> Actor | None:
         """In a headline with no verb ("Raiders attack village", "Nurses at X hospital protest
@@ -1681,6 +1703,10 @@ def _after_label(subject: Token, verb: Token) -> Token:
         return subject
     later = [c for c in verb.children if c.dep_ in SUBJECTS and subject.i < c.i < verb.i]
     return later[-1] if later else subject
+
+
+# Verbs of speaking to a gathering: "told a conference", "addressed the summit".
+ADDRESSING = frozenset({"tell", "address", "brief"})
 
 
 def _in_act(prep: Token, type_: str) -> bool:

@@ -17,13 +17,17 @@ demonstration that became a riot; in one sentence, any modes), the same negation
 no actor that does the act in one and suffers it in the other (unless the type is mutual, like
 AGREE), not two different dyads (nor, but for ASSAULT and PROTEST, whose reports name the doer
 loosely, two different doers), no two different stated days, no places in two
-countries or far apart. And they must be linked in the text: in one sentence; in the next two
-sentences and sharing an actor; the next sentence of the paragraph, a toll naming no doer
+countries or far apart (a day read outside the quotation marks around a trigger dates the
+telling, not the act). And they must be linked in the text: in one sentence; in the next two
+sentences and sharing an actor, or for attacks and protests what was hit ("hit a vehicle",
+"destroyed a vehicle"); the next sentence of the paragraph, a toll naming no doer
 ("Five farmers were killed."); an attack or protest within two sentences of the first report
 of one in its paragraph, one of the two naming no doer ("Gunmen attacked X. Two policemen
 were wounded."), unless its sentence says it is another ("in a separate attack",
 "elsewhere"); or the later one an anaphoric noun phrase ("the strike", "this deal", "its
-offensive"). The dead or hurt counted just after a riot, naming no doer, are the riot's toll.
+offensive"), or one dated by its own modifier to a day an earlier one was stated on
+("Tuesday's attack"; "the March attack" beside a Sunday attack is another). The dead or hurt
+counted just after a riot, naming no doer, are the riot's toll.
 
 Where mentions disagree, each keeps its own value in ``mentions``; the event's ``fatalities``
 is the first toll stated in text order (the lede's figure, which is the one a reader quotes).
@@ -40,6 +44,8 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
 from .events import EventLexicon, road_name
+from .events import _inside as inside
+from .events import _quoted as quoted_ranges
 from .events import _subject as verb_subject
 from .offsets import Intervals, index_of
 from .parse import paragraphs, text_of
@@ -87,6 +93,10 @@ ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(["government", "administration", "authority", "ministry"], _RULERS),
     **dict.fromkeys(["military", "army", "troop", "force"], frozenset({"military"})),
 }
+# Nouns that count the people named after them ("thousands of students").
+COUNTING_NOUNS = frozenset(
+    {"ten", "dozen", "score", "hundred", "thousand", "million", "group", "crowd", "number"}
+)
 # Words that open a clause about what led to an event ("protested after police killed ...").
 CAUSE_MARKS = frozenset({"after", "because", "since", "over"})
 # Lemmas of a trigger that counts the hurt (the dead: the lexicon's death words).
@@ -123,13 +133,13 @@ class _Group:
     days: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
 
-    def add(self, event: Event, sentence: int, paragraph: int) -> None:
+    def add(self, event: Event, sentence: int, paragraph: int, day: str | None) -> None:
         self.events.append(event)
         self.sentences.append(sentence)
         self.paragraph = paragraph
         self.sources.update(event.source)
         self.targets.update(event.target)
-        if (day := _stated_date(event)) is not None:
+        if day is not None:
             self.days.add(day)
         if event.place is not None:
             self.places.add(event.place)
@@ -157,14 +167,30 @@ def group(
     # Only a state's organs stand for each other ("US Africa Command", "the United States"):
     # rebels and the government of one country are two sides.
     country = {a.id: a.country if a.kind in STATE_KINDS else None for a in actors}
+    mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
     groups: list[_Group] = []
     by_type: dict[str, list[_Group]] = {}  # a long document's events of other types not scanned
     for event in events:
         sentence = index_of(sentence_starts, event.sentence.start)
         para = index_of(para_starts, event.sentence.start)
         reference = _reference(doc, event, lexicon)
+        day = _own_day(doc, event)
+        dated = _dated_by_modifier(doc, event) if reference == "elsewhere" else None
         anaphor = reference == "back"
         joined = None
+        if dated is not None:
+            # "Tuesday's attack" after an attack stated on that Tuesday is that attack;
+            # "the March attack" in a report of a Sunday attack is another.
+            joined = next(
+                (
+                    g
+                    for g in reversed(by_type.get(event.type, [])[-LOOKBACK:])
+                    if g.days
+                    and all(d == dated for d in g.days)
+                    and _compatible(g, event, day, by_id, country, lexicon.reciprocal_types, False)
+                ),
+                None,
+            )
         candidates = by_type.get(event.type, [])[-LOOKBACK:] if reference != "elsewhere" else []
         toll = (
             event.type == "ASSAULT"
@@ -177,7 +203,7 @@ def group(
             candidates = sorted(
                 [*candidates, *by_type["PROTEST"][-LOOKBACK:]], key=lambda g: g.sentences[-1]
             )
-        for candidate in reversed(candidates):
+        for candidate in [] if joined is not None else reversed(candidates):
             if candidate.elsewhere and not anaphor:
                 continue
             gap = sentence - candidate.sentences[-1]
@@ -190,17 +216,27 @@ def group(
                     sentence - candidate.sentences[0] <= NEARBY_SENTENCES
                     and not (same and _a_cause(doc, event))
                     and candidate.paragraph == para
-                    and _compatible(candidate, event, by_id, country, mutual, True)
+                    and _compatible(candidate, event, day, by_id, country, mutual, True)
                     and not _another(doc, event, lexicon)
                 ):
                     continue
                 joined = candidate
                 break
-            if not _compatible(candidate, event, by_id, country, mutual, gap == 0):
+            if not _compatible(candidate, event, day, by_id, country, mutual, gap == 0):
                 continue
             linked = (
                 (gap == 0 and not _two_doers(candidate, event, country))
                 or (0 < gap <= NEARBY_SENTENCES and _shares_actor(candidate, event))
+                or (
+                    # "The strike hit a vehicle ... 'We destroyed a vehicle carrying ...'"
+                    event.type in LOOSE_DOER_TYPES
+                    and 0 < gap <= NEARBY_SENTENCES
+                    and bool(
+                        _hit(doc, event, mentioned)
+                        & {w for e in candidate.events for w in _hit(doc, e, mentioned)}
+                    )
+                    and not _another(doc, event, lexicon)
+                )
                 or (
                     gap == 1
                     and candidate.paragraph == para
@@ -214,7 +250,7 @@ def group(
                     and 0 < sentence - candidate.sentences[0] <= NEARBY_SENTENCES
                     and candidate.paragraph == para
                     and not (candidate.sources and event.source)
-                    and (candidate.days or _stated_date(event) is None)  # "On Thursday night, ..."
+                    and (candidate.days or day is None)  # "On Thursday night, ..."
                     and not _another(doc, event, lexicon)
                 )
                 or anaphor
@@ -226,7 +262,7 @@ def group(
             joined = _Group(elsewhere=reference == "elsewhere")
             groups.append(joined)
             by_type.setdefault(event.type, []).append(joined)
-        joined.add(event, sentence, para)
+        joined.add(event, sentence, para, day)
     located = _location_mentions(doc, places, actors)
     fits = _in_country(places)
     main_place = _article_place(located, fits)
@@ -247,7 +283,6 @@ def group(
     ]
     out = [_inner_place(e, places, text, fits) for e in out]
     out = [_smaller_place(e, places, located) for e in out]
-    mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
@@ -307,16 +342,35 @@ def _inherited_source(
             continue
         words = doc.char_span(start, end, alignment_mode="expand")
         root = words.root if words is not None else None
-        while root is not None and root.dep_ in ("compound", "poss", "amod") and root.head != root:
-            root = root.head  # "Boko Haram fighters", "Kenya's health authorities"
+        while root is not None and root.head != root:
+            if root.dep_ in ("compound", "poss", "amod"):
+                root = root.head  # "Boko Haram fighters", "Kenya's health authorities"
+            elif (
+                root.dep_ == "pobj"
+                and root.head.lower_ == "of"
+                and root.head.head.lemma_.lower() in COUNTING_NOUNS
+            ):
+                root = root.head.head  # "Tens of thousands of Sudanese began protesting"
+            else:
+                break
         if subject.lower_ == "it" and (
             root is None or last is None or root.i != last.i or root.tag_ in ("NNS", "NNPS")
         ):
             continue  # not "Militants took over the train after it left Quetta"
-        if root is not None and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+        if root is not None and _main_subject(root):
             update = {"source": [actor.id], "source_basis": "inherited"}
             return event.model_copy(update=update)
     return event
+
+
+def _main_subject(token: Token) -> bool:
+    """Whether ``token`` is the subject of its sentence's main verb; "Hundreds of students
+    protested", which the parser reads as a noun with a clause ("protested") on it, counts."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return token.head.dep_ == "ROOT"
+    return token.dep_ == "ROOT" and any(
+        c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in token.rights
+    )
 
 
 def _last_subject(doc: Doc, start: int, before: Token) -> Token | None:
@@ -371,6 +425,23 @@ def _stated_date(event: Event) -> str | None:
     return when.date if when is not None and when.basis == "stated" and when.date else None
 
 
+def _own_day(doc: Doc, event: Event) -> str | None:
+    """The stated date of ``event`` where it may tell two events apart: not one read outside
+    the quotation marks its trigger is in ('"We destroyed a vehicle", the minister told
+    reporters yesterday'), which dates the telling; the event may be days older."""
+    day = _stated_date(event)
+    when = event.when
+    if day is None or when is None or when.start is None:
+        return day
+    sentence = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    if sentence is None:
+        return day
+    quoted = quoted_ranges(sentence)
+    if inside(event.trigger.start, quoted) and not inside(when.start, quoted):
+        return None
+    return day
+
+
 def _reference(doc: Doc, event: Event, lexicon: EventLexicon) -> str | None:
     """ "back" where the trigger is a noun phrase that points back ("the strike", "these
     raids") or a verb whose subject is one ("The strike ... hit a vehicle"); "elsewhere" where
@@ -399,6 +470,21 @@ def _reference(doc: Doc, event: Event, lexicon: EventLexicon) -> str | None:
     return None
 
 
+def _dated_by_modifier(doc: Doc, event: Event) -> str | None:
+    """The date a noun trigger's own modifier names ("Tuesday's attack", "the September
+    deal"), where the event's stated date was read from it."""
+    when = event.when
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None or when is None or when.basis != "stated" or when.start is None:
+        return None
+    for child in words.root.lefts:
+        if child.ent_type_ in ("DATE", "TIME"):
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if start <= when.start < end:
+                return when.date
+    return None
+
+
 def _after_comma(clause: Token) -> bool:
     """ "The demonstration, which led to ...": a clause set off by a comma adds to a phrase
     that already points back; one without ("the attack that killed") picks an event out."""
@@ -409,12 +495,14 @@ def _after_comma(clause: Token) -> bool:
 def _compatible(
     group: _Group,
     event: Event,
+    day: str | None,
     places: dict[str, Place],
     country: dict[str, str | None],
     mutual_types: frozenset[str],
     same_sentence: bool,
 ) -> bool:
-    """Whether ``event`` can be one more mention of the event ``group`` gathers."""
+    """Whether ``event`` can be one more mention of the event ``group`` gathers; ``day``:
+    the day it is stated to have happened on (``_own_day``)."""
     first = group.events[0]
     if (first.negated, first.hypothetical, first.future) != (
         event.negated,
@@ -436,7 +524,6 @@ def _compatible(
         return False
     if first.type not in LOOSE_DOER_TYPES and _two_doers(group, event, country):
         return False  # two speakers accusing, demanding or praising: two acts
-    day = _stated_date(event)
     if day is not None and any(not _same_time(day, other) for other in group.days):
         return False
     if event.place is not None:
@@ -539,6 +626,22 @@ def _casualty(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
     """Whether the trigger counts the dead or hurt ("two were killed", "five injured")."""
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return words is not None and words.root.lemma_.lower() in death_words | INJURY_WORDS
+
+
+def _hit(doc: Doc, event: Event, mentioned: Intervals[Actor]) -> set[str]:
+    """What a verb trigger names as hit or taken, where that is a thing, not an actor: "hit a
+    vehicle", "the convoy was bombed" (the noun's lemma)."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None or words.root.pos_ != "VERB":
+        return set()
+    return {
+        c.lemma_.lower()
+        for c in words.root.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        and c.pos_ == "NOUN"
+        and c.ent_type_ == ""
+        and not mentioned.overlaps(c.idx, c.idx + len(c))
+    }
 
 
 def _shares_actor(group: _Group, event: Event) -> bool:

@@ -62,6 +62,7 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
     found_places = places.find(doc, res.gazetteer, found_actors)
     # "soldiers" in a note that names only Beninese places are Benin's soldiers.
     found_actors = actors.settle(found_actors, res.actors, [p.country for p in found_places])
+    found_actors = actors.apart(found_actors, article.text, res.actors)
     found_times = dates.find(doc, article.published)
     found_quotes = quotes.find(doc, found_actors)
     return Document(
