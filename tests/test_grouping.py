@@ -348,6 +348,28 @@ def test_an_event_placed_at_a_country_is_at_the_town_its_sentence_names_there():
     assert place_name(document, riots) == "Kisumu"
 
 
+def test_a_headline_and_a_lede_that_name_the_day_are_the_day_s_event():
+    document = extract(
+        "Death toll in Pakistan's train hijacking rises to 31\n\n"
+        "Officials said 31 people were killed in Tuesday's train hijacking by militants. "
+        "Troops freed 300 passengers on Wednesday. Gunmen attacked a bus in Quetta on "
+        "Thursday. Officials said Tuesday's attack was planned abroad. Police said Thursday's "
+        "attack was carried out by two men."
+    )
+    train, bus = of_type(document, "ASSAULT")
+    # The headline's undated hijacking is the one the text dates to Tuesday, in its week.
+    assert [m.trigger.text for m in train.mentions] == [
+        "hijacking",
+        "killed",
+        "hijacking",
+        "attack",
+    ]
+    assert train.when is not None
+    assert (train.when.date, train.when.basis) == ("2025-03-11", "coreferent")
+    assert [m.trigger.text for m in bus.mentions] == ["attacked", "attack"]
+    assert bus.when is not None and bus.when.date == "2025-03-13"
+
+
 def test_an_attack_named_by_its_day_is_the_attack_stated_on_that_day():
     document = extract(
         "Militants attacked a passenger train in Balochistan on Tuesday, killing 26 people. "

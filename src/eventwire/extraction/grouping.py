@@ -35,6 +35,7 @@ is the first toll stated in text order (the lede's figure, which is the one a re
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -106,6 +107,8 @@ ANOTHER_WORDS = frozenset(
     {"separate", "separately", "elsewhere", "meanwhile", "similar", "earlier"}
 )
 ANAPHORIC_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+# How far from a headline's undated event a day may be and still be its day.
+HEADLINE_DAYS = 7
 # Two stated places further apart than this are two events.
 FAR_KM = 150.0
 # How many sentences after a mention a non-anaphoric mention may be and still join it.
@@ -144,6 +147,19 @@ class _Group:
         if event.place is not None:
             self.places.add(event.place)
 
+    def absorb(self, other: _Group) -> None:
+        """Take in ``other``'s mentions (an earlier report of this event), in text order."""
+        pairs = sorted(
+            zip(self.events + other.events, self.sentences + other.sentences, strict=True),
+            key=lambda pair: pair[0].trigger.start,
+        )
+        self.events = [e for e, _ in pairs]
+        self.sentences = [n for _, n in pairs]
+        self.sources |= other.sources
+        self.targets |= other.targets
+        self.days |= other.days
+        self.places |= other.places
+
 
 def group(
     doc: Doc,
@@ -163,6 +179,8 @@ def group(
     sentence_starts = [s.start_char for s in doc.sents]
     paras = paragraphs(text)
     para_starts = [start for start, _ in paras]
+    # where a headline ends: the first paragraph, where the text has more than one
+    title_end = paras[0][1] if len(paras) > 1 else 0
     by_id = {p.id: p for p in places}
     # Only a state's organs stand for each other ("US Africa Command", "the United States"):
     # rebels and the government of one country are two sides.
@@ -191,6 +209,18 @@ def group(
                 ),
                 None,
             )
+            # A headline's undated report of its type in that week is the same event
+            # ("Pakistan's train hijacking", then "killed in Tuesday's train hijacking").
+            earlier = by_type.get(event.type, [])
+            headline = _headline(earlier, event, dated, day, title_end, by_id, country, lexicon)
+            if joined is not None and headline is not None and headline is not joined:
+                joined.absorb(headline)
+                groups.remove(headline)
+                earlier.remove(headline)
+            elif joined is None:
+                joined = headline
+            if joined is None and not earlier:
+                reference = None  # the text's first report of its kind: the lede's own event
         candidates = by_type.get(event.type, [])[-LOOKBACK:] if reference != "elsewhere" else []
         toll = (
             event.type == "ASSAULT"
@@ -483,6 +513,41 @@ def _dated_by_modifier(doc: Doc, event: Event) -> str | None:
             if start <= when.start < end:
                 return when.date
     return None
+
+
+def _headline(
+    groups: Sequence[_Group],
+    event: Event,
+    dated: str,
+    day: str | None,
+    title_end: int,
+    places: dict[str, Place],
+    country: dict[str, str | None],
+    lexicon: EventLexicon,
+) -> _Group | None:
+    """The headline's undated report among ``groups`` that ``event``, dated by its own
+    modifier to ``dated`` (a whole day within a week of the headline's), can restate."""
+    if len(dated) != 10:
+        return None  # "the March attack", "the 2014 abduction": no day of this week
+    for candidate in groups:
+        first = candidate.events[0]
+        if first.sentence.start >= title_end:
+            break
+        when = first.when.date if first.when is not None else None
+        if (
+            not candidate.days
+            and (when is None or _days_apart(dated, when) <= HEADLINE_DAYS)
+            and _compatible(candidate, event, day, places, country, lexicon.reciprocal_types, False)
+        ):
+            return candidate
+    return None
+
+
+def _days_apart(a: str, b: str) -> float:
+    """Days between two ISO days; infinite where either is not a whole day."""
+    if len(a) != 10 or len(b) != 10:
+        return math.inf
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
 def _after_comma(clause: Token) -> bool:
