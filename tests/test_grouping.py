@@ -367,7 +367,8 @@ def test_a_headline_and_a_lede_that_name_the_day_are_the_day_s_event():
     assert train.when is not None
     assert (train.when.date, train.when.basis) == ("2025-03-11", "coreferent")
     assert [m.trigger.text for m in bus.mentions] == ["attacked", "attack"]
-    assert bus.when is not None and bus.when.date == "2025-03-13"
+    assert bus.when is not None
+    assert bus.when.date == "2025-03-13"
 
 
 def test_an_attack_named_by_its_day_is_the_attack_stated_on_that_day():

@@ -829,8 +829,18 @@ def _merged(
         update["place"] = found_place[1]
         update["place_basis"] = "stated" if found_place[0] == 0 else "coreferent"
     elif (
-        near := _paragraph_place(
-            first, located, sentence_starts, paras, para_starts, fits, countries
+        near := next(
+            (
+                p
+                for e in events  # the first mention's paragraph first; a headline has none
+                if (
+                    p := _paragraph_place(
+                        e, located, sentence_starts, paras, para_starts, fits, countries
+                    )
+                )
+                is not None
+            ),
+            None,
         )
     ) is not None:
         update["place"], update["place_basis"] = near, "inherited"
