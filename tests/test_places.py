@@ -797,3 +797,30 @@ def test_a_world_city_s_tiny_namesake_needs_support_of_its_own(nlp, gazetteer, t
 )
 def test_a_word_of_a_longer_name_that_is_only_an_alternate_name_is_no_place(nlp, gazetteer, text):
     assert [p for p in find(nlp(text), gazetteer, []) if p.lat is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Tanzania's Mara region, in an article whose other names are all in Kenya
+        ("Herders from Narok County fought farmers in Mara on Sunday.", "Mara"),
+        # common words that name a division somewhere (Tanzania's Coast, Haiti's Sud)
+        ("Residents of Lamu County marched as plots along the Coast were sold.", "Coast"),
+        ("Farmers in Sud clashed with herders near Kandi (Kandi, Alibori).", "Sud"),
+    ],
+)
+def test_a_division_abroad_the_text_does_not_support_is_left_unplaced(nlp, gazetteer, text, name):
+    found = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert name not in found or found[name].lat is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police fired on protesters in Musoma, Mara region, in Tanzania.", "Mara", "TZA"),
+        ("Floods cut roads in Les Cayes and across Sud in Haiti.", "Sud", "HTI"),
+    ],
+)
+def test_a_division_abroad_the_text_supports_is_placed(nlp, gazetteer, text, name, country):
+    found = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert found[name].country == country

@@ -325,6 +325,14 @@ PRECISION: dict[str, Precision] = {
     "admin2": "admin2",
     "region": "region",
 }
+# Words that name a division somewhere but are common words everywhere ("the Coast", "Sud",
+# "Maritime", "North District"): a division so called needs the text's support to be meant.
+GENERIC = DIRECTIONS | _words(
+    "nord sud est ouest centre center centro norte sur oeste coast coastal maritime "
+    "upper lower middle far capital federal highlands lowlands lakes islands district "
+    "province region county state department division zone"
+)
+DIVISIONS = ("admin1", "admin2", "region")
 # A district is as local as a town: it needs the same support to be taken, and says as little
 # about the article's country.
 LOCAL = ("city", "village", "admin2")
@@ -926,6 +934,14 @@ class Context:
         self.named: set[str] = set()
         # (name key, country) of each name's first resolution, towns too.
         self.local: set[tuple[str, str]] = set()
+        # (name key, country) of every name's first resolution, unlabelled words too.
+        self.seen: set[tuple[str, str]] = set()
+        # (name key, country) of the names below a country that vote for their country.
+        self.inland: set[tuple[str, str]] = set()
+        # Whether the article's other names are known, so that a division abroad can be told
+        # (not in the first look, where each name only votes); the names left unplaced so.
+        self.doubting = False
+        self.doubted: dict[str, str] = {}
         self._pairs: dict[str | None, list[tuple[str, Candidate]]] = {}
         self._countries: dict[str, set[str]] = {}
         self._voters: dict[str, set[str | None]] = {}
@@ -963,6 +979,10 @@ class Context:
         "Waso" in Indonesia beside Baragoi and Rongai in Kenya."""
         others = {country for k, country in self.local if k != key}
         return len(others) == 1 and c.country not in others
+
+    def others(self, key: str) -> set[str]:
+        """The countries the article's other names than ``key`` first resolved to, any name."""
+        return {country for k, country in self.seen if k != key}
 
     def countries(self, mention: Mention) -> set[str]:
         """The article's countries, as the other names than this one say (Georgia the state
@@ -1137,6 +1157,17 @@ def resolve(
             scored.remove(seat)
             scored.insert(0, seat)
             best_score, best = seat
+    # A division abroad loses to a namesake in the article's own countries; without one, the
+    # name is left unplaced.
+    abroad = context.doubting and _abroad(best, mention, context, inside)
+    if abroad:
+        home = context.countries(mention) | context.others(normalise(mention.name))
+        local = next(((s, c) for s, c in scored if c.country in home), None)
+        if local is not None:
+            abroad = False
+            best_score, best = local
+            scored.remove(local)
+            scored.insert(0, local)
     supported = (
         best.country in context.countries(mention)
         or (best.feature not in LOCAL and not division(best))
@@ -1166,6 +1197,12 @@ def resolve(
     folded = not best.exact and " " not in mention.text and "-" not in mention.text
     if not mention.labelled and (folded or not supported):
         return None
+    if abroad:
+        # Still a place name the text gives, only not placed: it stays found.
+        context.doubted[normalise(mention.name)] = (
+            f"{best.name} is a division of {best.country}, which nothing in the text supports"
+        )
+        return None
     margin = best_score - scored[1][0] if len(scored) > 1 else 5.0
     confidence = 0.5 + 0.08 * min(margin, 5.0)
     confidence += (0.1 if mention.labelled else 0.0) + (0.1 if best.exact else 0.0)
@@ -1174,6 +1211,41 @@ def resolve(
         other = scored[1][1]
         reason = f"ambiguous: also {other.name} ({other.country or 'no country'}, {other.feature})"
     return Resolution(best, round(min(confidence, 0.99), 2), reason)
+
+
+def _generic(name: str) -> bool:
+    """Whether a name is only common words ("North District", "Sud")."""
+    return all(w in GENERIC for w in fold(name).replace("-", " ").split())
+
+
+def _abroad(c: Candidate, mention: Mention, context: Context, inside: Sequence[Candidate]) -> bool:
+    """Whether ``c`` is a division or region of a country that nothing else in the text names:
+    "Mara" is Tanzania's region, but in a note about Narok it is the Maasai Mara; "Sud" beside
+    Borgou is no department of Haiti. The text's own word for it ("X region", "County of X")
+    and a qualifier in its country support it. Else a division named by common words needs a
+    place near it or in its country; any other is abroad where nothing names its country and
+    another province or big city of the text lies in another."""
+    if (
+        c.feature not in DIVISIONS
+        or mention.hint in DIVISIONS  # the text says it is a division: "Brant County"
+        or any(k.country == c.country for k in inside)
+    ):
+        return False
+    # Support: the countries of the article's other names and actors, its towns too ("Limerick"
+    # for "Clare"; "Paris" beside Brant County is not France's alone).
+    key = normalise(mention.name)
+    if c.country in context.countries(mention) | context.others(key):
+        return False
+    if _generic(mention.name):
+        near = bool(context.near) and context.near.band((c.lat, c.lon), context.near_except) == 2
+        return not near
+    # Elsewhere: another name of a province or a big city votes for another country. A
+    # country's name does not ("raiders from Sudan attack Nanan in Turkana West"), nor do actors
+    # (al-Shabaab is coded Somali and fights in Kenya), nor small towns, whose namesakes abroad
+    # are many ("Chango" is a town in China too). The provinces of ``data/places_extra.tsv``
+    # are the well-known ones ("Texas", "Ontario"); a division from GeoNames' lists of every
+    # country's divisions is known mostly at home.
+    return division(c) and any(k != key and o != c.country for k, o in context.inland)
 
 
 def _placed(c: Candidate, reason: str | None) -> str | None:
@@ -1338,9 +1410,10 @@ def _pairs(found: Sequence[Mention], gazetteer: Gazetteer) -> list[tuple[str, Ca
 
 def _resolve_all(
     found: Sequence[Mention], gazetteer: Gazetteer, actors: Sequence[Actor], doc: Doc
-) -> list[Resolution | None]:
+) -> tuple[list[Resolution | None], dict[str, str]]:
     """Each mention's resolution: first alone, then with the article's countries and the
-    points resolved before it, then inside the places the text puts it in."""
+    points resolved before it, then inside the places the text puts it in; and the names left
+    unplaced as divisions abroad, with why."""
     text = text_of(doc)
     context = Context([(None, c) for c in sorted(article_countries(found, gazetteer, actors))])
     first = _resolve_each(found, gazetteer, context)
@@ -1356,6 +1429,22 @@ def _resolve_all(
         and m.hint != "people"
         and (m.labelled or m.hint is not None)
     }
+    context.seen = {
+        (normalise(m.name), r.candidate.country)
+        for m, r in zip(found, first, strict=True)
+        if r is not None and r.candidate.country and m.hint != "people"
+    }
+    voting = {key for key, _ in votes}
+    context.inland = {
+        (key, r.candidate.country)
+        for m, r in zip(found, first, strict=True)
+        if r is not None
+        and r.candidate.country
+        and r.candidate.feature != "country"
+        and m.hint != "people"
+        and (key := normalise(m.name)) in voting
+    }
+    context.doubting = True
     context.pairs = _pairs(found, gazetteer)
     context.provinces = {
         (r.candidate.country, r.candidate.admin1)
@@ -1422,7 +1511,7 @@ def _resolve_all(
             k = parents[0]
             resolved = Resolution(k, 0.3, f"{found[i].text!r} not in the gazetteer: at {k.name}")
         out[i] = resolved
-    return out
+    return out, context.doubted
 
 
 def _resolve_each(
@@ -1506,7 +1595,7 @@ def _qualifier(
 def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]:
     """Places named in ``doc``, resolved in the context of the article; p1, p2, ... in order."""
     found = _inherit_hints(mentions(doc, gazetteer, actors))
-    resolutions = _resolve_all(found, gazetteer, actors, doc)
+    resolutions, doubted = _resolve_all(found, gazetteer, actors, doc)
     places: dict[str, Place] = {}
     spans: dict[str, list[Span]] = {}
     peoples_only: set[str] = set()
@@ -1515,7 +1604,10 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
         span = Span(
             start=mention.start, end=mention.end, text=text_of(doc)[mention.start : mention.end]
         )
-        if resolved is None and (not mention.labelled or _acts(doc, mention.start, mention.end)):
+        why = doubted.get(normalise(mention.name))
+        if resolved is None and why is None and not mention.labelled:
+            continue
+        if resolved is None and why is None and _acts(doc, mention.start, mention.end):
             continue
         if resolved is None:
             key = f"unresolved:{fold(mention.text)}"
@@ -1527,7 +1619,7 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
                 precision="point",
                 gazetteer_id=None,
                 confidence=0.0,
-                reason=f"no gazetteer entry is called {mention.text!r}",
+                reason=why or f"no gazetteer entry is called {mention.text!r}",
                 mentions=[],
             )
         else:
