@@ -199,19 +199,10 @@ def group(
         if dated is not None:
             # "Tuesday's attack" after an attack stated on that Tuesday is that attack;
             # "the March attack" in a report of a Sunday attack is another.
-            joined = next(
-                (
-                    g
-                    for g in reversed(by_type.get(event.type, [])[-LOOKBACK:])
-                    if g.days
-                    and all(d == dated for d in g.days)
-                    and _compatible(g, event, day, by_id, country, lexicon.reciprocal_types, False)
-                ),
-                None,
-            )
+            earlier = by_type.get(event.type, [])
+            joined = _stated_on(earlier, event, dated, day, by_id, country, lexicon)
             # A headline's undated report of its type in that week is the same event
             # ("Pakistan's train hijacking", then "killed in Tuesday's train hijacking").
-            earlier = by_type.get(event.type, [])
             headline = _headline(earlier, event, dated, day, title_end, by_id, country, lexicon)
             if joined is not None and headline is not None and headline is not joined:
                 joined.absorb(headline)
@@ -512,6 +503,26 @@ def _dated_by_modifier(doc: Doc, event: Event) -> str | None:
             start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
             if start <= when.start < end:
                 return when.date
+    return None
+
+
+def _stated_on(
+    groups: Sequence[_Group],
+    event: Event,
+    dated: str,
+    day: str | None,
+    places: dict[str, Place],
+    country: dict[str, str | None],
+    lexicon: EventLexicon,
+) -> _Group | None:
+    """The latest of ``groups`` stated only on the day ``dated`` that ``event`` can restate."""
+    for candidate in reversed(groups[-LOOKBACK:]):
+        if (
+            candidate.days
+            and all(d == dated for d in candidate.days)
+            and _compatible(candidate, event, day, places, country, lexicon.reciprocal_types, False)
+        ):
+            return candidate
     return None
 
 
@@ -830,15 +841,14 @@ def _merged(
         update["place_basis"] = "stated" if found_place[0] == 0 else "coreferent"
     elif (
         near := next(
-            (
-                p
-                for e in events  # the first mention's paragraph first; a headline has none
-                if (
-                    p := _paragraph_place(
+            filter(
+                None,  # the first mention's paragraph first; a headline's has none
+                (
+                    _paragraph_place(
                         e, located, sentence_starts, paras, para_starts, fits, countries
                     )
-                )
-                is not None
+                    for e in events
+                ),
             ),
             None,
         )
