@@ -458,6 +458,8 @@ class _Found:
     first_by_surname: dict[str, _Person] = field(default_factory=dict)
     last_by_surname: dict[str, _Person] = field(default_factory=dict)
     numbers: dict[int, int] = field(default_factory=dict)
+    # The country an organisation's own name gives ("Kenya Wildlife Service"), by key.
+    org_countries: dict[str, str | None] = field(default_factory=dict)
 
     def add_person(self, person: _Person) -> _Person:
         """``person`` added to the people, and found by name, surname and number."""
@@ -481,6 +483,8 @@ class _Found:
     def kind(self, key: str) -> str:
         if key.startswith("person:"):
             return "person"
+        if key.startswith("org:"):
+            return "organisation"
         return self.dictionary.entries[key].kind
 
 
@@ -500,6 +504,7 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     _find_generic(found)
     _find_crowds(found)
     _resolve_pronouns(found)
+    _find_organisations(found)
     return _residents(_actors(found), found.text)
 
 
@@ -821,6 +826,98 @@ def _find_people(found: _Found) -> None:
     found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
 
 
+# Last words of a place's name, which NER may call an organisation's.
+PLACE_WORDS = frozenset(
+    _words(
+        "county district province state region city town village island islands valley "
+        "river lake mountains hills forest park camp street road avenue square airport"
+    )
+)
+# Words of a name that join its capitalised words: "Department of Homeland Security".
+ORG_JOINERS = frozenset({"of", "for", "and", "on", "&", "-"})
+
+
+def _find_organisations(found: _Found) -> None:
+    """Organisations the dictionary does not list, from NER ORG names: "the Department of
+    Homeland Security", "Human Rights Watch". Their country and sector are unknown; an acronym
+    of a name given before it ("Immigration and Customs Enforcement (ICE)") is the same one.
+    Not in a headline set in title case, where NER reads any run of capitals as a name."""
+    doc = found.doc
+    owner = found.covered()
+    keys: dict[str, str] = {}  # name or acronym -> key
+    added: list[_Match] = []
+    for ent in entities(doc):
+        if ent.label_ != "ORG":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (
+            not doc[start].text[:1].isupper() or doc[start].lower_ in ("the", "a", "an")
+        ):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or _key(doc[end - 1].lower_) == "'s"):
+            end -= 1
+        if start >= end:
+            continue
+        words = doc[start:end]
+        inside = [owner[i] for i in range(start, end) if owner[i] is not None]
+        country = None
+        if inside:
+            # "Kenya Wildlife Service": a state's name that begins a longer name is its country
+            first = inside[0]
+            entry = found.dictionary.entries.get(first.entry) if first is not None else None
+            if not (
+                first is not None
+                and entry is not None
+                and entry.kind == "state"
+                and first.start == start
+                and all(m is first for m in inside)
+                and end - first.end >= 2
+            ):
+                continue
+            country = entry.country
+            found.dropped.add(first)
+        if (
+            not all(
+                t.lower_ in ORG_JOINERS
+                or (t.text[:1].isupper() and any(c.isalpha() for c in t.text))
+                for t in words
+            )
+            or words[-1].lower_ in ORG_JOINERS
+        ):
+            continue
+        if end - start == 1 and not (words[0].is_upper and len(words[0]) >= 2):
+            continue  # "Kisumu": NER calls many a lone place name an organisation
+        if words[-1].lower_ in PLACE_WORDS:
+            continue  # "Nyandarua County"
+        if _qualifies(words.root, start, end):
+            continue  # "CORD protesters", "students of Daystar University": they act
+        sentence = doc[start].sent
+        if all(t.is_title or t.is_upper for t in sentence if t.is_alpha and not t.is_stop):
+            continue
+        name = words.text
+        if name not in keys:
+            key = f"org:{name}"
+            keys[name] = key
+            found.org_countries[key] = country
+            capitals = [t.text[0] for t in words if t.lower_ not in ORG_JOINERS]
+            if len(capitals) >= 2:
+                keys.setdefault("".join(capitals).upper(), key)
+        added.append(_Match(start, end, keys[name], "alias"))
+    found.mentions = [m for m in found.mentions if m not in found.dropped]
+    found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
+
+
+def _qualifies(root: Token, start: int, end: int) -> bool:
+    """Whether a name only qualifies a noun outside it, which is the one who acts: "NASA
+    protesters", "a GEMU meeting", "workers at Mombasa Municipal Council"."""
+    head = root.head
+    if start <= head.i < end:
+        return False
+    if root.dep_ in ("compound", "nmod", "amod", "poss"):
+        return head.pos_ in ("NOUN", "PROPN")
+    return root.dep_ == "pobj" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < start
+
+
 def _is_name(words: Any) -> bool:
     """Capitalised words and name particles only, with a letter in each."""
     return all(
@@ -898,7 +995,7 @@ def _prefix(found: _Found, start: int, owner: list[_Match | None]) -> _Prefix:
         elif word in TITLE_QUALIFIERS and prefix.titled and m is None:
             prefix.sector = TITLE_QUALIFIERS[word]  # "opposition leader", "rebel commander"
             k -= 1
-        elif m is not None and found.kind(m.entry) not in PERSON_LIKE:
+        elif m is not None and m.entry in entries and found.kind(m.entry) not in PERSON_LIKE:
             if entries[m.entry].kind == "state":
                 prefix.states.append(m)
             prefix.org = prefix.org or entries[m.entry]
@@ -1291,9 +1388,13 @@ def _actors(found: _Found) -> list[Actor]:
     owner = found.covered()
     actors = []
     for number, (key, spans) in enumerate(grouped.items(), 1):
-        if key.startswith("person:"):
+        fields: dict[str, Any]
+        if key.startswith("org:"):
+            country = found.org_countries.get(key)
+            fields = {"name": key[4:], "kind": "organisation", "country": country, "sector": None}
+        elif key.startswith("person:"):
             person = found.people[int(key.split(":")[1])]
-            fields: dict[str, Any] = {
+            fields = {
                 "name": person.name,
                 "kind": "person",
                 "country": person.country,

@@ -398,7 +398,8 @@ class _Blocks:
         self.actors = [
             (m.start, m.end, a.country)
             for a in actors
-            if a.kind != "state"
+            # an organisation NER alone names is left to the ORG rules below
+            if a.kind != "state" and not (a.kind == "organisation" and a.dictionary_id is None)
             for m in a.mentions
             if not (a.kind == "person" and _located(doc, m.start) and gazetteer.has(m.text))
             and not (
