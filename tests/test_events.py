@@ -207,7 +207,8 @@ def test_seed_not_ruling_out_strikes_is_a_threat_and_no_assault(seed_events):
     found = in_sentence(seed_events, "will not rule out strikes")
     event = one(found, "THREATEN")
     assert (event.source, event.target) == (["coalition"], ["isis"])
-    assert (event.negated, event.future, event.hypothetical) == (False, True, True)
+    # the threat is made when said: not hypothetical, whatever becomes of the strikes
+    assert (event.negated, event.future, event.hypothetical) == (False, True, False)
     assert not [e for e in found if e.type == "ASSAULT"]
 
 

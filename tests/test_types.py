@@ -112,7 +112,7 @@ def test_the_model_settles_a_type_the_rules_confuse():
             "ACCUSE",
         ),
         (
-            "Egypt returned the ancient statues to Greece after talks in Athens.",
+            "Egypt returned the ancient scrolls to Greece after talks in Athens.",
             "returned",
             "RETREAT",
         ),
@@ -194,8 +194,10 @@ def test_an_offer_said_with_be_ready_to_is_read_at_the_act_offered(nlp):
             "REQUEST",
             "CONSULT",
         ),
-        # peacekeepers sent are protection given (CAMEO 074, AID), not a force massed
-        ("Kenya deployed 500 peacekeepers to Somalia.", "MOBILIZE", "AID"),
+        # relief workers sent are help given (AID), not a force massed; the rules read
+        # peacekeepers so themselves (CAMEO 074)
+        ("Kenya deployed 500 relief workers to Somalia.", "MOBILIZE", "AID"),
+        ("Kenya deployed 500 peacekeepers to Somalia.", "AID", "AID"),
     ],
 )
 def test_the_model_settles_a_word_the_rules_read_two_ways(text, rules, model):

@@ -422,6 +422,7 @@ def find(
             found = reader.with_model(type_model, sentence, found, located, dated)
         # "A boiler exploded at the plant. Four workers were injured.": the harm the next
         # sentence reports is the same accident's.
+        found = [_on_computers(e, sentence, lexicon, armed) for e in found]
         accidental = [
             e
             for e in found
@@ -513,8 +514,6 @@ def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed:
         if t.i not in aside and t.ent_type_ not in NAME_ENTITIES and t.pos_ != "PROPN"
     ]
     said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    if said & words.get("not_physical", frozenset()):
-        return True  # "hackers attacked the website": the attack is on computers
     if said & words.get("unless", frozenset()):
         return False
     nouns = {t.lemma_.lower() for t in clause if t.pos_ in ("NOUN", "ADJ")}
@@ -523,6 +522,29 @@ def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed:
     lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
     return bool(
         lemmas & words.get("blasts", frozenset()) and lemmas & words.get("sites", frozenset())
+    )
+
+
+def _on_computers(
+    event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed: set[str]
+) -> Event:
+    """An attack on computers ("hackers attacked the website", "a cyber attack") is no
+    violence against people or property: PLOVER codes it COERCE, mode cyber."""
+    if not (
+        event.type == "ASSAULT" or (event.type == "PROTEST" and event.mode == "vandalize")
+    ) or any(s in armed for s in event.source):
+        return event
+    said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    if not said & lexicon.accidental_harm.get("not_physical", frozenset()):
+        return event
+    codebook = lexicon.codebook
+    return event.model_copy(
+        update={
+            "type": "COERCE",
+            "mode": "cyber",
+            "cameo_root": codebook.cameo_root("COERCE", "cyber") if codebook else None,
+            "fatalities": None,
+        }
     )
 
 
@@ -846,6 +868,8 @@ class _Reader:
             ):
                 continue
             head = run.root
+            if head.pos_ == "PROPN" and _in_name(head, sentence):
+                continue  # "the Government of National Accord", "the Alliance for Democracy"
             if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
                 yield _Match(entry, list(run), head)
 
@@ -1567,9 +1591,24 @@ class _Reader:
                     future = hypothetical = False
             elif intent:
                 type_, mode, future, hypothetical = "AGREE", None, False, False
+        elif (
+            not negated
+            and hypothetical
+            and type_ in self.lex.hostile_types
+            and match.source
+            and _conditioned(match.governor or head)
+            and _said(match.governor or head)
+        ):
+            # "may halt mediation if cooperation founders, the minister said": harm promised
+            # on a condition is a threat, made when said
+            match.embedded, type_, mode = type_, "THREATEN", None
+            future = hypothetical = False
         elif not negated and intent and type_ in self.lex.hostile_types:
-            # "would blockade Paris", "will extend the curfew": a threat.
-            match.embedded, type_, mode, hypothetical = type_, "THREATEN", None, True
+            # "would blockade Paris", "will extend the curfew": a threat, made when said; a plan
+            # nobody announced ("militants planning to carry out attacks") is only possible.
+            said = _said(match.governor or head)
+            match.embedded, type_, mode = type_, "THREATEN", None
+            future, hypothetical = not said and future, not said
         words = set(self.words.lemma[sentence.start : sentence.end])
         for rule in self.lex.by_actor if not match.sides else ():
             # a clash between two crowds is no one crowd's riot
@@ -1589,6 +1628,7 @@ class _Reader:
             + 0.1 * (entry.pos == "verb")
             + 0.05 * (when is not None)
             - 0.1 * match.speaker_source
+            - 0.1 * (type_ == "THREATEN" and _aside(match.governor or head))
         )
         return Event(
             id="",
@@ -1725,6 +1765,32 @@ def _i(token: Token) -> int:
     return token.i
 
 
+def _in_name(token: Token, sentence: TokenSpan) -> bool:
+    """Whether a capitalised noun is a word of a longer proper name (an organisation's, a
+    treaty's, a place's) rather than an act: "National Accord", "Alliance for Democracy".
+    Not in a headline written in title case, where every word is capitalised."""
+    if all(t.is_title or t.is_upper for t in sentence if t.is_alpha and not t.is_stop):
+        return False
+    if token.ent_type_ in NAME_ENTITIES and not (
+        token.ent_iob_ == "B"
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    ):
+        return True  # inside an entity of more than one word
+    for child in token.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "for")
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+        ):
+            return True
+    head = token.head
+    if token.dep_ == "compound" and head.pos_ == "PROPN":
+        return True
+    return token.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.pos_ == "PROPN"
+
+
 def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
     """The tokens of a multi-word verb: each word a dependent of the one before it."""
     if token.lemma_.lower() != words[0]:
@@ -1794,6 +1860,51 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _conditioned(token: Token) -> bool:
+    """Whether the clause of ``token`` holds an "if" or "unless" clause: "will strike if"."""
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in CONDITIONS for g in child.children
+            ):
+                return True
+        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _aside(token: Token) -> bool:
+    """Whether ``token`` is in a clause told beside the sentence's own act: a participle
+    or relative clause ("attacked the village, threatening a leader"), or one after "after"."""
+    for _ in range(5):
+        if token.dep_ in ("advcl", "acl", "relcl"):
+            return True
+        if token.dep_ not in ("conj", "xcomp") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# Verbs that tell someone what one will do: the intent they carry is said, a threat made.
+SAYING = frozenset(
+    {"say", "tell", "announce", "declare", "state", "warn", "vow", "pledge", "promise", "swear"}
+    | {"threaten", "insist", "add", "confirm", "write", "tweet", "order", "notify", "inform"}
+)
+
+
+def _said(token: Token) -> bool:
+    """Whether the clause of ``token`` is told by a verb of saying: "they said they will
+    boycott", "vowed to retaliate"."""
+    for _ in range(5):
+        if token.lemma_.lower() in SAYING:
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 # Marks of a condition: a clause that follows from one is hypothetical ("X would be deported
