@@ -269,6 +269,7 @@ ACTING = _words("nsubj nsubjpass dobj poss appos")
 # Words that join the words of one name: the Arabic article, the Persian ezafe
 # ("Mazar-i-Sharif", "Mazar-e Sharif"), and "-" between words.
 CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la i e")
+FEATURES = _words("Lake Mount Mt. Mt River Gulf Mountains")
 INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
 HINT_NOUNS = {
     **dict.fromkeys(_words("town city village capital port suburb hamlet"), "point"),
@@ -380,6 +381,9 @@ def _joins(doc: Doc, i: int) -> bool:
         return not (token.whitespace_ or doc[i - 1].whitespace_)
     if token.lower_ in INNER:
         return _is_name(doc[i + 1]) or doc[i + 1].lower_ == "the"
+    if token.is_lower and doc[i - 1].text == doc[i + 1].text == "-":
+        # "au" in "Port-au-Prince", "sur" in "Boulogne-sur-Mer": hyphens on both sides
+        return not (doc[i - 1].whitespace_ or token.whitespace_)
     return token.lower_ in CONNECTORS and not token.is_title
 
 
@@ -592,6 +596,15 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
                 accepted = span
                 break
         if accepted is not None and len(accepted) == 1 and _tail(doc, i):
+            accepted = None
+        # "Lake Victoria", "Mount Kenya": a lake's or a mountain's name the gazetteer lacks is
+        # not a province or a country that shares its word; a town may be ("Lake Naivasha")
+        if (
+            accepted is not None
+            and i > 0
+            and doc[i - 1].text in FEATURES
+            and any(c.feature not in POINTS for c in gazetteer.candidates(accepted.text))
+        ):
             accepted = None
         # One word of a longer name ("Lake Lanier", "Fort Benning", "Pitman Family Farms")
         # that no place is called, only some town's alternate name, is no place of its own
