@@ -634,3 +634,41 @@ def test_a_community_of_the_kenyan_borders_is_known(nlp, dictionary):
     actors = extract(nlp, dictionary, "Karamojong raiders attacked a village near the border.")
     raiders = actor_named(actors, "Karamojong raiders")
     assert (raiders.sector, raiders.country) == ("UAF", "UGA")
+
+
+# Organisations the dictionary does not list (issue 9).
+
+
+def test_an_organisation_ner_names_is_an_actor_and_its_acronym_the_same(nlp, dictionary):
+    found = extract(
+        nlp,
+        dictionary,
+        "The Department of Homeland Security (DHS) said on Monday it deported 20 people. "
+        "DHS officials said more would follow.",
+    )
+    (dhs,) = [a for a in found if a.kind == "organisation"]
+    assert dhs.name == "Department of Homeland Security"
+    # "DHS officials": the officials act, so that "DHS" is no mention of its own
+    assert [m.text for m in dhs.mentions] == ["Department of Homeland Security", "DHS"]
+    assert dhs.country is None
+    assert dhs.dictionary_id is None
+
+
+def test_a_state_that_begins_an_organisations_name_gives_its_country(nlp, dictionary):
+    found = extract(nlp, dictionary, "The Kenya Wildlife Service said rangers shot two poachers.")
+    assert [(a.name, a.country) for a in found if a.kind == "organisation"] == [
+        ("Kenya Wildlife Service", "KEN")
+    ]
+    assert not [a for a in found if a.kind == "state"]  # "Kenya" is part of the name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police used tear gas to disperse CORD protesters in Kibera.",  # qualifies the crowd
+        "Students of Daystar University protested on Monday.",  # the students act
+        "Residents of Kisumu protested on Monday.",  # a town NER may call an organisation
+    ],
+)
+def test_a_name_that_only_qualifies_those_who_act_is_no_actor(nlp, dictionary, text):
+    assert not [a for a in extract(nlp, dictionary, text) if a.kind == "organisation"]

@@ -1131,3 +1131,55 @@ def test_quoted_ranges_each_mark_to_its_own_closing_mark(nlp):
     sentence = doc[:]
     pieces = [text[start:end] for start, end in events._quoted(sentence)]
     assert pieces == ["“we cannot reach them", "«the road is closed", '"no trucks']
+
+
+# Kinds of type read from the codebook (issue 10).
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # a threat made is an event, not a possibility (PLOVER THREATEN)
+        ("Turkey issued an ultimatum to Iran on Monday.", "THREATEN", None),
+        # peacekeepers sent are protection given (CAMEO 074)
+        ("Turkey deployed 500 peacekeepers to Somalia.", "AID", None),
+        # peacekeepers or envoys withdrawn are help withdrawn (CAMEO 166)
+        ("Turkey recalled its ambassador from Iran.", "SANCTION", None),
+        # a truce violated is fighting (CAMEO 196), not a refusal
+        ("The rebels violated the ceasefire on Monday.", "ASSAULT", None),
+        # a pardon lets a prisoner go
+        ("The president pardoned 20 rebels.", "RETREAT", None),
+        # an attack on computers is coercion, not violence
+        ("Russia launched cyber attacks on Ukraine.", "COERCE", "cyber"),
+    ],
+)
+def test_kinds_the_codebook_names(run, text, type_, mode):
+    found = [e for e in run(text) if e.type == type_]
+    assert found, [(e.type, e.mode) for e in run(text)]
+    assert found[0].mode == mode
+    assert not found[0].negated
+    assert not found[0].hypothetical
+
+
+def test_a_plan_nobody_announced_stays_a_possibility(run):
+    (threat,) = [e for e in run("The rebels were planning to attack the army.") if e.type]
+    assert threat.hypothetical
+
+
+def test_a_word_of_a_proper_name_is_no_act(run):
+    text = "Turkey backed the Government of National Accord in Tripoli."
+    triggers = [text[e.trigger.start : e.trigger.end] for e in run(text)]
+    assert "Accord" not in triggers
+    assert triggers  # "backed" still is one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Turkey and Iran hit $1.1 billion last year.",
+        "Turkey received $33 million from the fund.",
+        "Turkey mobilized its supporters abroad.",
+    ],
+)
+def test_figures_money_and_supporters_are_no_acts(run, text):
+    assert [e.type for e in run(text)] == []

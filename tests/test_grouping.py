@@ -456,3 +456,19 @@ def test_who_tells_or_addresses_a_conference_attends_it():
     document = extract("President Ruto addressed the summit on Monday.")
     [summit] = of_type(document, "CONSULT")
     assert summit.source == [actor(document, "Ruto")]
+
+
+def test_a_story_told_in_one_countrys_places_is_placed_in_that_country():
+    document = extract(
+        "Militants attacked a train in Sibi in Pakistan on Tuesday.\n\n"
+        "Troops freed 200 passengers in Quetta.\n\n"
+        "The group has demanded the release of prisoners."
+    )
+    [demand] = of_type(document, "REQUEST")
+    assert (place_name(document, demand), demand.place_basis) == ("Pakistan", "article")
+
+
+def test_a_place_named_once_is_its_own_sentences_not_the_storys():
+    document = extract("Police arrested a man in Sibi.\n\nProtesters demanded his release.")
+    [protest] = of_type(document, "PROTEST")
+    assert protest.place is None

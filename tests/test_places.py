@@ -182,6 +182,13 @@ def names(places):
             ],
         ),
         ("Zorblax Prime was quiet at Dawn.", []),
+        # a lowercase word between hyphens joins a name ("Port" and Prince County, Canada, before)
+        ("Gangs attacked Port-au-Prince on Monday.", [("Port-au-Prince", "HTI", "point")]),
+        # the lake is not the Australian state; a town of the lake's name still is the town
+        (
+            "Police clashed with fishermen on Lake Victoria, near Lake Naivasha.",
+            [("Lake Victoria", None, "point"), ("Naivasha", "KEN", "point")],  # kept unresolved
+        ),
         ("The weather was mild.", []),
     ],
 )

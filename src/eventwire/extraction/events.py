@@ -420,9 +420,9 @@ def find(
             # The type model (types.py) settles types the rules confuse, and finds an event
             # where no trigger fired.
             found = reader.with_model(type_model, sentence, found, located, dated)
+        found = [_on_computers(e, sentence, lexicon, armed) for e in found]
         # "A boiler exploded at the plant. Four workers were injured.": the harm the next
         # sentence reports is the same accident's.
-        found = [_on_computers(e, sentence, lexicon, armed) for e in found]
         accidental = [
             e
             for e in found
