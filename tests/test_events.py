@@ -1179,6 +1179,8 @@ def test_a_word_of_a_proper_name_is_no_act(run):
         "Trade between Turkey and Iran hit $1.1 billion last year.",
         "Turkey received $33 million from the fund.",
         "Turkey mobilized its supporters abroad.",
+        # a weapon named by a word of attack is no attack
+        "Turkey bought attack helicopters and assault rifles.",
     ],
 )
 def test_figures_money_and_supporters_are_no_acts(run, text):

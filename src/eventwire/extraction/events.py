@@ -870,6 +870,8 @@ class _Reader:
             head = run.root
             if head.pos_ == "PROPN" and _in_name(head, sentence):
                 continue  # "the Government of National Accord", "the Alliance for Democracy"
+            if head.dep_ == "compound" and head.head.lemma_.lower() in ARMS:
+                continue  # "attack helicopters", "assault rifles": a weapon, not an attack
             if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
                 yield _Match(entry, list(run), head)
 
@@ -1763,6 +1765,13 @@ def _first_person(token: Token) -> bool:
 
 def _i(token: Token) -> int:
     return token.i
+
+
+# Weapons and craft a word of attack can name the kind of ("attack helicopter", "assault rifle").
+ARMS = frozenset(
+    {"helicopter", "aircraft", "plane", "jet", "drone", "submarine", "boat", "ship", "craft"}
+    | {"rifle", "gun", "weapon", "vehicle", "dog", "aeroplane", "airplane", "carrier"}
+)
 
 
 def _in_name(token: Token, sentence: TokenSpan) -> bool:
