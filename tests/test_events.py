@@ -1179,8 +1179,9 @@ def test_a_word_of_a_proper_name_is_no_act(run):
         "Trade between Turkey and Iran hit $1.1 billion last year.",
         "Turkey received $33 million from the fund.",
         "Turkey mobilized its supporters abroad.",
-        # a weapon named by a word of attack is no attack
+        # a weapon or a bill named by a word of an act is no act
         "Turkey bought attack helicopters and assault rifles.",
+        "Several sanctions bills against Turkey are pending.",
     ],
 )
 def test_figures_money_and_supporters_are_no_acts(run, text):

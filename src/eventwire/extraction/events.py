@@ -870,8 +870,8 @@ class _Reader:
             head = run.root
             if head.pos_ == "PROPN" and _in_name(head, sentence):
                 continue  # "the Government of National Accord", "the Alliance for Democracy"
-            if head.dep_ == "compound" and head.head.lemma_.lower() in ARMS:
-                continue  # "attack helicopters", "assault rifles": a weapon, not an attack
+            if head.dep_ == "compound" and head.head.lemma_.lower() in KINDS_OF_THINGS:
+                continue  # "attack helicopters", "sanctions bills": a thing, not an act
             if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
                 yield _Match(entry, list(run), head)
 
@@ -1767,10 +1767,12 @@ def _i(token: Token) -> int:
     return token.i
 
 
-# Weapons and craft a word of attack can name the kind of ("attack helicopter", "assault rifle").
-ARMS = frozenset(
+# Things a word of an act can name the kind of: weapons and craft ("attack helicopter",
+# "assault rifle"), bills, songs and footage ("sanctions bill", "protest song"), experts.
+KINDS_OF_THINGS = frozenset(
     {"helicopter", "aircraft", "plane", "jet", "drone", "submarine", "boat", "ship", "craft"}
     | {"rifle", "gun", "weapon", "vehicle", "dog", "aeroplane", "airplane", "carrier"}
+    | {"bill", "legislation", "song", "video", "footage", "photo", "expert", "analyst"}
 )
 
 
