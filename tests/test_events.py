@@ -1186,3 +1186,50 @@ def test_a_word_of_a_proper_name_is_no_act(run):
 )
 def test_figures_money_and_supporters_are_no_acts(run, text):
     assert [e.type for e in run(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # a halt to fighting is de-escalation (CAMEO 087)
+        ("The army ceased its military operations in the north.", "RETREAT", None),
+        # a truce one side declares pulls it back; one signed is a deal made, one brokered a deal
+        ("The army declared a unilateral ceasefire on Monday.", "RETREAT", None),
+        ("Israel and Hamas signed a truce on Monday.", "SUPPORT", None),
+        ("Turkey brokered a ceasefire between Israel and Hamas.", "AGREE", None),
+        # a boycott lifted is given up
+        ("The opposition lifted its boycott of Serbia.", "CONCEDE", None),
+        # war waged on computers is coercion
+        ("Russia launched cyber warfare against Ukraine.", "COERCE", "cyber"),
+        # refugees taken in are given asylum (CAMEO 075), not a deal accepted
+        ("Turkey accepted 3,000 refugees from Syria.", "AID", None),
+    ],
+)
+def test_kinds_of_ending_a_fight_cyber_war_and_asylum(run, text, type_, mode):
+    test_kinds_the_codebook_names(run, text, type_, mode)
+
+
+def test_a_fight_ended_on_demand_is_a_demand(run):
+    (demand,) = [e for e in run("Russia says Israel must end attacks on Syria.") if e.type]
+    assert (demand.type, demand.source, demand.target) == ("REQUEST", ["russia"], ["israel"])
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        # a clause that describes the doer is its setting, not the act
+        ("The army fighting Hamas declared a ceasefire on Monday.", "RETREAT"),
+        # so is what happened "after"
+        ("The workers called off the strike after reaching a deal with the government.", "CONCEDE"),
+    ],
+)
+def test_the_act_outranks_its_setting(run, text, main):
+    found = run(text)
+    best = max(found, key=lambda e: (e.confidence, -e.trigger.start))
+    assert best.type == main, [(e.type, e.confidence) for e in found]
+
+
+def test_a_deal_accepted_stays_a_deal_where_refugees_are_not_its_object(run):
+    assert [e.type for e in run("Turkey accepted the proposal of the refugee agency.")] == [
+        "AGREE"
+    ]

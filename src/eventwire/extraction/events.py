@@ -106,6 +106,7 @@ class Governing:
     verbs: tuple[tuple[str, ...], ...]
     change: dict[str, tuple[str, str | None]]  # old type -> (new type, new mode)
     nouns: frozenset[str] = frozenset()  # the same act named by a noun: "a suspension of aid"
+    objects: frozenset[str] = frozenset()  # only these trigger nouns, where given
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ class EventLexicon:
         seen: set[tuple[object, ...]] = set()
         for number, group in enumerate(data["triggers"], start=1):
             for entry in _entries(group, f"{path}: trigger group {number}", codebook):
-                key = (entry.pos, entry.words, entry.context, entry.sentence_context)
+                key = (entry.pos, entry.words, entry.context, entry.sentence_context, entry.objects)
                 if key in seen:
                     raise ResourceError(
                         f"{path}: trigger group {number}: {' '.join(entry.words)!r} "
@@ -239,7 +240,7 @@ class EventLexicon:
         for table in (lexicon.verbs, lexicon.nouns):
             for entries in table.values():
                 # Longest match first; of equal length, the one with conditions.
-                entries.sort(key=lambda e: (-len(e.words), not (e.context or e.sentence_context)))
+                entries.sort(key=lambda e: (-len(e.words), not _conditioned_entry(e)))
         return lexicon
 
     def roles(self, entry: Entry, type_: str) -> dict[str, Role]:
@@ -284,6 +285,11 @@ def _no_bare_booleans(node: Any, where: str) -> None:
             _no_bare_booleans(item, where)
 
 
+def _conditioned_entry(entry: Entry) -> bool:
+    """Whether ``entry`` holds only where its words, sentence or object say so."""
+    return bool(entry.context or entry.sentence_context or entry.objects)
+
+
 def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
     """One group of governing verbs, its types checked against the codebook."""
     if not isinstance(group, dict) or not group.get("verbs") or not group.get("change"):
@@ -296,7 +302,8 @@ def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
         change[old] = (type_, mode or None)
     verbs = tuple(tuple(str(v).lower().split()) for v in group["verbs"])
     nouns = frozenset(str(n).lower() for n in group.get("nouns") or ())
-    return Governing(verbs, change, nouns)
+    objects = frozenset(str(n).lower() for n in group.get("objects") or ())
+    return Governing(verbs, change, nouns, objects)
 
 
 def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
@@ -898,6 +905,8 @@ class _Reader:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             ]
+            # the parser may hang the noun under its adjective ("a silver pendant")
+            objects += [c for o in objects for c in o.children if c.dep_ == "amod"]
             # a state left counts as a place ("left Syria"); a state found is no weapon
             if not objects or not any(
                 o.lemma_.lower() in entry.objects
@@ -1381,14 +1390,21 @@ class _Reader:
         if first.dep_ not in ("dobj", "nsubjpass"):
             return
         verb = first.head
+        named = "".join(t.text_with_ws for t in match.tokens).strip().lower()
         for group in self.lex.governing:
             if type_ not in group.change:
+                continue
+            if group.objects and not ({named, match.head.lemma_.lower()} & group.objects):
                 continue
             chain = next((c for words in group.verbs if (c := _chain(verb, words))), None)
             if chain is None:
                 continue
             match.changed = group.change[type_]
             match.governor = verb
+            # "Israel must end attacks": the change is demanded, not made
+            match.demand = match.demand or any(
+                c.dep_ == "aux" and c.lower_ in self.lex.demand_modals for c in verb.children
+            )
             match.tokens = sorted({t.i: t for t in [*match.tokens, *chain]}.values(), key=_i)
             # The verb's subject does it; whoever the noun named is on the other side
             # ("accepted the rebels' demands").
@@ -1436,10 +1452,11 @@ class _Reader:
 
     def _demand_roles(self, match: _Match) -> None:
         """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
-        subject = _subject(match.head)
+        # of a noun, its verb's ("Israel must end attacks")
+        verb = match.governor if match.entry.pos == "noun" and match.governor else match.head
+        subject = _subject(verb)
         demanded = self.phrase(subject) if subject is not None else []
         speaker: list[Actor] = []
-        verb = match.head
         for _ in range(3):
             if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
                 break
@@ -1631,6 +1648,7 @@ class _Reader:
             + 0.05 * (when is not None)
             - 0.1 * match.speaker_source
             - 0.1 * (type_ == "THREATEN" and _aside(match.governor or head))
+            - SETTING_PENALTY * _background(match.governor or head)
         )
         return Event(
             id="",
@@ -1894,6 +1912,33 @@ def _aside(token: Token) -> bool:
         if token.dep_ in ("advcl", "acl", "relcl"):
             return True
         if token.dep_ not in ("conj", "xcomp") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# What an act told as the setting of another loses in confidence: below the act itself.
+SETTING_PENALTY = 0.35
+
+# Words that open a clause or phrase told as the setting of the sentence's act, not as it.
+SETTING_WORDS = frozenset({"after", "before", "following", "since", "amid", "until", "despite"})
+
+
+def _background(token: Token) -> bool:
+    """Whether ``token`` tells the setting of the sentence's own act rather than the act: a
+    clause that describes a noun ("the coalition fighting Houthi rebels has declared a
+    ceasefire") or one opened by "after", "amid", "following" ("called off the strike after
+    reaching agreement")."""
+    for _ in range(8):
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        if token.dep_ in ("advcl", "pcomp", "pobj"):
+            opener = [c for c in token.children if c.dep_ == "mark"]
+            if token.dep_ != "advcl":
+                opener = [token.head]
+            if any(o.lower_ in SETTING_WORDS for o in opener):
+                return True
+        if token.dep_ in ("ROOT", "ccomp") or token.head is token:
             return False
         token = token.head
     return False
