@@ -109,6 +109,23 @@ VILLAGERS = actor("villagers", "CVL", "group")
             "Disrupted weapons use",
         ),
         ("COERCE", "seize", "Troops seized the port.", [ARMY], [], "Government regains territory"),
+        # the doers the event names outrank the side named nearest the verb
+        (
+            "ASSAULT",
+            "firearms",
+            "The army pushed into the enclave, clashing with rebels and capturing a village.",
+            [ARMY],
+            [REBELS],
+            "Government regains territory",
+        ),
+        (
+            "COERCE",
+            "seize",
+            "Paratroopers captured two rebel camps in the hills.",
+            [],
+            [],
+            "Government regains territory",
+        ),
         (
             "MOBILIZE",
             "troops",

@@ -1230,6 +1230,4 @@ def test_the_act_outranks_its_setting(run, text, main):
 
 
 def test_a_deal_accepted_stays_a_deal_where_refugees_are_not_its_object(run):
-    assert [e.type for e in run("Turkey accepted the proposal of the refugee agency.")] == [
-        "AGREE"
-    ]
+    assert [e.type for e in run("Turkey accepted the proposal of the refugee agency.")] == ["AGREE"]

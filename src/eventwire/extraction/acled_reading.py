@@ -287,10 +287,17 @@ GOVERNMENT_SIDE = _words(
     r"government (?:forces|troops|soldiers)",
     r"(?:the |national |federal )?army\b",
     r"troops\b",
+    r"(?:para)?troopers\b",
+    r"marines\b",
+    r"commandos\b",
     r"soldiers\b",
     r"security forces",
     r"military\b",
     r"police\b",
+)
+HELD = re.compile(r"-(?:held|controlled|occupied|run)\b", re.IGNORECASE)
+FOUGHT_WITH = re.compile(
+    r"\b(?:with|against|from|on|toward|towards)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE
 )
 NON_STATE_SIDE = _words(
     r"rebels?\b",
@@ -493,11 +500,12 @@ def _taker_is_state(
     notes: str, taken: re.Match[str], sources: Sequence[Actor | StoryActor]
 ) -> bool:
     """Whether government forces took the ground: the side named nearest before the verb ("the
-    rebels recaptured"), or after it in a passive ("was retaken by the army"); else the
-    event's sources; else a verb of retaking."""
+    rebels recaptured"), not one fought or held ("clashing with insurgents and capturing a
+    village", "a rebel-held enclave"), or after it in a passive ("was retaken by the army");
+    else the event's sources; else a verb of retaking."""
     before = notes[max(0, taken.start() - 100) : taken.start()]
-    sides = [(m.end(), True) for m in GOVERNMENT_SIDE.finditer(before)]
-    sides += [(m.end(), False) for m in NON_STATE_SIDE.finditer(before)]
+    sides = [(m.end(), True) for m in GOVERNMENT_SIDE.finditer(before) if _taker(before, m)]
+    sides += [(m.end(), False) for m in NON_STATE_SIDE.finditer(before) if _taker(before, m)]
     if sides:
         return max(sides)[1]
     after = re.match(r"[^.;]{0,60}?\bby\b([^.;]{0,40})", notes[taken.end() :])
@@ -509,6 +517,15 @@ def _taker_is_state(
     if sources:
         return any(a.sector in STATE_SECTORS or _kind(a) in STATE_KINDS for a in sources)
     return bool(REGAIN.search(taken.group(0)))
+
+
+def _taker(text: str, side: re.Match[str]) -> bool:
+    """Whether the side named at ``side`` can be the one that took ground: not the object of
+    a preposition ("clashing with insurgents") nor a word of whose ground it was
+    ("rebel-held")."""
+    if HELD.match(text, side.end()):
+        return False
+    return not FOUGHT_WITH.search(text[max(0, side.start() - 25) : side.start()])
 
 
 def _protest(mode: str | None, notes: str) -> tuple[str, str]:
