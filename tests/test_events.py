@@ -1231,3 +1231,8 @@ def test_the_act_outranks_its_setting(run, text, main):
 
 def test_a_deal_accepted_stays_a_deal_where_refugees_are_not_its_object(run):
     assert [e.type for e in run("Turkey accepted the proposal of the refugee agency.")] == ["AGREE"]
+
+
+def test_abuse_told_as_sexual_is_sexual_violence(run):
+    (assault,) = [e for e in run("Police sexually abused two women in Serbia.") if e.type]
+    assert (assault.type, assault.mode) == ("ASSAULT", "sexual")
