@@ -1236,3 +1236,21 @@ def test_a_deal_accepted_stays_a_deal_where_refugees_are_not_its_object(run):
 def test_abuse_told_as_sexual_is_sexual_violence(run):
     (assault,) = [e for e in run("Police sexually abused two women in Serbia.") if e.type]
     assert (assault.type, assault.mode) == ("ASSAULT", "sexual")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers staged a protest demanding that the government release two leaders.",
+        "Workers marched, pressing the government to release two leaders.",
+    ],
+)
+def test_an_act_asked_of_others_has_not_happened(run, text):
+    asked = [e for e in run(text) if e.type == "RETREAT"]
+    assert asked, [(e.type, e.trigger.text) for e in run(text)]
+    assert all(e.hypothetical for e in asked)
+
+
+def test_those_who_ask_still_act(run):
+    (demand,) = [e for e in run("Workers demanded the release of two leaders.") if e.type]
+    assert (demand.type, demand.hypothetical) == ("REQUEST", False)

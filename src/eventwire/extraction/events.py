@@ -2018,6 +2018,12 @@ def _modality(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     ):
         hypothetical = True  # a bare infinitive: "either to go on with the battle or give in"
+    # of a noun, the verb above it only where the noun is what is asked, not who asks
+    above = [*(chain[1:] if head.dep_ != "nsubj" else []), *governors]
+    if chain[-1].dep_ == "ccomp":
+        above.append(chain[-1].head)
+    if any(t.lemma_.lower() in cues.get("asking_verbs", empty) for t in above):
+        hypothetical = True
     for token in governors:
         lemma = token.lemma_.lower()
         negated = negated or lemma in cues.get("negating_verbs", empty)
