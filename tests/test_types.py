@@ -94,8 +94,9 @@ def test_the_model_finds_an_event_where_no_trigger_fired():
 def test_the_model_settles_a_type_the_rules_confuse():
     from eventwire.extraction.pipeline import extract
 
-    # PLOVER (CAMEO 0871): declaring a ceasefire is RETREAT; the rules read the noun as AGREE
-    text = "Rebel commanders announced a unilateral ceasefire in the eastern province on Friday."
+    # PLOVER (CAMEO 0871): a ceasefire one side begins is RETREAT; the rules read one declared
+    # or announced so, but a ceasefire begun as a noun of AGREE
+    text = "Rebel commanders began a unilateral ceasefire in the eastern province on Friday."
     rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
     assert [e.type for e in extract(text, None, settings=rules_only).events] == ["AGREE"]
     (event,) = extract(text, None).events
