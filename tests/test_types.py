@@ -215,3 +215,16 @@ def test_some_generated_sentences_also_tell_another_act():
     assert joined
     for record in joined:  # the trigger is the main act's, before the other clause
         assert record["trigger"][1] <= str(record["text"]).rfind(", days after ")
+
+
+def test_the_model_makes_no_promise_of_an_act_done():
+    from eventwire.extraction.pipeline import extract
+
+    # PLOVER AGREE is agreeing to act later; an agreement reached is made (CAMEO 057). The
+    # model reads the fishermen's return as a promise, but the reaching is done.
+    text = (
+        "Kenya said Monday it reached an agreement with the authorities in Mogadishu for the "
+        "return of the two fishermen."
+    )
+    (event,) = [e for e in extract(text, None).events if e.trigger.text == "reached an agreement"]
+    assert event.type == "SUPPORT"

@@ -1543,6 +1543,8 @@ class _Reader:
             change = None
             if trigger is not None and not event.negated:
                 change = retype(model, sentence, trigger.root, event.type)
+            if change is not None and change[0] == "AGREE" and not event.future:
+                change = None  # an act done is no promise (PLOVER AGREE is to act later)
             if change is not None:
                 type_, mode = change
                 cameo = self.lex.codebook.cameo_root(type_, mode) if self.lex.codebook else None
