@@ -1058,6 +1058,9 @@ def test_a_riot_carries_its_deaths_but_not_those_that_caused_it(nlp, lexicon):
         ("Four guards were killed when a bomb exploded. The Front claimed the attack.", ["front"]),
         ("Two guards were wounded by a mine. The mine was planted by the Front.", ["front"]),
         ("Two guards were wounded by a mine. No group claimed responsibility, the Front said.", []),
+        # whom it is blamed on is its suspected doer
+        ("A grenade attack blamed on the Front wounded two guards.", ["front"]),
+        ("Two guards were wounded by a mine. Police blamed the attack on the Front.", ["front"]),
     ],
 )
 def test_an_attack_is_the_doing_of_whoever_claims_it(nlp, lexicon, text, doer):

@@ -702,8 +702,9 @@ CLAIMED = frozenset({"responsibility", "credit", "attack", "bombing", "killing",
 
 def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     """ "Five soldiers were killed by an IED. Al-Shabaab claimed the attack.": an attack with
-    no doer named takes the one who claims it, or who the text says planted the bomb, in its
-    sentence or the next; a denied claim ("no group has claimed") names nobody."""
+    no doer named takes the one who claims it, who the text says planted the bomb, or whom it
+    is blamed on, in its sentence or the next; a denied claim ("no group has claimed") names
+    nobody."""
     if not any(e.type == "ASSAULT" and not e.source for e in events):
         return events  # no attack lacks a doer
     sentences = list(doc.sents)
@@ -712,7 +713,7 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     for number, sentence in enumerate(sentences):
         for i in range(sentence.start, sentence.end):
             lemma = words.lemma[i]
-            if words.pos[i] != "VERB" or lemma not in ("claim", "plant"):
+            if words.pos[i] != "VERB" or lemma not in ("claim", "plant", "blame", "attribute"):
                 continue
             token = doc[i]
             if _modality(token, reader.lex.modality)[0]:
@@ -726,6 +727,16 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
                     who = reader.phrase(subject)
             elif lemma == "plant":
                 who = [a for c in token.children if c.dep_ == "agent" for a in reader._pobj(c)]
+            else:  # "a grenade attack blamed on Al-Shabaab", "attributed to the rebels"
+                prep = "on" if lemma == "blame" else "to"
+                heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+                who = [
+                    a
+                    for h in heads
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == prep
+                    for a in reader._pobj(c)
+                ]
             if who:
                 for before in sentences[max(0, number - 1) : number + 1]:
                     claimants.setdefault(before.start_char, who)
