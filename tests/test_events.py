@@ -1257,3 +1257,9 @@ def test_an_act_asked_of_others_has_not_happened(run, text):
 def test_those_who_ask_still_act(run):
     (demand,) = [e for e in run("Workers demanded the release of two leaders.") if e.type]
     assert (demand.type, demand.hypothetical) == ("REQUEST", False)
+
+
+def test_a_participle_s_object_is_the_noun_it_describes(run):
+    # "recovered" describes the cache: weapons taken, though the cache is no verb's object
+    text = "Police displayed a cache of rifles recovered in the forest."
+    assert ("COERCE", "seize") in [(e.type, e.mode) for e in run(text)]

@@ -907,6 +907,8 @@ class _Reader:
             # the object, or the passive's subject ("weapons were seized"); of "a total of 56
             # posts", the posts
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if head.dep_ == "acl" and head.tag_ == "VBN":
+                objects.append(head.head)  # "a stash of projectiles found in Mosul"
             objects += [
                 pobj
                 for o in objects
