@@ -306,6 +306,22 @@ def test_a_name_known_only_abroad_or_in_part_is_placed_at_its_parenthesis(
     assert (village.name, village.country) == ("Malanville", "BEN")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Qom, Iran, is Kom's namesake abroad; the county is Kenya's
+        "Police in Kenya said ten people were killed in Kom, Isiolo County on Monday.",
+        "Police in Kenya said gunmen attacked a house in Qwertikope, Isiolo County.",
+    ],
+)
+def test_a_name_a_county_holds_is_placed_in_the_county_not_at_a_namesake_abroad(
+    nlp, gazetteer, text
+):
+    places = find(nlp(text), gazetteer, [])
+    assert {p.country for p in places if p.lat is not None} == {"KEN"}
+    assert any("in the gazetteer there" in str(p.reason) for p in places)
+
+
 def test_a_direction_of_a_town_and_a_noun_tagged_town_after_in_are_places(nlp, gazetteer):
     west = find(nlp("A fierce battle has erupted west of Beledweyne."), gazetteer, [])
     assert [(p.name, p.country) for p in west] == [("Beledweyne", "SOM")]

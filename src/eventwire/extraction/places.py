@@ -1517,15 +1517,23 @@ def _resolve_all(
             out[i] = _in_town(found[i], out[i], out[inside[i][0]], gazetteer)
             continue
         resolved = resolve(found[i], gazetteer, context, inside=parents)
-        # "Noma Tounga (Malanville, Alibori)": a village the gazetteer lacks, or only has
-        # in another country, is placed at the first place the parenthesis names.
-        if _parenthesis_follows(text, found[i].end) and (
+        # "Noma Tounga (Malanville, Alibori)", "Kom, Isiolo County": a village the gazetteer
+        # lacks, or only has in another country, is placed at the first place a parenthesis or
+        # a division's own word ("County", "Province") says it is in.
+        division = any(DIVISION_WORD.search(found[j].text) for j in inside[i])
+        if (_parenthesis_follows(text, found[i].end) or division) and (
             resolved is None or all(resolved.candidate.country != k.country for k in parents)
         ):
             k = parents[0]
-            resolved = Resolution(k, 0.3, f"{found[i].text!r} not in the gazetteer: at {k.name}")
+            resolved = Resolution(k, 0.3, f"no {found[i].text!r} in the gazetteer there: {k.name}")
         out[i] = resolved
     return out, context.doubted
+
+
+# The word that makes a name a division's: "Isiolo County", "Herat Province".
+DIVISION_WORD = re.compile(
+    r"\b(?:county|province|district|governorate|region|state|prefecture|department)\b", re.I
+)
 
 
 def _resolve_each(
