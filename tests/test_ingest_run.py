@@ -225,7 +225,7 @@ def test_ingest_killed_at_random_moments_ends_as_an_uninterrupted_run(
         if kill == 0 and engine == "postgresql":
             wait_until_stored(killed_url, rng.randint(4, 24), run)
         elif kill == 0:
-            wait_until_cpu(run, rng.uniform(0.4, 0.7) * cpu)
+            wait_until_cpu(run, rng.uniform(0.55, 0.8) * cpu)
         time.sleep(moment)
         os.kill(run.pid, signal.SIGKILL)  # the driver only, as the OOM killer would
         run.communicate(timeout=30)
