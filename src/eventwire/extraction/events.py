@@ -1947,12 +1947,12 @@ def _background(token: Token) -> bool:
     for _ in range(8):
         if token.dep_ in ("acl", "relcl"):
             return True
-        if token.dep_ in ("advcl", "pcomp", "pobj"):
-            opener = [c for c in token.children if c.dep_ == "mark"]
-            if token.dep_ != "advcl":
-                opener = [token.head]
-            if any(o.lower_ in SETTING_WORDS for o in opener):
-                return True
+        if token.dep_ == "advcl":
+            openers = [c.lower_ for c in token.children if c.dep_ == "mark"]
+        else:  # "after reaching agreement", "amid violence": the preposition above
+            openers = [token.head.lower_] if token.dep_ in ("pcomp", "pobj") else []
+        if SETTING_WORDS.intersection(openers):
+            return True
         if token.dep_ in ("ROOT", "ccomp") or token.head is token:
             return False
         token = token.head
