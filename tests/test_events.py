@@ -1166,6 +1166,22 @@ def test_quoted_ranges_each_mark_to_its_own_closing_mark(nlp):
         ("Russia launched cyber warfare against Ukraine.", "COERCE", "cyber"),
         # refugees taken in are given asylum (CAMEO 075), not a deal accepted
         ("Turkey accepted 3,000 refugees from Syria.", "AID", None),
+        # hostages held are abducted (CAMEO 181), not arrested
+        ("Hamas held two Israeli soldiers hostage.", "ASSAULT", "abduct"),
+        # blame laid is an accusation
+        ("Russia held Ukraine responsible for the attack.", "ACCUSE", "disapprove"),
+        ("Turkey faulted Iran for the attack.", "ACCUSE", "disapprove"),
+        # a claim or a ruling set aside is rejected
+        ("Turkey refuted reports that Iran had closed its border.", "REJECT", None),
+        ("The court quashed the orders of the police.", "REJECT", None),
+        # a deadline given to another side is an ultimatum (CAMEO 139)
+        ("Turkey gave Iran a deadline to withdraw its forces.", "THREATEN", None),
+        # another side's forces trained is military cooperation (CAMEO 062)
+        ("Turkey trained Syrian police officers in Ankara.", "COOPERATE", None),
+        # observers sent to watch a vote, and money given, are help given
+        ("The UN deployed election observers in Sudan.", "AID", None),
+        ("Japan gave $5 million to Sudan for flood relief.", "AID", None),
+        ("France disbursed 20 million euros to Lebanon.", "AID", None),
     ],
 )
 def test_kinds_the_codebook_names(run, text, type_, mode):
@@ -1254,3 +1270,45 @@ def test_a_participle_s_object_is_the_noun_it_describes(run):
     # "recovered" describes the cache: weapons taken, though the cache is no verb's object
     text = "Police displayed a cache of rifles recovered in the forest."
     assert ("COERCE", "seize") in [(e.type, e.mode) for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington says Iran poses a threat to Turkey.",
+        "Turkey sees Iran as a threat.",
+        "Japan is facing a growing threat from Russia.",
+    ],
+)
+def test_a_threat_posed_or_faced_is_a_danger_not_a_threat_made(run, text):
+    assert "THREATEN" not in [e.type for e in run(text)]
+
+
+def test_a_threat_issued_is_a_threat_made(run):
+    (threat,) = [e for e in run("Iran issued a threat against Turkey.") if e.type]
+    assert (threat.type, threat.source, threat.target) == ("THREATEN", ["iran"], ["turkey"])
+
+
+def test_an_act_under_consideration_has_a_source_and_has_not_happened(run):
+    (sanctions,) = [e for e in run("France is considering sanctions against Iran.") if e.type]
+    assert (sanctions.source, sanctions.target) == (["france"], ["iran"])
+    assert sanctions.hypothetical
+
+
+def test_a_call_made_to_say_something_is_the_saying(run):
+    # CAMEO codes what was said on the line, to whom was called; the call is no second event
+    found = [e for e in run("On Monday, Turkey called Iran to apologize for the delay.") if e.type]
+    assert [(e.type, e.source, e.target) for e in found] == [("SUPPORT", ["turkey"], ["iran"])]
+    assert not found[0].hypothetical
+
+
+def test_a_call_on_someone_is_after_the_verb(run):
+    # "On Monday ... called": the preposition before the verb makes no "call on"
+    text = "On Monday, Turkey called Iran."
+    (call,) = [e for e in run(text) if e.type]
+    assert text[call.trigger.start : call.trigger.end].startswith("called")
+
+
+def test_a_thing_given_back_is_given_back_to_someone(run):
+    (handback,) = [e for e in run("Turkey returned the weapons to Iran on Monday.") if e.type]
+    assert (handback.type, handback.source, handback.target) == ("RETREAT", ["turkey"], ["iran"])

@@ -280,6 +280,19 @@ def test_the_group_and_they_stand_for_the_actor_named_as_subject_just_before():
     assert appeal.source == events["refused"].source
 
 
+def test_their_and_the_agency_stand_for_the_actor_named_as_subject_just_before():
+    document = extract(
+        "The Kenyan government rejected the offer on Monday. Their talks with the rebels "
+        "ended in Nairobi.\n\n"
+        "UNICEF warned of famine in Sudan. The agency plans to provide food to two million "
+        "children."
+    )
+    events = {e.trigger.text: e for e in document.events}
+    talks, provide = events["talks"], events["provide"]
+    assert (talks.source, talks.source_basis) == (events["rejected"].source, "inherited")
+    assert (provide.source, provide.source_basis) == ([actor(document, "UNICEF")], "inherited")
+
+
 def test_a_pronoun_in_a_quote_is_not_taken_for_the_last_named_actor():
     document = extract(
         "Kenya's health authorities refused to comment. \"They have until Friday to appeal the "

@@ -107,10 +107,10 @@ def test_the_model_settles_a_type_the_rules_confuse():
     ("text", "verb", "type_"),
     [
         (
-            "The opposition leader faulted the president on Monday, days after the army "
+            "The union turned down the government's offer on Monday, days after the army "
             "attacked the rebels.",
-            "faulted",
-            "ACCUSE",
+            "turned",
+            "REJECT",
         ),
         (
             "Egypt returned the ancient scrolls to Greece after talks in Athens.",

@@ -92,6 +92,7 @@ class Entry:
     hypothetical: bool = False
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
+    not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     needs_target: bool = False
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
@@ -353,6 +354,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             hypothetical=bool(group.get("hypothetical")),
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
+            not_governors=frozenset(group.get("not_governors") or ()),
             needs_target=bool(group.get("needs_target")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
@@ -931,6 +933,10 @@ class _Reader:
         acted_on = _acted_on(head) if entry.not_objects else []
         if acted_on and all(o.lemma_.lower() in entry.not_objects for o in acted_on):
             return False
+        if entry.pos == "noun" and entry.not_governors:
+            governor = _governing_verb(head)
+            if governor is not None and governor.lemma_.lower() in entry.not_governors:
+                return False
         return not (entry.type is None and not self._negated(head, tokens))
 
     def _is_state(self, token: Token) -> bool:
@@ -1482,17 +1488,40 @@ class _Reader:
         match.target = [a for a in demanded or match.target if a not in speaker]
 
     def _purposes(self, matches: list[_Match]) -> set[int]:
-        """Heads of demands that are a protest's purpose ("marched to demand reforms"): the
-        protest is the event."""
+        """Heads of acts that are another's purpose: a demand a protest makes ("marched to
+        demand reforms": the protest is the event); a call made to say something (the saying
+        is the event)."""
         protest = {m.head.i for m in matches if m.entry.type == "PROTEST"}
         protest |= {m.governor.i for m in matches if m.entry.type == "PROTEST" and m.governor}
-        return {
+        dropped = {
             m.head.i
             for m in matches
             if m.entry.type == "REQUEST"
             and m.head.dep_ in ("advcl", "xcomp", "acl", "conj")
             and m.head.head.i in protest
         }
+        # A call made to say something is the saying: "called Erdogan to apologize" is an
+        # apology (CAMEO codes what was said, not the line it went down), made to whom was called.
+        calls = {
+            m.head.i: m
+            for m in matches
+            if m.entry.type == "CONSULT"
+            and m.entry.pos == "verb"
+            and m.head.lemma_.lower() in CALLING_VERBS
+        }
+        for m in matches:
+            call = calls.get(m.head.head.i)
+            if (
+                call is not None
+                and m.head.dep_ in ("advcl", "xcomp")
+                and m.head.pos_ == "VERB"
+                and m.entry.type in self.lex.speech_types
+            ):
+                m.source = m.source or call.source
+                m.target = m.target or [a for a in call.target if a not in m.source]
+                m.governor = call.head  # said on the call: its tense and negation hold
+                dropped.add(call.head.i)
+        return dropped
 
     def _speech(self, match: _Match, sentence: TokenSpan, quoted: list[tuple[int, int]]) -> None:
         """Inside a quote, "we" and a speech act's missing subject are the speaker."""
@@ -1748,6 +1777,19 @@ SPEECH_ACTS = frozenset(
 )
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object or complement ``noun`` is: "poses a threat", "is a threat",
+    "sees China as a threat", "facing threats of violence"."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        noun, head = head, head.head
+    if noun.dep_ in ("dobj", "attr", "oprd", "prep", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
 def _acted_on(verb: Token) -> list[Token]:
     """What ``verb`` is done to: its object, a passive's subject, or the noun a participle
     describes ("a report released on Monday")."""
@@ -1836,13 +1878,21 @@ def _in_name(token: Token, sentence: TokenSpan) -> bool:
 
 
 def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
-    """The tokens of a multi-word verb: each word a dependent of the one before it."""
+    """The tokens of a multi-word verb: each word a dependent of the one before it, its
+    particles and prepositions after the verb ("On Monday, he called" is no "call on"; "the
+    road was blocked" is "block road")."""
     if token.lemma_.lower() != words[0]:
         return None
     chain, current = [token], token
     for word in words[1:]:
         nxt = next(
-            (c for c in current.children if c.lemma_.lower() == word or c.lower_ == word), None
+            (
+                c
+                for c in current.children
+                if (c.lemma_.lower() == word or c.lower_ == word)
+                and (c.i > token.i or c.dep_ not in ("prep", "prt"))
+            ),
+            None,
         )
         if nxt is None:
             return None
@@ -1931,6 +1981,9 @@ def _aside(token: Token) -> bool:
         token = token.head
     return False
 
+
+# Verbs of a call on the telephone, which carries what is said in it.
+CALLING_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 
 # What an act told as the setting of another loses in confidence: below the act itself.
 SETTING_PENALTY = 0.35
@@ -2042,6 +2095,13 @@ def _modality(
     for token in governors:
         lemma = token.lemma_.lower()
         negated = negated or lemma in cues.get("negating_verbs", empty)
+        future = future or lemma in cues.get("future_verbs", empty)
+        hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
+        intent = intent or lemma in cues.get("intent_verbs", empty)
+    if head.pos_ != "VERB" and head.dep_ == "dobj" and len(chain) > 1:
+        # the act a verb of intent takes as its object: "is considering sanctions", "plans
+        # attacks", "seeks talks"
+        lemma = chain[1].lemma_.lower()
         future = future or lemma in cues.get("future_verbs", empty)
         hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
         intent = intent or lemma in cues.get("intent_verbs", empty)

@@ -84,6 +84,7 @@ _BODIES = frozenset(
 )
 _ARMED = frozenset({"armed_group", "coalition"})
 _RULERS = frozenset({"state", "government", "leader"})
+_AGENCIES = frozenset({"igo", "organisation"})
 ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
     "he": _PEOPLE,
     "she": _PEOPLE,
@@ -93,7 +94,12 @@ ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(["group", "militant", "rebel", "insurgent", "outfit", "militia"], _ARMED),
     **dict.fromkeys(["government", "administration", "authority", "ministry"], _RULERS),
     **dict.fromkeys(["military", "army", "troop", "force"], frozenset({"military"})),
+    **dict.fromkeys(["agency", "organization", "organisation", "body"], _AGENCIES),
+    "alliance": frozenset({"coalition", "igo"}),
+    "coalition": frozenset({"coalition"}),
 }
+# A possessive pronoun stands for whom its pronoun would: "their talks", "his visit".
+POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she", "its": "it"}
 # Nouns that count the people named after them ("thousands of students").
 COUNTING_NOUNS = frozenset(
     {"ten", "dozen", "score", "hundred", "thousand", "million", "group", "crowd", "number"}
@@ -321,6 +327,9 @@ def _doer(doc: Doc, event: Event, light_verbs: frozenset[str]) -> Token | None:
     verb = token.head
     if token.dep_ == "dobj" and verb.lemma_.lower() in light_verbs:
         return verb_subject(verb)
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+            return child  # "their talks"
     return None
 
 
@@ -341,10 +350,11 @@ def _inherited_source(
     subject = _doer(doc, event, light_verbs)
     if subject is None:
         return event
+    pronoun = POSSESSIVE_PRONOUNS.get(subject.lower_, subject.lower_)
     if subject.pos_ == "PRON":
         if _quoted_at(doc, subject) or subject.head.dep_ == "relcl":
             return event  # in a quote "he" is seldom whom the reporter named last
-        kinds = ANTECEDENT_KINDS.get(subject.lower_, frozenset())
+        kinds = ANTECEDENT_KINDS.get(pronoun, frozenset())
     elif subject.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in subject.lefts):
         kinds = ANTECEDENT_KINDS.get(subject.lemma_.lower(), frozenset())
     else:
@@ -354,7 +364,7 @@ def _inherited_source(
     # "it" is as often a thing ("the ship ... It made a stop") as a body: only the subject of
     # the clause just before, where that is an actor's name, is what it stands for.
     last = None
-    if subject.lower_ == "it":
+    if pronoun == "it":
         if subject.head.dep_ == "advcl":
             return event  # "The navy seized a tanker after it left Mombasa": the tanker
         last = _last_subject(doc, window, subject)
@@ -374,7 +384,7 @@ def _inherited_source(
                 root = root.head.head  # "Tens of thousands of Sudanese began protesting"
             else:
                 break
-        if subject.lower_ == "it" and (
+        if pronoun == "it" and (
             root is None or last is None or root.i != last.i or root.tag_ in ("NNS", "NNPS")
         ):
             continue  # not "Militants took over the train after it left Quetta"
