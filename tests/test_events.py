@@ -1182,6 +1182,18 @@ def test_quoted_ranges_each_mark_to_its_own_closing_mark(nlp):
         ("The UN deployed election observers in Sudan.", "AID", None),
         ("Japan gave $5 million to Sudan for flood relief.", "AID", None),
         ("France disbursed 20 million euros to Lebanon.", "AID", None),
+        # people taken out of danger are rescued; a place left is a retreat
+        ("Turkey evacuated 300 civilians from Sudan.", "AID", None),
+        ("The army evacuated the base on Monday.", "RETREAT", None),
+        # arms laid down are disarmament
+        ("The rebels laid down their arms on Monday.", "RETREAT", "disarm"),
+        # information handed to another government is cooperation
+        ("Turkey gave bank account information to Iran.", "COOPERATE", None),
+        # a request approved is granted; an inquiry dropped is a hostile act given up
+        ("Turkey approved a request from Iran for help.", "CONCEDE", None),
+        ("The court dropped its investigation of the army.", "CONCEDE", None),
+        # a prisoner let go is released
+        ("The rebels set two workers free on Monday.", "RETREAT", None),
     ],
 )
 def test_kinds_the_codebook_names(run, text, type_, mode):
@@ -1312,3 +1324,22 @@ def test_a_call_on_someone_is_after_the_verb(run):
 def test_a_thing_given_back_is_given_back_to_someone(run):
     (handback,) = [e for e in run("Turkey returned the weapons to Iran on Monday.") if e.type]
     assert (handback.type, handback.source, handback.target) == ("RETREAT", ["turkey"], ["iran"])
+
+
+def test_the_doer_of_a_passive_light_verb_is_its_agent(run):
+    (attack,) = [e for e in run("The attack was carried out by rebels in Syria.") if e.type]
+    assert (attack.type, attack.source) == ("ASSAULT", ["rebels"])
+    (sanctions,) = [e for e in run("Sanctions were imposed on Iran by Turkey.") if e.type]
+    assert (sanctions.source, sanctions.target) == (["turkey"], ["iran"])
+
+
+def test_fighters_equipped_with_weapons_are_given_no_aid(run):
+    text = "Rebels equipped with rifles attacked the army on Monday."
+    assert [e.type for e in run(text)] == ["ASSAULT"]
+
+
+def test_people_sent_to_investigate_make_an_inquiry(run):
+    text = "France sent experts to Iraq to investigate the attack."
+    found = [e for e in run(text) if e.type == "ACCUSE"]
+    assert [(e.mode, e.source, e.target) for e in found] == [("investigate", ["france"], ["iraq"])]
+    assert not found[0].hypothetical

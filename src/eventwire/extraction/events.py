@@ -1219,6 +1219,21 @@ class _Reader:
                 via = roles.get(child.lower_) if child.dep_ == "prep" else None
                 if via in ("source", "target") and not (target if via == "target" else source):
                     (source if via == "source" else target).extend(self._pobj(child))
+        elif (
+            first.dep_ == "nsubjpass"
+            and verb.lemma_.lower() in self.lex.light_verbs
+            and not source
+            and (agents := [c for c in verb.children if c.dep_ == "agent"])
+        ):
+            # "the attack was carried out by al-Shabaab", "the drill was staged by marines"
+            match.governor = verb
+            for agent in agents:
+                source += self._pobj(agent)
+            for child in verb.children:
+                # "sanctions were imposed by the EU on Russia"
+                via = roles.get(child.lower_) if child.dep_ == "prep" else None
+                if via == "target" and not target:
+                    target.extend(self._pobj(child))
         elif first.dep_ == "dobj" and type_ == "CONSULT" and verb.lemma_.lower() in ADDRESSING:
             # "told a regional conference", "addressed the summit": the speaker attended it
             match.subject = _subject(verb)
@@ -1489,8 +1504,8 @@ class _Reader:
 
     def _purposes(self, matches: list[_Match]) -> set[int]:
         """Heads of acts that are another's purpose: a demand a protest makes ("marched to
-        demand reforms": the protest is the event); a call made to say something (the saying
-        is the event)."""
+        demand reforms": the protest is the event); a call made to say something, and people
+        sent to investigate (the saying, the inquiry is the event)."""
         protest = {m.head.i for m in matches if m.entry.type == "PROTEST"}
         protest |= {m.governor.i for m in matches if m.entry.type == "PROTEST" and m.governor}
         dropped = {
@@ -1509,18 +1524,28 @@ class _Reader:
             and m.entry.pos == "verb"
             and m.head.lemma_.lower() in CALLING_VERBS
         }
+        by_head = {m.head.i: m for m in matches}
         for m in matches:
+            if m.head.dep_ not in ("advcl", "xcomp") or m.head.pos_ != "VERB":
+                continue
             call = calls.get(m.head.head.i)
-            if (
-                call is not None
-                and m.head.dep_ in ("advcl", "xcomp")
-                and m.head.pos_ == "VERB"
-                and m.entry.type in self.lex.speech_types
-            ):
+            if call is not None and m.entry.type in self.lex.speech_types:
                 m.source = m.source or call.source
                 m.target = m.target or [a for a in call.target if a not in m.source]
                 m.governor = call.head  # said on the call: its tense and negation hold
                 dropped.add(call.head.i)
+            elif m.entry.mode == "investigate" and m.head.head.lemma_.lower() in SENDING_VERBS:
+                # "sent experts to Saudi Arabia to investigate the attacks": an inquiry
+                sender = m.head.head
+                subject = _subject(sender)
+                if not m.source and subject is not None:
+                    m.source = self.phrase(subject)
+                m.governor = sender
+                for prep in sender.children:
+                    if not m.target and prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+                        m.target = self._pobj(prep)  # where they were sent
+                if sender.i in by_head:
+                    dropped.add(sender.i)
         return dropped
 
     def _speech(self, match: _Match, sentence: TokenSpan, quoted: list[tuple[int, int]]) -> None:
@@ -1984,6 +2009,9 @@ def _aside(token: Token) -> bool:
 
 # Verbs of a call on the telephone, which carries what is said in it.
 CALLING_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+# Verbs that send people to do something: what they were sent to do is the act.
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+
 
 # What an act told as the setting of another loses in confidence: below the act itself.
 SETTING_PENALTY = 0.35
