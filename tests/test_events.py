@@ -1343,3 +1343,9 @@ def test_people_sent_to_investigate_make_an_inquiry(run):
     found = [e for e in run(text) if e.type == "ACCUSE"]
     assert [(e.mode, e.source, e.target) for e in found] == [("investigate", ["france"], ["iraq"])]
     assert not found[0].hypothetical
+
+
+def test_a_reporter_s_request_for_comment_is_no_demand(run):
+    text = "The army did not respond to a request for comment from Turkey."
+    assert [e.type for e in run(text) if e.type == "REQUEST"] == []
+    assert "REJECT" in [e.type for e in run("Turkey rejected a request from Iran for talks.")]

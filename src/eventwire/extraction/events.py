@@ -93,6 +93,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
+    not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
     needs_target: bool = False
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
@@ -355,6 +356,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
             not_governors=frozenset(group.get("not_governors") or ()),
+            not_context=frozenset(group.get("not_context") or ()),
             needs_target=bool(group.get("needs_target")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
@@ -897,9 +899,11 @@ class _Reader:
 
     def _fits(self, entry: Entry, head: Token, tokens: list[Token]) -> bool:
         """Whether the conditions of ``entry`` hold around ``head``."""
-        if entry.context:
+        if entry.context or entry.not_context:
             phrase = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
-            if not phrase & entry.context:
+            if entry.context and not phrase & entry.context:
+                return False
+            if entry.pos == "noun" and phrase & entry.not_context:
                 return False
         if entry.sentence_context:
             words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
