@@ -1349,3 +1349,31 @@ def test_a_reporter_s_request_for_comment_is_no_demand(run):
     text = "The army did not respond to a request for comment from Turkey."
     assert [e.type for e in run(text) if e.type == "REQUEST"] == []
     assert "REJECT" in [e.type for e in run("Turkey rejected a request from Iran for talks.")]
+
+
+def test_a_doer_reported_to_have_acted_is_the_doer(run):
+    (attack,) = [e for e in run("Rebels are reported to have attacked the army.") if e.type]
+    assert (attack.source, attack.target) == (["rebels"], ["army"])
+
+
+def test_the_dead_reported_killed_are_the_target(run):
+    (attack,) = [e for e in run("Two workers were reported killed in Syria.") if e.type]
+    assert (attack.type, attack.target) == ("ASSAULT", ["workers"])
+
+
+def test_whoever_repels_an_attack_was_attacked(run):
+    (attack,) = [e for e in run("The army repelled an attack by rebels on Monday.") if e.type]
+    assert (attack.type, attack.source, attack.target) == ("ASSAULT", ["rebels"], ["army"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two workers were killed in a mortar attack in Syria. Hamas suspected.",
+        "Two workers were killed in a mortar attack in Syria. Hamas is believed to be responsible.",
+    ],
+)
+def test_an_attack_takes_the_group_suspected_of_it(run, text):
+    attacks = [e for e in run(text) if e.type == "ASSAULT"]
+    assert attacks
+    assert all(e.source == ["hamas"] for e in attacks)

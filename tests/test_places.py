@@ -847,3 +847,16 @@ def test_a_division_abroad_the_text_does_not_support_is_left_unplaced(nlp, gazet
 def test_a_division_abroad_the_text_supports_is_placed(nlp, gazetteer, text, name, country):
     found = {p.name: p for p in find(nlp(text), gazetteer, [])}
     assert found[name].country == country
+
+
+def test_a_division_named_in_a_story_about_its_country_is_that_country_s(nlp, gazetteer):
+    # India's Punjab is the bigger; a story about Pakistan means Pakistan's province
+    text = (
+        "Militants attacked a train in Pakistan's Balochistan province on Tuesday. The group "
+        "has also attacked security forces in the eastern Punjab province."
+    )
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found["Punjab"] == ("Punjab Province", "PAK")
+    assert mentioned(find(nlp("Farmers marched in Punjab and Haryana."), gazetteer, []))[
+        "Punjab"
+    ] == ("Punjab", "IND")

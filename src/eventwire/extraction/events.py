@@ -704,11 +704,41 @@ def _implicit_source(
 CLAIMED = frozenset({"responsibility", "credit", "attack", "bombing", "killing", "raid", "blast"})
 
 
+# Verbs by which a text names who did an attack it does not give a doer.
+CLAIMING_VERBS = frozenset({"claim", "plant", "blame", "attribute", "suspect", "believe", "think"})
+
+
+def _suspected(verb: Token, reader: _Reader) -> list[Actor]:
+    """Whom ``verb`` says is suspected of an attack: "Al Shabaab suspected.", "the rebels are
+    suspected", "militants are believed to be responsible" (or "behind it")."""
+    kids = list(verb.children)
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    responsible = any(
+        t.lower_ in ("responsible", "behind")
+        for c in kids
+        if c.dep_ in ("xcomp", "ccomp")
+        for t in c.subtree
+    )
+    if passive is not None and (responsible or verb.lemma_.lower() == "suspect"):
+        return reader.phrase(passive)
+    if (
+        verb.lemma_.lower() == "suspect"
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in kids)
+    ):
+        # a note's fragment: "Al Shabaab suspected."
+        doer = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if doer is None and verb.dep_ == "acl":
+            doer = verb.head
+        return reader.phrase(doer) if doer is not None else []
+    return []
+
+
 def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     """ "Five soldiers were killed by an IED. Al-Shabaab claimed the attack.": an attack with
-    no doer named takes the one who claims it, who the text says planted the bomb, or whom it
-    is blamed on, in its sentence or the next; a denied claim ("no group has claimed") names
-    nobody."""
+    no doer named takes the one who claims it, who the text says planted the bomb, whom it
+    is blamed on, or who is suspected of it, in its sentence or the next; a denied claim ("no
+    group has claimed") names nobody."""
     if not any(e.type == "ASSAULT" and not e.source for e in events):
         return events  # no attack lacks a doer
     sentences = list(doc.sents)
@@ -717,7 +747,7 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     for number, sentence in enumerate(sentences):
         for i in range(sentence.start, sentence.end):
             lemma = words.lemma[i]
-            if words.pos[i] != "VERB" or lemma not in ("claim", "plant", "blame", "attribute"):
+            if words.pos[i] != "VERB" or lemma not in CLAIMING_VERBS:
                 continue
             token = doc[i]
             if _modality(token, reader.lex.modality)[0]:
@@ -731,6 +761,8 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
                     who = reader.phrase(subject)
             elif lemma == "plant":
                 who = [a for c in token.children if c.dep_ == "agent" for a in reader._pobj(c)]
+            elif lemma in ("suspect", "believe", "think"):
+                who = _suspected(token, reader)
             else:  # "a grenade attack blamed on Al-Shabaab", "attributed to the rebels"
                 prep = "on" if lemma == "blame" else "to"
                 heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
@@ -1238,6 +1270,12 @@ class _Reader:
                 via = roles.get(child.lower_) if child.dep_ == "prep" else None
                 if via == "target" and not target:
                     target.extend(self._pobj(child))
+        elif first.dep_ == "dobj" and type_ == "ASSAULT" and verb.lemma_.lower() in REPELLING:
+            # "the soldiers repelled an attack by JNIM": whoever repels an attack was attacked
+            match.governor = verb
+            subject = _subject(verb)
+            if not target and subject is not None:
+                target += [a for a in self.phrase(subject) if a not in source]
         elif first.dep_ == "dobj" and type_ == "CONSULT" and verb.lemma_.lower() in ADDRESSING:
             # "told a regional conference", "addressed the summit": the speaker attended it
             match.subject = _subject(verb)
@@ -1953,7 +1991,14 @@ def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
         return subject if after_passive or counted else None
     if after_passive:
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ in ("xcomp", "oprd", "ccomp") and verb.head.lemma_.lower() in REPORTED_AS:
+        # "Two soldiers were reported killed", "five were confirmed dead"
+        return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+# Verbs whose passive reports what befell its subject: "were reported killed".
+REPORTED_AS = frozenset({"report", "confirm", "feared", "fear", "believe", "say", "find"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -1977,7 +2022,11 @@ def _subject(verb: Token) -> Token | None:
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "is scheduled to attend" raises its subject; "were reported killed" does not
-            infinitive = verb.dep_ == "xcomp" and verb.tag_ == "VB"
+            # ("are reported to have struck": an infinitive in the perfect raises it too)
+            infinitive = verb.dep_ == "xcomp" and (
+                verb.tag_ == "VB"
+                or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            )
             borrowed_by_conj = verb.dep_ == "conj" or infinitive
             verb = verb.head
             continue
@@ -2010,6 +2059,9 @@ def _aside(token: Token) -> bool:
         token = token.head
     return False
 
+
+# Verbs whose subject fends off the attack that is their object: its target.
+REPELLING = frozenset({"repel", "repulse", "resist", "counter"})
 
 # Verbs of a call on the telephone, which carries what is said in it.
 CALLING_VERBS = frozenset({"call", "phone", "telephone", "ring"})

@@ -1171,6 +1171,16 @@ def resolve(
             scored.remove(seat)
             scored.insert(0, seat)
             best_score, best = seat
+    # A division abroad loses to a namesake division in the article's own countries, even
+    # where the text calls it one ("the eastern Punjab province" of a story about Pakistan).
+    if division(best) and context.doubting:
+        home = context.countries(mention) | context.others(normalise(mention.name))
+        if best.country not in home:
+            local = next(((s, c) for s, c in scored if division(c) and c.country in home), None)
+            if local is not None:
+                best_score, best = local
+                scored.remove(local)
+                scored.insert(0, local)
     # A division abroad loses to a namesake in the article's own countries; without one, the
     # name is left unplaced.
     abroad = context.doubting and _abroad(best, mention, context, inside)
