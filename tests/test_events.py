@@ -1377,3 +1377,16 @@ def test_an_attack_takes_the_group_suspected_of_it(run, text):
     attacks = [e for e in run(text) if e.type == "ASSAULT"]
     assert attacks
     assert all(e.source == ["hamas"] for e in attacks)
+
+
+def test_a_speaker_who_says_someone_was_behind_an_act_accuses_them(run):
+    text = "Turkey said the rebels were behind the attack on the army."
+    blame = [e for e in run(text) if e.type == "ACCUSE"]
+    assert [(e.mode, e.source, e.target) for e in blame] == [("allege", ["turkey"], ["rebels"])]
+    (attack,) = [e for e in run(text) if e.type == "ASSAULT"]
+    assert attack.source == ["rebels"]
+
+
+def test_a_duty_is_no_blame(run):
+    text = "Turkey said the army was responsible for security in Syria."
+    assert [e for e in run(text) if e.type == "ACCUSE"] == []

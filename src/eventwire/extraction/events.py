@@ -382,11 +382,35 @@ class _Match:
     mode: str | None = None  # a mode taken from a trigger merged into this one
     changed: tuple[str, str | None] | None = None  # (type, mode) a governing verb gives it
     demand: bool = False  # "X must ...": demanded of its subject
+    blame: bool = False  # "officials said X was behind the attack": the speaker accuses X
     sides: bool = False  # its sources are the sides of a fight "between" them, not one party
 
 
 # What a demand modal ("Iraq must cooperate") makes of a verb that is no trigger itself.
 DEMAND = Entry(words=("must",), pos="verb", type="REQUEST", frame="absorb")
+# What a speaker does who says someone was behind an act ("said the Taliban were responsible").
+BLAME = Entry(words=("responsible",), pos="verb", type="ACCUSE", mode="allege")
+# Acts one is said to be behind or responsible for, besides the lexicon's triggers.
+BLAMED_FOR = frozenset(
+    {
+        "attack",
+        "bombing",
+        "blast",
+        "explosion",
+        "killing",
+        "death",
+        "plot",
+        "assassination",
+        "violence",
+        "unrest",
+        "shooting",
+        "massacre",
+        "abduction",
+        "kidnapping",
+        "it",
+        "this",
+    }
+)
 
 
 def find(
@@ -734,6 +758,27 @@ def _suspected(verb: Token, reader: _Reader) -> list[Actor]:
     return []
 
 
+def _negated_at(token: Token, reader: _Reader) -> bool:
+    return _modality(token.head, reader.lex.modality)[0]
+
+
+def _blamed_for_an_act(word: Token, lex: EventLexicon, by_head: dict[int, _Match]) -> bool:
+    """Whether "responsible" or "behind" is said of an act: "responsible" alone or for an
+    attack, "behind the bombing"; not "responsible for security", "behind the wall"."""
+    acts = [
+        t
+        for c in word.children
+        if c.dep_ in ("prep", "pobj")
+        for t in ([c] if c.dep_ == "pobj" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    if word.lower_ == "behind" and not acts:
+        return False
+    return all(
+        t.i in by_head or t.lemma_.lower() in BLAMED_FOR or t.lemma_.lower() in lex.nouns
+        for t in acts
+    )
+
+
 def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     """ "Five soldiers were killed by an IED. Al-Shabaab claimed the attack.": an attack with
     no doer named takes the one who claims it, who the text says planted the bomb, whom it
@@ -747,9 +792,21 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
     for number, sentence in enumerate(sentences):
         for i in range(sentence.start, sentence.end):
             lemma = words.lemma[i]
+            token = doc[i]
+            if words.lower[i] in ("responsible", "behind") and token.head.lemma_.lower() == "be":
+                # "al-Shabaab was behind the attack", "... said X was responsible"
+                doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+                if (
+                    doers
+                    and token.dep_ in ("acomp", "prep")
+                    and not _negated_at(token, reader)
+                    and _blamed_for_an_act(token, reader.lex, {})
+                ):
+                    for before in sentences[max(0, number - 1) : number + 1]:
+                        claimants.setdefault(before.start_char, reader.phrase(doers[0]))
+                continue
             if words.pos[i] != "VERB" or lemma not in CLAIMING_VERBS:
                 continue
-            token = doc[i]
             if _modality(token, reader.lex.modality)[0]:
                 continue
             who: list[Actor] = []
@@ -899,7 +956,28 @@ class _Reader:
                 by_head[verb.i].demand = True
             elif verb.pos_ in ("VERB", "AUX") and token.i not in used:
                 found.append(_Match(DEMAND, [token, verb], verb, demand=True))
+        for i in range(sentence.start, sentence.end):
+            if self.words.lower[i] in ("responsible", "behind") and i not in used:
+                blame = self._blame(self.doc[i], by_head, used)
+                if blame is not None:
+                    found.append(blame)
         return sorted(found, key=lambda m: m.tokens[0].i)
+
+    def _blame(self, word: Token, by_head: dict[int, _Match], used: set[int]) -> _Match | None:
+        """ "Officials said the Taliban were responsible", "... was behind the attack": a
+        speaker's word that someone did an act, an accusation (CAMEO 112). Only where a verb of
+        saying is above it, and "responsible" is for an act, not for a duty ("responsible for
+        security"), and "behind" is behind an act, not a wall."""
+        verb = word.head
+        if word.dep_ not in ("acomp", "prep") or verb.lemma_.lower() != "be" or verb.i in used:
+            return None
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        if not _blamed_for_an_act(word, self.lex, by_head):
+            return None
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.reporting_verbs:
+            return None
+        return _Match(BLAME, [verb, word], verb, blame=True)
 
     def _at(self, token: Token, sentence: TokenSpan) -> Iterable[_Match]:
         lemma, lower = self.words.lemma[token.i], self.words.lower[token.i]
@@ -1405,7 +1483,7 @@ class _Reader:
         for match in matches:
             self.roles(match)
             self._governed(match)
-            if match.demand:
+            if match.demand or match.blame:
                 self._demand_roles(match)
         governors = {m.governor.i for m in matches if m.changed and m.governor is not None}
         dropped |= {m.head.i for m in matches if m.head.i in governors and not m.changed}
@@ -1527,7 +1605,8 @@ class _Reader:
         return False
 
     def _demand_roles(self, match: _Match) -> None:
-        """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+        """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan; "Kabul
+        said the Taliban were behind it": Kabul accuses the Taliban."""
         # of a noun, its verb's ("Israel must end attacks")
         verb = match.governor if match.entry.pos == "noun" and match.governor else match.head
         subject = _subject(verb)
