@@ -485,3 +485,10 @@ def test_a_place_named_once_is_its_own_sentences_not_the_storys():
     document = extract("Police arrested a man in Sibi.\n\nProtesters demanded his release.")
     [protest] = of_type(document, "PROTEST")
     assert protest.place is None
+
+
+def test_herders_or_farmers_attacking_is_communal_violence_not_a_riot():
+    # ACLED codes pastoralists' and farmers' attacks as violence by communal militias
+    document = extract("Herders attacked farmers in Benue state on Monday, killing five.")
+    assert of_type(document, "ASSAULT")
+    assert not of_type(document, "PROTEST")
