@@ -758,13 +758,16 @@ def _suspected(verb: Token, reader: _Reader) -> list[Actor]:
     return []
 
 
-def _negated_at(token: Token, reader: _Reader) -> bool:
-    return _modality(token.head, reader.lex.modality)[0]
-
-
-def _blamed_for_an_act(word: Token, lex: EventLexicon, by_head: dict[int, _Match]) -> bool:
-    """Whether "responsible" or "behind" is said of an act: "responsible" alone or for an
-    attack, "behind the bombing"; not "responsible for security", "behind the wall"."""
+def _blamed(word: Token, lex: EventLexicon, by_head: dict[int, _Match]) -> Token | None:
+    """Who ``word`` ("responsible", "behind") says did an act: the subject of "was
+    responsible", "were behind the bombing"; None where it is said of no act ("responsible
+    for security", "behind the wall") or of nobody."""
+    verb = word.head
+    if word.lower_ not in ("responsible", "behind") or word.dep_ not in ("acomp", "prep"):
+        return None
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() != "be" or doer is None:
+        return None
     acts = [
         t
         for c in word.children
@@ -772,11 +775,13 @@ def _blamed_for_an_act(word: Token, lex: EventLexicon, by_head: dict[int, _Match
         for t in ([c] if c.dep_ == "pobj" else [g for g in c.children if g.dep_ == "pobj"])
     ]
     if word.lower_ == "behind" and not acts:
-        return False
-    return all(
+        return None
+    if not all(
         t.i in by_head or t.lemma_.lower() in BLAMED_FOR or t.lemma_.lower() in lex.nouns
         for t in acts
-    )
+    ):
+        return None
+    return doer
 
 
 def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
@@ -793,17 +798,12 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
         for i in range(sentence.start, sentence.end):
             lemma = words.lemma[i]
             token = doc[i]
-            if words.lower[i] in ("responsible", "behind") and token.head.lemma_.lower() == "be":
+            if words.lower[i] in ("responsible", "behind"):
                 # "al-Shabaab was behind the attack", "... said X was responsible"
-                doers = [c for c in token.head.children if c.dep_ == "nsubj"]
-                if (
-                    doers
-                    and token.dep_ in ("acomp", "prep")
-                    and not _negated_at(token, reader)
-                    and _blamed_for_an_act(token, reader.lex, {})
-                ):
+                doer = _blamed(token, reader.lex, {})
+                if doer is not None and not _modality(token.head, reader.lex.modality)[0]:
                     for before in sentences[max(0, number - 1) : number + 1]:
-                        claimants.setdefault(before.start_char, reader.phrase(doers[0]))
+                        claimants.setdefault(before.start_char, reader.phrase(doer))
                 continue
             if words.pos[i] != "VERB" or lemma not in CLAIMING_VERBS:
                 continue
@@ -969,11 +969,7 @@ class _Reader:
         saying is above it, and "responsible" is for an act, not for a duty ("responsible for
         security"), and "behind" is behind an act, not a wall."""
         verb = word.head
-        if word.dep_ not in ("acomp", "prep") or verb.lemma_.lower() != "be" or verb.i in used:
-            return None
-        if not any(c.dep_ == "nsubj" for c in verb.children):
-            return None
-        if not _blamed_for_an_act(word, self.lex, by_head):
+        if verb.i in used or _blamed(word, self.lex, by_head) is None:
             return None
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.reporting_verbs:
             return None
@@ -1645,7 +1641,6 @@ class _Reader:
             and m.entry.pos == "verb"
             and m.head.lemma_.lower() in CALLING_VERBS
         }
-        by_head = {m.head.i: m for m in matches}
         for m in matches:
             if m.head.dep_ not in ("advcl", "xcomp") or m.head.pos_ != "VERB":
                 continue
@@ -1665,8 +1660,7 @@ class _Reader:
                 for prep in sender.children:
                     if not m.target and prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
                         m.target = self._pobj(prep)  # where they were sent
-                if sender.i in by_head:
-                    dropped.add(sender.i)
+                dropped.add(sender.i)  # the sending, where a trigger made it an event
         return dropped
 
     def _speech(self, match: _Match, sentence: TokenSpan, quoted: list[tuple[int, int]]) -> None:
