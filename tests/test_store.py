@@ -22,28 +22,31 @@ from .mentions import bases, grouped
 ROLE_BASES = get_args(RoleBasis)
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "somalia-strikes.txt"
 CORPUS = SHARED / "corpus" / "voa_stories.public_domain.jsonl"
+# The same kind of stories shipped with the project, for a checkout without ../shared beside it.
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "voa-sample.jsonl"
 
 
 @pytest.fixture(scope="module")
 def documents(settings):
     """Real documents: the shipped example with its events grouped by hand into events of
-    several mentions, and a few public-domain VOA stories when present, as extracted."""
+    several mentions, and four public-domain VOA stories as extracted (from ../shared, else
+    the shipped sample)."""
     example = eventwire.extract(
         EXAMPLE.read_text(encoding="utf-8"), "2024-05-14", settings=settings
     )
     docs = [grouped(example)]
-    if CORPUS.exists():
-        for line in CORPUS.read_text(encoding="utf-8").splitlines()[:4]:
-            story = json.loads(line)
-            docs.append(
-                eventwire.extract(
-                    story["text"],
-                    story["published"][:10],
-                    title=story["title"],
-                    url=story["url"],
-                    settings=settings,
-                )
+    stories = CORPUS if CORPUS.exists() else SAMPLE
+    for line in stories.read_text(encoding="utf-8").splitlines()[:4]:
+        story = json.loads(line)
+        docs.append(
+            eventwire.extract(
+                story["text"],
+                story["published"][:10],
+                title=story["title"],
+                url=story["url"],
+                settings=settings,
             )
+        )
     return docs
 
 
