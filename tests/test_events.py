@@ -386,8 +386,31 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        # weapons given are military aid (CAMEO 072); the wounded treated, help given
+        ("Britain gave Ukraine another batch of tanks.", "AID", "gave"),
+        ("Doctors treated dozens of wounded civilians.", "AID", "treated"),
+        # the object through a quantity noun: hundreds of residents are people
+        ("Rescue workers evacuated hundreds of residents.", "AID", "evacuated"),
+        ("Egypt voted in favour of the resolution.", "SUPPORT", "voted"),
+        ("Pakistan sent condolences to Iran.", "SUPPORT", "sent"),
+        # a demand given up is a concession
+        ("The party dropped its demand for early elections.", "CONCEDE", "demand"),
+        ("The governor stepped aside.", "RETREAT", "stepped"),
+        ("The rebel group disbanded its armed wing.", "RETREAT", "disbanded"),
+        ("Washington expressed concern over the verdict.", "ACCUSE", "expressed"),
+    ],
+)
+def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
+    assert one(run(text), type_, trigger)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "The ministry treated the matter as urgent.",
+        "The tank crews were given medals.",
         "The weather was mild on Tuesday.",
         "The minister ate lunch with friends.",
         "Prices rose sharply in the capital.",

@@ -58,7 +58,10 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Nouns that count back over the actors just named: "the three parties", "both sides".
-QUANTITY_NOUNS = frozenset({"total", "number", "series", "batch", "couple", "pair", "set"})
+QUANTITY_NOUNS = frozenset(
+    {"total", "number", "series", "batch", "couple", "pair", "set"}
+    | {"hundred", "thousand", "dozen", "score", "million", "handful"}
+)
 GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}

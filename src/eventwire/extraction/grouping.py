@@ -76,6 +76,10 @@ OTHER_WORDS = frozenset(
 )
 # Pronouns that name someone the text has named ("he", unlike "we" or "you" in a quote).
 NAMING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Common nouns that name the parties to an exchange: "the delegations held talks".
+PARTY_NOUNS = frozenset(
+    {"delegation", "side", "negotiator", "envoy", "diplomat", "mediator", "counterpart"}
+)
 # Pronouns and generic nouns ("the group") that stand for an actor named before, and the
 # kinds of actor each can stand for.
 _PEOPLE = frozenset({"person", "leader"})
@@ -451,7 +455,10 @@ def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
     if (subject := verb_subject(token)) is not None:
         doers.append(subject)  # borrowed where the verb has none: "Modi is due to travel"
     return not any(
-        t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in NAMING_PRONOUNS
+        t.pos_ == "PROPN"
+        or t.ent_type_
+        or t.lower_ in NAMING_PRONOUNS
+        or (t.dep_ in ("nsubj", "nsubjpass", "pobj") and t.lemma_.lower() in PARTY_NOUNS)
         for d in doers
         for t in d.subtree
     )
