@@ -60,9 +60,11 @@ def read_articles(corpus: Path, seed: Path) -> list[Article]:
 
 
 def forget(doc: Doc) -> None:
-    """Drop what the stages keep on a parse, so that each pass pays for it as the first did."""
+    """Drop what the stages keep on a parse, so that each pass pays for it as the first did;
+    but the text, which ``parse`` itself leaves there (as in production)."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("eventwire_")]:
-        del doc.user_data[key]
+        if key != "eventwire_text":
+            del doc.user_data[key]
 
 
 def run_stages(

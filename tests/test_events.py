@@ -400,6 +400,11 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("The governor stepped aside.", "RETREAT", "stepped"),
         ("The rebel group disbanded its armed wing.", "RETREAT", "disbanded"),
         ("Washington expressed concern over the verdict.", "ACCUSE", "expressed"),
+        ("The president called up 300,000 reservists.", "MOBILIZE", "called"),
+        ("North Korea test-fired a ballistic missile.", "MOBILIZE", "fired"),
+        ("The junta dissolved parliament and suspended the constitution.", "COERCE", "dissolved"),
+        ("Hackers breached the ministry's servers.", "COERCE", "breached"),
+        ("Iran vowed revenge for the killing.", "THREATEN", "vowed"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
