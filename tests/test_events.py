@@ -405,6 +405,8 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("The junta dissolved parliament and suspended the constitution.", "COERCE", "dissolved"),
         ("Hackers breached the ministry's servers.", "COERCE", "breached"),
         ("Iran vowed revenge for the killing.", "THREATEN", "vowed"),
+        ("Germany took in 1,500 people from the refugee camps.", "AID", "took"),
+        ("Japan is the largest donor of humanitarian aid to Sudan.", "AID", "donor"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
