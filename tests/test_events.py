@@ -407,6 +407,11 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("Iran vowed revenge for the killing.", "THREATEN", "vowed"),
         ("Germany took in 1,500 people from the refugee camps.", "AID", "took"),
         ("Japan is the largest donor of humanitarian aid to Sudan.", "AID", "donor"),
+        ("The militia complied with the order.", "CONCEDE", "complied"),
+        ("The president reinstated the dismissed judges.", "CONCEDE", "reinstated"),
+        ("The president commuted the death sentences of 20 prisoners.", "RETREAT", "commuted"),
+        ("The court overturned the ban on the party.", "CONCEDE", "ban"),
+        ("Human Rights Watch documented abuses by the army.", "ACCUSE", "documented"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):

@@ -79,6 +79,7 @@ NAMING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # Common nouns that name the parties to an exchange: "the delegations held talks".
 PARTY_NOUNS = frozenset(
     {"delegation", "side", "negotiator", "envoy", "diplomat", "mediator", "counterpart"}
+    | {"committee", "commission", "prosecutor", "panel", "tribunal", "watchdog", "inspector"}
 )
 # Pronouns and generic nouns ("the group") that stand for an actor named before, and the
 # kinds of actor each can stand for.
