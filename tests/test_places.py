@@ -860,3 +860,17 @@ def test_a_division_named_in_a_story_about_its_country_is_that_country_s(nlp, ga
     assert mentioned(find(nlp("Farmers marched in Punjab and Haryana."), gazetteer, []))[
         "Punjab"
     ] == ("Punjab", "IND")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Homa Bay town community protested against the fare rise.", ("Homa Bay", "KEN")),
+        ("Nairobi residents marched to the county offices.", ("Nairobi", "KEN")),
+    ],
+)
+def test_a_towns_own_people_or_services_still_name_the_town(text, place):
+    # the town starts an actor's name ("Homa Bay town community"), yet says where
+    from eventwire.extraction.pipeline import extract
+
+    assert place in [(p.name, p.country) for p in extract(text).places]

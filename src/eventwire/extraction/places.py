@@ -449,7 +449,10 @@ class _Blocks:
         if self.range_index.overlaps(start, end):
             return True
         inside = [country for _, _, country in self.actor_index.overlapping(start, end)]
-        if inside:
+        # A town's own police or people still say where: "the Timau police road block",
+        # "Homa Bay town community protested".
+        after_name = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if inside and after_name not in LOCAL_SERVICES | PEOPLE_NOUNS:
             countries = {
                 c.country
                 for c in self.gazetteer.candidates(span.text)
