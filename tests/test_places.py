@@ -867,6 +867,8 @@ def test_a_division_named_in_a_story_about_its_country_is_that_country_s(nlp, ga
     [
         ("Homa Bay town community protested against the fare rise.", ("Homa Bay", "KEN")),
         ("Nairobi residents marched to the county offices.", ("Nairobi", "KEN")),
+        # a small town named only in its facility's name, with no other support
+        ("Six militants were killed at the Timau police road block.", ("Timau", "KEN")),
     ],
 )
 def test_a_towns_own_people_or_services_still_name_the_town(text, place):

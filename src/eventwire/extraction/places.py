@@ -522,6 +522,8 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in HINT_NOUNS:
         return HINT_NOUNS[after.lower_]
+    if after is not None and _facility_after(doc, span):
+        return "located"  # "at the Timau police road block", "in Kiganjo market"
     if _people_of(doc, span):
         return "located"
     i = span.start - 1
@@ -534,6 +536,29 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     if i >= 0 and doc[i].lower_ in LOCATIVES:
         return "located"  # "clashes in Bouira": a place of some kind
     return None
+
+
+# Facilities named after the town they stand in: "the Timau police road block", "Mokowe camp".
+FACILITIES = _words(
+    "market camp station barracks roadblock checkpoint junction centre center stage "
+    "prison estate slum block post base"
+)
+
+
+def _facility_after(doc: Doc, span: SpacySpan) -> bool:
+    """Whether the name opens the name of a facility that a locative puts the act at: "at the
+    Timau police road block", "in Kiganjo market", "on Mokowe GSU camp"."""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before == "the" and span.start > 1:
+        before = doc[span.start - 2].lower_
+    if before not in LOCATIVES | {"on"}:
+        return False
+    for token in doc[span.end : min(span.end + 3, len(doc))]:
+        if token.lower_ in FACILITIES:
+            return True
+        if not (token.pos_ in ("NOUN", "PROPN") or token.lower_ in LOCAL_SERVICES):
+            return False
+    return False
 
 
 def _people_of(doc: Doc, span: SpacySpan) -> bool:
