@@ -422,6 +422,7 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
     "text",
     [
         "The ministry treated the matter as urgent.",
+        "The robber barricaded himself inside a hotel room.",
         "The tank crews were given medals.",
         "The weather was mild on Tuesday.",
         "The minister ate lunch with friends.",
