@@ -492,3 +492,18 @@ def test_herders_or_farmers_attacking_is_communal_violence_not_a_riot():
     document = extract("Herders attacked farmers in Benue state on Monday, killing five.")
     assert of_type(document, "ASSAULT")
     assert not of_type(document, "PROTEST")
+
+
+def test_an_attack_whose_perpetrators_are_not_known_is_theirs():
+    document = extract(
+        "Three people were attacked and killed in Garissa on Monday. Perpetrators not known."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    assert attack.source == [actor(document, "Perpetrators")]
+    assert attack.source_basis == "inherited"
+
+
+def test_a_state_of_mind_is_no_event_the_model_adds():
+    # "perceive", "think", "want": the type model read these as acts between sides
+    document = extract('"China does not perceive Russia as a reliable partner," he said.')
+    assert document.events == []

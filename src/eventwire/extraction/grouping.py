@@ -316,6 +316,7 @@ def group(
     out = [_inner_place(e, places, text, fits) for e in out]
     out = [_smaller_place(e, places, located) for e in out]
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
+    out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
 
@@ -396,6 +397,36 @@ def _inherited_source(
         if root is not None and _main_subject(root):
             update = {"source": [actor.id], "source_basis": "inherited"}
             return event.model_copy(update=update)
+    return event
+
+
+# Nouns for whoever did an attack, named where the note says who they were not known to be.
+PERPETRATOR_NOUNS = frozenset({"perpetrator", "attacker", "assailant", "culprit", "killer"})
+
+
+def _unknown_perpetrators(
+    doc: Doc, event: Event, mentioned: Intervals[Actor], sentence_starts: Sequence[int]
+) -> Event:
+    """ "Three are attacked and killed in Garissa. Perpetrators not known.": an attack told
+    without its doer takes the perpetrators the next sentence names (the actors stage reads
+    them as an unidentified armed group), as a coder does."""
+    if event.source or event.type != "ASSAULT":
+        return event
+    sentence = index_of(sentence_starts, event.sentence.start)
+    if sentence + 1 >= len(sentence_starts):
+        return event
+    start = sentence_starts[sentence + 1]
+    end = (
+        sentence_starts[sentence + 2] if sentence + 2 < len(sentence_starts) else len(text_of(doc))
+    )
+    for s, e, actor in mentioned.starting(start, end):
+        words = doc.char_span(s, e, alignment_mode="expand")
+        if (
+            words is not None
+            and words.root.lemma_.lower() in PERPETRATOR_NOUNS
+            and actor.id not in event.target
+        ):
+            return event.model_copy(update={"source": [actor.id], "source_basis": "inherited"})
     return event
 
 

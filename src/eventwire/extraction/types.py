@@ -275,6 +275,15 @@ RETYPE_MARGIN = 0.3  # ... and this much likelier than the rules' type
 NEW_EVENT_AT = 0.5  # an event where no trigger fired: its type at least this likely
 NEW_EVENT_CONFIDENCE = 0.3  # below any event a trigger found
 MAIN_VERB_AT = 0.6  # an untriggered main verb beside the rules' events: its type this likely
+# Verbs of thinking, wanting, having, being made of, seeming and going on: they tell a state of
+# mind or of things, never an act between sides, whatever the words around them suggest
+# ("China does not perceive Russia as a reliable partner", "it encompassed Guinea-Bissau").
+STATIVE_VERBS = frozenset(
+    {"think", "believe", "perceive", "see", "view", "consider", "know", "understand", "feel"}
+    | {"want", "wish", "hope", "intend", "expect", "need", "like", "prefer"}
+    | {"have", "get", "comprise", "encompass", "include", "contain", "consist", "involve"}
+    | {"seem", "appear", "become", "remain", "continue", "come", "highlight", "focus", "note"}
+)
 
 
 def retype(
@@ -299,7 +308,7 @@ def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] |
     """(type, mode) of the event a sentence with no trigger reports, where the model is sure
     enough that it reports one; else None."""
     verb = main_verb(sentence)
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE_VERBS:
         return None  # "is", "has": a description; or a headline read as a noun phrase
     read = model.read(sentence, verb)
     scores = model.score_features(*read, modes=False)
@@ -317,7 +326,7 @@ def main_verb_event(
     sure: the rules found only the side clauses' events; else None. ``triggered``: indices
     of the tokens the rules' triggers cover."""
     verb = main_verb(sentence)
-    if verb.pos_ != "VERB" or verb.i in triggered:
+    if verb.pos_ != "VERB" or verb.i in triggered or verb.lemma_.lower() in STATIVE_VERBS:
         return None
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "xcomp", "ccomp") and any(
