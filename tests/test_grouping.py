@@ -507,3 +507,11 @@ def test_a_state_of_mind_is_no_event_the_model_adds():
     # "perceive", "think", "want": the type model read these as acts between sides
     document = extract('"China does not perceive Russia as a reliable partner," he said.')
     assert document.events == []
+
+
+def test_two_sides_named_before_one_noun_both_fight():
+    # the parser hangs "Al Shabaab" on "forces" as a modifier, "Kenyan" joined to it
+    document = extract("04 June: Al Shabaab and Kenyan police forces clashed in Fino.")
+    [clash] = of_type(document, "ASSAULT")
+    names = {a.id: a.name for a in document.actors}
+    assert {names[s] for s in clash.source} == {"al-Shabaab", "Kenya Police Service"}

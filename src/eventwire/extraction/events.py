@@ -1077,7 +1077,11 @@ class _Reader:
                 out += [child, *child.conjuncts]
             elif inside:
                 out += [c for c in child.conjuncts if c.i > child.i]
-            elif child.dep_ == "amod" and child.i < token.i and child.conjuncts:
+            elif (
+                child.dep_ in ("amod", "nmod", "compound") and child.i < token.i and child.conjuncts
+            ):
+                # "Israeli and Syrian forces"; "Al Shabaab and Kenyan police forces", "Mungiki
+                # and Taliban gangs" (the first name hung on the noun as a modifier)
                 out += [child, *child.conjuncts]
         return out
 
