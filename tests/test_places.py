@@ -172,6 +172,11 @@ def names(places):
                 ("Democratic Republic of the Congo", "COD", "country"),
             ],
         ),
+        # a Somali region GeoNames' cities give no towns for, added in places_extra.tsv
+        (
+            "Al-Shabaab fighters attacked Qandala in Bari region of Somalia.",
+            [("Qandala", "SOM", "point"), ("Bari", "SOM", "admin1"), ("Somalia", "SOM", "country")],
+        ),
         ("Mr Smith went to the market on Monday.", []),
         (
             "Syrian troops and Lebanese soldiers met Iraqi officials.",
