@@ -515,3 +515,9 @@ def test_two_sides_named_before_one_noun_both_fight():
     [clash] = of_type(document, "ASSAULT")
     names = {a.id: a.name for a in document.actors}
     assert {names[s] for s in clash.source} == {"al-Shabaab", "Kenya Police Service"}
+
+
+def test_a_few_men_attacking_is_an_attack_and_a_crowd_a_riot():
+    assert of_type(extract("Three men attacked the chief in Garissa on Monday."), "ASSAULT")
+    riot = of_type(extract("Residents attacked the police station in Garissa."), "PROTEST")
+    assert [e.mode for e in riot] == ["riot"]

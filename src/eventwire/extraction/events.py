@@ -125,12 +125,22 @@ class ActorRule:
     ids: frozenset[str]  # actor dictionary ids, or patterns of them: "*-people"
     becomes: tuple[str, str | None]
     unless: frozenset[str] = frozenset()  # lemmas in the sentence that keep the type
+    # lemmas of the words that name the doers which keep the type: "three men attacked" is
+    # a few men's attack, not a crowd's riot
+    not_doers: frozenset[str] = frozenset()
 
-    def applies(self, type_: str, sources: Sequence[Actor], words: set[str]) -> bool:
+    def applies(
+        self,
+        type_: str,
+        sources: Sequence[Actor],
+        words: set[str],
+        doers: set[str] | frozenset[str] = frozenset(),
+    ) -> bool:
         return (
             type_ == self.type
             and bool(sources)
             and not words & self.unless
+            and not (doers and doers <= self.not_doers)
             and all(
                 a.sector in self.sectors
                 or a.kind in self.kinds
@@ -324,6 +334,7 @@ def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
         frozenset(rule.get("actors") or ()),
         (type_, mode or None),
         frozenset(rule.get("unless") or ()),
+        frozenset(rule.get("not_doers") or ()),
     )
 
 
@@ -1822,7 +1833,9 @@ class _Reader:
         words = set(self.words.lemma[sentence.start : sentence.end])
         for rule in self.lex.by_actor if not match.sides else ():
             # a clash between two crowds is no one crowd's riot
-            if type_ and rule.applies(type_, match.source, words):
+            if type_ and rule.applies(
+                type_, match.source, words, self._doer_words(match, sentence)
+            ):
                 type_, mode = rule.becomes
                 break
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
@@ -1874,6 +1887,17 @@ class _Reader:
             if phrase in runs:
                 return mode
         return None
+
+    def _doer_words(self, match: _Match, sentence: TokenSpan) -> set[str]:
+        """The lemmas of the words that name the event's sources in its sentence."""
+        found = set()
+        for actor in match.source:
+            for m in actor.mentions:
+                if sentence.start_char <= m.start < sentence.end_char:
+                    words = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if words is not None:
+                        found.add(words.root.lemma_.lower())
+        return found
 
     def _place(
         self, match: _Match, sentence: TokenSpan, places: Intervals[tuple[int, int, str]]
