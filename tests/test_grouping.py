@@ -521,3 +521,11 @@ def test_a_few_men_attacking_is_an_attack_and_a_crowd_a_riot():
     assert of_type(extract("Three men attacked the chief in Garissa on Monday."), "ASSAULT")
     riot = of_type(extract("Residents attacked the police station in Garissa."), "PROTEST")
     assert [e.mode for e in riot] == ["riot"]
+
+
+def test_damage_an_attack_leaves_is_the_attacks_harm():
+    document = extract(
+        "Gunmen shot at the mayor's car in Garissa, leaving him injured and the vehicle damaged."
+    )
+    assert [e.type for e in document.events] == ["ASSAULT"]
+    assert [e.type for e in extract("Protesters damaged shops in Garissa.").events] == ["PROTEST"]

@@ -427,6 +427,18 @@ BLAMED_FOR = frozenset(
 )
 
 
+def _damage_done(event: Event, found: Sequence[Event]) -> bool:
+    """ "Gunmen shot at the mayor's car, leaving him injured and the vehicle damaged": damage
+    that nobody is named doing, beside an attack in its sentence, is the attack's own harm,
+    not vandalism of its own."""
+    return (
+        event.type == "PROTEST"
+        and event.mode == "vandalize"
+        and not event.source
+        and any(e.type == "ASSAULT" and e.source for e in found)
+    )
+
+
 def find(
     doc: Doc,
     actors: Sequence[Actor],
@@ -478,7 +490,7 @@ def find(
             if _accidental(e, sentence, lexicon, armed)
             or (after_accident and _same_harm(e, sentence, lexicon, armed))
         ]
-        events += [e for e in found if e not in accidental]
+        events += [e for e in found if e not in accidental and not _damage_done(e, found)]
         after_accident = bool(accidental)
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
