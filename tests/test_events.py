@@ -412,6 +412,8 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("The president commuted the death sentences of 20 prisoners.", "RETREAT", "commuted"),
         ("The court overturned the ban on the party.", "CONCEDE", "ban"),
         ("Human Rights Watch documented abuses by the army.", "ACCUSE", "documented"),
+        # rioters named are a riot reported, as protesters are a protest
+        ("Police clashed with rioters in Kibera.", "PROTEST", "rioters"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
