@@ -239,7 +239,9 @@ def test_the_dead_of_a_riot_are_its_toll_not_another_event():
         "injured.\n\nThe governor condemned the violence."
     )
     [riot] = of_type(document, "PROTEST")
-    assert [m.trigger.text for m in riot.mentions] == ["torched", "killed", "injured"]
+    # "Rioters" names the riot, as "Protesters" a protest; the torching is the same riot
+    assert [m.trigger.text for m in riot.mentions] == ["Rioters", "torched", "killed", "injured"]
+    assert riot.mode == "riot"
     assert riot.fatalities == 2
     assert not [e for e in of_type(document, "ASSAULT") if e.fatalities]
 
