@@ -461,6 +461,9 @@ def test_a_release_of_people_is_one_and_of_a_report_is_none(run):
         ("If the appeal fails, the man is deported.", "COERCE", False, False, True),
         ("The mayor urged police to arrest them if they riot.", "REQUEST", False, False, False),
         ("The army attacked the rebels.", "ASSAULT", False, False, False),
+        # what is not known of an act does not deny it; what did not happen is denied
+        ("Riots involving arson - DETAILS NOT SPECIFIED.", "PROTEST", False, False, False),
+        ("The attack did not happen.", "ASSAULT", True, False, False),
     ],
 )
 def test_modality(run, text, type_, negated, future, hypothetical):

@@ -2263,10 +2263,18 @@ def _modality(
         chain.append(chain[-1].head)
     negated = future = hypothetical = intent = False
     for token in chain:
+        # "Riots involving arson - DETAILS NOT SPECIFIED", "the motive of the attack is not
+        # known": what is not known of an act does not deny it
+        unknown = (
+            token is not head
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and (token.lemma_.lower() in UNKNOWING_VERBS)
+        )
         for child in token.children:
             word = child.lower_
-            if child.dep_ == "neg" or (
-                word in negation and child.dep_ in ("advmod", "det", "preconj")
+            if not unknown and (
+                child.dep_ == "neg"
+                or (word in negation and child.dep_ in ("advmod", "det", "preconj"))
             ):
                 negated = True
             if child.dep_ == "aux" and word in aux_future:
@@ -2310,6 +2318,15 @@ def _modality(
         future = future or bool(modifiers & cues.get("future_modifiers", empty))
         hypothetical = hypothetical or bool(modifiers & cues.get("hypothetical_modifiers", empty))
     return negated, future, hypothetical, intent
+
+
+# Verbs of knowing or telling whose negation says what is unknown of their subject, not that
+# it did not happen.
+UNKNOWING_VERBS = frozenset(
+    {"specify", "know", "disclose", "reveal", "identify", "establish", "determine", "clear"}
+    # the lemmatiser leaves capitals alone: "DETAILS NOT SPECIFIED"
+    | {"specified", "known", "disclosed", "revealed", "identified", "established", "determined"}
+)
 
 
 def _consequence(verb: Token, clause: Token, modals: frozenset[str]) -> bool:
