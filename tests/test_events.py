@@ -414,6 +414,8 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("Human Rights Watch documented abuses by the army.", "ACCUSE", "documented"),
         # rioters named are a riot reported, as protesters are a protest
         ("Police clashed with rioters in Kibera.", "PROTEST", "rioters"),
+        # the parser reads "shot" as a noun here
+        ("A motorcyclist was on Saturday shot dead on the Hola road.", "ASSAULT", "shot dead"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
