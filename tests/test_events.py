@@ -416,6 +416,10 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("Police clashed with rioters in Kibera.", "PROTEST", "rioters"),
         # the parser reads "shot" as a noun here
         ("A motorcyclist was on Saturday shot dead on the Hola road.", "ASSAULT", "shot dead"),
+        ("Angry youths disrupted a training for electoral officials.", "PROTEST", "disrupted"),
+        ("Raiders stole 3,000 cattle.", "ASSAULT", "stole"),
+        ("Attackers poured acid on five officials.", "ASSAULT", "poured"),
+        ("A fight between Pokot and Marakwet herders left one dead.", "ASSAULT", "fight"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
@@ -426,6 +430,8 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
     "text",
     [
         "The ministry treated the matter as urgent.",
+        "The fight against corruption continues.",
+        "Thieves stole a car in the capital.",
         "The robber barricaded himself inside a hotel room.",
         "The tank crews were given medals.",
         "The weather was mild on Tuesday.",
