@@ -531,3 +531,11 @@ def test_damage_an_attack_leaves_is_the_attacks_harm():
     )
     assert [e.type for e in document.events] == ["ASSAULT"]
     assert [e.type for e in extract("Protesters damaged shops in Garissa.").events] == ["PROTEST"]
+
+
+def test_officials_protesting_their_pay_protest_and_a_ministry_complains():
+    # officials protesting their own pay are in the street, not lodging a complaint
+    pay = extract("Census officials protested in Kakamega over the delay in their payment.")
+    assert [e.type for e in pay.events] == ["PROTEST"]
+    visit = extract("The foreign ministry protested the visit on Monday.")
+    assert [e.type for e in visit.events] == ["ACCUSE"]
