@@ -420,6 +420,7 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("Raiders stole 3,000 cattle.", "ASSAULT", "stole"),
         ("Attackers poured acid on five officials.", "ASSAULT", "poured"),
         ("A fight between Pokot and Marakwet herders left one dead.", "ASSAULT", "fight"),
+        ("Mauritius conferred its highest civilian honour on Modi.", "SUPPORT", "conferred"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
@@ -431,6 +432,8 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
     [
         "The ministry treated the matter as urgent.",
         "The fight against corruption continues.",
+        "The new law reinforces the fight against corruption.",
+        "This is a demonstration of our commitment.",
         "Thieves stole a car in the capital.",
         "The robber barricaded himself inside a hotel room.",
         "The tank crews were given medals.",
