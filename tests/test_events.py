@@ -421,6 +421,10 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("Attackers poured acid on five officials.", "ASSAULT", "poured"),
         ("A fight between Pokot and Marakwet herders left one dead.", "ASSAULT", "fight"),
         ("Mauritius conferred its highest civilian honour on Modi.", "SUPPORT", "conferred"),
+        ("The UN agency has been feeding 1.5 million people.", "AID", "feeding"),
+        ("Rescuers pulled 20 survivors from the rubble.", "AID", "pulled"),
+        ("The government set up camps for people displaced by the floods.", "AID", "set"),
+        ("US planes dropped food and water to the stranded villagers.", "AID", "dropped"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):

@@ -80,6 +80,7 @@ NAMING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 PARTY_NOUNS = frozenset(
     {"delegation", "side", "negotiator", "envoy", "diplomat", "mediator", "counterpart"}
     | {"committee", "commission", "prosecutor", "panel", "tribunal", "watchdog", "inspector"}
+    | {"rescuer", "medic", "doctor", "nurse", "volunteer"}
 )
 # Pronouns and generic nouns ("the group") that stand for an actor named before, and the
 # kinds of actor each can stand for.
