@@ -425,6 +425,9 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         ("Rescuers pulled 20 survivors from the rubble.", "AID", "pulled"),
         ("The government set up camps for people displaced by the floods.", "AID", "set"),
         ("US planes dropped food and water to the stranded villagers.", "AID", "dropped"),
+        # calling an act a crime condemns it, and does not make the caller its doer
+        ("Rights groups called the strikes a war crime.", "ACCUSE", "called"),
+        ("The ministry described the report as biased.", "ACCUSE", "described"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):

@@ -539,3 +539,11 @@ def test_officials_protesting_their_pay_protest_and_a_ministry_complains():
     assert [e.type for e in pay.events] == ["PROTEST"]
     visit = extract("The foreign ministry protested the visit on Monday.")
     assert [e.type for e in visit.events] == ["ACCUSE"]
+
+
+def test_whoever_calls_an_attack_a_crime_did_not_attack():
+    document = extract("Amnesty International called the killings in Garissa a war crime.")
+    [killings] = of_type(document, "ASSAULT")
+    assert killings.source == []
+    [condemned] = of_type(document, "ACCUSE")
+    assert condemned.source == [actor(document, "Amnesty International")]

@@ -1349,7 +1349,11 @@ class _Reader:
             # (only then: other subjects' verbs are read below)
             for child in sides:
                 source += self._pobj(child)
-        elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_verbs:
+        elif (
+            first.dep_ == "dobj"
+            and verb.lemma_.lower() in self.lex.light_verbs
+            and not _names_as(verb)
+        ):
             match.governor = verb
             match.subject = _subject(verb)
             if not source and match.subject is not None:
@@ -1492,7 +1496,11 @@ class _Reader:
         dropped: set[int] = set()
         for match in matches:
             head = match.head
-            if match.entry.pos == "verb" and head.lemma_.lower() in self.lex.light_verbs:
+            if (
+                match.entry.pos == "verb"
+                and head.lemma_.lower() in self.lex.light_verbs
+                and not _names_as(head)
+            ):
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if any(o.i in by_head or any(c.i in by_head for c in o.conjuncts) for o in objects):
                     dropped.add(head.i)  # "signed a deal": the deal is the event
@@ -1962,6 +1970,12 @@ class _Reader:
 SPEECH_ACTS = frozenset(
     {"call", "appeal", "offer", "demand", "request", "proposal", "plea", "bid", "ultimatum"}
 )
+
+
+def _names_as(verb: Token) -> bool:
+    """Whether ``verb`` calls its object something ("called the strikes a war crime"): then it
+    says what the object is, and does not carry it as a light verb does ("called a strike")."""
+    return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
