@@ -441,7 +441,6 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
         "The fight against corruption continues.",
         "The new law reinforces the fight against corruption.",
         "This is a demonstration of our commitment.",
-        "The train left the capital on Monday.",
         "Thieves stole a car in the capital.",
         "The robber barricaded himself inside a hotel room.",
         "The tank crews were given medals.",

@@ -98,7 +98,6 @@ class Entry:
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
     needs_target: bool = False
-    needs_source: bool = False  # "it left the capital": a train, not a force pulling back
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
     roles: tuple[tuple[str, Role], ...] = ()
@@ -373,7 +372,6 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             not_governors=frozenset(group.get("not_governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
             needs_target=bool(group.get("needs_target")),
-            needs_source=bool(group.get("needs_source")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
             roles=tuple((group.get("roles") or {}).items()),
@@ -1538,9 +1536,7 @@ class _Reader:
         kept = [
             m
             for m in matches
-            if m.head.i not in absorbed
-            and not (m.entry.needs_target and not m.target)
-            and not (m.entry.needs_source and not m.source)
+            if m.head.i not in absorbed and not (m.entry.needs_target and not m.target)
         ]
         clauses = {_clause(m.governor or m.head).i for m in kept}
         return [self._event(m, sentence, places, times, clauses) for m in kept]
