@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventwire.ingest.articles import parse_date
+from eventwire.errors import NotUtf8
+from eventwire.ingest.articles import decode, parse_date
 from eventwire.ingest.readers import (
     Entry,
     ReadOptions,
@@ -320,3 +321,15 @@ def test_any_bytes_in_any_format_give_articles_or_quarantined_records_never_an_e
     assert items
     assert all(isinstance(i, Entry | Quarantined) for i in items)
     assert all(e.article.text.strip() for e in entries(items))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_text_with_its_byte_order_mark_is_read(encoding):
+    # Windows saves "Unicode" text as UTF-16 with a byte-order mark
+    data = "\ufeffPolice arrested ten protesters in Nairobi.".encode(encoding)
+    assert decode(data, "a.txt") == "Police arrested ten protesters in Nairobi."
+
+
+def test_utf16_cut_short_is_refused_with_its_reason():
+    with pytest.raises(NotUtf8, match="not UTF-16 as its byte-order mark says"):
+        decode(b"\xff\xfeA\x00B", "a.txt")

@@ -27,7 +27,13 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def decode(data: bytes, where: str) -> str:
-    """The UTF-8 text of ``data`` (a leading byte-order mark dropped), or ``BadInput``."""
+    """The UTF-8 text of ``data`` (a leading byte-order mark dropped), or ``BadInput``; UTF-16
+    where a byte-order mark says so (Windows' "Unicode" text files)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as e:
+            raise NotUtf8(where, f"not UTF-16 as its byte-order mark says ({e.reason})") from e
     if b"\x00" in data[:8192]:
         raise BinaryInput(where, "binary data (NUL bytes), not text")
     try:
