@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -57,11 +58,13 @@ COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "oprd", "acomp
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-# Nouns that count back over the actors just named: "the three parties", "both sides".
+# Nouns of an amount, whose "of" names what a verb is done to: "a total of 56 posts",
+# "evacuated hundreds of residents".
 QUANTITY_NOUNS = frozenset(
     {"total", "number", "series", "batch", "couple", "pair", "set"}
     | {"hundred", "thousand", "dozen", "score", "million", "handful"}
 )
+# Nouns that count back over the actors just named: "the three parties", "both sides".
 GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
@@ -134,7 +137,7 @@ class ActorRule:
         type_: str,
         sources: Sequence[Actor],
         words: set[str],
-        doers: set[str] | frozenset[str] = frozenset(),
+        doers: AbstractSet[str] = frozenset(),
     ) -> bool:
         return (
             type_ == self.type
@@ -1853,9 +1856,9 @@ class _Reader:
         words = set(self.words.lemma[sentence.start : sentence.end])
         for rule in self.lex.by_actor if not match.sides else ():
             # a clash between two crowds is no one crowd's riot
-            if type_ and rule.applies(
-                type_, match.source, words, self._doer_words(match, sentence)
-            ):
+            # the words naming the doers, read only for a rule that asks
+            doers = self._doer_words(match, sentence) if rule.not_doers else frozenset()
+            if type_ and rule.applies(type_, match.source, words, doers):
                 type_, mode = rule.becomes
                 break
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
