@@ -881,3 +881,44 @@ def test_a_towns_own_people_or_services_still_name_the_town(text, place):
     from eventwire.extraction.pipeline import extract
 
     assert place in [(p.name, p.country) for p in extract(text).places]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # spaCy calls "Kitui" a people and "Chuka Igambangombe" a person: the word after says
+        ("Traders held a demonstration in Kitui town on Monday.", ("Kitui", "KEN", "point")),
+        (
+            "Two clans clashed over land in Chuka Igambangombe constituency.",
+            ("Chuka", "KEN", "point"),
+        ),
+        # a part of a county: the county, not a namesake town at the coast
+        (
+            "Pupils in Samburu West Sub County attacked their teachers.",
+            ("Samburu", "KEN", "admin1"),
+        ),
+        # a camp named after its town, inside an organisation's name
+        ("Gunmen attacked police at Dadaab Refugee Camp.", ("Dadaab", "KEN", "point")),
+    ],
+)
+def test_the_word_after_a_name_makes_it_a_place(text, place):
+    from eventwire.extraction.pipeline import extract
+
+    assert place in [(p.name, p.country, p.precision) for p in extract(text).places]
+
+
+def test_a_facility_named_after_a_namesake_abroad_is_in_the_town_after_it():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("A man was lynched by residents at Dallas estate in Embu town on Sunday.")
+    assert [(p.name, p.country) for p in doc.places] == [("Embu", "KEN")]
+    assert doc.events
+    assert all(e.place == doc.places[0].id for e in doc.events)
+
+
+def test_a_divisions_name_that_only_a_towns_folded_spelling_meets_is_not_placed():
+    from eventwire.extraction.pipeline import extract
+
+    # "Kuria" folds to China's Korla; the text says it is a district
+    doc = extract("One man died in a clash on the Kuria East district border.")
+    assert all(p.country != "CHN" for p in doc.places)

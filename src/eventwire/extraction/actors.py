@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
 from .offsets import Intervals, index_of
-from .parse import entities, paragraphs, text_of, words_of
+from .parse import entities, paragraphs, place_word_follows, text_of, words_of
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -771,6 +771,8 @@ def _find_people(found: _Found) -> None:
         )
         if ent.label_ != "PERSON" and not titled_name:
             continue
+        if place_word_follows(ent):
+            continue  # "Chuka Igambangombe constituency" is a place
         # "Former Socialist prime minister ...": a word before a title describes the title.
         if ent.label_ != "PERSON" and ent.end < len(doc) and _title(doc[ent.end]) in TITLES:
             continue

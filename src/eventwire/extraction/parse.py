@@ -270,3 +270,21 @@ def words_of(doc: Doc) -> Words:
             text=text, lower=lower, lemma=[w.lower() for w in lemma], pos=pos, dep=dep
         )
     return words
+
+
+# The words after a name that make it a settlement's or a division's, whatever spaCy calls it.
+KIND_WORDS = frozenset(
+    {
+        *("town", "city", "village", "county", "subcounty", "sub-county", "constituency"),
+        *("district", "province", "ward", "municipality", "governorate"),
+    }
+)
+
+
+def place_word_follows(ent: SpacySpan) -> bool:
+    """Whether a place's own word follows the name, and no article makes it a kind of thing
+    ("in Kitui town", but "a Kikuyu village" is a village of Kikuyu people)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in KIND_WORDS:
+        return False
+    return ent.start == 0 or doc[ent.start - 1].lower_ not in ("a", "an")

@@ -33,7 +33,7 @@ from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
 from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold
 from .offsets import Intervals
-from .parse import entities, text_of, words_of
+from .parse import KIND_WORDS, entities, place_word_follows, text_of, words_of
 
 # Keys of names, kept: an article asks for the same few names' keys once per candidate.
 normalise = functools.lru_cache(maxsize=1 << 16)(_gazetteer.normalise)
@@ -413,12 +413,15 @@ class _Blocks:
         ]
         # A city spaCy calls a people ("a Kisangani school") is still the city.
         # "English" the language is not a town called English.
+        # So is a "people" or a "person" that a place's own word follows ("in Kitui town",
+        # "Chuka Igambangombe constituency").
         self.ranges = [
             (e.start_char, e.end_char)
             for e in entities(doc)
             if e.label_ == "LANGUAGE"
             or (
                 e.label_ == "NORP"
+                and not place_word_follows(e)
                 and not any(
                     c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text)
                 )
@@ -430,7 +433,12 @@ class _Blocks:
         # unless the full name is a place itself ("Khan Sheikhoun" can come out PERSON).
         self.person_words: set[str] = set()
         for ent in entities(doc):
-            if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.has(ent.text):
+            if (
+                ent.label_ == "PERSON"
+                and len(ent) > 1
+                and not gazetteer.has(ent.text)
+                and not place_word_follows(ent)
+            ):
                 self.ranges.append((ent.start_char, ent.end_char))
                 self.person_words.update(t.lower_ for t in ent if t.is_alpha)
         self.actor_index = Intervals(self.actors)
@@ -472,6 +480,7 @@ class _Blocks:
             )
             and (span.doc[span.end].text == "-" or not self._areal(span.text))
             and span.doc[span.end].lower_ not in LOCAL_SERVICES
+            and not _facility_after(span.doc, span)  # "at Dadaab Refugee Camp"
         ):
             return True
         # A name before a word of honour is whom it honours: "Victoria Cross", "Lincoln
@@ -522,6 +531,14 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in HINT_NOUNS:
         return HINT_NOUNS[after.lower_]
+    # "Samburu West Sub County", "Kuria East district": a part of the division so called;
+    # "Chuka Igambangombe constituency": a place whose name opens another place's.
+    rest = [t.lower_ for t in doc[span.end + 1 : span.end + 3]]
+    if after is not None and rest and (rest[0] in KIND_WORDS or rest == ["sub", "county"]):
+        if after.lower_ in DIRECTIONS:
+            return "admin2"
+        if _is_name(after):
+            return "located"
     if after is not None and _facility_after(doc, span):
         return "located"  # "at the Timau police road block", "in Kiganjo market"
     if _people_of(doc, span):
@@ -1249,6 +1266,9 @@ def resolve(
     folded = not best.exact and " " not in mention.text and "-" not in mention.text
     if not mention.labelled and (folded or not supported):
         return None
+    # A division's name ("Kuria East district") that only a town's folded spelling meets.
+    if not best.exact and mention.hint in DIVISIONS and best.feature in POINTS:
+        return None
     if abroad:
         # Still a place name the text gives, only not placed: it stays found.
         context.doubted[normalise(mention.name)] = (
@@ -1355,6 +1375,16 @@ def _after_spaces(text: str, pos: int) -> int:
     return spaces.end() if spaces else pos
 
 
+# "Dallas estate in Embu town", "Kalundu market, Kitui": a facility named X in the town after.
+_FACILITY_IN = re.compile(r"\s+(\w+)\s*(?:,|\s+in)\s+")
+
+
+def _facility_in(gap: str) -> bool:
+    """Whether the words between two names make the first a facility's name in the second."""
+    match = _FACILITY_IN.fullmatch(gap)
+    return bool(match and match.group(1).lower() in FACILITIES)
+
+
 def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
     """Which mentions the text puts each mention in: "X (A, B)" puts X in A and B, "X, B"
     and "X in B" put X in B (kept only where B turns out to be a province or a country)."""
@@ -1363,7 +1393,7 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
         gap = text[m.end : found[i + 1].start]
         # "Washington D.C.": a state's abbreviation qualifies the name before it unparted.
         unparted = gap == " " and found[i + 1].lookup is not None
-        if (gap.strip() in QUALIFYING or unparted) and "\n" not in gap:
+        if (gap.strip() in QUALIFYING or unparted or _facility_in(gap)) and "\n" not in gap:
             inside[i] = [i + 1]
             continue
         if not _parenthesis_follows(text, m.end):
@@ -1548,11 +1578,15 @@ def _resolve_all(
             and (
                 r.candidate.feature in ("admin1", "admin2", "country")
                 or found[j].lookup is not None
-                or text[found[i].end : found[inside[i][0]].start].strip() not in QUALIFYING
+                or (
+                    text[found[i].end : found[inside[i][0]].start].strip() not in QUALIFYING
+                    and not _facility_in(text[found[i].end : found[inside[i][0]].start])
+                )
             )
         ]
         if not parents:
-            out[i] = _in_town(found[i], out[i], out[inside[i][0]], gazetteer)
+            facility = _facility_in(text[found[i].end : found[inside[i][0]].start])
+            out[i] = _in_town(found[i], out[i], out[inside[i][0]], gazetteer, facility)
             continue
         resolved = resolve(found[i], gazetteer, context, inside=parents)
         # "Noma Tounga (Malanville, Alibori)", "Kom, Isiolo County": a village the gazetteer
@@ -1596,7 +1630,11 @@ def _resolve_each(
 
 
 def _in_town(
-    named: Mention, resolved: Resolution | None, town: Resolution | None, gazetteer: Gazetteer
+    named: Mention,
+    resolved: Resolution | None,
+    town: Resolution | None,
+    gazetteer: Gazetteer,
+    facility: bool = False,
 ) -> Resolution | None:
     """Where "Lavington, Nairobi" puts a name: a name the text puts in a town, that the
     gazetteer lacks or has only as a small place in another country, is a neighbourhood or
@@ -1614,6 +1652,9 @@ def _in_town(
     ]
     if near:
         return Resolution(near[0], 0.6, f"near the {k.name} named after it")
+    if facility:
+        # "Dallas estate in Embu town": the estate is in Embu, whatever else is called Dallas.
+        return Resolution(k, 0.4, f"{named.text!r} names a place in {k.name}: at {k.name}")
     if resolved is None and not (named.labelled or named.hint in ("located", "point")):
         return resolved
     if resolved is not None and (
