@@ -1449,3 +1449,25 @@ def test_a_speaker_who_says_someone_was_behind_an_act_accuses_them(run):
 def test_a_duty_is_no_blame(run):
     text = "Turkey said the army was responsible for security in Syria."
     assert [e for e in run(text) if e.type == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_reported"),
+    [
+        # an institution or an idea attacked in words is no violence
+        ("He denounced the moves as an attack on the constitutional order.", "ASSAULT"),
+        ("The opposition called the law an assault on press freedom.", "ASSAULT"),
+        # a reporter's question left unanswered
+        ("Iran's U.N. mission in New York did not respond to a VOA request for comment.", "REJECT"),
+        # a sum, not aid given
+        (
+            "The agency's budget was $9.1 billion but it received some $5.2 billion, leaving a "
+            "43% funding gap, Jusnes said.",
+            "AID",
+        ),
+    ],
+)
+def test_words_that_report_no_event_of_their_type(text, not_reported):
+    from eventwire.extraction.pipeline import extract
+
+    assert not_reported not in [e.type for e in extract(text).events]

@@ -1992,7 +1992,17 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def _acted_on(verb: Token) -> list[Token]:
     """What ``verb`` is done to: its object, a passive's subject, or the noun a participle
-    describes ("a report released on Monday")."""
+    describes ("a report released on Monday"); what a noun is done to ("an attack on the
+    constitutional order")."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        found = [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "upon")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        return found + [c for o in found for c in o.conjuncts]
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
@@ -2048,6 +2058,7 @@ KINDS_OF_THINGS = frozenset(
     {"helicopter", "aircraft", "plane", "jet", "drone", "submarine", "boat", "ship", "craft"}
     | {"rifle", "gun", "weapon", "vehicle", "dog", "aeroplane", "airplane", "carrier"}
     | {"bill", "legislation", "song", "video", "footage", "photo", "expert", "analyst"}
+    | {"gap", "shortfall", "deficit"}  # "a 43% funding gap": a sum, not aid given
 )
 
 

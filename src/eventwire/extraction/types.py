@@ -304,11 +304,23 @@ def retype(
     return None
 
 
+# A reporter's question left unanswered reports nothing of the story: "did not respond to a
+# request for comment", "could not be reached for comment". ("Declined to comment" is the
+# rules' REJECT, as the PLV coders have it.)
+ANSWER_VERBS = frozenset({"respond", "reply", "answer", "return", "comment", "reach"})
+
+
+def no_comment(verb: Token) -> bool:
+    return verb.lemma_.lower() in ANSWER_VERBS and any(
+        t.lemma_.lower() == "comment" for t in verb.subtree
+    )
+
+
 def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] | None:
     """(type, mode) of the event a sentence with no trigger reports, where the model is sure
     enough that it reports one; else None."""
     verb = main_verb(sentence)
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE_VERBS or no_comment(verb):
         return None  # "is", "has": a description; or a headline read as a noun phrase
     read = model.read(sentence, verb)
     scores = model.score_features(*read, modes=False)
@@ -327,6 +339,8 @@ def main_verb_event(
     of the tokens the rules' triggers cover."""
     verb = main_verb(sentence)
     if verb.pos_ != "VERB" or verb.i in triggered or verb.lemma_.lower() in STATIVE_VERBS:
+        return None
+    if no_comment(verb):
         return None
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "xcomp", "ccomp") and any(
