@@ -1471,3 +1471,29 @@ def test_words_that_report_no_event_of_their_type(text, not_reported):
     from eventwire.extraction.pipeline import extract
 
     assert not_reported not in [e.type for e in extract(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers handed out food parcels to the needy in Gaza City.",
+        "The World Food Programme resumed food deliveries to northern Ethiopia.",
+        "Doctors Without Borders opened a field hospital in the camp.",
+        "The charity dug wells in drought-stricken villages in Somalia.",
+        "The government waived the debts of farmers hit by the drought.",
+    ],
+)
+def test_help_given_in_kind_is_aid(text):
+    from eventwire.evaluation.plv import top_event
+    from eventwire.extraction.pipeline import extract
+
+    event = top_event(extract(text), [])
+    assert event is not None
+    assert event.type == "AID"
+
+
+def test_a_speed_bump_built_is_no_aid():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Residents of Mairo Inya erected several speed bumps on a thoroughfare."
+    assert "AID" not in [e.type for e in extract(text).events]
