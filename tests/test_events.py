@@ -1497,3 +1497,12 @@ def test_a_speed_bump_built_is_no_aid():
 
     text = "Residents of Mairo Inya erected several speed bumps on a thoroughfare."
     assert "AID" not in [e.type for e in extract(text).events]
+
+
+def test_a_law_or_decree_signed_is_no_agreement():
+    from eventwire.extraction.pipeline import extract
+
+    signed = extract("The president signed the legislation late Tuesday.")
+    assert "AGREE" not in [e.type for e in signed.events]
+    agreed = extract("Kenya and Uganda agreed to reopen the border.")
+    assert "AGREE" in [e.type for e in agreed.events]
