@@ -2463,7 +2463,8 @@ def _distance(a: Token, b: Token) -> int:
 
 def _quoted(sentence: TokenSpan) -> list[tuple[int, int]]:
     """Character ranges of ``sentence`` inside quotation marks; an unclosed mark runs to the end."""
-    text, offset = sentence.text, sentence.start_char
+    offset = sentence.start_char
+    text = text_of(sentence.doc)[offset : sentence.end_char]
     ranges: list[tuple[int, int]] = []
     i = 0
     while (opening := OPENING_MARKS.search(text, i)) is not None:

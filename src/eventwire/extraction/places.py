@@ -33,7 +33,7 @@ from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
 from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold
 from .offsets import Intervals
-from .parse import KIND_WORDS, entities, place_word_follows, text_of, words_of
+from .parse import KIND_WORDS, entities, place_word_follows, text_of, token_starts, words_of
 
 # Keys of names, kept: an article asks for the same few names' keys once per candidate.
 normalise = functools.lru_cache(maxsize=1 << 16)(_gazetteer.normalise)
@@ -616,6 +616,9 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
     labelled = {t.i for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC") for t in e}
     found: list[Mention] = []
     texts = words_of(doc).text
+    # Token texts and the text between them, read from the kept text: a span or a token made
+    # per capitalised word costs more than the rest of the loop.
+    text, starts = text_of(doc), token_starts(doc)
     i = 0
     while i < len(doc):
         if not _is_name_word(texts[i]):
@@ -628,16 +631,17 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         # The run of name words from here, then its longest head that the gazetteer knows.
         j, words = i, 1
         while j + 1 < len(doc) and words < 4:
-            if _is_name(doc[j + 1]) and "\n" not in doc[j].whitespace_:
+            after = text[starts[j] + len(texts[j]) : starts[j + 1]]  # token j's whitespace
+            if _is_name_word(texts[j + 1]) and "\n" not in after:
                 words += 1
             elif not _joins(doc, j + 1):
                 break
             j += 1
         accepted = None
         for end in range(j + 1, i, -1):
-            span = doc[i:end]
             # The gazetteer first: most capitalised runs name no place, and it keeps answers.
-            if gazetteer.has(span.text) and _usable(doc, span, labelled, blocks):
+            said = text[starts[i] : starts[end - 1] + len(texts[end - 1])]
+            if gazetteer.has(said) and _usable(doc, span := doc[i:end], labelled, blocks):
                 accepted = span
                 break
         if accepted is not None and len(accepted) == 1 and _tail(doc, i):
@@ -787,7 +791,7 @@ def _peoples(doc: Doc, taken: list[tuple[int, int]], blocks: _Blocks) -> list[Me
     out = []
     taken_index = Intervals((start, end, None) for start, end in taken)
     # Before folding: most words are not capitalised, and a span made per word costs.
-    capital = [t.is_title or t.is_upper for t in doc]
+    capital = [w.istitle() or w.isupper() for w in words_of(doc).text]
     i = 0
     while i < len(doc):
         if not capital[i]:
