@@ -1506,3 +1506,33 @@ def test_a_law_or_decree_signed_is_no_agreement():
     assert "AGREE" not in [e.type for e in signed.events]
     agreed = extract("Kenya and Uganda agreed to reopen the border.")
     assert "AGREE" in [e.type for e in agreed.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers still avoid going into the forest for fear of attack.",
+        "Observers pointed to the risk of violence after the vote.",
+        "Traders fear the prospect of sanctions.",
+    ],
+)
+def test_an_act_only_feared_or_possible_is_hypothetical(text):
+    from eventwire.extraction.pipeline import extract
+
+    events = extract(text).events
+    assert events
+    assert all(e.hypothetical for e in events if e.type in ("ASSAULT", "COERCE"))
+    assert any(e.type in ("ASSAULT", "COERCE") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_reported"),
+    [
+        ("Aid workers reached the town on Monday.", "AID"),
+        ("Police arrested two protest leaders in Nairobi.", "PROTEST"),
+    ],
+)
+def test_people_named_by_their_work_are_no_act_of_it(text, not_reported):
+    from eventwire.extraction.pipeline import extract
+
+    assert not_reported not in [e.type for e in extract(text).events]

@@ -2059,6 +2059,7 @@ KINDS_OF_THINGS = frozenset(
     | {"rifle", "gun", "weapon", "vehicle", "dog", "aeroplane", "airplane", "carrier"}
     | {"bill", "legislation", "song", "video", "footage", "photo", "expert", "analyst"}
     | {"gap", "shortfall", "deficit"}  # "a 43% funding gap": a sum, not aid given
+    | {"worker", "agency", "official", "leader", "organiser", "organizer"}  # "aid workers"
 )
 
 
@@ -2345,6 +2346,10 @@ def _modality(
         modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
         future = future or bool(modifiers & cues.get("future_modifiers", empty))
         hypothetical = hypothetical or bool(modifiers & cues.get("hypothetical_modifiers", empty))
+        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        hypothetical = hypothetical or (
+            owner is not None and owner.lemma_.lower() in cues.get("hypothetical_heads", empty)
+        )
     return negated, future, hypothetical, intent
 
 
