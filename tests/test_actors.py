@@ -672,3 +672,11 @@ def test_a_state_that_begins_an_organisations_name_gives_its_country(nlp, dictio
 )
 def test_a_name_that_only_qualifies_those_who_act_is_no_actor(nlp, dictionary, text):
     assert not [a for a in extract(nlp, dictionary, text) if a.kind == "organisation"]
+
+
+def test_rights_groups_are_not_aid_groups():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Human rights groups condemned the arrest. Aid agencies suspended deliveries.")
+    names = {a.name for a in doc.actors}
+    assert {"rights groups", "aid groups"} <= names
