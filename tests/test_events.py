@@ -1536,3 +1536,18 @@ def test_people_named_by_their_work_are_no_act_of_it(text, not_reported):
     from eventwire.extraction.pipeline import extract
 
     assert not_reported not in [e.type for e in extract(text).events]
+
+
+def test_where_the_victims_come_from_is_not_where_they_were_attacked():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "The BLA has ramped up attacks on security forces, settlers and workers primarily "
+        "from the eastern Punjab province."
+    )
+    doc = extract(text)
+    punjab = [p.id for p in doc.places if p.name.startswith("Punjab")]
+    assert punjab
+    assert all(e.place not in punjab for e in doc.events)
+    fired = extract("Militants fired rockets from Gaza at the towns.")
+    assert [p.name for p in fired.places if p.id == fired.events[0].place] == ["Gaza"]

@@ -1958,6 +1958,8 @@ class _Reader:
                 and parent.head.i in anchors
             ):
                 return True
+            if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
+                return False  # "attacks on workers from Punjab": where the workers come from
             if parent.dep_ == "prep" and parent.lower_ not in self.lex.place_preps | {"of"}:
                 # "fighting between Somali forces": the parties of an act are not its place
                 return False
