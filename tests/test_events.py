@@ -1551,3 +1551,27 @@ def test_where_the_victims_come_from_is_not_where_they_were_attacked():
     assert all(e.place not in punjab for e in doc.events)
     fired = extract("Militants fired rockets from Gaza at the towns.")
     assert [p.name for p in fired.places if p.id == fired.events[0].place] == ["Gaza"]
+
+
+def test_a_verb_that_names_its_object_something_reports_no_act_of_its_own():
+    from eventwire.extraction.pipeline import extract
+
+    assert extract("He actually calls President Xi a dear friend of his.").events == []
+    # the noun is the act's own word, or says what the act did: still the act
+    took = extract("Gunmen took six police officers hostage in Bangui.")
+    assert [(e.type, e.mode) for e in took.events] == [("ASSAULT", "abduct")]
+    shot = extract("Police shot the suspect dead in Nairobi.")
+    assert "ASSAULT" in [e.type for e in shot.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separatist militants took over the Jaffar Express near Sibi on Tuesday.",
+        "Pirates seized the tanker off the coast of Somalia.",
+    ],
+)
+def test_a_train_or_ship_taken_by_force_is_hijacked(text):
+    from eventwire.extraction.pipeline import extract
+
+    assert [(e.type, e.mode) for e in extract(text).events] == [("ASSAULT", "abduct")]

@@ -44,6 +44,7 @@ from .types import (
     TypeModel,
     main_verb,
     main_verb_event,
+    naming,
     new_event,
     retype,
 )
@@ -1010,10 +1011,13 @@ class _Reader:
         dep = self.words.dep[token.i]
         if self.words.pos[token.i] == "VERB" and dep != "amod":
             described = dep == "acl" and token.tag_ == "VBN"
+            named = naming(token)
             for entry in self.lex.verbs.get(lemma, []):
                 if described and entry.type in self.lex.descriptive_types:
                     continue  # "forces backed by Ethiopia" describes the forces
                 chain = _chain(token, entry.words)
+                if named is not None and not entry.context and named not in (chain or []):
+                    continue  # "calls Xi a dear friend": a naming, not a call
                 if chain and self._fits(entry, token, chain):
                     yield _Match(entry, chain, token)
         for entry in self.lex.nouns.get(lemma, []) + self.lex.nouns.get(lower, []):

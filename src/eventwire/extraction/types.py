@@ -310,7 +310,20 @@ def retype(
 ANSWER_VERBS = frozenset({"respond", "reply", "answer", "return", "comment", "reach"})
 
 
+def naming(verb: Token) -> Token | None:
+    """The noun a verb names its object ("calls Xi a dear friend": "friend"); None where it
+    names nothing ("shot him dead" says what the act did, "took six hostage" is the act)."""
+    children = list(verb.children)
+    if not any(c.dep_ == "dobj" for c in children):
+        return None
+    return next((c for c in children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def no_comment(verb: Token) -> bool:
+    """Whether the verb leaves a reporter's question unanswered, or names its object something
+    ("calls Xi a dear friend"): either way it reports no act of the story."""
+    if naming(verb) is not None:
+        return True
     return verb.lemma_.lower() in ANSWER_VERBS and any(
         t.lemma_.lower() == "comment" for t in verb.subtree
     )
