@@ -1575,3 +1575,19 @@ def test_a_train_or_ship_taken_by_force_is_hijacked(text):
     from eventwire.extraction.pipeline import extract
 
     assert [(e.type, e.mode) for e in extract(text).events] == [("ASSAULT", "abduct")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two unidentified communities clashed over the control of watering points.",
+        "Two rival clans clashed over grazing land, killing three.",
+    ],
+)
+def test_communities_that_fight_are_communal_violence_not_a_riot(text):
+    # ACLED codes them as communal militias in a clash; a crowd's violence stays a riot
+    from eventwire.extraction.pipeline import extract
+
+    assert [e.type for e in extract(text).events] == ["ASSAULT"]
+    mob = extract("The community lynched a suspected thief.")
+    assert [(e.type, e.mode) for e in mob.events] == [("PROTEST", "riot")]

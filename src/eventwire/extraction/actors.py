@@ -84,6 +84,7 @@ ROLES: dict[str, tuple[ActorKind, str, str]] = {
     "students": ("group", "CVL", "{adj} students"),
     "workers": ("group", "CVL", "{adj} workers"),
     "farmers": ("group", "CVL", "{adj} farmers"),
+    "communities": ("group", "CVL", "{adj} communities"),
     "journalists": ("group", "JRN", "{adj} journalists"),
     "doctors": ("group", "MED", "{adj} doctors"),
     "refugees": ("group", "REF", "{adj} refugees"),
