@@ -1591,3 +1591,22 @@ def test_communities_that_fight_are_communal_violence_not_a_riot(text):
     assert [e.type for e in extract(text).events] == ["ASSAULT"]
     mob = extract("The community lynched a suspected thief.")
     assert [(e.type, e.mode) for e in mob.events] == [("PROTEST", "riot")]
+
+
+def test_protesters_dispersed_protested():
+    from eventwire.extraction.pipeline import extract
+
+    # the dispersal's purpose clause does not make the protest only possible
+    text = "Police fired live shots to disperse NASA protesters in Kisumu."
+    protests = [e for e in extract(text).events if e.type == "PROTEST"]
+    assert protests
+    assert not any(e.hypothetical for e in protests)
+    # a participle that says people protest is a protest, by them
+    doc = extract("Police used teargas to disperse protesting teachers in Parakou.")
+    actors = {a.id: a.name for a in doc.actors}
+    protest = [e for e in doc.events if e.type == "PROTEST"]
+    assert protest
+    assert any("teachers" in actors[i] or "students" in actors[i] for i in protest[0].source)
+    assert all(
+        e.type != "ASSAULT" for e in extract("The envoy urged the warring parties to talk.").events
+    )

@@ -1009,10 +1009,15 @@ class _Reader:
         lemma, lower = self.words.lemma[token.i], self.words.lower[token.i]
         # "the abducted soldiers", "US-led": a participle used as an adjective reports nothing.
         dep = self.words.dep[token.i]
-        if self.words.pos[token.i] == "VERB" and dep != "amod":
+        # ... but "protesting teachers", "striking doctors" are protesting now ("warring
+        # parties", "a striking resemblance" are not fighting or striking).
+        adjective = dep == "amod"
+        if self.words.pos[token.i] == "VERB" and (not adjective or token.tag_ == "VBG"):
             described = dep == "acl" and token.tag_ == "VBN"
             named = naming(token)
             for entry in self.lex.verbs.get(lemma, []):
+                if adjective and not (entry.type == "PROTEST" and _people_noun(token.head)):
+                    continue
                 if described and entry.type in self.lex.descriptive_types:
                     continue  # "forces backed by Ethiopia" describes the forces
                 chain = _chain(token, entry.words)
@@ -1264,6 +1269,8 @@ class _Reader:
             match.subject = _subject(head)
             if match.subject is not None:
                 source += self.phrase(match.subject)
+            elif head.dep_ == "amod" and head.tag_ == "VBG":
+                source += self.phrase(head.head)  # "protesting teachers": the teachers protest
         if not source and (type_ == "ASSAULT" or type_ in self.lex.reciprocal_types):
             # "On 6 November, clash between pastoralists and farmers": both sides did it
             source += [a for prep in _between(children) for a in self._pobj(prep)]
@@ -1865,6 +1872,9 @@ class _Reader:
             if type_ and rule.applies(type_, match.source, words, doers):
                 type_, mode = rule.becomes
                 break
+        if type_ == "PROTEST" and head.lemma_.lower() in PROTESTERS and not negated:
+            # "fired shots to disperse protesters": whatever is done to them, they protested
+            future = hypothetical = False
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
             mode = "violence"  # a threat of force (CAMEO 138)
         if type_ == "ASSAULT" and mode is None:
@@ -1975,6 +1985,16 @@ class _Reader:
 SPEECH_ACTS = frozenset(
     {"call", "appeal", "offer", "demand", "request", "proposal", "plea", "bid", "ultimatum"}
 )
+
+
+# People whose name says they protest: their protest is real whatever the verb above says.
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"})
+
+
+def _people_noun(token: Token) -> bool:
+    """Whether a noun may name people ("teachers", "doctors"), not a thing ("resemblance"):
+    a plural common noun, as those a participle says protest are."""
+    return token.pos_ == "NOUN" and token.tag_ == "NNS"
 
 
 def _names_as(verb: Token) -> bool:
