@@ -1610,3 +1610,13 @@ def test_protesters_dispersed_protested():
     assert all(
         e.type != "ASSAULT" for e in extract("The envoy urged the warring parties to talk.").events
     )
+
+
+def test_ways_blocked_and_police_riots_are_protests():
+    from eventwire.extraction.pipeline import extract
+
+    blocked = extract("Matatu operators blocked a car park on Monday.")
+    assert [(e.type, e.mode) for e in blocked.events] == [("PROTEST", "demo")]
+    # a riot is violence whoever riots, not an official's complaint
+    rioted = extract("Police rioted in Kisumu on Friday.")
+    assert ("PROTEST", "riot") in [(e.type, e.mode) for e in rioted.events]

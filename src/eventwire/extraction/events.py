@@ -1295,6 +1295,9 @@ class _Reader:
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
     ) -> None:
         head, roles = match.head, self.lex.roles(match.entry, type_)
+        if head.lemma_.lower() in PROTESTERS and (itself := self.index.at(head.idx, _end(head))):
+            source.append(itself)  # "police battle protesters": the protest is the protesters'
+            return
         children = [c for t in match.tokens for c in t.children if c not in match.tokens]
         if head.dep_ == "compound" and head.head.pos_ == "NOUN":
             # "a mediation mission between Syria and the PLO": the roles hang off "mission".
