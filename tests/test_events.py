@@ -1620,3 +1620,17 @@ def test_ways_blocked_and_police_riots_are_protests():
     # a riot is violence whoever riots, not an official's complaint
     rioted = extract("Police rioted in Kisumu on Friday.")
     assert ("PROTEST", "riot") in [(e.type, e.mode) for e in rioted.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A bomb was hurled at a primary school in Likoni.", "explosives"),
+        ("Four people died when their vehicle set off a landmine near the border.", "explosives"),
+        ("One aid worker got a gunshot wound to the leg.", "firearms"),
+    ],
+)
+def test_bombs_thrown_mines_set_off_and_gunshot_wounds_are_attacks(text, mode):
+    from eventwire.extraction.pipeline import extract
+
+    assert ("ASSAULT", mode) in [(e.type, e.mode) for e in extract(text).events]
