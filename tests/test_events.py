@@ -1634,3 +1634,14 @@ def test_bombs_thrown_mines_set_off_and_gunshot_wounds_are_attacks(text, mode):
     from eventwire.extraction.pipeline import extract
 
     assert ("ASSAULT", mode) in [(e.type, e.mode) for e in extract(text).events]
+
+
+def test_the_dead_found_are_a_killing_with_no_doer_in_the_finders():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Herders in Mandera have discovered five bodies buried in a shallow grave.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert doc.events[0].source == []  # the herders found them
+    assert [e.type for e in extract("A man was found dead in his house in Nairobi.").events] == [
+        "ASSAULT"
+    ]

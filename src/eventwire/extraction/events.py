@@ -102,6 +102,7 @@ class Entry:
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
     needs_target: bool = False
+    found: bool = False  # the subject found what the act left ("discovered bodies"): no doer
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
     roles: tuple[tuple[str, Role], ...] = ()
@@ -376,6 +377,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             not_governors=frozenset(group.get("not_governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
             needs_target=bool(group.get("needs_target")),
+            found=bool(group.get("found")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
             roles=tuple((group.get("roles") or {}).items()),
@@ -1267,7 +1269,7 @@ class _Reader:
             passive = True
         if not passive:
             match.subject = _subject(head)
-            if match.subject is not None:
+            if match.subject is not None and not match.entry.found:
                 source += self.phrase(match.subject)
             elif head.dep_ == "amod" and head.tag_ == "VBG":
                 source += self.phrase(head.head)  # "protesting teachers": the teachers protest
