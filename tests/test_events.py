@@ -1645,3 +1645,14 @@ def test_the_dead_found_are_a_killing_with_no_doer_in_the_finders():
     assert [e.type for e in extract("A man was found dead in his house in Nairobi.").events] == [
         "ASSAULT"
     ]
+
+
+def test_a_crowd_the_police_disperse_was_demonstrating():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Police fired in the air to disperse a crowd of opposition supporters in Migori."
+    protests = [e for e in extract(text).events if e.type == "PROTEST"]
+    assert protests
+    assert not protests[0].hypothetical
+    # a crowd that only gathers, or is only named, is no protest by this rule
+    assert "PROTEST" not in [e.type for e in extract("The crowd cheered the team.").events]

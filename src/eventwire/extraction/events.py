@@ -100,6 +100,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
+    governors: frozenset[str] = frozenset()  # "dispersed a crowd": only under these verbs
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
     needs_target: bool = False
     found: bool = False  # the subject found what the act left ("discovered bodies"): no doer
@@ -375,6 +376,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
             not_governors=frozenset(group.get("not_governors") or ()),
+            governors=frozenset(group.get("governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
             needs_target=bool(group.get("needs_target")),
             found=bool(group.get("found")),
@@ -1083,6 +1085,10 @@ class _Reader:
         acted_on = _acted_on(head) if entry.not_objects else []
         if acted_on and all(o.lemma_.lower() in entry.not_objects for o in acted_on):
             return False
+        if entry.pos == "noun" and entry.governors:
+            governor = _governing_verb(head)
+            if governor is None or governor.lemma_.lower() not in entry.governors:
+                return False
         if entry.pos == "noun" and entry.not_governors:
             governor = _governing_verb(head)
             if governor is not None and governor.lemma_.lower() in entry.not_governors:
@@ -1877,7 +1883,8 @@ class _Reader:
             if type_ and rule.applies(type_, match.source, words, doers):
                 type_, mode = rule.becomes
                 break
-        if type_ == "PROTEST" and head.lemma_.lower() in PROTESTERS and not negated:
+        crowd = head.lemma_.lower() in PROTESTERS or bool(entry.governors)
+        if type_ == "PROTEST" and crowd and not negated:
             # "fired shots to disperse protesters": whatever is done to them, they protested
             future = hypothetical = False
         if type_ == "THREATEN" and mode is None and match.embedded == "ASSAULT":
