@@ -254,6 +254,8 @@ LOCAL_SERVICES = _words(
     "board school schools library government mayor mayoral town borough district township "
     "metropolitan environmental utilities community parks housing water"
 )
+# Words inside a person's name before the rest of it: "Mwangi wa Iria", "Osama bin Laden".
+PATRONYMS = frozenset({"wa", "bin", "ibn", "bint", "ben"})
 # Nouns after a name that make it an honouree's name, not a place's.
 HONOURS = {
     *("Memorial", "Monument", "Cross", "Medal", "Prize", "Award", "Awards", "Trophy", "Cup"),
@@ -441,6 +443,16 @@ class _Blocks:
             ):
                 self.ranges.append((ent.start_char, ent.end_char))
                 self.person_words.update(t.lower_ for t in ent if t.is_alpha)
+            # "Mwangi wa Iria", "Osama bin Laden": a person's name goes on past "wa" or "bin",
+            # which spaCy often leaves out of it; the name after is not a town.
+            end = ent.end
+            if (
+                ent.label_ == "PERSON"
+                and end + 1 < len(doc)
+                and doc[end].lower_ in PATRONYMS
+                and _is_name(doc[end + 1])
+            ):
+                self.ranges.append((doc[end + 1].idx, doc[end + 1].idx + len(doc[end + 1])))
         self.actor_index = Intervals(self.actors)
         self.range_index = Intervals((s, e, None) for s, e in self.ranges)
 
