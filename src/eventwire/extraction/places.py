@@ -1585,8 +1585,11 @@ def _resolve_all(
     for i in sorted(inside, reverse=True):  # "X (A, B)": B before A before X
         for j in inside[i]:
             out[j] = _qualifier(found[i], found[j], out[j], gazetteer)
+        gap = text[found[i].end : found[inside[i][0]].start]
+        facility = _facility_in(gap)  # "Dallas estate in Embu town"
         # After a comma or "in" only a province or a country, or a state's abbreviation ("D.C."
         # is the city of Washington in GeoNames), says where the name before it is.
+        qualified = gap.strip() in QUALIFYING or facility
         parents = [
             r.candidate
             for j in inside[i]
@@ -1594,14 +1597,10 @@ def _resolve_all(
             and (
                 r.candidate.feature in ("admin1", "admin2", "country")
                 or found[j].lookup is not None
-                or (
-                    text[found[i].end : found[inside[i][0]].start].strip() not in QUALIFYING
-                    and not _facility_in(text[found[i].end : found[inside[i][0]].start])
-                )
+                or not qualified
             )
         ]
         if not parents:
-            facility = _facility_in(text[found[i].end : found[inside[i][0]].start])
             out[i] = _in_town(found[i], out[i], out[inside[i][0]], gazetteer, facility)
             continue
         resolved = resolve(found[i], gazetteer, context, inside=parents)

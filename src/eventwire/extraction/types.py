@@ -319,7 +319,7 @@ def naming(verb: Token) -> Token | None:
     return next((c for c in children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
-def no_comment(verb: Token) -> bool:
+def _no_act(verb: Token) -> bool:
     """Whether the verb leaves a reporter's question unanswered, or names its object something
     ("calls Xi a dear friend"): either way it reports no act of the story."""
     if naming(verb) is not None:
@@ -333,7 +333,7 @@ def new_event(model: TypeModel, sentence: TokenSpan) -> tuple[str, str | None] |
     """(type, mode) of the event a sentence with no trigger reports, where the model is sure
     enough that it reports one; else None."""
     verb = main_verb(sentence)
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE_VERBS or no_comment(verb):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE_VERBS or _no_act(verb):
         return None  # "is", "has": a description; or a headline read as a noun phrase
     read = model.read(sentence, verb)
     scores = model.score_features(*read, modes=False)
@@ -353,7 +353,7 @@ def main_verb_event(
     verb = main_verb(sentence)
     if verb.pos_ != "VERB" or verb.i in triggered or verb.lemma_.lower() in STATIVE_VERBS:
         return None
-    if no_comment(verb):
+    if _no_act(verb):
         return None
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "xcomp", "ccomp") and any(
