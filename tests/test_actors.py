@@ -680,3 +680,15 @@ def test_rights_groups_are_not_aid_groups():
     doc = extract("Human rights groups condemned the arrest. Aid agencies suspended deliveries.")
     names = {a.name for a in doc.actors}
     assert {"rights groups", "aid groups"} <= names
+
+
+def test_press_freedom_and_relief_groups_are_known_by_name():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "The Committee to Protect Journalists condemned the arrest. Oxfam and the "
+        "International Crisis Group warned of famine."
+    )
+    found = {a.name: (a.kind, a.country) for a in extract(text).actors}
+    for name in ("Committee to Protect Journalists", "Oxfam", "International Crisis Group"):
+        assert found.get(name) == ("organisation", "NGO")

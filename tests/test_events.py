@@ -1468,6 +1468,10 @@ def test_a_duty_is_no_blame(run):
         # people named by their work are no act of it
         ("Aid workers reached the town on Monday.", "AID"),
         ("Police arrested two protest leaders in Nairobi.", "PROTEST"),
+        # measures and forces of nature target and hit without violence
+        ("A Senate committee passed legislation on Wednesday targeting Turkey.", "ASSAULT"),
+        ("New sanctions hit Iran's oil exports.", "ASSAULT"),
+        ("Floods hit the north of the country on Monday.", "ASSAULT"),
     ],
 )
 def test_words_that_report_no_event_of_their_type(text, not_reported):
@@ -1646,3 +1650,28 @@ def test_a_crowd_the_police_disperse_was_demonstrating():
     assert not protests[0].hypothetical
     # a crowd that only gathers, or is only named, is no protest by this rule
     assert "PROTEST" not in [e.type for e in extract("The crowd cheered the team.").events]
+
+
+def test_rockets_that_hit_a_town_are_an_attack_by_whoever_fired_them(run):
+    (attack,) = [e for e in run("Rebels hit the town with rockets.") if e.type == "ASSAULT"]
+    assert attack.source == ["rebels"]
+
+
+def test_a_meeting_convened_is_the_convener_s():
+    from eventwire.extraction.pipeline import extract
+
+    text = "President Xi Jinping convened a meeting with business leaders in Beijing."
+    doc = extract(text)
+    (meeting,) = [e for e in doc.events if e.type == "CONSULT"]
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in meeting.source] == ["Xi Jinping"]
+
+
+def test_an_allegation_is_against_whom_its_clause_tells_of():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Amnesty International alleged the journalist had posted false messages.")
+    (allegation,) = [e for e in doc.events if e.type == "ACCUSE"]
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in allegation.source] == ["Amnesty International"]
+    assert [names[a] for a in allegation.target] == ["journalists"]

@@ -930,3 +930,10 @@ def test_a_name_after_wa_or_bin_in_a_persons_name_is_no_town():
     doc = extract("Police lobbed teargas to disperse youths allied to Governor Mwangi wa Iria.")
     assert "ITA" not in [p.country for p in doc.places]  # Iria: an alternate name of Voghera
     assert [p.name for p in extract("He met Hamad bin Khalifa in Doha.").places] == ["Doha"]
+
+
+def test_the_first_word_of_a_title_is_no_town():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Washington imposed sanctions on Iran's Supreme Leader Ali Khamenei.")
+    assert sorted(p.name for p in doc.places) == ["Iran", "Washington"]  # Supreme, Louisiana

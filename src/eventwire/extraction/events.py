@@ -99,6 +99,7 @@ class Entry:
     hypothetical: bool = False
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
+    not_subjects: frozenset[str] = frozenset()  # "tariffs targeting imports" attack nobody
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     governors: frozenset[str] = frozenset()  # "dispersed a crowd": only under these verbs
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
@@ -375,6 +376,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             hypothetical=bool(group.get("hypothetical")),
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
+            not_subjects=frozenset(group.get("not_subjects") or ()),
             not_governors=frozenset(group.get("not_governors") or ()),
             governors=frozenset(group.get("governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
@@ -1085,6 +1087,11 @@ class _Reader:
         acted_on = _acted_on(head) if entry.not_objects else []
         if acted_on and all(o.lemma_.lower() in entry.not_objects for o in acted_on):
             return False
+        if entry.not_subjects and any(
+            d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
+            for d in _doers(head)
+        ):
+            return False
         if entry.pos == "noun" and entry.governors:
             governor = _governing_verb(head)
             if governor is None or governor.lemma_.lower() not in entry.governors:
@@ -1751,6 +1758,8 @@ class _Reader:
             inside = _complement(frame)
             embedded = [m for m in matches if m is not frame and m.head.i in inside]
             if not embedded:
+                if frame.entry.takes == "source" and not frame.target:
+                    frame.target = [a for a in self._told_of(frame) if a not in frame.source]
                 continue
             nearest = min(embedded, key=lambda m: _distance(m.head, frame.head))
             frame.embedded = nearest.entry.type
@@ -1760,6 +1769,18 @@ class _Reader:
             if frame.entry.frame == "absorb":
                 absorbed.update(m.head.i for m in embedded)
         return absorbed
+
+    def _told_of(self, frame: _Match) -> list[Actor]:
+        """Whom a frame's clause tells of where it reports no act the rules know: "alleged
+        the journalist had posted false messages" is an allegation against the journalist."""
+        return [
+            actor
+            for clause in frame.head.children
+            if clause.dep_ == "ccomp"
+            for subject in clause.children
+            if subject.dep_ in ("nsubj", "nsubjpass")
+            for actor in self.phrase(subject)
+        ]
 
     def with_model(
         self,
@@ -2045,6 +2066,25 @@ def _acted_on(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     return found + [c for o in found for c in o.conjuncts]  # "a report and ten hostages"
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does ``verb``: its subject, the agent of a passive, the subject of the verb
+    it is joined to ("the law bans X and targets Y"), or the noun an -ing participle describes
+    ("legislation targeting Turkey")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found += [
+        pobj
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    ]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        found = [verb.head]
+    return found
 
 
 def _object_phrase(noun: Token) -> Token:
