@@ -1675,3 +1675,18 @@ def test_an_allegation_is_against_whom_its_clause_tells_of():
     names = {a.id: a.name for a in doc.actors}
     assert [names[a] for a in allegation.source] == ["Amnesty International"]
     assert [names[a] for a in allegation.target] == ["journalists"]
+
+
+def test_the_subject_of_what_was_said_misparsed_as_its_object_is_the_doer():
+    from eventwire.extraction.pipeline import extract
+
+    text = "A Western diplomatic source said Ankara in the last few years imposed onerous controls."
+    doc = extract(text)
+    (controls,) = [e for e in doc.events if e.type == "COERCE"]
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in controls.source] == ["Turkish government"]
+
+
+def test_talks_two_sides_had_are_theirs(run):
+    (talks,) = [e for e in run("Turkey and Iran had talks on Monday.") if e.type == "CONSULT"]
+    assert talks.source == ["turkey", "iran"]

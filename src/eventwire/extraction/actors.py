@@ -41,7 +41,14 @@ from spacy.tokens import Doc, Token
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
 from .offsets import Intervals, index_of
-from .parse import entities, paragraphs, place_word_follows, text_of, words_of
+from .parse import (
+    entities,
+    paragraphs,
+    place_word_follows,
+    said_as_subject,
+    text_of,
+    words_of,
+)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -602,7 +609,7 @@ def _metonym(token: Any) -> bool:
     "ties with Beijing", but not "talks in Moscow" or "flew to Beijing"."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if token.dep_ in ("nsubj", "nsubjpass", "poss") or said_as_subject(token):
         return True
     return bool(token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS)
 

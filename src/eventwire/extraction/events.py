@@ -38,7 +38,7 @@ from ..records import Actor, Article, Event, Place, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
-from .parse import paragraphs, text_of, words_of
+from .parse import paragraphs, said_subject, text_of, words_of
 from .types import (
     NEW_EVENT_CONFIDENCE,
     TypeModel,
@@ -2240,6 +2240,8 @@ def _subject(verb: Token) -> Token | None:
                 return child if borrowed_by_conj else None
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
+        if verb.dep_ == "ccomp" and (said := said_subject(verb)) is not None:
+            return said  # "a source said Ankara in recent years imposed controls"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue

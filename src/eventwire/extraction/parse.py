@@ -12,7 +12,7 @@ import spacy
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..errors import ResourceError
@@ -288,3 +288,26 @@ def place_word_follows(ent: SpacySpan) -> bool:
     if ent.end >= len(doc) or doc[ent.end].lower_ not in KIND_WORDS:
         return False
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("a", "an")
+
+
+# Verbs that tell what was said or believed, which take no object of their own.
+SAYING = frozenset({"say", "add", "claim", "report", "state", "allege", "insist", "believe"})
+
+
+def said_subject(verb: Token) -> Token | None:
+    """The subject of a clause said that the parser made the object of "said": in "a source
+    said Ankara in recent years imposed controls", "Ankara" (of "imposed"); else None."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in SAYING:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+
+
+def said_as_subject(token: Token) -> bool:
+    """Whether ``token`` is such a misparsed subject ("said Ankara ... imposed")."""
+    return token.dep_ == "dobj" and any(
+        said is not None and said.i == token.i
+        for c in token.head.children
+        if c.dep_ == "ccomp"
+        for said in [said_subject(c)]
+    )
