@@ -1690,3 +1690,16 @@ def test_the_subject_of_what_was_said_misparsed_as_its_object_is_the_doer():
 def test_talks_two_sides_had_are_theirs(run):
     (talks,) = [e for e in run("Turkey and Iran had talks on Monday.") if e.type == "CONSULT"]
     assert talks.source == ["turkey", "iran"]
+
+
+def test_a_meeting_ranks_below_the_support_it_was_the_occasion_of():
+    from eventwire.evaluation.plv import top_event
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Macron met Zelensky in Paris and reaffirmed France's support for Ukraine.")
+    top = top_event(doc, [])
+    assert top is not None
+    assert top.type == "SUPPORT"
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in top.target] == ["Ukraine"]  # support "for" names whom
+    assert "CONSULT" in [e.type for e in doc.events]  # the meeting stays an event

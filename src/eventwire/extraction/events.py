@@ -492,6 +492,7 @@ def find(
             # where no trigger fired.
             found = reader.with_model(type_model, sentence, found, located, dated)
         found = [_on_computers(e, sentence, lexicon, armed) for e in found]
+        found = _meetings_as_occasions(found)
         # "A boiler exploded at the plant. Four workers were injured.": the harm the next
         # sentence reports is the same accident's.
         accidental = [
@@ -2066,6 +2067,24 @@ def _acted_on(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     return found + [c for o in found for c in o.conjuncts]  # "a report and ten hostages"
+
+
+# What a meeting is the occasion of: "met Zelensky and reaffirmed support for Ukraine" reports
+# the support; the meeting is how it was given.
+OCCASIONED = frozenset({"SUPPORT", "AGREE", "AID", "COOPERATE", "REQUEST", "ACCUSE", "REJECT"})
+OCCASION_PENALTY = 0.1
+
+
+def _meetings_as_occasions(found: list[Event]) -> list[Event]:
+    """A sentence's meetings, visits and calls rank below an act of the same side that they
+    were the occasion of; both stay events."""
+    acts = [e for e in found if e.type in OCCASIONED and not (e.negated or e.hypothetical)]
+    return [
+        e.model_copy(update={"confidence": round(max(0.05, e.confidence - OCCASION_PENALTY), 2)})
+        if e.type == "CONSULT" and any(set(a.source) & set(e.source) for a in acts)
+        else e
+        for e in found
+    ]
 
 
 def _doers(verb: Token) -> list[Token]:
