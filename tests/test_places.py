@@ -937,3 +937,13 @@ def test_the_first_word_of_a_title_is_no_town():
 
     doc = extract("Washington imposed sanctions on Iran's Supreme Leader Ali Khamenei.")
     assert sorted(p.name for p in doc.places) == ["Iran", "Washington"]  # Supreme, Louisiana
+
+
+def test_a_name_inside_an_entity_that_ends_with_a_place_s_own_word_is_a_place():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "A contingent of police officers were sent to Kabunde Social Hall where training for "
+        "the poll officials for Homa Bay Town Constituency was taking place."
+    )
+    assert [(p.name, p.country) for p in extract(text).places] == [("Homa Bay", "KEN")]

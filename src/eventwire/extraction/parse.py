@@ -283,9 +283,11 @@ KIND_WORDS = frozenset(
 
 def place_word_follows(ent: SpacySpan) -> bool:
     """Whether a place's own word follows the name, and no article makes it a kind of thing
-    ("in Kitui town", but "a Kikuyu village" is a village of Kikuyu people)."""
+    ("in Kitui town", but "a Kikuyu village" is a village of Kikuyu people), or ends the
+    entity that holds the name ("Homa Bay Town Constituency", which spaCy may call a person)."""
     doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].lower_ not in KIND_WORDS:
+    inside = len(ent) > 1 and ent[-1].lower_ in KIND_WORDS and ent[-1].is_title
+    if not inside and (ent.end >= len(doc) or doc[ent.end].lower_ not in KIND_WORDS):
         return False
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("a", "an")
 
