@@ -1703,3 +1703,28 @@ def test_a_meeting_ranks_below_the_support_it_was_the_occasion_of():
     names = {a.id: a.name for a in doc.actors}
     assert [names[a] for a in top.target] == ["Ukraine"]  # support "for" names whom
     assert "CONSULT" in [e.type for e in doc.events]  # the meeting stays an event
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The army suffered a deadly attack in the north.", "ASSAULT"),
+        ("Iran faced fierce criticism from the opposition.", "ACCUSE"),
+        ("Syria received military aid from Iran.", "AID"),
+    ],
+)
+def test_whoever_suffers_faces_or_receives_an_act_undergoes_it(run, text, type_):
+    (event,) = [e for e in run(text) if e.type == type_]
+    assert event.target
+    assert event.source != event.target
+    assert not set(event.source) & set(event.target)
+
+
+def test_whoever_is_on_trial_is_tried():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("The journalist is on trial on espionage charges.")
+    (trial,) = [e for e in doc.events if e.type == "ACCUSE"]
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in trial.target] == ["journalists"]
+    assert trial.source == []

@@ -167,6 +167,8 @@ class EventLexicon:
     verb_target_preps: frozenset[str] = frozenset()
     type_roles: dict[str, dict[str, Role]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    undergoing_verbs: frozenset[str] = frozenset()
+    undergone_nouns: frozenset[str] = frozenset()
     instruments: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     speech_types: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
@@ -201,6 +203,8 @@ class EventLexicon:
             verb_target_preps=frozenset(data.get("verb_target_preps") or ()),
             type_roles={k: dict(v) for k, v in (data.get("type_roles") or {}).items()},
             light_verbs=frozenset(data.get("light_verbs") or ()),
+            undergoing_verbs=frozenset(data.get("undergoing_verbs") or ()),
+            undergone_nouns=frozenset(data.get("undergone_nouns") or ()),
             instruments=sorted(
                 (
                     (tuple(word.lower().split()), mode)
@@ -1362,7 +1366,9 @@ class _Reader:
             # protest": whoever came; "teachers on strike": the teachers; "said at a news
             # conference", "told reporters during a visit": the speaker.
             subject = _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-            if subject is not None and not _in_act(verb, type_):
+            if subject is not None and head.lemma_.lower() in self.lex.undergone_nouns:
+                target += self.phrase(subject)  # "Topuz is on trial": he is tried
+            elif subject is not None and not _in_act(verb, type_):
                 source += self.phrase(subject)[:1]  # the speaker, not his appositive's body
             elif subject is not None:
                 source += self.phrase(subject)
@@ -1380,6 +1386,16 @@ class _Reader:
             # (only then: other subjects' verbs are read below)
             for child in sides:
                 source += self._pobj(child)
+        elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.undergoing_verbs:
+            # "the army suffered an attack", "Iran faces sanctions from the EU": the subject
+            # undergoes the act; "from" or "by" names who does it
+            match.governor = verb
+            match.subject = _subject(verb)
+            if match.subject is not None:
+                target += [a for a in self.phrase(match.subject) if a not in source]
+            for child in verb.children:
+                if not source and child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                    source += [a for a in self._pobj(child) if a not in target]
         elif (
             first.dep_ == "dobj"
             and verb.lemma_.lower() in self.lex.light_verbs
