@@ -1728,3 +1728,11 @@ def test_whoever_is_on_trial_is_tried():
     names = {a.id: a.name for a in doc.actors}
     assert [names[a] for a in trial.target] == ["journalists"]
     assert trial.source == []
+
+
+def test_a_decision_welcomed_is_support_and_a_guest_welcomed_a_visit(run):
+    welcomed = run("Turkey welcomed the proposal for a ceasefire.")
+    assert "SUPPORT" in [e.type for e in welcomed]
+    assert "CONSULT" not in [e.type for e in welcomed]
+    hosted = run("Turkey welcomed the minister in Ankara.")
+    assert [e.type for e in hosted] == ["CONSULT"]
