@@ -1736,3 +1736,13 @@ def test_a_decision_welcomed_is_support_and_a_guest_welcomed_a_visit(run):
     assert "CONSULT" not in [e.type for e in welcomed]
     hosted = run("Turkey welcomed the minister in Ankara.")
     assert [e.type for e in hosted] == ["CONSULT"]
+
+
+def test_whose_trial_it_is_is_the_one_tried():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Publisher Jimmy Lai's trial resumed in Hong Kong on Monday.")
+    (trial,) = [e for e in doc.events if e.type == "ACCUSE"]
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in trial.target] == ["Jimmy Lai"]
+    assert trial.source == []
