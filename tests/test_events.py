@@ -1746,3 +1746,15 @@ def test_whose_trial_it_is_is_the_one_tried():
     names = {a.id: a.name for a in doc.actors}
     assert [names[a] for a in trial.target] == ["Jimmy Lai"]
     assert trial.source == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey called the deal a betrayal of its interests.",
+        "Iran described the sanctions as economic terrorism.",
+        "The minister branded the report misleading.",
+    ],
+)
+def test_calling_an_act_something_shameful_accuses(run, text):
+    assert "ACCUSE" in [e.type for e in run(text)]
