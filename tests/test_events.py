@@ -1758,3 +1758,9 @@ def test_whose_trial_it_is_is_the_one_tried():
 )
 def test_calling_an_act_something_shameful_accuses(run, text):
     assert "ACCUSE" in [e.type for e in run(text)]
+
+
+def test_a_call_ignored_is_rejected_and_a_fact_ignored_is_not(run):
+    found = run("Iran ignored calls to return to talks.")
+    assert [e.type for e in found if not e.hypothetical] == ["REJECT"]
+    assert run("Iran ignored the rising prices.") == []
