@@ -1764,3 +1764,8 @@ def test_a_call_ignored_is_rejected_and_a_fact_ignored_is_not(run):
     found = run("Iran ignored calls to return to talks.")
     assert [e.type for e in found if not e.hypothetical] == ["REJECT"]
     assert run("Iran ignored the rising prices.") == []
+
+
+def test_military_drills_a_state_holds_alone_mobilise_it(run):
+    (drill,) = run("Iran held large-scale military drills near the border.")
+    assert (drill.type, drill.source) == ("MOBILIZE", ["iran"])
