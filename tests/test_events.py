@@ -1769,3 +1769,15 @@ def test_a_call_ignored_is_rejected_and_a_fact_ignored_is_not(run):
 def test_military_drills_a_state_holds_alone_mobilise_it(run):
     (drill,) = run("Iran held large-scale military drills near the border.")
     assert (drill.type, drill.source) == ("MOBILIZE", ["iran"])
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Iran pulled out of the talks.", "REJECT"),
+        ("The United States withdrew from the nuclear deal.", "REJECT"),
+        ("Turkey withdrew its troops from the town under the agreement.", "RETREAT"),
+    ],
+)
+def test_an_agreement_walked_away_from_is_rejected_ground_left_is_a_retreat(run, text, type_):
+    assert next(e.type for e in run(text) if not e.hypothetical) == type_

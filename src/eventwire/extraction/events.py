@@ -100,6 +100,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     not_subjects: frozenset[str] = frozenset()  # "tariffs targeting imports" attack nobody
+    left: frozenset[str] = frozenset()  # "withdrew from the deal": what is left behind
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     governors: frozenset[str] = frozenset()  # "dispersed a crowd": only under these verbs
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
@@ -254,7 +255,14 @@ class EventLexicon:
         seen: set[tuple[object, ...]] = set()
         for number, group in enumerate(data["triggers"], start=1):
             for entry in _entries(group, f"{path}: trigger group {number}", codebook):
-                key = (entry.pos, entry.words, entry.context, entry.sentence_context, entry.objects)
+                key = (
+                    entry.pos,
+                    entry.words,
+                    entry.context,
+                    entry.sentence_context,
+                    entry.objects,
+                    entry.left,
+                )
                 if key in seen:
                     raise ResourceError(
                         f"{path}: trigger group {number}: {' '.join(entry.words)!r} "
@@ -313,7 +321,7 @@ def _no_bare_booleans(node: Any, where: str) -> None:
 
 def _conditioned_entry(entry: Entry) -> bool:
     """Whether ``entry`` holds only where its words, sentence or object say so."""
-    return bool(entry.context or entry.sentence_context or entry.objects)
+    return bool(entry.context or entry.sentence_context or entry.objects or entry.left)
 
 
 def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
@@ -381,6 +389,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
             not_subjects=frozenset(group.get("not_subjects") or ()),
+            left=frozenset(group.get("left") or ()),
             not_governors=frozenset(group.get("not_governors") or ()),
             governors=frozenset(group.get("governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
@@ -1091,6 +1100,10 @@ class _Reader:
                 return False
         acted_on = _acted_on(head) if entry.not_objects else []
         if acted_on and all(o.lemma_.lower() in entry.not_objects for o in acted_on):
+            return False
+        if entry.left and not any(
+            o.lemma_.lower() in entry.left or o.lower_ in entry.left for o in _left_behind(head)
+        ):
             return False
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
@@ -2101,6 +2114,18 @@ def _meetings_as_occasions(found: list[Event]) -> list[Event]:
         else e
         for e in found
     ]
+
+
+def _left_behind(verb: Token) -> list[Token]:
+    """What a verb of leaving leaves: its object ("quit the deal") or the object of its
+    "from" or "of" ("withdrew from the deal", "pulled out of the talks", "walked away from")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    for child in verb.children:
+        if child.lower_ in ("out", "away"):  # "of" may hang on the particle
+            preps += [p for p in child.children if p.lower_ in ("from", "of")]
+    found += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return found + [c for o in found for c in o.conjuncts]
 
 
 def _doers(verb: Token) -> list[Token]:
