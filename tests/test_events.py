@@ -1781,3 +1781,12 @@ def test_military_drills_a_state_holds_alone_mobilise_it(run):
 )
 def test_an_agreement_walked_away_from_is_rejected_ground_left_is_a_retreat(run, text, type_):
     assert next(e.type for e in run(text) if not e.hypothetical) == type_
+
+
+def test_an_agreement_named_after_a_city_does_not_place_acts_on_it():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("The United States withdrew from the Paris climate agreement in 2017.")
+    (rejection,) = [e for e in doc.events if e.type == "REJECT"]
+    assert rejection.place is None
+    assert "Paris" in [p.name for p in doc.places]  # still a place the text names

@@ -2029,6 +2029,8 @@ class _Reader:
             parent = token.head
             if parent is token:
                 return False
+            if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
+                return False  # "withdrew from the Paris agreement": named where it was made
             if (
                 token.dep_ == "pobj"
                 and parent.lower_ in self.lex.place_preps
@@ -2043,6 +2045,13 @@ class _Reader:
             token = parent
         return False
 
+
+# Things named after the place they were made, which later acts on them are not at: "the
+# Paris agreement", "the Minsk accords", "the Geneva Conventions".
+NAMED_FOR = frozenset(
+    {"agreement", "accord", "treaty", "convention", "protocol", "deal", "pact", "declaration"}
+    | {"charter", "format", "process", "framework", "memorandum", "communique", "statute"}
+)
 
 # Nouns for what someone asked or offered: answering one answers whoever made it.
 SPEECH_ACTS = frozenset(
