@@ -1790,3 +1790,12 @@ def test_an_agreement_named_after_a_city_does_not_place_acts_on_it():
     (rejection,) = [e for e in doc.events if e.type == "REJECT"]
     assert rejection.place is None
     assert "Paris" in [p.name for p in doc.places]  # still a place the text names
+
+
+def test_letting_others_act_concedes_and_let_us_is_no_event(run):
+    from eventwire.evaluation.plv import plv_class, top_event
+    from eventwire.extraction.pipeline import extract
+
+    event = top_event(extract("The Taliban let women return to work in health clinics."), [])
+    assert plv_class(event) == "YIELD"
+    assert run("Let us work together for peace, the president said.") == []
