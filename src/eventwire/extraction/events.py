@@ -101,6 +101,7 @@ class Entry:
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     not_subjects: frozenset[str] = frozenset()  # "tariffs targeting imports" attack nobody
     left: frozenset[str] = frozenset()  # "withdrew from the deal": what is left behind
+    needs_subject: bool = False  # "the Taliban let women work", not "Let us work"
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     governors: frozenset[str] = frozenset()  # "dispersed a crowd": only under these verbs
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
@@ -390,6 +391,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             not_objects=frozenset(group.get("not_objects") or ()),
             not_subjects=frozenset(group.get("not_subjects") or ()),
             left=frozenset(group.get("left") or ()),
+            needs_subject=bool(group.get("needs_subject")),
             not_governors=frozenset(group.get("not_governors") or ()),
             governors=frozenset(group.get("governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
@@ -1104,6 +1106,8 @@ class _Reader:
         if entry.left and not any(
             o.lemma_.lower() in entry.left or o.lower_ in entry.left for o in _left_behind(head)
         ):
+            return False
+        if entry.needs_subject and not _doers(head):
             return False
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
