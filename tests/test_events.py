@@ -1799,3 +1799,18 @@ def test_letting_others_act_concedes_and_let_us_is_no_event(run):
     event = top_event(extract("The Taliban let women return to work in health clinics."), [])
     assert plv_class(event) == "YIELD"
     assert run("Let us work together for peace, the president said.") == []
+    said = "They gave figures, but also let us look at the compensation, the elders said."
+    assert "CONCEDE" not in [e.type for e in run(said)]
+
+
+def test_an_act_conducted_that_the_parser_makes_a_subject_is_still_conducted():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "Three days after President Lai took office, China conducted the military drills "
+        "encircling Taiwan and called them a punishment."
+    )
+    doc = extract(text)
+    (drills,) = [e for e in doc.events if e.type == "MOBILIZE"]
+    names = {a.id: a.name for a in doc.actors}
+    assert [names[a] for a in drills.source] == ["China"]

@@ -1107,7 +1107,7 @@ class _Reader:
             o.lemma_.lower() in entry.left or o.lower_ in entry.left for o in _left_behind(head)
         ):
             return False
-        if entry.needs_subject and not _doers(head):
+        if entry.needs_subject and (not _doers(head) or _exhorts(head)):
             return False
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
@@ -1364,6 +1364,16 @@ class _Reader:
             first = first.head  # "launched airstrikes and raids": both are launched
         first = _object_phrase(first)
         verb = first.head
+        taken = first.dep_ == "dobj"
+        if (
+            first.dep_ == "nsubj"
+            and verb.tag_ == "VBG"
+            and verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.lemma_.lower() in self.lex.light_verbs
+        ):
+            # "China conducted the drills encircling Taiwan": the parser makes the drills the
+            # subject of "encircling"; they are what was conducted
+            verb, taken = verb.head, True
         if not source and (itself := self.index.at(head.idx, _end(head))) is not None:
             source.append(itself)  # "Protesters threw stones": the protest is theirs
         elif (
@@ -1403,7 +1413,7 @@ class _Reader:
             # (only then: other subjects' verbs are read below)
             for child in sides:
                 source += self._pobj(child)
-        elif first.dep_ == "dobj" and verb.lemma_.lower() in self.lex.undergoing_verbs:
+        elif taken and verb.lemma_.lower() in self.lex.undergoing_verbs:
             # "the army suffered an attack", "Iran faces sanctions from the EU": the subject
             # undergoes the act; "from" or "by" names who does it
             match.governor = verb
@@ -1413,11 +1423,7 @@ class _Reader:
             for child in verb.children:
                 if not source and child.dep_ == "prep" and child.lower_ in ("from", "by"):
                     source += [a for a in self._pobj(child) if a not in target]
-        elif (
-            first.dep_ == "dobj"
-            and verb.lemma_.lower() in self.lex.light_verbs
-            and not _names_as(verb)
-        ):
+        elif taken and verb.lemma_.lower() in self.lex.light_verbs and not _names_as(verb):
             match.governor = verb
             match.subject = _subject(verb)
             if not source and match.subject is not None:
@@ -2127,6 +2133,12 @@ def _meetings_as_occasions(found: list[Event]) -> list[Event]:
         else e
         for e in found
     ]
+
+
+def _exhorts(verb: Token) -> bool:
+    """Whether ``verb`` opens an exhortation: "let us look at", "let's", "let me say"."""
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.lower_ in ("us", "me", "'s")
 
 
 def _left_behind(verb: Token) -> list[Token]:
