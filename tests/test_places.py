@@ -947,3 +947,16 @@ def test_a_name_inside_an_entity_that_ends_with_a_place_s_own_word_is_a_place():
         "the poll officials for Homa Bay Town Constituency was taking place."
     )
     assert [(p.name, p.country) for p in extract(text).places] == [("Homa Bay", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli shelling hit Khan Yunis on Friday.", "PSE"),  # spaCy: a person
+        ("Protesters gathered in Sana'a on Friday.", "YEM"),  # the apostrophe's spelling
+    ],
+)
+def test_transliterated_city_names_are_found(text, country):
+    from eventwire.extraction.pipeline import extract
+
+    assert country in [p.country for p in extract(text).places if p.precision == "point"]

@@ -367,6 +367,15 @@ class Mention:
         return self.lookup or self.text
 
 
+def _city_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name of two words or more is, spelt so, a town of 100,000 people: "Khan
+    Yunis", which spaCy may take for a person, is the town wherever it stands."""
+    return " " in text.strip() and any(
+        c.exact and c.feature in POINTS and c.population >= 100_000
+        for c in gazetteer.candidates(text)
+    )
+
+
 def _is_name(token: Token) -> bool:
     return _is_name_word(token.text)
 
@@ -409,7 +418,11 @@ class _Blocks:
             # an organisation NER alone names is left to the ORG rules below
             if a.kind != "state" and not (a.kind == "organisation" and a.dictionary_id is None)
             for m in a.mentions
-            if not (a.kind == "person" and _located(doc, m.start) and gazetteer.has(m.text))
+            if not (
+                a.kind == "person"
+                and (_located(doc, m.start) or _city_name(m.text, gazetteer))
+                and gazetteer.has(m.text)
+            )
             and not (
                 a.kind == "government"
                 and any(c.exact and c.country == a.country for c in gazetteer.candidates(m.text))
@@ -600,6 +613,11 @@ def _people_of(doc: Doc, span: SpacySpan) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PEOPLE_NOUNS
 
 
+def _capitalised(token: Token) -> bool:
+    """A capital then small letters: "Sana'a" too, which ``is_title`` is not."""
+    return token.text[:1].isupper() and token.text[1:2].islower()
+
+
 def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> bool:
     is_labelled = any(t.i in labelled for t in span)
     if span[0].lower_ in CONNECTORS | INNER or span[-1].lower_ in CONNECTORS | INNER:
@@ -617,8 +635,8 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
         len(span) == 1
         and span[0].pos_ != "PROPN"
         and not (is_labelled or span[0].is_upper)
-        and not (after_locative and span[0].is_title and not span[0].is_sent_start)
-        and not (span[0].is_title and _people_of(doc, span))
+        and not (after_locative and _capitalised(span[0]) and not span[0].is_sent_start)
+        and not (_capitalised(span[0]) and _people_of(doc, span))
     ):
         return False
     return not blocks.block(span, is_labelled)
@@ -1281,7 +1299,7 @@ def resolve(
         return None
     # One unlabelled word that only meets a place through the spelling folds ("Holy" and
     # Holly) is a common word more often than a variant spelling.
-    folded = not best.exact and " " not in mention.text and "-" not in mention.text
+    folded = not best.exact and not any(c in mention.text for c in " -'’‘")
     if not mention.labelled and (folded or not supported):
         return None
     # A division's name ("Kuria East district") that only a town's folded spelling meets.
