@@ -1472,6 +1472,9 @@ def test_a_duty_is_no_blame(run):
         ("A Senate committee passed legislation on Wednesday targeting Turkey.", "ASSAULT"),
         ("New sanctions hit Iran's oil exports.", "ASSAULT"),
         ("Floods hit the north of the country on Monday.", "ASSAULT"),
+        ("The White House effort targeting fentanyl continues.", "ASSAULT"),
+        ("The new administration launched a drive to fight corruption.", "ASSAULT"),
+        ("Firefighters fought the blaze for hours.", "ASSAULT"),
     ],
 )
 def test_words_that_report_no_event_of_their_type(text, not_reported):
