@@ -1838,3 +1838,8 @@ def test_money_and_goods_given_in_other_words_are_aid(text):
     event = top_event(extract(text), [])
     assert event is not None
     assert event.type == "AID"
+
+
+def test_weapons_found_inside_something_are_weapons_found(run):
+    found = run("Police found a car loaded with explosives near the checkpoint.")
+    assert [(e.type, e.mode, e.source) for e in found] == [("COERCE", "seize", ["police"])]

@@ -1092,6 +1092,9 @@ class _Reader:
             ]
             # the parser may hang the noun under its adjective ("a silver pendant")
             objects += [c for o in objects for c in o.children if c.dep_ == "amod"]
+            # what a thing found holds: "packages containing explosive devices", "a car
+            # loaded with explosives"
+            objects += [g for o in objects for g in _contents(o)]
             # a state left counts as a place ("left Syria"); a state found is no weapon
             if not objects or not any(
                 o.lemma_.lower() in entry.objects
@@ -2133,6 +2136,27 @@ def _meetings_as_occasions(found: list[Event]) -> list[Event]:
         else e
         for e in found
     ]
+
+
+CONTAINING = frozenset({"contain", "carry", "hold", "load", "pack", "fill", "conceal", "hide"})
+
+
+def _contents(noun: Token) -> list[Token]:
+    """What ``noun`` is said to hold: "packages containing explosives" (explosives), "a car
+    loaded with explosives", "bags filled with ammunition"."""
+    found = []
+    for child in noun.children:
+        if child.dep_ != "acl" or child.lemma_.lower() not in CONTAINING:
+            continue
+        found += [g for g in child.children if g.dep_ == "dobj"]
+        found += [
+            pobj
+            for prep in child.children
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "of")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    return found
 
 
 def _exhorts(verb: Token) -> bool:
