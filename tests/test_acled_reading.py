@@ -383,3 +383,20 @@ def test_sanctions_are_no_acled_event():
         None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("notes", "sub_event"),
+    [
+        (
+            "Police fired tear gas to disperse hundreds of protesters in Nairobi.",
+            "Protest with intervention",
+        ),
+        ("Police shot into the air to disperse protesters in Kisumu.", "Protest with intervention"),
+        ("Police shot two protesters dead in Kisumu.", "Excessive force against protesters"),
+    ],
+)
+def test_shots_of_tear_gas_or_into_the_air_are_crowd_control_not_harm(notes, sub_event):
+    from eventwire.extraction.acled_reading import _protest
+
+    assert _protest("demo", notes) == ("Protests", sub_event)

@@ -210,9 +210,11 @@ VIOLENT_PROTEST = _words(
 # Force that kills or maims protesters: ACLED's "Excessive force against protesters", when
 # the notes also name a force that used it (a toll of an earlier day or an accident is not).
 PROTESTERS = r"(?:protesters?|demonstrators?|marchers|crowds?|rall(?:y|ies)|sit-ins?|students)"
+# Shots of tear gas, rubber bullets or into the air are crowd control, not harm.
+NOT_HARMFUL = r"(?!\W+(?:tear|teargas|rubber|water|warning|pepper|stun|smoke|(?:in)?to the air))"
 HARM = (
-    r"(?:kill\w*|shot|shooting|shoot|opened fire|fired|wound\w*|injur\w*|died|dead|beat\w*"
-    r"|attack\w*)"
+    rf"(?:kill\w*|(?:shot|shooting|shoot|fired){NOT_HARMFUL}|opened fire|wound\w*|injur\w*"
+    r"|died|dead|beat\w*|attack\w*)"
 )
 EXCESSIVE_FORCE = re.compile(
     # "fired live rounds at protesters", "protesters were shot dead", "killing one protester"
