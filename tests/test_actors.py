@@ -692,3 +692,11 @@ def test_press_freedom_and_relief_groups_are_known_by_name():
     found = {a.name: (a.kind, a.country) for a in extract(text).actors}
     for name in ("Committee to Protect Journalists", "Oxfam", "International Crisis Group"):
         assert found.get(name) == ("organisation", "NGO")
+
+
+def test_hong_kong_officials_are_hong_kong_s_government():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Washington sanctioned Hong Kong officials.")
+    found = {a.name: a.country for a in doc.actors}
+    assert found.get("Hong Kong government") == "HKG"

@@ -960,3 +960,19 @@ def test_transliterated_city_names_are_found(text, country):
     from eventwire.extraction.pipeline import extract
 
     assert country in [p.country for p in extract(text).places if p.precision == "point"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Clifford, president of the Committee for Freedom in Hong Kong, spoke in Washington "
+        "at the Cato Institute, in Washington, D.C.",
+        "The youth started demonstrating at 7pm at Kiberas Olympic stage, where they lit bonfires.",
+    ],
+)
+def test_ideals_and_games_in_names_are_no_towns(text):
+    from eventwire.extraction.pipeline import extract
+
+    names = [p.name for p in extract(text).places]
+    assert "Freedom" not in names
+    assert "Olympic" not in names

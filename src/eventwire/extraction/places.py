@@ -62,6 +62,8 @@ STOPWORDS = _words(
     "street road way route avenue center centre hall bank college school airport market "
     "agency section valley ridge reserve church court home garden energy war congress justice "
     "secretary commerce main county grand royal recovery man "
+    # ideals that name organisations and a few small towns ("Committee for Freedom in Hong Kong")
+    "freedom liberty democracy peace unity hope prosperity solidarity olympic olympics "
     # the first words of titles ("Supreme Leader", "Deputy Governor", "Interior Minister")
     "supreme deputy acting interim vice senior foreign defense defence interior attorney "
     # Kenya's administrative units, written after a name ("North Horr Location")
