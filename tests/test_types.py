@@ -183,10 +183,16 @@ def test_an_offer_said_with_be_ready_to_is_read_at_the_act_offered(nlp):
 @pytest.mark.parametrize(
     ("text", "rules", "model"),
     [
-        # welcoming a decision is praise (SUPPORT), not hosting a visit
+        # welcoming a gesture is praise (SUPPORT), not hosting a visit; the rules read a
+        # decision welcomed so themselves
+        (
+            "The regional bloc welcomed the junta's gesture toward the detained journalists.",
+            "CONSULT",
+            "SUPPORT",
+        ),
         (
             "The regional bloc welcomed the junta's decision to free the detained journalists.",
-            "CONSULT",
+            "SUPPORT",
             "SUPPORT",
         ),
         # calling someone is a phone call (CONSULT), not a call on them to act
