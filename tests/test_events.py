@@ -1475,6 +1475,9 @@ def test_a_duty_is_no_blame(run):
         ("The White House effort targeting fentanyl continues.", "ASSAULT"),
         ("The new administration launched a drive to fight corruption.", "ASSAULT"),
         ("Firefighters fought the blaze for hours.", "ASSAULT"),
+        # an attraction, not an appeal made
+        ("Putin's popular appeal at home remains high.", "REQUEST"),
+        ("Erdogan has broad appeal among conservative voters.", "REQUEST"),
     ],
 )
 def test_words_that_report_no_event_of_their_type(text, not_reported):

@@ -234,3 +234,13 @@ def test_the_model_makes_no_promise_of_an_act_done():
     )
     (event,) = [e for e in extract(text, None).events if e.trigger.text == "reached an agreement"]
     assert event.type == "SUPPORT"
+
+
+def test_describing_someone_as_something_is_no_act_the_model_may_add():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "Ali Wyne, senior research and advocacy advisor on the U.S. and China at the "
+        "International Crisis Group, describes Trump as an anomaly for U.S. policy."
+    )
+    assert extract(text).events == []

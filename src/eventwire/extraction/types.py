@@ -310,13 +310,32 @@ def retype(
 ANSWER_VERBS = frozenset({"respond", "reply", "answer", "return", "comment", "reach"})
 
 
+# Verbs that say what their object is "as" something: "describes Trump as an anomaly".
+DESCRIBING = frozenset(
+    {"describe", "characterize", "characterise", "portray", "depict", "regard", "view"}
+)
+
+
 def naming(verb: Token) -> Token | None:
-    """The noun a verb names its object ("calls Xi a dear friend": "friend"); None where it
-    names nothing ("shot him dead" says what the act did, "took six hostage" is the act)."""
+    """The noun a verb names its object ("calls Xi a dear friend": "friend"; "describes Trump
+    as an anomaly": "anomaly"); None where it names nothing ("shot him dead" says what the act
+    did, "took six hostage" is the act)."""
     children = list(verb.children)
     if not any(c.dep_ == "dobj" for c in children):
         return None
-    return next((c for c in children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+    named = next((c for c in children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+    if named is None and verb.lemma_.lower() in DESCRIBING:
+        named = next(
+            (
+                pobj
+                for prep in children
+                if prep.dep_ == "prep" and prep.lower_ == "as"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+    return named
 
 
 def _no_act(verb: Token) -> bool:
