@@ -1846,3 +1846,18 @@ def test_money_and_goods_given_in_other_words_are_aid(text):
 def test_weapons_found_inside_something_are_weapons_found(run):
     found = run("Police found a car loaded with explosives near the checkpoint.")
     assert [(e.type, e.mode, e.source) for e in found] == [("COERCE", "seize", ["police"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("Kenya asked whether the UN would send more troops.", False),
+        ("Asked by a reporter whether he might back off his threats, Trump said no.", False),
+        ("Ukraine asked its allies for more air defence systems.", True),
+        ("The UN asked Israel to allow aid into Gaza.", True),
+    ],
+)
+def test_a_question_asked_is_no_request(text, requested):
+    from eventwire.extraction.pipeline import extract
+
+    assert ("REQUEST" in [e.type for e in extract(text).events]) is requested

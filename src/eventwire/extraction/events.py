@@ -1112,6 +1112,8 @@ class _Reader:
             return False
         if entry.needs_subject and (not _doers(head) or _exhorts(head)):
             return False
+        if entry.type == "REQUEST" and entry.pos == "verb" and _asks_a_question(head):
+            return False
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
             for d in _doers(head)
@@ -2157,6 +2159,25 @@ def _contents(noun: Token) -> list[Token]:
             if pobj.dep_ == "pobj"
         ]
     return found
+
+
+QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Whether "ask" puts a question, not a request: "asked whether he might back off", "asked
+    the minister about the killings" (but "asked its allies for arms", "asked Israel to")."""
+    if verb.lemma_.lower() not in ("ask", "query", "inquire", "enquire", "question"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
+        return False
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ == "ccomp" and child.left_edge.lower_ in QUESTION_WORDS:
+            return True
+    return False
 
 
 def _exhorts(verb: Token) -> bool:
