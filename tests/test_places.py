@@ -752,6 +752,15 @@ def test_a_town_in_a_division_of_its_name_outweighs_a_bigger_namesake_abroad(nlp
     assert found["Kwale"] == ("Kwale", "KEN")
 
 
+def test_a_division_s_town_must_lie_in_the_division(nlp, gazetteer):
+    # Samburu town is in Kwale, 500 km from Samburu County: the county is meant
+    found = find(nlp("Bandits shot two herders in Marti, Samburu."), gazetteer, [])
+    samburu = next(p for p in found if p.name == "Samburu")
+    assert (samburu.country, samburu.precision) == ("KEN", "admin1")
+    assert samburu.lat is not None
+    assert samburu.lat > 0  # north of the equator, not the coast
+
+
 def test_a_town_named_after_a_name_picks_the_namesake_near_it(nlp, gazetteer):
     # Kiunga in Papua New Guinea is the bigger; the one near Lamu is meant
     text = "A roadside bomb exploded in Kiunga, Lamu on Tuesday."
@@ -899,12 +908,36 @@ def test_a_towns_own_people_or_services_still_name_the_town(text, place):
         ),
         # a camp named after its town, inside an organisation's name
         ("Gunmen attacked police at Dadaab Refugee Camp.", ("Dadaab", "KEN", "point")),
+        # spaCy tags "Migori" a noun and calls it an organisation: "town" after it says
+        (
+            "Migori town boda boda operators have protested against high levies.",
+            ("Migori", "KEN", "point"),
+        ),
+        # a small word hyphened on ends the name
+        ("Residents of Mukurwe-ini marched to the mortuary.", ("Mukurwe-ini", "KEN", "point")),
     ],
 )
 def test_the_word_after_a_name_makes_it_a_place(text, place):
     from eventwire.extraction.pipeline import extract
 
     assert place in [(p.name, p.country, p.precision) for p in extract(text).places]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # small towns spaCy calls an organisation or a person, with nothing else to support
+        ("Protesters marched from the campus to Westlands.", ["Westlands"]),
+        ("Militants ambushed a bus travelling from Garsen to Lamu.", ["Garsen", "Lamu"]),
+        # the road's first town is inside what spaCy calls an organisation's name
+        ("Drivers blocked the Nyeri-Nyahururu road.", ["Nyeri", "Nyahururu"]),
+    ],
+)
+def test_places_gone_to_or_from_or_joined_by_a_road_are_places(text, names):
+    from eventwire.extraction.pipeline import extract
+
+    found = [(p.name, p.country) for p in extract(text).places if p.lat is not None]
+    assert found == [(name, "KEN") for name in names]
 
 
 def test_a_facility_named_after_a_namesake_abroad_is_in_the_town_after_it():

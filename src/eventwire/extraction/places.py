@@ -402,6 +402,19 @@ def _joins(doc: Doc, i: int) -> bool:
     return token.lower_ in CONNECTORS and not token.is_title
 
 
+def _suffix(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a small word hyphened on to the name before it ("ini" in
+    "Mukurwe-ini")."""
+    token = doc[i]
+    return (
+        token.is_lower
+        and token.is_alpha
+        and doc[i - 1].text == "-"
+        and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_)
+        and _is_name(doc[i - 2])
+    )
+
+
 def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
@@ -510,6 +523,7 @@ class _Blocks:
             and (span.doc[span.end].text == "-" or not self._areal(span.text))
             and span.doc[span.end].lower_ not in LOCAL_SERVICES
             and not _facility_after(span.doc, span)  # "at Dadaab Refugee Camp"
+            and not _on_route(span.doc, span)  # "the Eldoret-Kitale road"
         ):
             return True
         # A name before a word of honour is whom it honours: "Victoria Cross", "Lincoln
@@ -581,7 +595,45 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
         return "areal"
     if i >= 0 and doc[i].lower_ in LOCATIVES:
         return "located"  # "clashes in Bouira": a place of some kind
+    if i >= 0 and _moved(doc[i]):
+        return "located"  # "marched to Mokowe", "travelling from Garsen"
+    if _on_route(doc, span):
+        return "located"  # "the Nyeri-Nyahururu road"
     return None
+
+
+# Verbs of going somewhere: what they go to or from is a place.
+MOTION_VERBS = _words(
+    "march walk travel drive ride fly flee escape head go come return move relocate trek "
+    "proceed rush deploy send evacuate transport ferry carry chase pursue storm"
+)
+# Words after "X-Y" that make it a way between two places: "the Eldoret-Kitale road".
+ROUTES = _words("road highway route railway corridor")
+
+
+def _moved(preposition: Token) -> bool:
+    """Whether the word before a name is "to" or "from" after a verb of going: "marched to
+    Mokowe", "a vehicle travelling from Garsen to Lamu"."""
+    if preposition.lower_ not in ("to", "from", "towards", "toward", "into"):
+        return False
+    head = preposition.head
+    if head.lemma_.lower() in MOTION_VERBS:
+        return True
+    # "from Garsen to Lamu": the "to" hangs on the name after "from"
+    return head.head.lower_ == "from" and head.head.head.lemma_.lower() in MOTION_VERBS
+
+
+def _on_route(doc: Doc, span: SpacySpan) -> bool:
+    """Whether the name is one end of a way named after the places it joins: "the
+    Eldoret-Kitale road", "the Nyeri-Nyahururu highway"."""
+    end = span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and _is_name(doc[end + 1]):
+        end += 2
+    start = span.start
+    while start >= 2 and doc[start - 1].text == "-" and _is_name(doc[start - 2]):
+        start -= 2
+    joined = start < span.start or end > span.end
+    return joined and end < len(doc) and doc[end].lower_ in ROUTES
 
 
 # Facilities named after the town they stand in: "the Timau police road block", "Mokowe camp".
@@ -615,6 +667,11 @@ def _people_of(doc: Doc, span: SpacySpan) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PEOPLE_NOUNS
 
 
+def _kind_follows(doc: Doc, span: SpacySpan) -> bool:
+    """Whether a place's own word follows the name: "Migori town", "Karaini village"."""
+    return span.end < len(doc) and doc[span.end].lower_ in KIND_WORDS
+
+
 def _capitalised(token: Token) -> bool:
     """A capital then small letters: "Sana'a" too, which ``is_title`` is not."""
     return token.text[:1].isupper() and token.text[1:2].islower()
@@ -638,7 +695,7 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
         and span[0].pos_ != "PROPN"
         and not (is_labelled or span[0].is_upper)
         and not (after_locative and _capitalised(span[0]) and not span[0].is_sent_start)
-        and not (_capitalised(span[0]) and _people_of(doc, span))
+        and not (_capitalised(span[0]) and (_people_of(doc, span) or _kind_follows(doc, span)))
     ):
         return False
     return not blocks.block(span, is_labelled)
@@ -669,6 +726,8 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             if _is_name_word(texts[j + 1]) and "\n" not in after:
                 words += 1
             elif not _joins(doc, j + 1):
+                if _suffix(doc, j + 1):
+                    j += 1  # "Mukurwe-ini": a small word after a hyphen ends the name
                 break
             j += 1
         accepted = None
@@ -1241,12 +1300,16 @@ def resolve(
     )
     # A division's town of its name is meant unless the text says the division ("Mandera"
     # the town, "Mandera county" the county): news names the town, and it is a truer point.
+    # The town must lie in the division: Samburu in Kwale is not Samburu County's town.
     if division(best) and mention.hint not in ("admin1", "admin2", "region"):
         seat = next(
             (
                 (s, c)
                 for s, c in scored
-                if c.feature in POINTS and c.exact and c.country == best.country
+                if c.feature in POINTS
+                and c.exact
+                and c.country == best.country
+                and best.admin1 in (None, c.admin1)
             ),
             None,
         )
