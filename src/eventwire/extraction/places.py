@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
-from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold
+from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold, neighbours
 from .offsets import Intervals
 from .parse import KIND_WORDS, entities, place_word_follows, text_of, token_starts, words_of
 
@@ -1359,6 +1359,12 @@ def resolve(
         and best.population < 20_000
         and best.country not in context.countries(mention)
         and not any(best.country == k.country for k in inside)
+        # news of a border names towns on both sides: "a Somali-owned hotel in Mwingi"
+        and not (
+            mention.hint is not None
+            and context.main is not None
+            and best.country in neighbours().get(context.main, ())
+        )
     )
     if stray:
         return None
