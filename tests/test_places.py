@@ -424,6 +424,22 @@ def test_a_small_town_abroad_is_not_taken_for_a_local_name(nlp, gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "abroad"),
+    [
+        # Uhuru is one of Oslo's names, Boni one of Bonn's
+        ("Traders protested at Uhuru market in Narok County after a police raid.", "NOR"),
+        ("Soldiers raided a camp in Boni forest in Lamu County, Kenya.", "DEU"),
+    ],
+)
+def test_another_name_of_a_place_abroad_is_no_place_in_a_story_about_one_country(
+    nlp, gazetteer, text, abroad
+):
+    countries = [p.country for p in find(nlp(text), gazetteer, []) if p.lat is not None]
+    assert "KEN" in countries
+    assert abroad not in countries
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Protesters raided a Somali-owned hotel in Mwingi. Somalia's militants were blamed.",
@@ -999,6 +1015,8 @@ def test_a_name_inside_an_entity_that_ends_with_a_place_s_own_word_is_a_place():
     [
         ("Israeli shelling hit Khan Yunis on Friday.", "PSE"),  # spaCy: a person
         ("Protesters gathered in Sana'a on Friday.", "YEM"),  # the apostrophe's spelling
+        # a hyphened city spaCy calls a person, in an ACLED note's parentheses
+        ("Unknown men burned a shrine in Adjagbo (Abomey-Calavi, Atlantique).", "BEN"),
     ],
 )
 def test_transliterated_city_names_are_found(text, country):

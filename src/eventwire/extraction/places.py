@@ -371,8 +371,9 @@ class Mention:
 
 def _city_name(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name of two words or more is, spelt so, a town of 100,000 people: "Khan
-    Yunis", which spaCy may take for a person, is the town wherever it stands."""
-    return " " in text.strip() and any(
+    Yunis" or "Abomey-Calavi", which spaCy may take for a person, is the town wherever it
+    stands."""
+    return (" " in text.strip() or "-" in text.strip("-")) and any(
         c.exact and c.feature in POINTS and c.population >= 100_000
         for c in gazetteer.candidates(text)
     )
@@ -1367,6 +1368,20 @@ def resolve(
         )
     )
     if stray:
+        return None
+    # A place abroad that only another of its names meets, in an article whose names point
+    # to one other country, is a local name the gazetteer lacks: "Uhuru market" in Narok is
+    # not Oslo (one of whose names is Uhuru), "Boni forest" not Bonn.
+    if (
+        spelling(best.name) != spelling(mention.name)
+        and context.main is not None
+        and context.main in context.named
+        and best.country != context.main
+        and best.country not in context.countries(mention)
+        and best.country not in neighbours().get(context.main, ())
+        and best.feature in LOCAL
+        and not any(best.country == k.country for k in inside)
+    ):
         return None
     # One unlabelled word that only meets a place through the spelling folds ("Holy" and
     # Holly) is a common word more often than a variant spelling.
