@@ -1375,7 +1375,6 @@ def resolve(
     if (
         spelling(best.name) != spelling(mention.name)
         and context.main is not None
-        and context.main in context.named
         and best.country != context.main
         and best.country not in context.countries(mention)
         and best.country not in neighbours().get(context.main, ())
