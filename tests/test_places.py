@@ -977,6 +977,14 @@ def test_a_facility_named_after_a_namesake_abroad_is_in_the_town_after_it():
     assert all(e.place == doc.places[0].id for e in doc.events)
 
 
+def test_a_division_s_own_word_after_its_name_is_no_town():
+    from eventwire.extraction.pipeline import extract
+
+    # Zone is a village in Lombardy; Hararghe is not in the gazetteer
+    doc = extract("OLA fighters attacked soldiers in Oda Bultum, West Hararghe Zone.")
+    assert "ITA" not in [p.country for p in doc.places]
+
+
 def test_a_divisions_name_that_only_a_towns_folded_spelling_meets_is_not_placed():
     from eventwire.extraction.pipeline import extract
 

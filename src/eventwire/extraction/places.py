@@ -308,7 +308,7 @@ WATERS = _words("ocean sea gulf bay river peninsula plateau quarter")
 # "West Wing"): after another name word, such a word alone is not the town it also names.
 TAILS = WATERS | _words(
     "cape delta wing republic park plantation island islands harbor harbour coast village "
-    "square lake"
+    "square lake zone region district province county state governorate department"
 )
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
