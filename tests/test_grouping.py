@@ -62,6 +62,21 @@ def test_a_strike_and_its_denial_stay_two_events():
     assert all(len(e.mentions) == 1 for e in document.events)
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "victim"),
+    [
+        ("Two robbers were shot dead in a shootout with police in Kisumu.", "police", "robbers"),
+        ("A soldier was killed during clashes with Boko Haram fighters.", "Boko Haram", "soldier"),
+    ],
+)
+def test_a_killing_in_a_fight_is_one_event_done_by_the_other_side(text, doer, victim):
+    document = extract(text)
+    [event] = of_type(document, "ASSAULT")
+    assert len(event.mentions) == 2  # the killing and the fight
+    assert event.source == [actor(document, doer)]
+    assert event.target == [actor(document, victim)]
+
+
 def test_two_strikes_on_two_days_stay_two_events():
     document = extract(
         "Russian drones struck Odesa on Monday. Russian drones struck Odesa again on Wednesday."
@@ -335,7 +350,7 @@ def test_a_time_hung_on_a_participle_describing_the_object_dates_the_main_verb()
 
 def test_a_place_named_after_the_trigger_in_its_sentence_places_an_event_that_names_none():
     document = extract(
-        "Scores were injured when supporters of the governor and those of the senator clash "
+        "Scores were injured when supporters of the governor and those of the senator fought "
         "in Kitale town."
     )
     [injured] = [e for e in document.events if e.trigger.text == "injured"]

@@ -1316,8 +1316,24 @@ class _Reader:
         if not source and (type_ == "ASSAULT" or type_ in self.lex.reciprocal_types):
             # "On 6 November, clash between pastoralists and farmers": both sides did it
             source += [a for prep in _between(children) for a in self._pobj(prep)]
+        if passive and not source and type_ == "ASSAULT":
+            source += self._other_side(children)
         if not target:
             target += self._addressee(children, type_)
+
+    def _other_side(self, children: list[Token]) -> list[Actor]:
+        """Who fought whoever was hurt "in a gun battle with police", "during clashes with
+        soldiers": the other side did it."""
+        for prep in children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for fight in prep.children:
+                if fight.dep_ != "pobj" or fight.lemma_.lower() not in FIGHTS:
+                    continue
+                for with_ in fight.children:
+                    if with_.dep_ == "prep" and with_.lower_ == "with":
+                        return self._pobj(with_)
+        return []
 
     def _addressee(self, children: list[Token], type_: str) -> list[Actor]:
         """Whom an act answers or asks, where it has no object actor: "demanded that the US
@@ -2059,6 +2075,20 @@ class _Reader:
                 return False
             token = parent
         return False
+
+
+# Fights whose other side did the harm to whoever was hurt in them: "killed in a shootout
+# with police".
+FIGHTS = frozenset(
+    {"battle", "shootout", "firefight", "clash", "confrontation", "skirmish", "exchange"}
+    | {"gunfight", "fighting", "encounter", "standoff", "crossfire"}
+)
+
+
+def is_fight(word: str) -> bool:
+    """Whether a trigger's last word names a fight both sides wage ("gun battle", "clashes")."""
+    word = word.lower()
+    return any(w in FIGHTS for w in (word, word.removesuffix("s"), word.removesuffix("es")))
 
 
 # Things named after the place they were made, which later acts on them are not at: "the

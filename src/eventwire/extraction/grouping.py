@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
-from .events import EventLexicon, road_name
+from .events import EventLexicon, is_fight, road_name
 from .events import _inside as inside
 from .events import _quoted as quoted_ranges
 from .events import _subject as verb_subject
@@ -648,8 +648,10 @@ def _compatible(
         modes = {families.get(e.mode, e.mode) for e in group.events if e.mode is not None}
         if modes and families.get(event.mode, event.mode) not in modes:
             return False
-    if first.type not in mutual_types and (
-        group.sources & set(event.target) or group.targets & set(event.source)
+    if (
+        first.type not in mutual_types
+        and not (_fight(event) or any(_fight(e) for e in group.events))
+        and (group.sources & set(event.target) or group.targets & set(event.source))
     ):
         return False
     if _two_dyads(group, event, country):
@@ -664,6 +666,13 @@ def _compatible(
             if mine is not None and other in places and _far(mine, places[other]):
                 return False
     return True
+
+
+def _fight(event: Event) -> bool:
+    """Whether the event is a fight both sides wage ("a gun battle with police"): whoever it
+    is "with" may be the doer of the killing told beside it, which is the same event."""
+    words = event.trigger.text.split()
+    return bool(words) and is_fight(words[-1])
 
 
 def _same_time(a: str, b: str) -> bool:
@@ -897,11 +906,23 @@ def _merged(
     first = events[0]
     mentions = [_mention(e) for e in events]
     update: dict[str, object] = {"mentions": mentions}
+    # A fight's "with" is a side, not the victim: the harm told beside it says who did what.
+    ranked = sorted(enumerate(events), key=lambda pair: _fight(pair[1]) and pair[0] > 0)
+    doers: set[str] = set()
     for role in ("source", "target"):
-        found = next(((i, e) for i, e in enumerate(events) if getattr(e, role)), None)
+        found = next(
+            (
+                (i, e)
+                for i, e in ranked
+                if getattr(e, role) and not (role == "target" and set(e.target) & doers)
+            ),
+            None,
+        )
         if found is not None:
             update[role] = list(getattr(found[1], role))
             update[f"{role}_basis"] = "stated" if found[0] == 0 else "coreferent"
+            if role == "source":
+                doers = set(found[1].source)
     found_place = next(
         ((i, e.place) for i, e in enumerate(events) if e.place and (i == 0 or fits(e.place))),
         None,
