@@ -424,6 +424,28 @@ def test_a_community_before_a_noun_names_civilians_but_not_armed_men(nlp, dictio
     assert (rebels.dictionary_id, rebels.sector) == ("rwanda-rebels", "REB")
 
 
+@pytest.mark.parametrize(
+    ("text", "people", "body"),
+    [
+        (
+            "Top diplomats from the Group of Seven urged Russia to accept a ceasefire.",
+            "diplomats",
+            "g7",
+        ),
+        (
+            "Officials of the European Union urged Russia to accept a ceasefire.",
+            "Officials",
+            "european-union",
+        ),
+    ],
+)
+def test_people_of_an_international_body_are_the_body_s_not_the_article_s_state(
+    nlp, dictionary, text, people, body
+):
+    # the article's only state is Russia: its government was what "diplomats" became
+    assert actor_named(extract(nlp, dictionary, text), people).dictionary_id == body
+
+
 def test_a_plural_the_parser_makes_a_modifier_is_still_an_actor(nlp, dictionary):
     actors = extract(nlp, dictionary, "Military forces dislodge Boko Haram from Ngoshe.")
     assert actor_named(actors, "Military forces").sector == "MIL"

@@ -1134,6 +1134,10 @@ def _find_generic(found: _Found) -> None:
             country = dictionary.entries[first.entry].country
             start = first.start
             dropped.update(states)
+        elif (body := _body_after(found, head, owner)) is not None:
+            # "diplomats from the Group of Seven": the body's people, not the article's state
+            added.append(_Match(start, end, body, "alias"))
+            continue
         else:
             # Backed by a state, they are not that state's, nor the article's by default.
             backed = len(before) < len(named)
@@ -1292,6 +1296,23 @@ def _country_after(found: _Found, head: Any, owner: list[_Match | None]) -> str 
                 m = owner[token.i]
                 if m is not None and _is_state(found, m) and m.form != "people":
                     return found.dictionary.entries[m.entry].country
+    return None
+
+
+# Bodies whose people a common noun before "of" or "from" names: "officials from the European
+# Union", "diplomats of the Group of Seven".
+BODIES = frozenset({"igo", "coalition", "organisation"})
+
+
+def _body_after(found: _Found, head: Any, owner: list[_Match | None]) -> str | None:
+    """The international or other body the phrase after a noun names, before any state, whose
+    people the noun names: "diplomats from the Group of Seven"."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for token in prep.subtree:
+                m = owner[token.i]
+                if m is not None and not m.entry.startswith("person:"):
+                    return m.entry if found.kind(m.entry) in BODIES else None
     return None
 
 
