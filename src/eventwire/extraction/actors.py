@@ -1288,31 +1288,35 @@ def _is_state(found: _Found, m: _Match) -> bool:
     return not m.entry.startswith("person:") and found.kind(m.entry) == "state"
 
 
+def _named_after(head: Any, owner: list[_Match | None], preps: frozenset[str]) -> Iterator[_Match]:
+    """The actors named in the phrases after a noun that open with one of ``preps``, in order."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for token in prep.subtree:
+                if (m := owner[token.i]) is not None:
+                    yield m
+
+
 def _country_after(found: _Found, head: Any, owner: list[_Match | None]) -> str | None:
     """The state a phrase after a noun names: "rebels in Zimbabwe", "workers of Tunisia"."""
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in OF_STATE:
-            for token in prep.subtree:
-                m = owner[token.i]
-                if m is not None and _is_state(found, m) and m.form != "people":
-                    return found.dictionary.entries[m.entry].country
+    for m in _named_after(head, owner, OF_STATE):
+        if _is_state(found, m) and m.form != "people":
+            return found.dictionary.entries[m.entry].country
     return None
 
 
 # Bodies whose people a common noun before "of" or "from" names: "officials from the European
 # Union", "diplomats of the Group of Seven".
 BODIES = frozenset({"igo", "coalition", "organisation"})
+OF_BODY = frozenset({"of", "from"})
 
 
 def _body_after(found: _Found, head: Any, owner: list[_Match | None]) -> str | None:
     """The international or other body the phrase after a noun names, before any state, whose
     people the noun names: "diplomats from the Group of Seven"."""
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-            for token in prep.subtree:
-                m = owner[token.i]
-                if m is not None and not m.entry.startswith("person:"):
-                    return m.entry if found.kind(m.entry) in BODIES else None
+    for m in _named_after(head, owner, OF_BODY):
+        if not m.entry.startswith("person:"):
+            return m.entry if found.kind(m.entry) in BODIES else None
     return None
 
 

@@ -1350,22 +1350,23 @@ def resolve(
     # In an article whose names point to one country, a small town abroad that nothing else
     # in it names is more often a local name the gazetteer lacks ("Monsey near Park W").
     # Actors alone do not make that country: al-Shabaab is coded Somali and fights in Kenya.
+    # Nothing in the text supports the best candidate's country, which is not the main one.
+    unsupported = (
+        best.country != context.main
+        and best.country not in context.countries(mention)
+        and not any(best.country == k.country for k in inside)
+    )
+    bordering = context.main is not None and best.country in neighbours().get(context.main, ())
     stray = (
         (
             (context.main is not None and context.main in context.named)
             or context.elsewhere(best, normalise(mention.name))
         )
-        and best.country != context.main
+        and unsupported
         and (best.feature in LOCAL or division(best))
         and best.population < 20_000
-        and best.country not in context.countries(mention)
-        and not any(best.country == k.country for k in inside)
         # news of a border names towns on both sides: "a Somali-owned hotel in Mwingi"
-        and not (
-            mention.hint is not None
-            and context.main is not None
-            and best.country in neighbours().get(context.main, ())
-        )
+        and not (mention.hint is not None and bordering)
     )
     if stray:
         return None
@@ -1375,11 +1376,9 @@ def resolve(
     if (
         spelling(best.name) != spelling(mention.name)
         and context.main is not None
-        and best.country != context.main
-        and best.country not in context.countries(mention)
-        and best.country not in neighbours().get(context.main, ())
+        and unsupported
+        and not bordering
         and best.feature in LOCAL
-        and not any(best.country == k.country for k in inside)
     ):
         return None
     # One unlabelled word that only meets a place through the spelling folds ("Holy" and
