@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from ..errors import ResourceError
-from ..records import Actor, Article, Event, Place, Span, Time, When
+from ..records import Actor, Article, Event, Place, Quote, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
@@ -52,6 +52,8 @@ from .types import (
 Role = str  # "source", "target" or "none"
 FRAMES = (None, "absorb", "report")
 SUBJECTS = ("nsubj", "csubj")
+# Acts of force: events even where no party is named.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
@@ -472,14 +474,17 @@ def find(
     lexicon: EventLexicon,
     article: Article,
     type_model: TypeModel | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
     """Events in ``doc`` with their actors, place and date, in text order.
+
+    ``quotes`` (from the quotes stage) lend their speakers to the acts told inside them.
 
     Only the publication date of ``article`` (the one ``doc`` parses) is read: it dates the
     events whose text names no date for them, marked ``reported``.
     """
     index = MentionIndex(actors)
-    reader = _Reader(doc, index, actors, lexicon)
+    reader = _Reader(doc, index, actors, lexicon, quotes)
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
@@ -971,9 +976,16 @@ class _Reader:
     """Reads the events of one document, sentence by sentence."""
 
     def __init__(
-        self, doc: Doc, index: MentionIndex, actors: Sequence[Actor], lexicon: EventLexicon
+        self,
+        doc: Doc,
+        index: MentionIndex,
+        actors: Sequence[Actor],
+        lexicon: EventLexicon,
+        quotes: Sequence[Quote] = (),
     ) -> None:
         self.doc = doc
+        # A quote that runs over several sentences has its speaker named in one of them only.
+        self.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.kind == "full"]
         self.index = index
         self.actors = actors
         self.lex = lexicon
@@ -1552,6 +1564,22 @@ class _Reader:
                         return found[:1]
         return []
 
+    def _quoted_in(self, sentence: TokenSpan) -> list[tuple[int, int]]:
+        """Character ranges of ``sentence`` quoted: within its own marks, or in a quote the
+        quotes stage found running over several sentences."""
+        return _quoted(sentence) + [
+            (max(start, sentence.start_char), min(end, sentence.end_char))
+            for start, end, _ in self.quotes
+            if start < sentence.end_char and end > sentence.start_char
+        ]
+
+    def quoted_by(self, token: Token) -> list[Actor]:
+        """The speaker of the quote ``token`` is in, as the quotes stage found it."""
+        for start, end, speaker in self.quotes:
+            if start <= token.idx < end and speaker is not None:
+                return [a for a in self.actors if a.id == speaker][:1]
+        return []
+
     def organisation_of(self, speaker: Actor) -> Actor:
         """For "we" said by a spokesman: the organisation his appositive names, else him."""
         if speaker.kind not in ("person", "leader"):
@@ -1622,7 +1650,7 @@ class _Reader:
             verb.target = verb.target or [a for a in noun.target if a not in verb.source]
         self._causes(matches)
         matches = [m for m in matches if m.head.i not in dropped]
-        quoted = _quoted(sentence)
+        quoted = self._quoted_in(sentence)
         for match in matches:
             self._speech(match, sentence, quoted)
         absorbed = self._frames(matches)
@@ -1747,6 +1775,8 @@ class _Reader:
                 said_by = _subject(verb)
                 speaker = self.phrase(said_by) if said_by is not None else []
                 break
+        if not speaker and demanded and verb.dep_ == "ROOT":
+            speaker = self.quoted_by(verb)  # "'The administration must stop ...'": the speaker's
         match.source = speaker
         match.target = [a for a in demanded or match.target if a not in speaker]
 
@@ -1801,10 +1831,16 @@ class _Reader:
         subject = match.subject
         first_person = subject is not None and _first_person(subject)
         type_ = match.entry.type or match.entry.negated_type
-        missing = not match.source and subject is None and type_ in self.lex.speech_types
+        # a subject left out is the speaker's only in the sentence with the marks
+        marked = _inside(match.head.idx, _quoted(sentence))
+        missing = marked and not match.source and subject is None and type_ in self.lex.speech_types
         if not (first_person or missing):
             return
         speaker = self.speaker(match, sentence, quoted)
+        if not speaker and first_person and (match.target or type_ in FORCE_TYPES):
+            # "We will round up the cartels", in a quote whose speaker an earlier sentence
+            # names; without a party or force, "we need to talk" is talk, not an act
+            speaker = self.quoted_by(match.head)
         if speaker:
             match.source = [self.organisation_of(speaker[0]) if first_person else speaker[0]]
             match.target = [a for a in match.target if a not in match.source]
@@ -1905,6 +1941,8 @@ class _Reader:
         entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=type_, mode=mode)
         match = _Match(entry, [head], head)
         self.roles(match)
+        if match.target:  # "We will pursue them", in a quote: the speaker's, as for a trigger
+            self._speech(match, sentence, self._quoted_in(sentence))
         if not (match.source or match.target):
             return None
         return self._event(match, sentence, places, times)
@@ -2398,6 +2436,8 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass":
                 # "X was indicted and will resign"; "Obama is scheduled to attend": X, Obama
                 return child if borrowed_by_conj else None
+        if (named := _name_as_adverb(verb)) is not None:
+            return named
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         if verb.dep_ == "ccomp" and (said := said_subject(verb)) is not None:
@@ -2416,6 +2456,22 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             continue
         return None
+    return None
+
+
+def _name_as_adverb(verb: Token) -> Token | None:
+    """A name opening the sentence that the parser hangs on the verb as an adverb: "Qatar
+    funded salaries" (``npadvmod``, no subject); a date there ("Monday, police ...") is not."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if (
+            child.dep_ == "npadvmod"
+            and child.pos_ == "PROPN"
+            and child.left_edge.i == child.sent.start
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
+            return child
     return None
 
 

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
-from .events import EventLexicon, is_fight, road_name
+from .events import FORCE_TYPES, EventLexicon, is_fight, road_name
 from .events import _inside as inside
 from .events import _quoted as quoted_ranges
 from .events import _subject as verb_subject
@@ -463,7 +463,6 @@ def _quoted_at(doc: Doc, token: Token) -> bool:
 # Acts of force: events even when nobody is named as doing them or suffering them. (Dropping
 # the bare nouns of force among them, "fear of arrest", cost two CASE check snippets and two
 # PLV tune sentences for 24 of 1,304 VOA events, and was not kept.)
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
 def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:

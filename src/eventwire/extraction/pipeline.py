@@ -80,6 +80,7 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
                 res.lexicon,
                 article,
                 res.type_model,
+                found_quotes,
             ),
             found_actors,
             found_places,
