@@ -1047,3 +1047,25 @@ def test_ideals_and_games_in_names_are_no_towns(text):
     names = [p.name for p in extract(text).places]
     assert "Freedom" not in names
     assert "Olympic" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        # Lexington (Kentucky) is a city of 320,000: "area of" outranks its size
+        ("A gunman launched an attack in the Lexington area of Nairobi.", "Lexington", "Nairobi"),
+        ("Al Shabaab militants hijacked a car in Falana, near Mandera.", "Falana", "Mandera"),
+        # a Rongai in Kenya lies 240 km away, by Nairobi: a village of Baragoi is not it
+        ("Four people died in clashes in Rongai village, Baragoi.", "Rongai", "Baragoi"),
+    ],
+)
+def test_a_quarter_of_a_town_or_a_place_near_it_is_looked_for_there(
+    nlp, gazetteer, text, name, town
+):
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found[name] == found[town] == (town, "KEN")
+
+
+def test_the_suburb_of_a_city_is_not_put_inside_the_suburb(nlp, gazetteer):
+    text = "Munir Abdulkader, 22, from the Cincinnati suburb of West Chester, pleaded guilty."
+    assert mentioned(find(nlp(text), gazetteer, []))["Cincinnati"] == ("Cincinnati", "USA")

@@ -638,6 +638,10 @@ def _on_route(doc: Doc, span: SpacySpan) -> bool:
 
 
 # Facilities named after the town they stand in: "the Timau police road block", "Mokowe camp".
+# Parts of a town or district: "the Lexington area of Nairobi", "Mirere village, Matungu".
+QUARTERS = _words(
+    "area village neighbourhood neighborhood suburb ward township settlement locality"
+)
 FACILITIES = _words(
     "market camp station barracks roadblock checkpoint junction centre center stage "
     "prison estate slum block post base"
@@ -1496,13 +1500,22 @@ def _after_spaces(text: str, pos: int) -> int:
 
 
 # "Dallas estate in Embu town", "Kalundu market, Kitui": a facility named X in the town after.
-_FACILITY_IN = re.compile(r"\s+(\w+)\s*(?:,|\s+in)\s+")
+# "the Lexington area of Nairobi", "Waso Rongai village in Baragoi": a part of the town after.
+_FACILITY_IN = re.compile(r"\s+(\w+)\s*(?:,|\s+in|\s+of)\s+")
+# "Falana, near Mandera": a name the text puts beside a town, which says where to look for it.
+_NEAR = re.compile(r"\s*,?\s+(?:near|outside)\s+", re.I)
 
 
 def _facility_in(gap: str) -> bool:
-    """Whether the words between two names make the first a facility's name in the second."""
+    """Whether the words between two names make the first a facility's or a quarter's name in
+    the second."""
     match = _FACILITY_IN.fullmatch(gap)
-    return bool(match and match.group(1).lower() in FACILITIES)
+    if match is None:
+        return False
+    word, of = match.group(1).lower(), gap.rstrip().endswith(" of")
+    # "the Cincinnati suburb of West Chester", "the Lamu village of X" put the second in the
+    # first: only an "area of" is the first's
+    return word == "area" if of else word in QUARTERS or word in FACILITIES
 
 
 def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
@@ -1513,7 +1526,8 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
         gap = text[m.end : found[i + 1].start]
         # "Washington D.C.": a state's abbreviation qualifies the name before it unparted.
         unparted = gap == " " and found[i + 1].lookup is not None
-        if (gap.strip() in QUALIFYING or unparted or _facility_in(gap)) and "\n" not in gap:
+        named_in = gap.strip() in QUALIFYING or _facility_in(gap) or _NEAR.fullmatch(gap)
+        if (named_in or unparted) and "\n" not in gap:
             inside[i] = [i + 1]
             continue
         if not _parenthesis_follows(text, m.end):
@@ -1693,7 +1707,7 @@ def _resolve_all(
         facility = _facility_in(gap)  # "Dallas estate in Embu town"
         # After a comma or "in" only a province or a country, or a state's abbreviation ("D.C."
         # is the city of Washington in GeoNames), says where the name before it is.
-        qualified = gap.strip() in QUALIFYING or facility
+        qualified = gap.strip() in QUALIFYING or facility or bool(_NEAR.fullmatch(gap))
         parents = [
             r.candidate
             for j in inside[i]
@@ -1762,7 +1776,10 @@ def _in_town(
         return resolved
     k = town.candidate
     if resolved is not None and resolved.candidate.country == k.country:
-        return resolved
+        r = resolved.candidate
+        # a part of the town ("Rongai village, Baragoi") is not a namesake across the country
+        if not facility or _km((r.lat, r.lon), (k.lat, k.lon)) < 150:
+            return resolved
     # "Kiunga, Lamu": of the name's namesakes, the one near the town named after it.
     near = [
         c
