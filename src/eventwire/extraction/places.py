@@ -455,6 +455,7 @@ class _Blocks:
             or (
                 e.label_ == "NORP"
                 and not place_word_follows(e)
+                and not _facility_after(doc, e)  # "at the Dadaab refugee camp"
                 and not any(
                     c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text)
                 )
@@ -471,6 +472,7 @@ class _Blocks:
                 and len(ent) > 1
                 and not gazetteer.has(ent.text)
                 and not place_word_follows(ent)
+                and not _facility_after(doc, ent)  # "at the Kakuma Refugee camp"
             ):
                 self.ranges.append((ent.start_char, ent.end_char))
                 self.person_words.update(t.lower_ for t in ent if t.is_alpha)
