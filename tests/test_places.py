@@ -1075,3 +1075,18 @@ def test_a_town_that_opens_a_facility_s_name_is_a_place_whatever_spacy_labels_it
     # spaCy calls "Dadaab" a people here (NORP): "at the" before and "camp" after say where
     text = "Gunmen attacked a car at the Dadaab refugee camp."
     assert mentioned(find(nlp(text), gazetteer, []))["Dadaab"] == ("Dadaab", "KEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight soldiers were killed in an ambush near Qansaxdheere in Bay region.",
+        "Al Shabaab ambushed a convoy between Huddur and Ceelbarde in Bay and Bakool regions.",
+    ],
+)
+def test_a_region_the_gazetteer_knows_only_with_its_word_is_the_region(nlp, gazetteer, text):
+    # GeoNames has no bare "Bay" for Somalia's region, but towns called Bay in the Philippines
+    # and India
+    places = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert (places["Bay region"].country, places["Bay region"].precision) == ("SOM", "admin1")
+    assert "PHL" not in {p.country for p in places.values()}

@@ -837,29 +837,43 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             and not (ent.text.isupper() and len(ent.text) <= 3)
         ):
             found.append(Mention(ent.start_char, ent.end_char, ent.text, True, None))
-    return _counties(text_of(doc), sorted(found, key=lambda m: m.start), gazetteer)
+    return _divisions(text_of(doc), sorted(found, key=lambda m: m.start), gazetteer)
 
 
-# The rest of a list of names that ends in "counties": "Becker, Clay and Douglas counties".
-COUNTY_LIST = re.compile(
+# The kind word after a name, or after a list of names: "Bay region", "Becker, Clay and
+# Douglas counties", "Bay and Bakool regions".
+DIVISIONS_AFTER = re.compile(
     r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})*"
-    r"\s+counties\b"
+    r"\s+(counties|regions|provinces|districts|states)\b"
+    # ("Madera county", a misspelt Mandera, is no reason to look only at US counties)
+    r"|\s+(region|province)\b"
 )
+DIVISION_KINDS = {"countie": "County", "region": "region", "province": "Province"}
 
 
-def _counties(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """Names in a list that ends in "counties" name counties: "Becker, Clay and Douglas
-    counties" are Becker County, Clay County and Douglas County, not the towns so called."""
+def _divisions(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Names a division's word follows, or a list that ends in one, name the division of that
+    name where the gazetteer has it only with the word: "Becker, Clay and Douglas counties" are
+    Becker County, Clay County and Douglas County, not the towns so called; "Bay region" is
+    Somalia's region, not a town called Bay."""
     out = []
     for m in found:
-        county = f"{m.text} County"
-        if (
-            m.lookup is None
-            and m.hint != "people"
-            and COUNTY_LIST.match(text, m.end)
-            and gazetteer.has(county)
-        ):
-            m = Mention(m.start, m.end, m.text, m.labelled, "admin2", county)
+        after = DIVISIONS_AFTER.match(text, m.end) if m.lookup is None else None
+        if after is not None and m.hint != "people":
+            word = (after.group(1) or after.group(2)).lower().removesuffix("s")
+            named = f"{m.text} {DIVISION_KINDS.get(word, word.title())}"
+            divisions = [
+                c
+                for c in gazetteer.candidates(named)
+                if c.exact and (c.feature in ("admin1", "admin2") or c.id.startswith(COUNTY))
+            ]
+            # the name alone may be the same division already ("Bari" for "Bari region")
+            plain = {(c.country, c.admin1, c.feature) for c in gazetteer.candidates(m.text)}
+            if (
+                divisions
+                and (divisions[0].country, divisions[0].admin1, divisions[0].feature) not in plain
+            ):
+                m = Mention(m.start, m.end, m.text, m.labelled, divisions[0].feature, named)
         out.append(m)
     return out
 
