@@ -915,6 +915,17 @@ def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, 
         ("Three soldiers died in the attack.", 3),
         ("The raid left 12 people dead.", 12),
         ("Gunmen attacked the town.", None),
+        # the killed named before the verb, and people joined by "and"
+        ("One person killed in police firing in the old city.", 1),
+        ("At least 4 police and 39 civilians killed during fighting in the town.", 43),
+        ("Gunmen killed two soldiers and a civilian in the town.", 3),
+        ("At least 21 passengers and four troops died in the attack.", 25),
+        # deaths told without a verb of killing
+        ("The death toll from the attack on the village rose to 31.", 31),
+        ("Gunmen attacked the village, leaving five dead.", 5),
+        ("Clashes between herders and farmers claimed 14 lives.", 14),
+        ("At least 20 people lost their lives in the attack.", 20),
+        ("The death toll of the war has risen, but the attack killed nobody.", None),
     ],
 )
 def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, deaths):

@@ -679,6 +679,38 @@ def _count(token: Token) -> int | None:
     return None
 
 
+def _lives(token: Token) -> int | None:
+    """Deaths told without a verb of killing: "claimed 14 lives", "20 people lost their
+    lives", "the death toll rose to 31", "leaving five dead"."""
+    head, lemma = token.head, token.lemma_.lower()
+    verb = head.lemma_.lower()
+    if lemma == "life" and token.dep_ == "dobj":
+        if verb in ("claim", "cost", "take"):
+            return _count_all(token)
+        if verb == "lose":
+            return next((_count_all(c) for c in head.children if c.dep_ == "nsubj"), None)
+    if lemma == "toll" and token.dep_ in ("nsubj", "nsubjpass"):
+        if not any(c.lower_ in ("death", "casualty") for c in token.children):
+            return None
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr") and child.like_num:  # "reached 31", "is 31"
+                return _count(child)
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):  # "rose to", "stood at"
+                number = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if number is not None and number.like_num:
+                    return _count(number)
+    if lemma == "dead" and token.dep_ == "dobj" and verb == "leave":
+        return _count(token)  # "leaving five dead"
+    return None
+
+
+def _count_all(token: Token) -> int | None:
+    """How many people a noun phrase and those joined to it by "and" count: "two soldiers and
+    a civilian" 3 (a phrase that gives no number adds none)."""
+    counts = [n for t in [token, *token.conjuncts] if (n := _count(t)) is not None]
+    return sum(counts) if counts else None
+
+
 # Words that open what happened before an act, or why: "rioted after a driver killed two".
 CAUSE_WORDS = frozenset({"after", "following", "over", "since", "because"})
 
@@ -706,15 +738,22 @@ def _deaths(
     read = words_of(sentence.doc)
     for i in range(sentence.start, sentence.end):
         lemma = read.lemma[i]
-        if lemma not in words or read.pos[i] not in ("VERB", "ADJ"):
-            continue
         if leave_out and i in leave_out:
+            continue
+        if lemma in ("life", "toll", "dead") and (n := _lives(sentence.doc[i])) is not None:
+            total, found = total + n, True
+            continue
+        if lemma not in words or read.pos[i] not in ("VERB", "ADJ"):
             continue
         token = sentence.doc[i]
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
         for child in token.children:
-            if child.dep_ in roles and (n := _count(child)) is not None:
+            if child.dep_ in roles and (n := _count_all(child)) is not None:
                 total, found = total + n, True
+        # the killed named before the verb: "one person killed in police firing"
+        participle = token.dep_ == "acl" and token.tag_ == "VBN" and lemma not in ("die", "dead")
+        if participle and (n := _count_all(token.head)) is not None:
+            total, found = total + n, True
         if lemma == "dead" and token.dep_ in ("oprd", "acomp", "amod", "xcomp"):
             for child in [token.head, *token.head.children]:
                 if child.dep_ in ("dobj", "nsubj", "nsubjpass") and (n := _count(child)):
