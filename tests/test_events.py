@@ -926,6 +926,15 @@ def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, 
         ("Clashes between herders and farmers claimed 14 lives.", 14),
         ("At least 20 people lost their lives in the attack.", 20),
         ("The death toll of the war has risen, but the attack killed nobody.", None),
+        # one person named by a singular noun or a name; one person told twice is one
+        ("Gunmen killed the chief of the village.", 1),
+        ("Bandits killed his wife and son in the raid.", 2),
+        ("Gunmen assassinated an outspoken cleric and government critic in the town.", 1),
+        # a death that says who the victim was, or one only tried, is not this one's
+        ("Residents lynched a man accused of killing his father.", 1),
+        ("A man who allegedly killed his grandmother was lynched by a mob.", 1),
+        ("The mob attacked the police station in a bid to lynch a suspect.", None),
+        ("Rebels attacked the camp, but whether anyone was killed is not known.", None),
     ],
 )
 def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, deaths):

@@ -706,9 +706,55 @@ def _lives(token: Token) -> int | None:
 
 def _count_all(token: Token) -> int | None:
     """How many people a noun phrase and those joined to it by "and" count: "two soldiers and
-    a civilian" 3 (a phrase that gives no number adds none)."""
-    counts = [n for t in [token, *token.conjuncts] if (n := _count(t)) is not None]
-    return sum(counts) if counts else None
+    a civilian" 3, "the chief" or "Moses ole Mpoe" 1; a plural that gives no number
+    ("residents") adds none, and a noun joined without its own article is the same person
+    told again ("a cleric and al Shabaab critic")."""
+    counts = [_count(token) if _count(token) is not None else _one(token)]
+    # "his wife and son" are two; "an outspoken cleric and al Shabaab critic" one
+    possessed = any(c.dep_ == "poss" for c in token.children)
+    for other in token.conjuncts:
+        n = _count(other)
+        if n is None and (possessed or any(c.dep_ in ("det", "poss") for c in other.children)):
+            n = _one(other)
+        counts.append(n)
+    found = [n for n in counts if n is not None]
+    return sum(found) if found else None
+
+
+# Words for nobody in particular: "whether anyone was killed".
+ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "nobody", "one", "none"})
+
+
+def _one(token: Token) -> int | None:
+    """1 for a singular noun or a name ("the robber", "Mpoe"), else None."""
+    if token.tag_ not in ("NN", "NNP") or token.like_num or token.lower_ in ANYONE:
+        return None
+    return 1
+
+
+def _told_of_someone(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a death verb is not this event's deaths: in a clause that says who someone is
+    ("a man accused of killing his father", "who allegedly killed a grandmother"), or an aim
+    ("tries to lynch a man", "stormed the hospital to kill a patient")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in verb.children
+    ):
+        return True
+    # of someone another death in the sentence befell: not "the policemen who killed a man"
+    return any(
+        (
+            (t.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in t.children))
+            or (t.dep_ == "acl" and t.lemma_.lower() in SUSPECTED)
+        )
+        and t.head.head.lemma_.lower() in words
+        for t in [verb, *verb.ancestors]
+    )
+
+
+# Participles that say who someone is by what he did: "a man accused of killing his father".
+SUSPECTED = frozenset(
+    {"accuse", "suspect", "believe", "allege", "want", "charge", "link", "blame", "convict"}
+)
 
 
 # Words that open what happened before an act, or why: "rioted after a driver killed two".
@@ -746,12 +792,19 @@ def _deaths(
         if lemma not in words or read.pos[i] not in ("VERB", "ADJ"):
             continue
         token = sentence.doc[i]
+        if _told_of_someone(token, words):
+            continue
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
         for child in token.children:
             if child.dep_ in roles and (n := _count_all(child)) is not None:
                 total, found = total + n, True
         # the killed named before the verb: "one person killed in police firing"
-        participle = token.dep_ == "acl" and token.tag_ == "VBN" and lemma not in ("die", "dead")
+        participle = (
+            token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and lemma not in ("die", "dead")
+            and not any(c.dep_ == "dobj" for c in token.children)  # "The attack killed 7"
+        )
         if participle and (n := _count_all(token.head)) is not None:
             total, found = total + n, True
         if lemma == "dead" and token.dep_ in ("oprd", "acomp", "amod", "xcomp"):
