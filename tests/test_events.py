@@ -935,6 +935,12 @@ def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, 
         ("A man who allegedly killed his grandmother was lynched by a mob.", 1),
         ("The mob attacked the police station in a bid to lynch a suspect.", None),
         ("Rebels attacked the camp, but whether anyone was killed is not known.", None),
+        # a headline's passive without "were", and "dead" after a number
+        ("Militia attacked 26 villages in the county, 7 killed.", 7),
+        ("Four police killed, dozens hurt in a riot.", 4),
+        ("Three dead and two injured in clashes between farmers and herders.", 3),
+        ("Gunmen shoot 1 policeman dead and injure another.", 1),
+        ("A group lynched and killed a suspected thief in the market.", 1),
     ],
 )
 def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, deaths):

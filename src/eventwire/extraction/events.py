@@ -704,6 +704,18 @@ def _lives(token: Token) -> int | None:
     return None
 
 
+def _number(token: Token) -> int | None:
+    """The number a numeral says: "7", "three"."""
+    word = token.lower_.replace(",", "")
+    if not token.like_num:
+        return None
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _count_all(token: Token) -> int | None:
     """How many people a noun phrase and those joined to it by "and" count: "two soldiers and
     a civilian" 3, "the chief" or "Moses ole Mpoe" 1; a plural that gives no number
@@ -807,7 +819,22 @@ def _deaths(
         )
         if participle and (n := _count_all(token.head)) is not None:
             total, found = total + n, True
-        if lemma == "dead" and token.dep_ in ("oprd", "acomp", "amod", "xcomp"):
+        # a headline's passive without "were": "7 killed.", "Four police killed, dozens hurt"
+        headline = (
+            lemma not in ("die", "dead")
+            and token.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
+        )
+        shared = any(c.dep_ == "conj" and _has_object(c) for c in token.children)
+        if headline and not shared:
+            # a number says who died; "a group lynched and killed a thief" is the doer
+            for child in token.children:
+                numbered = child.like_num or any(g.dep_ == "nummod" for g in child.children)
+                if child.dep_ == "nsubj" and numbered and (n := _count(child)) is not None:
+                    total, found = total + n, True
+        if lemma == "dead" and token.dep_ == "amod" and (n := _number(token.head)) is not None:
+            total, found = total + n, True  # "One dead, two injured"
+        elif lemma == "dead" and token.dep_ in ("oprd", "acomp", "amod", "xcomp", "advcl"):
             for child in [token.head, *token.head.children]:
                 if child.dep_ in ("dobj", "nsubj", "nsubjpass") and (n := _count(child)):
                     total, found = total + n, True
