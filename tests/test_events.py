@@ -941,6 +941,8 @@ def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, 
         ("Three dead and two injured in clashes between farmers and herders.", 3),
         ("Gunmen shoot 1 policeman dead and injure another.", 1),
         ("A group lynched and killed a suspected thief in the market.", 1),
+        ("Two suspects were burnt to death by a mob in the town.", 2),
+        ("A man was beaten to death by gunmen during a robbery.", 1),
     ],
 )
 def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, deaths):

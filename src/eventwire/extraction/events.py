@@ -801,9 +801,13 @@ def _deaths(
         if lemma in ("life", "toll", "dead") and (n := _lives(sentence.doc[i])) is not None:
             total, found = total + n, True
             continue
-        if lemma not in words or read.pos[i] not in ("VERB", "ADJ"):
-            continue
         token = sentence.doc[i]
+        to_death = read.pos[i] == "VERB" and any(  # "beaten to death", "hacked to death"
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for c in token.children
+        )
+        if not to_death and (lemma not in words or read.pos[i] not in ("VERB", "ADJ")):
+            continue
         if _told_of_someone(token, words):
             continue
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
@@ -835,7 +839,10 @@ def _deaths(
         if lemma == "dead" and token.dep_ == "amod" and (n := _number(token.head)) is not None:
             total, found = total + n, True  # "One dead, two injured"
         elif lemma == "dead" and token.dep_ in ("oprd", "acomp", "amod", "xcomp", "advcl"):
-            for child in [token.head, *token.head.children]:
+            # "9 cattle rustlers shot dead by police": the participle's noun
+            shot = token.head
+            noun = [shot.head] if shot.dep_ == "acl" else []
+            for child in [shot, *shot.children, *noun]:
                 if child.dep_ in ("dobj", "nsubj", "nsubjpass") and (n := _count(child)):
                     total, found = total + n, True
                     break
