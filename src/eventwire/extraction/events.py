@@ -704,6 +704,14 @@ def _lives(token: Token) -> int | None:
     return None
 
 
+def _to_death(verb: Token) -> bool:
+    """ "beaten to death", "hacked to death": a verb that kills by how it ends."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _number(token: Token) -> int | None:
     """The number a numeral says: "7", "three"."""
     word = token.lower_.replace(",", "")
@@ -794,6 +802,7 @@ def _deaths(
     from the tokens ``leave_out``."""
     total, found = 0, False
     read = words_of(sentence.doc)
+    deathly = "death" in read.lower[sentence.start : sentence.end]
     for i in range(sentence.start, sentence.end):
         lemma = read.lemma[i]
         if leave_out and i in leave_out:
@@ -801,13 +810,10 @@ def _deaths(
         if lemma in ("life", "toll", "dead") and (n := _lives(sentence.doc[i])) is not None:
             total, found = total + n, True
             continue
-        token = sentence.doc[i]
-        to_death = read.pos[i] == "VERB" and any(  # "beaten to death", "hacked to death"
-            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
-            for c in token.children
-        )
+        to_death = deathly and read.pos[i] == "VERB" and _to_death(sentence.doc[i])
         if not to_death and (lemma not in words or read.pos[i] not in ("VERB", "ADJ")):
             continue
+        token = sentence.doc[i]
         if _told_of_someone(token, words):
             continue
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
