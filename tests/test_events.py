@@ -943,6 +943,8 @@ def test_a_bad_rule_in_the_lexicon_is_an_error_naming_it(tmp_path: Path, rules, 
         ("A group lynched and killed a suspected thief in the market.", 1),
         ("Two suspects were burnt to death by a mob in the town.", 2),
         ("A man was beaten to death by gunmen during a robbery.", 1),
+        ("Two police officers were shot and killed by gunmen in the town.", 2),
+        ("Three traders were gunned down by bandits in the town.", 3),
     ],
 )
 def test_the_deaths_a_sentence_reports_are_its_assaults_fatalities(run, text, deaths):

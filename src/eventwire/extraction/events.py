@@ -704,6 +704,11 @@ def _lives(token: Token) -> int | None:
     return None
 
 
+def _gunned_down(verb: Token) -> bool:
+    """ "gunned down", "guns down two officers": shot dead."""
+    return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
 def _to_death(verb: Token) -> bool:
     """ "beaten to death", "hacked to death": a verb that kills by how it ends."""
     return any(
@@ -811,7 +816,8 @@ def _deaths(
             total, found = total + n, True
             continue
         to_death = deathly and read.pos[i] == "VERB" and _to_death(sentence.doc[i])
-        if not to_death and (lemma not in words or read.pos[i] not in ("VERB", "ADJ")):
+        gunned = lemma == "gun" and read.pos[i] == "VERB" and _gunned_down(sentence.doc[i])
+        if not (to_death or gunned) and (lemma not in words or read.pos[i] not in ("VERB", "ADJ")):
             continue
         token = sentence.doc[i]
         if _told_of_someone(token, words):
@@ -820,6 +826,12 @@ def _deaths(
         for child in token.children:
             if child.dep_ in roles and (n := _count_all(child)) is not None:
                 total, found = total + n, True
+        # "were shot and killed": the passive's subject is the verb's it is joined to
+        first = token.head
+        if token.dep_ == "conj" and not any(c.dep_ in roles for c in token.children):
+            for child in first.children:
+                if child.dep_ == "nsubjpass" and (n := _count_all(child)) is not None:
+                    total, found = total + n, True
         # the killed named before the verb: "one person killed in police firing"
         participle = (
             token.dep_ == "acl"
