@@ -460,11 +460,6 @@ def _quoted_at(doc: Doc, token: Token) -> bool:
     return straight or before.count("\u201c") > before.count("\u201d")
 
 
-# Acts of force: events even when nobody is named as doing them or suffering them. (Dropping
-# the bare nouns of force among them, "fear of arrest", cost two CASE check snippets and two
-# PLV tune sentences for 24 of 1,304 VOA events, and was not kept.)
-
-
 def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
     """ "A dialogue is the only way out", "a funding gap", "we need to talk": a word for an
     exchange between parties where no party is named, nor anyone who does it, is talk about

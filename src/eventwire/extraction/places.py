@@ -848,7 +848,14 @@ DIVISIONS_AFTER = re.compile(
     # ("Madera county", a misspelt Mandera, is no reason to look only at US counties)
     r"|\s+(region|province)\b"
 )
-DIVISION_KINDS = {"countie": "County", "region": "region", "province": "Province"}
+# The word a division's name is looked up with, for each word after it.
+DIVISION_KINDS = {
+    **dict.fromkeys(("county", "counties"), "County"),
+    **dict.fromkeys(("region", "regions"), "region"),
+    **dict.fromkeys(("province", "provinces"), "Province"),
+    **dict.fromkeys(("district", "districts"), "District"),
+    **dict.fromkeys(("state", "states"), "State"),
+}
 
 
 def _divisions(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -860,8 +867,7 @@ def _divisions(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Me
     for m in found:
         after = DIVISIONS_AFTER.match(text, m.end) if m.lookup is None else None
         if after is not None and m.hint != "people":
-            word = (after.group(1) or after.group(2)).lower().removesuffix("s")
-            named = f"{m.text} {DIVISION_KINDS.get(word, word.title())}"
+            named = f"{m.text} {DIVISION_KINDS[after.group(1) or after.group(2)]}"
             divisions = [
                 c
                 for c in gazetteer.candidates(named)
@@ -1522,6 +1528,12 @@ _FACILITY_IN = re.compile(r"\s+(\w+)\s*(?:,|\s+in|\s+of)\s+")
 _NEAR = re.compile(r"\s*,?\s+(?:near|outside)\s+", re.I)
 
 
+def _qualified(gap: str) -> bool:
+    """Whether the words between two names put the first in or by the second: "X, B", "X in
+    B", "X estate in B", "the X area of B", "X, near B"."""
+    return gap.strip() in QUALIFYING or _facility_in(gap) or bool(_NEAR.fullmatch(gap))
+
+
 def _facility_in(gap: str) -> bool:
     """Whether the words between two names make the first a facility's or a quarter's name in
     the second."""
@@ -1542,8 +1554,7 @@ def _containers(text: str, found: Sequence[Mention]) -> dict[int, list[int]]:
         gap = text[m.end : found[i + 1].start]
         # "Washington D.C.": a state's abbreviation qualifies the name before it unparted.
         unparted = gap == " " and found[i + 1].lookup is not None
-        named_in = gap.strip() in QUALIFYING or _facility_in(gap) or _NEAR.fullmatch(gap)
-        if (named_in or unparted) and "\n" not in gap:
+        if (_qualified(gap) or unparted) and "\n" not in gap:
             inside[i] = [i + 1]
             continue
         if not _parenthesis_follows(text, m.end):
@@ -1723,7 +1734,7 @@ def _resolve_all(
         facility = _facility_in(gap)  # "Dallas estate in Embu town"
         # After a comma or "in" only a province or a country, or a state's abbreviation ("D.C."
         # is the city of Washington in GeoNames), says where the name before it is.
-        qualified = gap.strip() in QUALIFYING or facility or bool(_NEAR.fullmatch(gap))
+        qualified = _qualified(gap)
         parents = [
             r.candidate
             for j in inside[i]
