@@ -147,9 +147,14 @@ class _Group:
     targets: set[str] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    modes: set[str] = field(default_factory=set)
+    fights: bool = False  # some mention is a fight both sides wage (``_fight``)
 
     def add(self, event: Event, sentence: int, paragraph: int, day: str | None) -> None:
         self.events.append(event)
+        self.fights = self.fights or _fight(event)
+        if event.mode is not None:
+            self.modes.add(event.mode)
         self.sentences.append(sentence)
         self.paragraph = paragraph
         self.sources.update(event.source)
@@ -171,6 +176,8 @@ class _Group:
         self.targets |= other.targets
         self.days |= other.days
         self.places |= other.places
+        self.modes |= other.modes
+        self.fights = self.fights or other.fights
 
 
 def group(
@@ -314,7 +321,9 @@ def group(
         )
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
-    out = [_inner_place(e, places, text, fits) for e in out]
+    resolved = {p.id: p for p in places if p.gazetteer_id is not None}
+    ends = {m.end: p for p in resolved.values() for m in p.mentions}
+    out = [_inner_place(e, resolved, ends, text, fits) for e in out]
     out = [_smaller_place(e, places, located) for e in out]
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
@@ -639,12 +648,12 @@ def _compatible(
     if event.mode is not None and not same_sentence:
         # in one sentence, ACLED-style: "one police shot dead and two children abducted"
         families = MODE_FAMILIES.get(first.type, {})
-        modes = {families.get(e.mode, e.mode) for e in group.events if e.mode is not None}
+        modes = {families.get(mode, mode) for mode in group.modes}
         if modes and families.get(event.mode, event.mode) not in modes:
             return False
     if (
         first.type not in mutual_types
-        and not (_fight(event) or any(_fight(e) for e in group.events))
+        and not (_fight(event) or group.fights)
         and (group.sources & set(event.target) or group.targets & set(event.source))
     ):
         return False
@@ -959,28 +968,35 @@ def _merged(
 # What stands between a place and the place the text puts it in: "Lokori in Turkana South",
 # "Kabarnet, Baringo".
 INSIDE_GAPS = frozenset({",", "in", "in the"})
+# The most characters such a gap takes with the spaces around it: only so far back is looked
+# at, so a long document costs no more per event than a short one.
+INSIDE_GAP_CHARS = 16
 
 
 def _inner_place(
-    event: Event, places: Sequence[Place], text: str, fits: Callable[[str], bool]
+    event: Event,
+    by_id: dict[str, Place],
+    ends: dict[int, Place],
+    text: str,
+    fits: Callable[[str], bool],
 ) -> Event:
     """The event at the place its text puts inside the event's place: an attack "in Lokori in
     Turkana South" or "at Kabarnet, Baringo" is at Lokori or Kabarnet, not anywhere in the
-    county the name after them says they are in."""
-    by_id = {p.id: p for p in places if p.gazetteer_id is not None}
+    county the name after them says they are in. ``by_id``: the resolved places; ``ends``:
+    each of their mentions by the offset it ends at."""
     outer = by_id.get(event.place or "")
     if outer is None:
         return event
     spans = [(m.sentence.start, m.sentence.end) for m in event.mentions] or [
         (event.sentence.start, event.sentence.end)
     ]
-    before = {m.end: p for p in by_id.values() for m in p.mentions}
     for m in outer.mentions:
         if not any(start <= m.start < end for start, end in spans):
             continue
-        for end, inner in before.items():
+        for end in range(max(0, m.start - INSIDE_GAP_CHARS), m.start):
+            inner = ends.get(end)
             if (
-                end < m.start
+                inner is not None
                 and " ".join(text[end : m.start].split()) in INSIDE_GAPS
                 and inner.id != outer.id
                 and inner.precision != "country"
