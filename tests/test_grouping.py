@@ -85,6 +85,16 @@ def test_two_strikes_on_two_days_stay_two_events():
     assert [e.when.date for e in strikes if e.when] == ["2025-03-10", "2025-03-12"]
 
 
+def test_attacks_on_two_towns_are_two_events_each_at_its_town():
+    # The town attacked is where the attack was; two towns 400 km apart are two attacks.
+    document = extract(
+        "Gunmen attacked Mandera on Monday. Gunmen attacked Garissa on Monday, police said."
+    )
+    attacks = of_type(document, "ASSAULT")
+    assert [place_name(document, e) for e in attacks] == ["Mandera", "Garissa"]
+    assert all(e.place_basis == "stated" for e in attacks)
+
+
 def test_a_release_and_the_truce_it_followed_stay_two_events():
     document = extract(
         "Hamas released two hostages on Saturday. The release came a week after the ceasefire "

@@ -56,6 +56,9 @@ SUBJECTS = ("nsubj", "csubj")
 # the bare nouns of force among them, "fear of arrest", cost two CASE check snippets and two
 # PLV tune sentences for 24 of 1,304 VOA events, and was not kept.)
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Acts whose object, where it is a place, is where they happened ("attacked Mandera",
+# "invaded Ukraine").
+STRUCK_TYPES = frozenset({"ASSAULT"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
@@ -2221,11 +2224,19 @@ class _Reader:
             anchors.add(match.governor.i)
         elif head.pos_ != "VERB" and head.head.pos_ == "VERB":
             anchors.add(head.head.i)
+        # A town attacked or raided is where it happened: "gunmen attacked Mandera".
+        struck = (
+            {c.i for c in head.children if c.dep_ == "dobj"}
+            if head.pos_ == "VERB" and match.entry.type in STRUCK_TYPES
+            else set()
+        )
         # The nearest; on a tie the first place in the list, and its first mention.
         best: tuple[int, int, int, str] | None = None
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
             words = self.doc.char_span(start, end, alignment_mode="expand")
-            if words is None or not self._attached(words.root, anchors, head):
+            if words is None or not (
+                words.root.i in struck or self._attached(words.root, anchors, head)
+            ):
                 continue
             if words.root.dep_ in MODIFIERS and self.index.at(start, end) is not None:
                 continue  # "US airstrikes", "Syrian shelling": who struck, not where
