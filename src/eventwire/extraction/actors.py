@@ -1073,8 +1073,10 @@ def _find_generic(found: _Found) -> None:
     """Common nouns for actors ("Beninese soldiers", "rebels in Zimbabwe", "the police").
 
     The state is the one named before the noun in its phrase, else after it ("of", "in"),
-    else the country the article names most; a noun modified by another actor ("IS fighters")
-    is left to that actor, a noun modifying another ("police station") is no actor.
+    else the country the article names most, except for bystanders (``BYSTANDERS``), whom
+    ``settle`` gives the country of the article's places; a noun modified by another actor
+    ("IS fighters") is left to that actor, a noun modifying another ("police station") is no
+    actor.
     """
     doc = found.doc
     dictionary = found.dictionary
@@ -1141,7 +1143,13 @@ def _find_generic(found: _Found) -> None:
         else:
             # Backed by a state, they are not that state's, nor the article's by default.
             backed = len(before) < len(named)
-            country = _country_after(found, head, owner) or (None if backed else context)
+            country = _country_after(found, head, owner)
+            if (
+                country is None
+                and not backed
+                and dictionary.entries[generic].role not in BYSTANDERS
+            ):
+                country = context
         entry = dictionary.entries[generic]
         state = dictionary._state_of.get(country or "")
         key = f"{state}-{entry.role}" if state else generic
@@ -1216,6 +1224,10 @@ def _sector(found: _Found, key: str) -> str | None:
 
 # Roles of armed men: a community before them does not make them the community's mention.
 ARMED_ROLES = frozenset({"military", "rebels", "militia", "gunmen"})
+# People who are where things happen rather than whose state acts: the state the article's
+# actors name most is not theirs ("Russian strikes on Kyiv killed five civilians"), so they are
+# left to ``settle``, which gives them the country of the article's places.
+BYSTANDERS = frozenset({"people", "students", "workers", "farmers", "communities", "refugees"})
 # Roles and nouns for a community's own armed men: "Pokot bandits", "Borana militias",
 # "Turkana fighters" (not "Hutu rebels", a rebellion, nor "Fulani soldiers", a state's).
 COMMUNITY_ARMED_ROLES = frozenset({"militia", "gunmen"})

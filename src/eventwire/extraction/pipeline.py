@@ -11,6 +11,7 @@ from ..ingest.articles import parse_date, read_article
 from ..records import Article, Document
 from ..settings import Settings
 from . import actors, dates, events, grouping, places, quotes, resources
+from .offsets import Intervals
 from .parse import parse, parse_many
 
 
@@ -60,8 +61,15 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
         return Document(article=article, warnings=["no sentences: the text has no words"])
     found_actors = actors.find(doc, res.actors)
     found_places = places.find(doc, res.gazetteer, found_actors)
-    # "soldiers" in a note that names only Beninese places are Benin's soldiers.
-    found_actors = actors.settle(found_actors, res.actors, [p.country for p in found_places])
+    # "soldiers" in a note that names only Beninese places are Benin's soldiers. A state
+    # named only as it acts ("Russia's strikes on Kyiv") says who, not where.
+    acting = Intervals((m.start, m.end, None) for a in found_actors for m in a.mentions)
+    where = [
+        p.country
+        for p in found_places
+        if any(not acting.overlaps(m.start, m.end) for m in p.mentions)
+    ]
+    found_actors = actors.settle(found_actors, res.actors, where)
     found_actors = actors.apart(found_actors, article.text, res.actors)
     found_times = dates.find(doc, article.published)
     found_quotes = quotes.find(doc, found_actors)
