@@ -344,6 +344,9 @@ def run(nlp, lexicon):
         ("Gunmen opened fire on police at a checkpoint.", "ASSAULT", "firearms", [], ["police"]),
         ("A roadside bomb hit the army convoy.", "ASSAULT", "explosives", [], ["army"]),
         ("A suicide bomber struck a market.", "ASSAULT", "suicide-attack", [], []),
+        # a bombing named by its noun alone, whoever did it
+        ("The bombing of the camp continued on Monday.", "ASSAULT", None, [], []),
+        ("Israel continued its bombing of the camp.", "ASSAULT", None, ["israel"], []),
         ("Rebels kidnapped two workers.", "ASSAULT", "abduct", ["rebels"], ["workers"]),
         ("The army was attacked by rebels.", "ASSAULT", None, ["rebels"], ["army"]),
         ("Warplanes pounded rebels overnight.", "ASSAULT", "aerial", [], ["rebels"]),
