@@ -1090,3 +1090,24 @@ def test_a_region_the_gazetteer_knows_only_with_its_word_is_the_region(nlp, gaze
     places = {p.name: p for p in find(nlp(text), gazetteer, [])}
     assert (places["Bay region"].country, places["Bay region"].precision) == ("SOM", "admin1")
     assert "PHL" not in {p.country for p in places.values()}
+
+
+def test_a_state_the_gazetteer_knows_only_with_its_word_is_that_state(nlp, gazetteer):
+    # "Plateau" alone is Benin's Plateau Department; "Plateau state" is Nigeria's
+    text = "Armed men torched 20 houses in a village in Plateau state, killing 18 people."
+    places = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    assert (places["Plateau State"].country, places["Plateau State"].precision) == ("NGA", "admin1")
+    assert "BEN" not in {p.country for p in places.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "sea"),
+    [
+        ("Houthi rebels attacked a ship in the Red Sea.", "Red Sea"),
+        ("A drone hit a tanker in the Black Sea.", "Black Sea"),
+    ],
+)
+def test_a_sea_is_a_place_of_no_country(nlp, gazetteer, text, sea):
+    # not Egypt's Red Sea Governorate: a ship attacked "in the Red Sea" is at sea
+    [place] = find(nlp(text), gazetteer, [])
+    assert (place.name, place.country, place.feature) == (sea, None, "region")

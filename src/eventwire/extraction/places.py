@@ -846,7 +846,7 @@ DIVISIONS_AFTER = re.compile(
     r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})*"
     r"\s+(counties|regions|provinces|districts|states)\b"
     # ("Madera county", a misspelt Mandera, is no reason to look only at US counties)
-    r"|\s+(region|province)\b"
+    r"|\s+(region|province|state)\b"
 )
 # The word a division's name is looked up with, for each word after it.
 DIVISION_KINDS = {
