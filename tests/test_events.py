@@ -344,6 +344,11 @@ def run(nlp, lexicon):
         ("Gunmen opened fire on police at a checkpoint.", "ASSAULT", "firearms", [], ["police"]),
         ("A roadside bomb hit the army convoy.", "ASSAULT", "explosives", [], ["army"]),
         ("A suicide bomber struck a market.", "ASSAULT", "suicide-attack", [], []),
+        # whoever answers "with" an act does it
+        ("Israel responded with airstrikes on Hamas.", "ASSAULT", "aerial", ["israel"], ["hamas"]),
+        # a fight named after a preposition of time is no act of the clause's subject
+        ("Rebels fled after fighting in the north.", "ASSAULT", None, [], []),
+        ("Rebels fled after fighting the army.", "ASSAULT", None, ["rebels"], ["army"]),
         # a bombing named by its noun alone, whoever did it
         ("The bombing of the camp continued on Monday.", "ASSAULT", None, [], []),
         ("Israel continued its bombing of the camp.", "ASSAULT", None, ["israel"], []),

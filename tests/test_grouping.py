@@ -95,6 +95,13 @@ def test_attacks_on_two_towns_are_two_events_each_at_its_town():
     assert all(e.place_basis == "stated" for e in attacks)
 
 
+def test_a_place_that_names_a_kind_of_another_place_is_not_where():
+    # "the Red Sea port city of Jeddah": the city is Jeddah; the sea only says which port
+    document = extract("The prince met Rubio in the Red Sea port city of Jeddah on Monday.")
+    [meeting] = of_type(document, "CONSULT")
+    assert place_name(document, meeting) == "Jeddah"
+
+
 def test_a_release_and_the_truce_it_followed_stay_two_events():
     document = extract(
         "Hamas released two hostages on Saturday. The release came a week after the ceasefire "

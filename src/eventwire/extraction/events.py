@@ -1566,6 +1566,15 @@ class _Reader:
         elif (
             first.dep_ == "pobj"
             and not source
+            and verb.lower_ == "with"
+            and verb.head.lemma_.lower() in ANSWERING_VERBS
+            and (subject := _subject(verb.head)) is not None
+        ):
+            # "Israel responded with airstrikes", "the army retaliated with shelling"
+            source += self.phrase(subject)
+        elif (
+            first.dep_ == "pobj"
+            and not source
             and (_in_act(verb, type_) or self._spoke_at(verb, type_))
         ):
             # "arrived on a visit", "came for talks", "have been on strike", "gathered in
@@ -2254,6 +2263,10 @@ class _Reader:
                 return False
             if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
                 return False  # "withdrew from the Paris agreement": named where it was made
+            if token.dep_ == "compound" and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in parent.children
+            ):
+                return False  # "in the Red Sea port city of Jeddah": Jeddah is where
             if (
                 token.dep_ == "pobj"
                 and parent.lower_ in self.lex.place_preps
@@ -2597,6 +2610,8 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ == "ccomp" and (said := said_subject(verb)) is not None:
             return said  # "a source said Ankara in recent years imposed controls"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+            if _fight_named(verb):
+                return None  # "fled after fighting in Darfur": a fight, not the refugees'
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
@@ -2611,6 +2626,24 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs whose subject does the act named after "with": "Israel responded with airstrikes".
+ANSWERING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer"})
+# Prepositions of time: a fight after one of them with no one fought is named, not done by
+# the subject of the clause ("fled after fighting in Darfur").
+TIME_PREPOSITIONS = frozenset({"after", "before", "amid", "following", "during", "since"})
+
+
+def _fight_named(verb: Token) -> bool:
+    """Whether ``verb`` is a fight named after a preposition of time, as a noun is, with no
+    one it is waged on: "after fighting in West Darfur" ("after fighting government troops"
+    is the subject's)."""
+    return (
+        verb.head.lower_ in TIME_PREPOSITIONS
+        and is_fight(verb.lower_)
+        and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "in" for c in verb.children)
+    )
 
 
 def _name_as_adverb(verb: Token) -> Token | None:

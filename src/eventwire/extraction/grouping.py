@@ -837,6 +837,8 @@ def _after_location_prep(doc: Doc, start: int, end: int) -> bool:
     # its kind are one place.
     while token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
         token = token.head
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return False  # "in the Red Sea port city of Jeddah": Jeddah is where
     if token.dep_ in ("compound", "amod", "poss"):
         return False
     for _ in range(3):  # "in Raqqa", "near the town of Hajin", "in the city of Aleppo"
