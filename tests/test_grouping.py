@@ -95,6 +95,19 @@ def test_attacks_on_two_towns_are_two_events_each_at_its_town():
     assert all(e.place_basis == "stated" for e in attacks)
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Russian forces shelled the city of Kherson, wounding three civilians.", "Kherson"),
+        ("The M23 rebels captured the town of Goma after days of fighting.", "Goma"),
+    ],
+)
+def test_a_town_attacked_or_taken_by_its_kind_is_where(text, town):
+    document = extract(text)
+    attack = of_type(document, "ASSAULT")[0]
+    assert place_name(document, attack) == town
+
+
 def test_a_place_that_names_a_kind_of_another_place_is_not_where():
     # "the Red Sea port city of Jeddah": the city is Jeddah; the sea only says which port
     document = extract("The prince met Rubio in the Red Sea port city of Jeddah on Monday.")
@@ -579,3 +592,19 @@ def test_whoever_calls_an_attack_a_crime_did_not_attack():
     assert killings.source == []
     [condemned] = of_type(document, "ACCUSE")
     assert condemned.source == [actor(document, "Amnesty International")]
+
+
+def test_the_accused_did_what_they_are_accused_of():
+    document = extract("Sudan's army accused the RSF of killing dozens of civilians in El Fasher.")
+    [killing] = of_type(document, "ASSAULT")
+    assert killing.source == [actor(document, "RSF")]
+
+
+def test_an_act_someone_is_accused_of_is_not_more_of_an_earlier_attack():
+    document = extract(
+        "Al-Shabaab fighters attacked a military base on Monday, killing 12 soldiers.\n\n"
+        "The president praised the army. He accused Shabaab of using schools as shields."
+    )
+    attacks = of_type(document, "ASSAULT")
+    assert [e.trigger.text for e in attacks] == ["attacked", "using schools as shields"]
+    assert attacks[1].source == attacks[0].source

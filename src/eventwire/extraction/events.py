@@ -38,7 +38,7 @@ from ..records import Actor, Article, Event, Place, Quote, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
-from .parse import paragraphs, said_subject, text_of, words_of
+from .parse import KIND_WORDS, paragraphs, said_subject, text_of, words_of
 from .types import (
     NEW_EVENT_CONFIDENCE,
     TypeModel,
@@ -58,7 +58,7 @@ SUBJECTS = ("nsubj", "csubj")
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Acts whose object, where it is a place, is where they happened ("attacked Mandera",
 # "invaded Ukraine").
-STRUCK_TYPES = frozenset({"ASSAULT"})
+STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
@@ -2239,6 +2239,16 @@ class _Reader:
             if head.pos_ == "VERB" and match.entry.type in STRUCK_TYPES
             else set()
         )
+        # "shelled the city of Kherson", "captured the town of Goma"
+        struck |= {
+            p.i
+            for i in list(struck)
+            if self.doc[i].lemma_.lower() in KIND_WORDS
+            for of in self.doc[i].children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for p in of.children
+            if p.dep_ == "pobj"
+        }
         # The nearest; on a tie the first place in the list, and its first mention.
         best: tuple[int, int, int, str] | None = None
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
@@ -2612,6 +2622,8 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
             if _fight_named(verb):
                 return None  # "fled after fighting in Darfur": a fight, not the refugees'
+            if (accused := _accused_of(verb)) is not None:
+                return accused
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
@@ -2626,6 +2638,23 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs whose object is who did the act named after "of" or "for": "accused the RSF of
+# killing civilians", "arrested him for looting".
+ACCUSING_VERBS = frozenset(
+    {"accuse", "suspect", "charge", "convict", "blame", "condemn", "criticize", "criticise"}
+    | {"arrest", "sentence", "punish", "praise", "thank", "commend", "sanction", "indict"}
+)
+
+
+def _accused_of(verb: Token) -> Token | None:
+    """The object of a verb of blame or praise whose act ``verb`` is: "accused the RSF of
+    killing" (the RSF killed), not the accuser."""
+    prep = verb.head
+    if prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in ACCUSING_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 # Verbs whose subject does the act named after "with": "Israel responded with airstrikes".

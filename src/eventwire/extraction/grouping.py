@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
 from .events import FORCE_TYPES, EventLexicon, is_fight, road_name
+from .events import _accused_of as accused_of
 from .events import _inside as inside
 from .events import _quoted as quoted_ranges
 from .events import _subject as verb_subject
@@ -243,10 +244,13 @@ def group(
             candidates = sorted(
                 [*candidates, *by_type["PROTEST"][-LOOKBACK:]], key=lambda g: g.sentences[-1]
             )
+        claim = _accused_act(doc, event)
         for candidate in [] if joined is not None else reversed(candidates):
             if candidate.elsewhere and not anaphor:
                 continue
             gap = sentence - candidate.sentences[-1]
+            if claim and gap > 0 and not anaphor:
+                continue  # "He accused Shabaab of using mosques as shields": not the attack
             mutual = lexicon.reciprocal_types
             if candidate.events[0].type != event.type:
                 # in the protest's own sentence, not a killing it is about: "protested after
@@ -329,6 +333,14 @@ def group(
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
+
+
+def _accused_act(doc: Doc, event: Event) -> bool:
+    """Whether the event is what someone is accused of or praised for ("accused Shabaab of
+    using mosques as shields"): a charge of its own, not one more report of an act told
+    before."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words is not None and accused_of(words.root) is not None
 
 
 def _doer(doc: Doc, event: Event, light_verbs: frozenset[str]) -> Token | None:
