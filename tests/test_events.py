@@ -490,6 +490,10 @@ def test_a_release_of_people_is_one_and_of_a_report_is_none(run):
         # what is not known of an act does not deny it; what did not happen is denied
         ("Riots involving arson - DETAILS NOT SPECIFIED.", "PROTEST", False, False, False),
         ("The attack did not happen.", "ASSAULT", True, False, False),
+        # protests a ban names are not held by being banned; the ban is
+        ("The government banned all demonstrations.", "PROTEST", False, False, True),
+        ("The government banned all demonstrations.", "COERCE", False, False, False),
+        ("The junta outlawed strikes by workers.", "COERCE", False, False, False),
     ],
 )
 def test_modality(run, text, type_, negated, future, hypothetical):

@@ -2124,6 +2124,14 @@ class _Reader:
             hypothetical = hypothetical or entry.negated_hypothetical
         else:
             hypothetical = hypothetical or entry.hypothetical
+        forbidding = self.lex.modality.get("forbidding_verbs", frozenset())
+        if (
+            head.pos_ != "VERB"
+            and head.dep_ == "dobj"
+            and head.head.lemma_.lower() in forbidding
+            and all(t.i != head.head.i for t in match.tokens)
+        ):
+            hypothetical = True  # "banning protests": named by the ban, not held
         if not match.demand and type_ in self.lex.cooperative_types:
             # PLOVER: refusing to cooperate is REJECT; saying one will, AGREE.
             if negated:
