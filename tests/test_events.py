@@ -668,6 +668,8 @@ def test_a_light_verb_and_its_noun_make_one_event(run):
         ("Workers have been on strike since May.", "PROTEST", ["workers"], []),
         ("Japan suspended part of an aid program.", "SANCTION", ["japan"], []),
         ("Turkey led talks with Hamas.", "CONSULT", ["turkey"], ["hamas"]),
+        # the sum is what was announced: "$500 million in military aid"
+        ("The US announced $500 million in military aid to Ukraine.", "AID", ["usa2"], ["ukraine"]),
     ],
 )
 def test_a_noun_trigger_takes_its_source_from_the_verb_around_it(run, text, type_, source, target):

@@ -2472,15 +2472,28 @@ def _doers(verb: Token) -> list[Token]:
 
 def _object_phrase(noun: Token) -> Token:
     """The object a noun trigger is part of: "launched a mediation effort", "declared a state
-    of siege", "suspended part of an aid program" (the head of the phrase the verb takes)."""
+    of siege", "suspended part of an aid program", "announced $500 million in aid" (the head
+    of the phrase the verb takes)."""
     for _ in range(3):
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
             noun = noun.head.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.head.head.dep_ == "dobj"
+            and _sum(noun.head.head)
+        ):
+            noun = noun.head.head  # "announced $500 million in military aid"
         else:
             break
     return noun
+
+
+def _sum(token: Token) -> bool:
+    """Whether ``token`` is an amount ("$500 million", "5 billion euros")."""
+    return token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
 
 
 def _after_label(subject: Token, verb: Token) -> Token:
