@@ -608,3 +608,17 @@ def test_an_act_someone_is_accused_of_is_not_more_of_an_earlier_attack():
     attacks = of_type(document, "ASSAULT")
     assert [e.trigger.text for e in attacks] == ["attacked", "using schools as shields"]
     assert attacks[1].source == attacks[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "envoy"),
+    [
+        ("Mali expelled the French ambassador on Monday.", "French ambassador"),
+        ("Russia expelled two British diplomats.", "British diplomats"),
+    ],
+)
+def test_an_envoy_expelled_names_the_state_acted_against(text, envoy):
+    # the envoy is a word of the trigger ("expel ambassador"), and still the target
+    document = extract(text)
+    [expulsion] = of_type(document, "SANCTION")
+    assert expulsion.target == [actor(document, envoy)]

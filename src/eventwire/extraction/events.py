@@ -1461,6 +1461,10 @@ class _Reader:
                 source += [modifier] if modifier is not None else []
             elif child.dep_ == "prep" and preps.get(child.lower_) in ("source", "target"):
                 (source if preps[child.lower_] == "source" else target).extend(self._pobj(child))
+        for token in match.tokens:
+            # "expelled the French ambassador": the envoy, a word of the trigger, is his state's
+            if token.dep_ == "dobj" and token.head.i == head.i and token.lemma_.lower() in ENVOYS:
+                target += [a for a in self.phrase(token) if a not in target]
         harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
         if harm and not passive and (patient := _reduced_passive(head, children)) is not None:
             target += self.phrase(patient)  # "two pupils seriously injured", "men arrested"
@@ -2661,6 +2665,8 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# A state's envoys, which a trigger may name as its own object ("expel ambassador").
+ENVOYS = frozenset({"ambassador", "diplomat", "envoy", "consul", "attache", "attaché"})
 # Verbs whose object is who did the act named after "of" or "for": "accused the RSF of
 # killing civilians", "arrested him for looting".
 ACCUSING_VERBS = frozenset(
