@@ -38,7 +38,7 @@ from ..records import Actor, Article, Event, Place, Quote, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
-from .parse import KIND_WORDS, paragraphs, said_subject, text_of, words_of
+from .parse import KIND_WORDS, named_by_of, paragraphs, said_subject, text_of, words_of
 from .types import (
     NEW_EVENT_CONFIDENCE,
     TypeModel,
@@ -2285,9 +2285,7 @@ class _Reader:
                 return False
             if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
                 return False  # "withdrew from the Paris agreement": named where it was made
-            if token.dep_ == "compound" and any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in parent.children
-            ):
+            if token.dep_ == "compound" and named_by_of(parent):
                 return False  # "in the Red Sea port city of Jeddah": Jeddah is where
             if (
                 token.dep_ == "pobj"

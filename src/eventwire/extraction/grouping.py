@@ -50,7 +50,7 @@ from .events import _inside as inside
 from .events import _quoted as quoted_ranges
 from .events import _subject as verb_subject
 from .offsets import Intervals, index_of
-from .parse import paragraphs, text_of
+from .parse import named_by_of, paragraphs, text_of
 
 # ASSAULT modes that can describe one attack from different sides ("bombed" aerial, "destroyed
 # a bridge" destroy, "a car bomb ... gunmen then opened fire"): modes of one family go
@@ -849,7 +849,7 @@ def _after_location_prep(doc: Doc, start: int, end: int) -> bool:
     # its kind are one place.
     while token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
         token = token.head
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        if named_by_of(token):
             return False  # "in the Red Sea port city of Jeddah": Jeddah is where
     if token.dep_ in ("compound", "amod", "poss"):
         return False

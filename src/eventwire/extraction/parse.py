@@ -292,6 +292,12 @@ def place_word_follows(ent: SpacySpan) -> bool:
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("a", "an")
 
 
+def named_by_of(noun: Token) -> bool:
+    """Whether a noun has an "of" phrase that names it ("the port city of Jeddah"): a place
+    name compounded on it ("the Red Sea port city of Jeddah") then only says what kind it is."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 # Verbs that tell what was said or believed, which take no object of their own.
 SAYING = frozenset({"say", "add", "claim", "report", "state", "allege", "insist", "believe"})
 
