@@ -1094,6 +1094,41 @@ def test_the_toll_reported_after_an_accident_is_the_accidents(nlp, lexicon):
     assert [e.trigger.text for e in found if e.type == "ASSAULT"] == ["attacked"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the accident told in a sentence with no event of its own
+        "Workers at a gas plant were hurt when a tank at the plant exploded. Four people were "
+        "injured and airlifted to hospitals.",
+        # an article about an accident that names no weapon or attacker: its explosions are
+        # the accident's, told before the site is named or after
+        "Fresh explosions near the blast site sent smoke into the sky. The explosions took "
+        "place at a warehouse storing chemicals.",
+        # a vehicle that strikes is in a collision
+        "The tanker was struck by a bulk carrier off the coast.",
+        "The man was arrested because his motorbike hit and killed a pedestrian.",
+    ],
+)
+def test_accidents_told_in_another_sentence_or_by_a_vehicle_are_no_assault(nlp, lexicon, text):
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert not [e for e in found if e.type == "ASSAULT"], [e.trigger.text for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weapon named anywhere in the article keeps its explosions attacks
+        "Fresh explosions near the blast site sent smoke into the sky. A bomb went off at a "
+        "warehouse storing chemicals.",
+        # a vehicle struck by a missile was attacked
+        "The tanker was struck by a missile off the coast.",
+    ],
+)
+def test_harm_with_a_weapon_named_stays_an_assault(nlp, lexicon, text):
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert [e for e in found if e.type == "ASSAULT"]
+
+
 def crowd(name, text, words):
     """A crowd of people ("residents", "traders") as the actor dictionary gives them."""
     found = actor(name, spans(text, words)).model_copy(

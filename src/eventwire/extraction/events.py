@@ -508,6 +508,12 @@ def find(
     events: list[Event] = []
     armed = {a.id for a in actors if a.kind in ("military", "armed_group")}
     after_accident = False
+    # An article that tells of an accident and names no weapon or attacker anywhere: harm
+    # nobody is named doing is the accident's, in any of its sentences ("Fresh explosions near
+    # the blast site ... the explosions took place at a chemicals warehouse").
+    accident_article = not _words_said(doc) & lexicon.accidental_harm.get(
+        "unless", frozenset()
+    ) and any(_tells_accident(sentence, lexicon) for sentence in doc.sents)
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
@@ -524,10 +530,13 @@ def find(
             e
             for e in found
             if _accidental(e, sentence, lexicon, armed)
-            or (after_accident and _same_harm(e, sentence, lexicon, armed))
+            or ((after_accident or accident_article) and _same_harm(e, sentence, lexicon, armed))
+            or _done_by_thing(e, sentence, lexicon, index)
         ]
         events += [e for e in found if e not in accidental and not _damage_done(e, found)]
-        after_accident = bool(accidental)
+        # "Workers were hurt when a tank exploded. Four were injured.": the accident may be told
+        # in a sentence of no event of its own.
+        after_accident = bool(accidental) or _tells_accident(sentence, lexicon)
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
     events = [
@@ -604,21 +613,68 @@ def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed:
         if c.dep_ == "relcl" and trigger.root not in c.subtree
         for t in c.subtree
     }
+    return _tells_accident(sentence, lexicon, aside)
+
+
+def _words_said(span: Doc | TokenSpan) -> set[str]:
+    """The words of ``span``, as written (lower-cased) and as lemmas."""
+    return {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+
+
+def _tells_accident(
+    sentence: TokenSpan, lexicon: EventLexicon, aside: AbstractSet[int] = frozenset()
+) -> bool:
+    """Whether ``sentence`` (less the tokens ``aside``) names a natural force or an accident
+    (the lexicon's ``accidental_harm`` ``causes``), or an explosion at an industrial site, and no
+    weapon or attacker (``unless``)."""
+    words = lexicon.accidental_harm
+    if not words or _words_said(sentence) & words.get("unless", frozenset()):
+        return False
     # Words of a name ("Storm Corps", "Flood Street") name no storm or flood.
     clause = [
         t
         for t in sentence
         if t.i not in aside and t.ent_type_ not in NAME_ENTITIES and t.pos_ != "PROPN"
     ]
-    said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    if said & words.get("unless", frozenset()):
-        return False
     nouns = {t.lemma_.lower() for t in clause if t.pos_ in ("NOUN", "ADJ")}
     if nouns & words.get("causes", frozenset()):
         return True
     lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
     return bool(
         lemmas & words.get("blasts", frozenset()) and lemmas & words.get("sites", frozenset())
+    )
+
+
+def _done_by_thing(
+    event: Event, sentence: TokenSpan, lexicon: EventLexicon, index: MentionIndex
+) -> bool:
+    """Harm or damage whose doer the sentence names as a vehicle or machine, not people (the
+    ``accidental_harm`` ``vehicles``): "a forklift damaged a storage drum", "the tanker was
+    struck by a bulk carrier" are accidents, not vandalism or an attack."""
+    vandalism = event.type == "PROTEST" and event.mode == "vandalize"
+    if event.source or not (vandalism or event.type == "ASSAULT"):
+        return False
+    words = lexicon.accidental_harm
+    if not words or _words_said(sentence) & words.get("unless", frozenset()):
+        return False
+    trigger = sentence.doc.char_span(
+        event.trigger.start, event.trigger.end, alignment_mode="expand"
+    )
+    if trigger is None or trigger.root.pos_ != "VERB":
+        return False
+    verb = trigger.root
+    # "his motorbike hit and killed a person": a verb joined to another shares its subject
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+    ]
+    vehicles = words.get("vehicles", frozenset())
+    return any(
+        doer.pos_ == "NOUN"
+        and doer.lemma_.lower() in vehicles
+        and index.at(doer.idx, doer.idx + len(doer)) is None
+        for doer in doers
     )
 
 
