@@ -1129,6 +1129,43 @@ def test_harm_with_a_weapon_named_stays_an_assault(nlp, lexicon, text):
     assert [e for e in found if e.type == "ASSAULT"]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a bare noun taken as an object names a kind of act, not one that took place
+        ("He faces charges of inciting violence.", "violence"),
+        ("The migrants await deportation at the base.", "deportation"),
+        ("The new law aims to curb violence.", "violence"),
+        ("He campaigned in Europe against import bans.", "bans"),
+    ],
+)
+def test_an_act_named_as_a_kind_is_no_event(nlp, lexicon, text, word):
+    found = events.find(nlp(text), [], [], [], lexicon, article(text))
+    assert word not in [e.trigger.text for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the same nouns report an act where they are its subject, or it has its own day,
+        # place, doer or determiner
+        ("Violence flared in the capital.", "Violence"),
+        ("Police arrested twenty men after violence broke out.", "violence"),
+        ("The army imposed restrictions on the town.", "restrictions"),
+        ("Residents fear the attack on the market was not the last.", "attack"),
+        ("Residents heard gunfire all night.", "gunfire"),
+        ("Students blocked the road in protest.", "protest"),
+    ],
+)
+def test_an_act_that_took_place_stays_an_event(run, text, word):
+    assert word in [e.trigger.text for e in run(text)]
+
+
+def test_laying_siege_is_the_layers_act(run):
+    text = "The rebels laid siege to the town."
+    assert [(e.trigger.text, e.source) for e in run(text)] == [("siege", ["rebels"])]
+
+
 def crowd(name, text, words):
     """A crowd of people ("residents", "traders") as the actor dictionary gives them."""
     found = actor(name, spans(text, words)).model_copy(

@@ -580,7 +580,52 @@ def find(
         else e
         for e in events
     ]
+    events = [e for e in events if not _generic(e, doc)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
+
+
+# A bare noun taken as the object of one of these verbs or prepositions is talked of as a
+# kind of act, one feared, awaited, urged or opposed, not one that took place ("inciting
+# violence", "face deportation", "an end to violence", "campaign against bans", "complain
+# about violence"). Other words take acts that happened ("residents hear gunfire", "violence
+# included arson attacks", "in protest", "during clashes", "reports of looting").
+GENERIC_VERBS = frozenset(
+    {
+        "await", "face", "risk", "fear", "avoid", "prevent", "incite", "ease", "curb", "deter",
+        "tackle", "combat", "oppose", "advocate", "promote", "encourage", "condone", "justify",
+        "glorify", "renounce", "escape",
+    }
+)  # fmt: skip
+GENERIC_PREPOSITIONS = frozenset({"against", "to", "about", "for", "toward", "towards"})
+# Words of a noun's phrase that single out an act: a determiner, a number, an adjective, or
+# what follows it ("the attack", "two attacks", "renewed violence", "violence in Gao").
+SPECIFIC_CHILDREN = frozenset(
+    {"det", "poss", "nummod", "predet", "amod", "npadvmod", "prep", "acl", "relcl"}
+)
+
+
+def _generic(event: Event, doc: Doc) -> bool:
+    """A noun that names a kind of act rather than an act: bare ("violence", "sanctions",
+    "deportation"), taken as an object, with no doer, no one acted on, no place and no day
+    of its own. News uses these to talk about acts in general; they report none."""
+    if event.source or event.target or event.place is not None:
+        return False
+    if event.when is not None and event.when.basis == "stated":
+        return False
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None or len(trigger) != 1:
+        return False
+    noun = trigger.root
+    if noun.pos_ != "NOUN":
+        return False
+    head = noun.head
+    if noun.dep_ == "dobj":
+        if head.pos_ != "VERB" or head.lemma_.lower() not in GENERIC_VERBS:
+            return False
+    elif not (noun.dep_ == "pobj" and head.lower_ in GENERIC_PREPOSITIONS):
+        return False
+    # "a weekend shootout": a determiner of its compound is the phrase's
+    return not any(t.dep_ in SPECIFIC_CHILDREN for t in noun.subtree if t is not noun)
 
 
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
