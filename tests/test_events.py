@@ -1161,6 +1161,21 @@ def test_an_act_that_took_place_stays_an_event(run, text, word):
     assert word in [e.trigger.text for e in run(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Two farmers were killed at the hands of the rebels.", "killed"),
+        ("Prisoners suffered torture at the hands of police in custody.", "torture"),
+        ("Villagers are fleeing violence at the hands of the army.", "violence"),
+    ],
+)
+def test_at_the_hands_of_names_the_doer(run, text, word):
+    doer = "army" if "army" in text else "police" if "police" in text else "rebels"
+    harm = next(e for e in run(text) if e.trigger.text == word)
+    assert harm.source == [doer]
+    assert doer not in harm.target
+
+
 def test_laying_siege_is_the_layers_act(run):
     text = "The rebels laid siege to the town."
     assert [(e.trigger.text, e.source) for e in run(text)] == [("siege", ["rebels"])]

@@ -628,6 +628,9 @@ def _generic(event: Event, doc: Doc) -> bool:
     return not any(t.dep_ in SPECIFIC_CHILDREN for t in noun.subtree if t is not noun)
 
 
+# Acts someone suffers at another's hands: "at the hands of X" names their doer.
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -1511,6 +1514,8 @@ class _Reader:
             self._verb_roles(match, type_, source, target)
         else:
             self._noun_roles(match, type_, source, target)
+        if type_ in HARM_TYPES and (doers := self._at_hands_of(match.head)):
+            source = doers  # "killed at the hands of Boko Haram fighters": theirs, whoever else
         if not target:
             target += self._where(match)
         match.source = _unique(source)
@@ -1519,6 +1524,27 @@ class _Reader:
         match.sides = bool(match.source) and bool(between)
         if not match.target and len(match.source) > 1 and type_ in self.lex.reciprocal_types:
             match.target = list(match.source)  # "the US and Russia met": each met the other
+
+    def _at_hands_of(self, head: Token) -> list[Actor]:
+        """Whoever "at the hands of" names beside the act, or beside the verb that takes its
+        noun: "suffered torture at the hands of security forces", "fleeing violence at the
+        hands of the police"."""
+        holders = [head]
+        if head.dep_ in ("dobj", "nsubjpass", "pobj") and head.head.i != head.i:
+            holders.append(head.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "at":
+                    continue
+                for hands in prep.children:
+                    if hands.dep_ != "pobj" or hands.lower_ != "hands":
+                        continue
+                    for of in hands.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            return [
+                                a for o in of.children if o.dep_ == "pobj" for a in self.phrase(o)
+                            ]
+        return []
 
     def _where(self, match: _Match) -> list[Actor]:
         """A state the act happens in or goes to, as the target of an act that names none
