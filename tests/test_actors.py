@@ -633,6 +633,20 @@ def test_a_group_or_a_number_is_a_crowd_unless_of_names_its_people(
     assert len(actors) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # teachers and lawyers are named as what they are, not as students
+        ("Thousands of teachers went on strike over pay.", "teachers", "teachers"),
+        ("University lecturers walked out on Monday.", "lecturers", "teachers"),
+        ("Lawyers marched to the court.", "Lawyers", "lawyers"),
+        ("Students blocked the road.", "Students", "students"),
+    ],
+)
+def test_teachers_lawyers_and_students_are_three_groups(nlp, dictionary, text, words, name):
+    assert actor_named(extract(nlp, dictionary, text), words).name == name
+
+
 def test_the_group_and_the_militants_refer_back_to_an_armed_group(nlp, dictionary):
     text = "Al-Shabaab attacked a police post. The group later said the militants had left."
     shabaab = actor_named(extract(nlp, dictionary, text), "Al-Shabaab")

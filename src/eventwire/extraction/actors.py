@@ -89,6 +89,8 @@ ROLES: dict[str, tuple[ActorKind, str, str]] = {
     "gunmen": ("armed_group", "UAF", "unidentified armed group ({name})"),
     "protesters": ("group", "CVL", "{adj} protesters"),
     "students": ("group", "CVL", "{adj} students"),
+    "teachers": ("group", "CVL", "{adj} teachers"),
+    "lawyers": ("group", "CVL", "{adj} lawyers"),
     "workers": ("group", "CVL", "{adj} workers"),
     "farmers": ("group", "CVL", "{adj} farmers"),
     "communities": ("group", "CVL", "{adj} communities"),
@@ -1227,7 +1229,9 @@ ARMED_ROLES = frozenset({"military", "rebels", "militia", "gunmen"})
 # People who are where things happen rather than whose state acts: the state the article's
 # actors name most is not theirs ("Russian strikes on Kyiv killed five civilians"), so they are
 # left to ``settle``, which gives them the country of the article's places.
-BYSTANDERS = frozenset({"people", "students", "workers", "farmers", "communities", "refugees"})
+BYSTANDERS = frozenset(
+    {"people", "students", "teachers", "workers", "farmers", "communities", "refugees"}
+)
 # Roles and nouns for a community's own armed men: "Pokot bandits", "Borana militias",
 # "Turkana fighters" (not "Hutu rebels", a rebellion, nor "Fulani soldiers", a state's).
 COMMUNITY_ARMED_ROLES = frozenset({"militia", "gunmen"})
