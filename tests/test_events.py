@@ -1176,6 +1176,32 @@ def test_at_the_hands_of_names_the_doer(run, text, word):
     assert doer not in harm.target
 
 
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # a warning that something could happen, of no party and no act, is a forecast
+        ("An analyst warned that countries such as Senegal could become targets.", False),
+        ("The UN warned that famine could kill millions.", False),
+        # a threat warns of an act, or of what a party will do or suffer
+        ("Iran warned that sanctions could follow.", True),
+        ("Turkey warned that the army would respond.", True),
+        ("Israel warned that Hamas could pay a heavy price.", True),
+    ],
+)
+def test_a_forecast_is_no_threat(run, text, threat):
+    assert any(e.type == "THREATEN" for e in run(text)) is threat
+
+
+def test_the_type_model_makes_no_threat_of_a_forecast():
+    from eventwire.extraction.pipeline import extract
+
+    text = "The UN warned that famine could kill millions in Sudan."
+    assert "THREATEN" not in [e.type for e in extract(text).events]
+    # nor a request of a question put
+    text = "The senator asked why the army had not acted."
+    assert "REQUEST" not in [e.type for e in extract(text).events]
+
+
 def test_laying_siege_is_the_layers_act(run):
     text = "The rebels laid siege to the town."
     assert [(e.trigger.text, e.source) for e in run(text)] == [("siege", ["rebels"])]

@@ -628,6 +628,9 @@ def _generic(event: Event, doc: Doc) -> bool:
     return not any(t.dep_ in SPECIFIC_CHILDREN for t in noun.subtree if t is not noun)
 
 
+# Modals of what may come to pass, not of what someone will do.
+FORECAST_MODALS = frozenset({"could", "may", "might"})
+
 # Acts someone suffers at another's hands: "at the hands of X" names their doer.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -1241,6 +1244,8 @@ class _Reader:
         self.lex = lexicon
         self.words = words_of(doc)
         self._organisations: dict[str, Actor] = {}
+        # Words the rules read as no event, which the type model must not make one of.
+        self.no_event: set[int] = set()
 
     # Triggers
 
@@ -1524,6 +1529,31 @@ class _Reader:
         match.sides = bool(match.source) and bool(between)
         if not match.target and len(match.source) > 1 and type_ in self.lex.reciprocal_types:
             match.target = list(match.source)  # "the US and Russia met": each met the other
+
+    def _forecast(self, match: _Match, matches: list[_Match]) -> bool:
+        """A warning that something could happen, told of no party and no act: "analysts warn
+        that countries such as Senegal could become targets", "the UN warned that famine may
+        kill millions". A threat warns of an act ("warned that sanctions could follow") or
+        says what a party will do or suffer ("warned that his government would expel him")."""
+        if match.entry.type != "THREATEN" or match.head.lemma_.lower() != "warn":
+            return False
+        acts = {m.head.i for m in matches}
+        for clause in match.head.children:
+            if clause.dep_ != "ccomp":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in clause.children):
+                return False
+            subject = _subject(clause)
+            if (
+                subject is not None
+                and subject.pos_ in ("NOUN", "PROPN")
+                and subject.i not in acts
+                and self.index.at(subject.idx, _end(subject)) is None
+            ):
+                self.no_event.add(match.head.i)
+                return True
+            return False
+        return False
 
     def _at_hands_of(self, head: Token) -> list[Actor]:
         """Whoever "at the hands of" names beside the act, or beside the verb that takes its
@@ -1943,7 +1973,9 @@ class _Reader:
         kept = [
             m
             for m in matches
-            if m.head.i not in absorbed and not (m.entry.needs_target and not m.target)
+            if m.head.i not in absorbed
+            and not (m.entry.needs_target and not m.target)
+            and not self._forecast(m, matches)
         ]
         clauses = {_clause(m.governor or m.head).i for m in kept}
         return [self._event(m, sentence, places, times, clauses) for m in kept]
@@ -2224,6 +2256,8 @@ class _Reader:
     ) -> Event | None:
         """The event the type model reads at ``head``, with the roles the parse gives it;
         None without an actor to do it or suffer it (not an event we can record)."""
+        if head.i in self.no_event or _asks_a_question(head):
+            return None  # "asked why the army had not acted" puts a question, as the rules read
         entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=type_, mode=mode)
         match = _Match(entry, [head], head)
         self.roles(match)
