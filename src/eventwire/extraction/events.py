@@ -668,8 +668,13 @@ def _accidental(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed:
 
 
 def _words_said(span: Doc | TokenSpan) -> set[str]:
-    """The words of ``span``, as written (lower-cased) and as lemmas."""
-    return {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    """The words of ``span``, as written (lower-cased) and as lemmas (read from the kept
+    arrays: this runs over every sentence)."""
+    if isinstance(span, Doc):
+        words, start, end = words_of(span), 0, len(span)
+    else:
+        words, start, end = words_of(span.doc), span.start, span.end
+    return set(words.lower[start:end]) | set(words.lemma[start:end])
 
 
 def _tells_accident(
@@ -679,7 +684,10 @@ def _tells_accident(
     (the lexicon's ``accidental_harm`` ``causes``), or an explosion at an industrial site, and no
     weapon or attacker (``unless``)."""
     words = lexicon.accidental_harm
-    if not words or _words_said(sentence) & words.get("unless", frozenset()):
+    said = _words_said(sentence) if words else set()
+    if not said & (words.get("causes", frozenset()) | words.get("blasts", frozenset())):
+        return False  # most sentences: nothing of the kind
+    if said & words.get("unless", frozenset()):
         return False
     # Words of a name ("Storm Corps", "Flood Street") name no storm or flood.
     clause = [
