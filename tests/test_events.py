@@ -1202,6 +1202,20 @@ def test_the_type_model_makes_no_threat_of_a_forecast():
     assert "REQUEST" not in [e.type for e in extract(text).events]
 
 
+@pytest.mark.parametrize(
+    ("text", "missing", "kept"),
+    [
+        ("The army attacked the village without warning.", "warning", "attacked"),
+        ("The rebels withdrew without firing a shot.", "firing", "withdrew"),
+        ("The army deployed troops to the border without agreement.", "agreement", "deployed"),
+    ],
+)
+def test_an_act_named_as_missing_is_no_event(run, text, missing, kept):
+    triggers = [e.trigger.text for e in run(text)]
+    assert missing not in triggers
+    assert kept in triggers
+
+
 def test_laying_siege_is_the_layers_act(run):
     text = "The rebels laid siege to the town."
     assert [(e.trigger.text, e.source) for e in run(text)] == [("siege", ["rebels"])]

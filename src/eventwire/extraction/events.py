@@ -580,7 +580,7 @@ def find(
         else e
         for e in events
     ]
-    events = [e for e in events if not _generic(e, doc)]
+    events = [e for e in events if not _generic(e, doc) and not _absent(e, doc)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
 
 
@@ -602,6 +602,16 @@ GENERIC_PREPOSITIONS = frozenset({"against", "to", "about", "for", "toward", "to
 SPECIFIC_CHILDREN = frozenset(
     {"det", "poss", "nummod", "predet", "amod", "npadvmod", "prep", "acl", "relcl"}
 )
+
+
+def _absent(event: Event, doc: Doc) -> bool:
+    """An act named only as missing: "attacked without warning", "closed the border without
+    agreement", "withdrew without firing a shot" tell of no warning, agreement or firing."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    word = trigger.root
+    return word.dep_ in ("pobj", "pcomp") and word.head.lower_ == "without"
 
 
 def _generic(event: Event, doc: Doc) -> bool:
