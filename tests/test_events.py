@@ -1216,6 +1216,19 @@ def test_an_act_named_as_missing_is_no_event(run, text, missing, kept):
     assert kept in triggers
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # the weapons of whoever backs a force are not the force's
+        ("The army, backed by warplanes, attacked the rebels.", None),
+        ("The army supported by drones attacked the rebels.", None),
+        ("Warplanes backed by drones attacked the rebels.", "aerial"),
+    ],
+)
+def test_a_backers_weapons_give_no_mode(run, text, mode):
+    assert [e.mode for e in run(text) if e.trigger.text == "attacked"] == [mode]
+
+
 def test_laying_siege_is_the_layers_act(run):
     text = "The rebels laid siege to the town."
     assert [(e.trigger.text, e.source) for e in run(text)] == [("siege", ["rebels"])]

@@ -638,6 +638,9 @@ def _generic(event: Event, doc: Doc) -> bool:
     return not any(t.dep_ in SPECIFIC_CHILDREN for t in noun.subtree if t is not noun)
 
 
+# Participles that tell who backs a force: the weapons after them are the backers'.
+BACKING_VERBS = frozenset({"back", "support", "aid", "assist"})
+
 # Modals of what may come to pass, not of what someone will do.
 FORECAST_MODALS = frozenset({"could", "may", "might"})
 
@@ -2393,7 +2396,16 @@ class _Reader:
         head = match.governor or match.head
         clause = head if head.pos_ == "VERB" else head.head
         sentence = head.sent
-        words = [t for t in clause.subtree if sentence.start <= t.i < sentence.end]
+        # "Somali forces backed by US airstrikes attacked": the backers' weapons are theirs
+        backing = {
+            t.i
+            for c in clause.subtree
+            if c.dep_ == "acl" and self.words.lemma[c.i] in BACKING_VERBS
+            for t in c.subtree
+        }
+        words = [
+            t for t in clause.subtree if sentence.start <= t.i < sentence.end and t.i not in backing
+        ]
         lemmas = [self.words.lemma[t.i] for t in words]
         # Every run of words of a weapon phrase's length, to look each phrase up in.
         lengths = {len(phrase) for phrase, _ in self.lex.instruments}
