@@ -511,9 +511,10 @@ def find(
     # An article that tells of an accident and names no weapon or attacker anywhere: harm
     # nobody is named doing is the accident's, in any of its sentences ("Fresh explosions near
     # the blast site ... the explosions took place at a chemicals warehouse").
-    accident_article = not _words_said(doc) & lexicon.accidental_harm.get(
-        "unless", frozenset()
-    ) and any(_tells_accident(sentence, lexicon) for sentence in doc.sents)
+    told_accident = {sentence.start for sentence in doc.sents if _tells_accident(sentence, lexicon)}
+    accident_article = bool(told_accident) and not _words_said(doc) & (
+        lexicon.accidental_harm.get("unless", frozenset())
+    )
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
@@ -536,7 +537,7 @@ def find(
         events += [e for e in found if e not in accidental and not _damage_done(e, found)]
         # "Workers were hurt when a tank exploded. Four were injured.": the accident may be told
         # in a sentence of no event of its own.
-        after_accident = bool(accidental) or _tells_accident(sentence, lexicon)
+        after_accident = bool(accidental) or sentence.start in told_accident
     # A trigger word inside a date ("Published March 14") is part of the date, not an event;
     # a trigger around one ("protested on Tuesday against") is not.
     events = [
@@ -580,7 +581,7 @@ def find(
         else e
         for e in events
     ]
-    events = [e for e in events if not _generic(e, doc) and not _absent(e, doc)]
+    events = [e for e in events if not _reports_no_act(e, doc)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(events, start=1)]
 
 
@@ -604,17 +605,20 @@ SPECIFIC_CHILDREN = frozenset(
 )
 
 
-def _absent(event: Event, doc: Doc) -> bool:
+def _reports_no_act(event: Event, doc: Doc) -> bool:
+    """Whether the event's words name an act only as missing or as a kind of act."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return trigger is not None and (_absent(trigger) or _generic(event, trigger))
+
+
+def _absent(trigger: TokenSpan) -> bool:
     """An act named only as missing: "attacked without warning", "closed the border without
     agreement", "withdrew without firing a shot" tell of no warning, agreement or firing."""
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is None:
-        return False
     word = trigger.root
     return word.dep_ in ("pobj", "pcomp") and word.head.lower_ == "without"
 
 
-def _generic(event: Event, doc: Doc) -> bool:
+def _generic(event: Event, trigger: TokenSpan) -> bool:
     """A noun that names a kind of act rather than an act: bare ("violence", "sanctions",
     "deportation"), taken as an object, with no doer, no one acted on, no place and no day
     of its own. News uses these to talk about acts in general; they report none."""
@@ -622,8 +626,7 @@ def _generic(event: Event, doc: Doc) -> bool:
         return False
     if event.when is not None and event.when.basis == "stated":
         return False
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is None or len(trigger) != 1:
+    if len(trigger) != 1:
         return False
     noun = trigger.root
     if noun.pos_ != "NOUN":
@@ -759,7 +762,7 @@ def _on_computers(
         event.type == "ASSAULT" or (event.type == "PROTEST" and event.mode == "vandalize")
     ) or any(s in armed for s in event.source):
         return event
-    said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    said = _words_said(sentence)
     if not said & lexicon.accidental_harm.get("not_physical", frozenset()):
         return event
     codebook = lexicon.codebook
@@ -779,7 +782,7 @@ def _same_harm(event: Event, sentence: TokenSpan, lexicon: EventLexicon, armed: 
     words = lexicon.accidental_harm
     if event.type != "ASSAULT" or event.source or not words:
         return False
-    said = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    said = _words_said(sentence)
     if said & words.get("unless", frozenset()):
         return False
     trigger = sentence.doc.char_span(
@@ -1360,7 +1363,7 @@ class _Reader:
             if entry.pos == "noun" and phrase & entry.not_context:
                 return False
         if entry.sentence_context:
-            words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+            words = _words_said(head.sent)
             if not words & entry.sentence_context:
                 return False
         if entry.objects:
