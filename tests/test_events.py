@@ -365,6 +365,8 @@ def run(nlp, lexicon):
         ("Russia signed a deal with Ukraine.", "SUPPORT", None, ["russia"], ["ukraine"]),
         ("The army withdrew from the town.", "RETREAT", None, ["army"], []),
         ("Russia pulled out of Ukraine.", "RETREAT", None, ["russia"], ["ukraine"]),
+        # CAMEO 087: halting one's own attacks de-escalates
+        ("The army stopped its offensive on the rebels.", "RETREAT", None, ["army"], ["rebels"]),
         ("Iran warned Israel.", "THREATEN", None, ["iran"], ["israel"]),
         ("Turkey condemned the Israeli strikes.", "ACCUSE", "disapprove", ["turkey"], ["israel"]),
         ("Iran blamed Israel for the blast.", "ACCUSE", "disapprove", ["iran"], ["israel"]),
@@ -513,6 +515,7 @@ def test_modality(run, text, type_, negated, future, hypothetical):
         # A verb over an event noun changes what it is.
         ("Japan suspended aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
         ("Japan said it had halted aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),
+        ("Japan ceased aid to Serbia.", "SANCTION", ["japan"], ["serbia"]),  # CAMEO 162
         ("The US rejected the proposal.", "REJECT", ["usa2"], []),  # "US" is not "us"
         ("Israel is opposed to talks with Hamas.", "REJECT", ["israel"], ["hamas"]),
         ("Sudan lifted the curfew.", "CONCEDE", ["sudan"], []),

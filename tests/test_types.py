@@ -244,3 +244,19 @@ def test_describing_someone_as_something_is_no_act_the_model_may_add():
         "International Crisis Group, describes Trump as an anomaly for U.S. policy."
     )
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the news did not surprise him.",
+        "Erdogan will not say this officially.",
+        "The Red Cross official did not share further details of the crash.",
+    ],
+)
+def test_the_model_adds_no_act_the_sentence_says_did_not_happen(text):
+    from eventwire.extraction.pipeline import extract
+
+    # The model reads "not" as a refusal; an act guessed by the model and denied by the
+    # sentence records nothing (a refusal the rules know, "did not accept", still is one).
+    assert extract(text, None).events == []

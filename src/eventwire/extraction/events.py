@@ -2237,7 +2237,10 @@ class _Reader:
             if guess is None:
                 return []
             event = self._model_event(main_verb(sentence), *guess, sentence, places, times)
-            if event is None:
+            # An act the sentence says did not or may not happen, guessed by the model, is
+            # more often its reading of "not" or "would" than a refusal or a threat: "the news
+            # did not surprise him", "Erdogan will not say this officially".
+            if event is None or event.negated or event.hypothetical:
                 return []
             return [event.model_copy(update={"confidence": NEW_EVENT_CONFIDENCE})]
         revised = []
