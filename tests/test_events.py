@@ -1211,6 +1211,8 @@ def test_the_type_model_makes_no_threat_of_a_forecast():
         ("The army attacked the village without warning.", "warning", "attacked"),
         ("The rebels withdrew without firing a shot.", "firing", "withdrew"),
         ("The army deployed troops to the border without agreement.", "agreement", "deployed"),
+        # an act held back from
+        ("Police arrested them but refrained from shelling the town.", "shelling", "arrested"),
     ],
 )
 def test_an_act_named_as_missing_is_no_event(run, text, missing, kept):
@@ -2035,3 +2037,29 @@ def test_a_question_asked_is_no_request(text, requested):
     from eventwire.extraction.pipeline import extract
 
     assert ("REQUEST" in [e.type for e in extract(text).events]) is requested
+
+
+def test_a_protest_the_police_end_is_no_concession():
+    from eventwire.extraction.pipeline import extract
+
+    # Protesters who end their protest give something up (CAMEO 08); the police ending it put
+    # it down, as when they disperse it: the protest stays, by its protesters.
+    (ended,) = extract("The workers ended the strike.", None).events
+    assert ended.type == "CONCEDE"
+    (stopped,) = extract("Police stopped the workers' strike in Nairobi.", None).events
+    assert (stopped.type, stopped.trigger.text) == ("PROTEST", "strike")
+
+
+def test_an_act_named_as_a_kind_held_to_be_something_is_no_event():
+    from eventwire.extraction.pipeline import extract
+
+    # A gerund that is the subject of what such acts are held to be states a rule or a
+    # judgement; one that is the subject of a past "was" tells an act done.
+    for text in (
+        "Attacking civilians is a war crime, the UN said.",
+        "Negotiating with the rebels remains a taboo in Nigeria.",
+        "Negotiating with armed groups is considered a crime.",
+    ):
+        assert extract(text, None).events == [], text
+    (done,) = extract("Shelling the town was the army's answer.", None).events
+    assert done.type == "ASSAULT"

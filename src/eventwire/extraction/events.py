@@ -56,6 +56,8 @@ SUBJECTS = ("nsubj", "csubj")
 # the bare nouns of force among them, "fear of arrest", cost two CASE check snippets and two
 # PLV tune sentences for 24 of 1,304 VOA events, and was not kept.)
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# The state's forces (PLOVER sectors): police and military.
+FORCE_SECTORS = frozenset({"COP", "MIL"})
 # Acts whose object, where it is a place, is where they happened ("attacked Mandera",
 # "invaded Ukraine").
 STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -608,14 +610,50 @@ SPECIFIC_CHILDREN = frozenset(
 def _reports_no_act(event: Event, doc: Doc) -> bool:
     """Whether the event's words name an act only as missing or as a kind of act."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return trigger is not None and (_absent(trigger) or _generic(event, trigger))
+    return trigger is not None and (
+        _absent(trigger) or _generic(event, trigger) or _in_general(trigger)
+    )
+
+
+# Verbs that say what an act is, or is held to be: "negotiating with armed groups is
+# considered a crime", "attacking civilians remains a war crime".
+JUDGING_VERBS = frozenset({"be", "consider", "remain", "constitute", "deem", "become", "regard"})
+
+
+def _in_general(trigger: TokenSpan) -> bool:
+    """An act named by a gerund that is the subject of what it is now held to be: a rule or a
+    judgement about such acts, no act done ("Shelling the town was the army's answer" is one
+    done: its verb is past), unless it names its doer or a party."""
+    word = trigger.root
+    if word.tag_ != "VBG" or word.dep_ not in ("csubj", "csubjpass", "nsubj"):
+        return False
+    head = word.head
+    if head.lemma_.lower() not in JUDGING_VERBS:
+        return False
+    tensed = head if head.tag_ in ("VBZ", "VBP", "VBD") else None
+    if tensed is None:  # "is considered": the tense is the auxiliary's
+        tensed = next((c for c in head.children if c.dep_ in ("aux", "auxpass")), None)
+    own_doer = any(c.dep_ in ("nsubj", "poss") for c in word.children)
+    # "removing the sanctions on Burma is out of the question": a named party makes it one act
+    named = any(t.pos_ == "PROPN" for t in word.subtree)
+    return tensed is not None and tensed.tag_ in ("VBZ", "VBP") and not (own_doer or named)
 
 
 def _absent(trigger: TokenSpan) -> bool:
     """An act named only as missing: "attacked without warning", "closed the border without
-    agreement", "withdrew without firing a shot" tell of no warning, agreement or firing."""
+    agreement", "withdrew without firing a shot" tell of no warning, agreement or firing; one
+    held back from, "refrain from discussing politics", of no talks."""
     word = trigger.root
-    return word.dep_ in ("pobj", "pcomp") and word.head.lower_ == "without"
+    if word.dep_ not in ("pobj", "pcomp"):
+        return False
+    prep = word.head
+    return prep.lower_ == "without" or (
+        prep.lower_ == "from" and prep.head.lemma_.lower() in REFRAINING_VERBS
+    )
+
+
+# Verbs of holding back from an act: "refrain from discussing", "abstained from voting".
+REFRAINING_VERBS = frozenset({"refrain", "abstain", "desist"})
 
 
 def _generic(event: Event, trigger: TokenSpan) -> bool:
@@ -2050,6 +2088,8 @@ class _Reader:
             chain = next((c for words in group.verbs if (c := _chain(verb, words))), None)
             if chain is None:
                 continue
+            if type_ == "PROTEST" and self._ended_by_force(verb):
+                return  # "police stopped the protest": a protest put down, as "dispersed"
             match.changed = group.change[type_]
             match.governor = verb
             # "Israel must end attacks": the change is demanded, not made
@@ -2073,6 +2113,13 @@ class _Reader:
                 match.subject, match.source = subject, source
             match.target = [a for a in _unique(others) if a not in match.source]
             return
+
+    def _ended_by_force(self, verb: Token) -> bool:
+        """Whether the police or the army are who end a protest: they stop it, the
+        protesters give nothing up."""
+        subject = _subject(verb)
+        actors = self.phrase(subject) if subject is not None else []
+        return any(a.sector in FORCE_SECTORS for a in actors)
 
     def _governed_by_noun(self, match: _Match, first: Token) -> bool:
         """A noun trigger inside the noun of a governing act: "announced a suspension of aid"
