@@ -2063,3 +2063,18 @@ def test_an_act_named_as_a_kind_held_to_be_something_is_no_event():
         assert extract(text, None).events == [], text
     (done,) = extract("Shelling the town was the army's answer.", None).events
     assert done.type == "ASSAULT"
+
+
+def test_in_protest_of_names_what_is_protested():
+    from eventwire.extraction.pipeline import extract
+
+    # "a protest of teachers" is theirs; "in protest of" a party's act is against that party,
+    # no protest (nor, for the police, a complaint) of its own.
+    document = extract(
+        "Hundreds of people gathered outside the embassy in protest of Israeli police actions.",
+        None,
+    )
+    (event,) = document.events
+    names = {a.id: a.name for a in document.actors}
+    assert event.type == "PROTEST"
+    assert [names[a] for a in event.target] == ["Israeli police"]

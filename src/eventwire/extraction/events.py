@@ -1734,6 +1734,8 @@ class _Reader:
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
     ) -> None:
         head, roles = match.head, self.lex.roles(match.entry, type_)
+        if type_ == "PROTEST" and head.dep_ == "pobj" and head.head.lower_ == "in":
+            roles = {**roles, "of": "target"}  # "in protest of police actions": protested
         if head.lemma_.lower() in PROTESTERS and (itself := self.index.at(head.idx, _end(head))):
             source.append(itself)  # "police battle protesters": the protest is the protesters'
             return
