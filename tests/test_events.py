@@ -400,6 +400,9 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
     [
         # weapons given are military aid (CAMEO 072); the wounded treated, help given
         ("Britain gave Ukraine another batch of tanks.", "AID", "gave"),
+        # doctors or rescuers sent where they are needed: humanitarian aid (CAMEO 073)
+        ("India dispatched a team of doctors to Nepal.", "AID", "dispatched"),
+        ("Greece deployed firefighters to Turkey.", "AID", "deployed"),
         ("Doctors treated dozens of wounded civilians.", "AID", "treated"),
         # the object through a quantity noun: hundreds of residents are people
         ("Rescue workers evacuated hundreds of residents.", "AID", "evacuated"),
