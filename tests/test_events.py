@@ -2081,3 +2081,13 @@ def test_in_protest_of_names_what_is_protested():
     names = {a.id: a.name for a in document.actors}
     assert event.type == "PROTEST"
     assert [names[a] for a in event.target] == ["Israeli police"]
+
+
+def test_how_hard_someone_is_hit_is_no_attack():
+    from eventwire.extraction.pipeline import extract
+
+    # "the hardest hit" tells how much people suffer; an attack that hit them is its own word
+    text = "Farmers will be the hardest hit if the government imposes restrictions."
+    assert "ASSAULT" not in [e.type for e in extract(text, None).events]
+    (event,) = extract("Gaza is the worst hit by the Israeli strikes.", None).events
+    assert (event.type, event.trigger.text) == ("ASSAULT", "strikes")

@@ -611,7 +611,23 @@ def _reports_no_act(event: Event, doc: Doc) -> bool:
     """Whether the event's words name an act only as missing or as a kind of act."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return trigger is not None and (
-        _absent(trigger) or _generic(event, trigger) or _in_general(trigger)
+        _absent(trigger)
+        or _generic(event, trigger)
+        or _in_general(trigger)
+        or _how_hard_hit(trigger)
+    )
+
+
+# Words that say how hard a place or people were hit: "the hardest hit", "worst hit".
+HIT_DEGREES = frozenset({"hard", "harder", "hardest", "worst", "worse", "badly"})
+
+
+def _how_hard_hit(trigger: TokenSpan) -> bool:
+    """ "Communities will be the hardest hit", "the worst hit by the floods": how much someone
+    suffers, whatever hits them (an attack that did is its own word: "by the attacks")."""
+    word = trigger.root
+    return word.lemma_.lower() == "hit" and any(
+        c.dep_ in ("advmod", "amod") and c.lower_ in HIT_DEGREES for c in word.children
     )
 
 
