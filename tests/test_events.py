@@ -2091,3 +2091,12 @@ def test_how_hard_someone_is_hit_is_no_attack():
     assert "ASSAULT" not in [e.type for e in extract(text, None).events]
     (event,) = extract("Gaza is the worst hit by the Israeli strikes.", None).events
     assert (event.type, event.trigger.text) == ("ASSAULT", "strikes")
+
+
+def test_a_crowd_that_masses_is_no_force_deployed():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Hundreds of people massed outside the consulate in protest."
+    assert [e.type for e in extract(text, None).events] == ["PROTEST"]
+    (troops,) = extract("Thousands of troops massed on the border.", None).events
+    assert troops.type == "MOBILIZE"

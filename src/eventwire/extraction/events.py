@@ -1461,7 +1461,7 @@ class _Reader:
             return False
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
-            for d in _doers(head)
+            for d in _doers(head) or _described(head)
         ):
             return False
         if entry.pos == "noun" and entry.governors:
@@ -2732,6 +2732,24 @@ def _doers(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = [verb.head]
     return found
+
+
+def _described(verb: Token) -> list[Token]:
+    """The noun a participle describes where it has no subject ("hundreds of people massed
+    outside the consulate": people), the counted noun for an amount."""
+    if verb.dep_ != "acl":
+        return []
+    noun = verb.head
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        counted = [
+            pobj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        return counted or [noun]
+    return [noun]
 
 
 def _object_phrase(noun: Token) -> Token:
