@@ -2100,3 +2100,15 @@ def test_a_crowd_that_masses_is_no_force_deployed():
     assert [e.type for e in extract(text, None).events] == ["PROTEST"]
     (troops,) = extract("Thousands of troops massed on the border.", None).events
     assert troops.type == "MOBILIZE"
+
+
+def test_being_in_detention_is_no_arrest():
+    from eventwire.extraction.pipeline import extract
+
+    # a state that goes on, told of the arrested; the arrest is its own word, or is dated by
+    # "since"
+    assert extract("The journalist remains in detention in Harare.", None).events == []
+    text = "Police arrested the journalist on Monday and he remains in custody."
+    assert [e.trigger.text for e in extract(text, None).events] == ["arrested"]
+    (held,) = extract("The reporter has been in detention since September 30.", None).events
+    assert held.type == "COERCE"

@@ -615,6 +615,26 @@ def _reports_no_act(event: Event, doc: Doc) -> bool:
         or _generic(event, trigger)
         or _in_general(trigger)
         or _how_hard_hit(trigger)
+        or (event.type == "COERCE" and _held_still(trigger))
+    )
+
+
+# Verbs of being somewhere a while: "remains in detention", "1,542 prisoners were in detention".
+STAYING_VERBS = frozenset({"be", "remain", "stay", "languish", "sit", "spend"})
+
+
+def _held_still(trigger: TokenSpan) -> bool:
+    """Someone who is or remains "in detention" or "in custody": a state that goes on, told
+    of the arrested, not an arrest (the arrest is its own word: "was arrested in May"), unless
+    it says since when."""
+    word = trigger.root
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.lemma_.lower() in STAYING_VERBS
+        # "in pretrial detention since September 30" tells when the arrest was
+        and not any(c.lower_ == "since" for c in [*prep.head.children, *word.children])
     )
 
 
