@@ -2112,3 +2112,16 @@ def test_being_in_detention_is_no_arrest():
     assert [e.trigger.text for e in extract(text, None).events] == ["arrested"]
     (held,) = extract("The reporter has been in detention since September 30.", None).events
     assert held.type == "COERCE"
+
+
+def test_where_people_or_things_come_from_is_not_where_the_act_is():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("Kenya hosts more than 500,000 refugees from Somalia.", None)
+    (event,) = document.events
+    places = {p.id: p.name for p in document.places}
+    assert places.get(event.place or "") != "Somalia"
+    # "from" on the act's verb still says where it was: rockets fired from Gaza
+    document = extract("Militants fired rockets from Gaza at Israel.", None)
+    (event,) = document.events
+    assert {p.id: p.name for p in document.places}[event.place or ""] == "Gaza"

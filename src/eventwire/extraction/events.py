@@ -2569,14 +2569,16 @@ class _Reader:
                 return False  # "withdrew from the Paris agreement": named where it was made
             if token.dep_ == "compound" and named_by_of(parent):
                 return False  # "in the Red Sea port city of Jeddah": Jeddah is where
+            if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
+                # "attacks on workers from Punjab", "hosts refugees from Somalia": where the
+                # workers or the refugees come from
+                return False
             if (
                 token.dep_ == "pobj"
                 and parent.lower_ in self.lex.place_preps
                 and parent.head.i in anchors
             ):
                 return True
-            if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
-                return False  # "attacks on workers from Punjab": where the workers come from
             if parent.dep_ == "prep" and parent.lower_ not in self.lex.place_preps | {"of"}:
                 # "fighting between Somali forces": the parties of an act are not its place
                 return False
