@@ -608,7 +608,8 @@ SPECIFIC_CHILDREN = frozenset(
 
 
 def _reports_no_act(event: Event, doc: Doc) -> bool:
-    """Whether the event's words name an act only as missing or as a kind of act."""
+    """Whether the event's words name no act done: one missing or held back from, a kind of
+    act, a judgement of such acts, how hard someone was hit, or a custody that goes on."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return trigger is not None and (
         _absent(trigger)
