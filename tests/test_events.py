@@ -2125,3 +2125,14 @@ def test_where_people_or_things_come_from_is_not_where_the_act_is():
     document = extract("Militants fired rockets from Gaza at Israel.", None)
     (event,) = document.events
     assert {p.id: p.name for p in document.places}[event.place or ""] == "Gaza"
+
+
+def test_whom_a_call_is_made_on_is_not_where_it_is_made():
+    from eventwire.extraction.pipeline import extract
+
+    # the trigger's own preposition takes whom the act is aimed at; "in Nairobi" stays a place
+    (event,) = extract("The UN called on China to release the activists.", None).events
+    assert event.place is None
+    document = extract("Police cracked down on protesters in Nairobi.", None)
+    crackdown = next(e for e in document.events if e.type == "COERCE")
+    assert {p.id: p.name for p in document.places}[crackdown.place or ""] == "Nairobi"

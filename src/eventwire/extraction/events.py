@@ -2544,6 +2544,8 @@ class _Reader:
             for p in of.children
             if p.dep_ == "pobj"
         }
+        # The trigger's own preposition ("called on", "cracked down on") takes its object.
+        particles = {t.i for t in match.tokens if t.pos_ == "ADP" and t.i != head.i}
         # The nearest; on a tie the first place in the list, and its first mention.
         best: tuple[int, int, int, str] | None = None
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
@@ -2554,6 +2556,8 @@ class _Reader:
                 continue
             if words.root.dep_ in MODIFIERS and self.index.at(start, end) is not None:
                 continue  # "US airstrikes", "Syrian shelling": who struck, not where
+            if words.root.dep_ == "pobj" and words.root.head.i in particles:
+                continue  # "called on China": whom the act is aimed at, not where
             key = (abs(start - head.idx), rank, k, place)
             if best is None or key < best:
                 best = key
