@@ -1447,15 +1447,7 @@ class _Reader:
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
             if head.dep_ == "acl" and head.tag_ == "VBN":
                 objects.append(head.head)  # "a stash of projectiles found in Mosul"
-            objects += [
-                pobj
-                for o in objects
-                if o.lemma_.lower() in QUANTITY_NOUNS
-                for prep in o.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            ]
+            objects += [counted for o in objects for counted in _counted(o)]
             # the parser may hang the noun under its adjective ("a silver pendant")
             objects += [c for o in objects for c in o.children if c.dep_ == "amod"]
             # what a thing found holds: "packages containing explosive devices", "a car
@@ -2766,17 +2758,21 @@ def _described(verb: Token) -> list[Token]:
     outside the consulate": people), the counted noun for an amount."""
     if verb.dep_ != "acl":
         return []
-    noun = verb.head
-    if noun.lemma_.lower() in QUANTITY_NOUNS:
-        counted = [
-            pobj
-            for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        return counted or [noun]
-    return [noun]
+    return _counted(verb.head) or [verb.head]
+
+
+def _counted(noun: Token) -> list[Token]:
+    """What an amount counts: "hundreds of residents", "a total of 56 posts"; none for a
+    noun that is no amount."""
+    if noun.lemma_.lower() not in QUANTITY_NOUNS:
+        return []
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _object_phrase(noun: Token) -> Token:
