@@ -759,3 +759,15 @@ def test_hong_kong_officials_are_hong_kong_s_government():
     doc = extract("Washington sanctioned Hong Kong officials.")
     found = {a.name: a.country for a in doc.actors}
     assert found.get("Hong Kong government") == "HKG"
+
+
+def test_a_name_with_straight_and_curly_apostrophes_is_one_person():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "Officials named the dead man as Abdallah Makki Muslih al-Rufay'i. Iraqi forces said"
+        " al-Rufay’i was killed Thursday."
+    )
+    document = extract(text, None)
+    (person,) = [a for a in document.actors if a.kind == "person"]
+    assert [m.text for m in person.mentions][-1] == "Rufay’i"

@@ -622,3 +622,28 @@ def test_an_envoy_expelled_names_the_state_acted_against(text, envoy):
     document = extract(text)
     [expulsion] = of_type(document, "SANCTION")
     assert expulsion.target == [actor(document, envoy)]
+
+
+def test_a_named_armed_group_and_the_militants_of_its_country_tell_one_event():
+    text = (
+        "Five soldiers were killed in a battle with militants near Sibi on Tuesday. Officials"
+        " said the toll could rise. Fighters from the Baloch Liberation Army had taken over a"
+        " train near Sibi."
+    )
+    document = extract(text)
+    (event,) = of_type(document, "ASSAULT")
+    bla = actor(document, "Fighters")
+    assert [a.name for a in document.actors if a.id == bla] == ["Balochistan Liberation Army"]
+    taken = next(m for m in event.mentions if m.trigger.text == "taken over")
+    assert taken.source == [bla]
+
+
+def test_a_region_of_no_one_country_is_no_storys_own_place():
+    text = (
+        "India and Mauritius upgraded their ties on Wednesday, a move aimed at influence in the"
+        " Indian Ocean. Modi met Ramgoolam. China has a growing navy presence in the Indian Ocean."
+    )
+    document = extract(text)
+    assert document.events
+    ocean = next(p.id for p in document.places if p.name == "Indian Ocean")
+    assert all(e.place != ocean or e.place_basis != "article" for e in document.events)

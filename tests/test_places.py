@@ -1111,3 +1111,25 @@ def test_a_sea_is_a_place_of_no_country(nlp, gazetteer, text, sea):
     # not Egypt's Red Sea Governorate: a ship attacked "in the Red Sea" is at sea
     [place] = find(nlp(text), gazetteer, [])
     assert (place.name, place.country, place.feature) == (sea, None, "region")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Central Command, which oversees operations in the Middle East, said so.",
+        "There is a growing view that the group no longer sees the Middle East as its base.",
+    ],
+)
+def test_a_region_of_the_world_outranks_a_neighbourhood_of_its_name(nlp, gazetteer, text):
+    # GeoNames lists a Middle East in Baltimore; an article naming the United States still
+    # means the region, which needs no country of its own to be placed
+    places = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    region = places["Middle East"]
+    assert (region.country, region.precision, region.lat is not None) == (None, "region", True)
+
+
+def test_regions_of_the_world_are_regions(nlp, gazetteer):
+    text = "Warships sailed into the Pacific as tension rose in the Indo-Pacific and the Balkans."
+    places = {p.name: p for p in find(nlp(text), gazetteer, [])}
+    for name in ("Pacific Ocean", "Indo-Pacific", "Balkans"):
+        assert (places[name].country, places[name].precision) == (None, "region")

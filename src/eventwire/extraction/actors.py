@@ -475,8 +475,8 @@ class _Found:
         """``person`` added to the people, and found by name, surname and number."""
         self.numbers[id(person)] = len(self.people)
         self.people.append(person)
-        self.by_name.setdefault(person.name, person)
-        self.first_by_surname.setdefault(person.surname, person)
+        self.by_name.setdefault(_apostrophes(person.name), person)
+        self.first_by_surname.setdefault(_apostrophes(person.surname), person)
         return person
 
     def number(self, person: _Person) -> int:
@@ -810,7 +810,7 @@ def _find_people(found: _Found) -> None:
             continue  # a lone word without a title: only a surname chain may make it a person
         names.append((start, end))
     full = {doc[s:e].text: doc[e - 1].text for s, e in names if e - s >= 2}
-    surnames = set(full.values())
+    surnames = {_apostrophes(surname) for surname in full.values()}
     starts = {s: e for s, e in names}
     texts = words_of(doc).text
     i = 0
@@ -820,7 +820,7 @@ def _find_people(found: _Found) -> None:
             end = starts[i]
             text = doc[i:end].text
             person = _by_surname(found, text) if end - i == 1 else _person(found, text, full)
-        elif owner[i] is None and texts[i] in surnames and texts[i][:1].isupper():
+        elif owner[i] is None and _apostrophes(texts[i]) in surnames and texts[i][:1].isupper():
             end = i + 1
             person = _by_surname(found, doc[i].text)
         else:
@@ -828,7 +828,7 @@ def _find_people(found: _Found) -> None:
             continue
         key = f"person:{found.number(person)}"
         added.append(_Match(i, end, key, "person"))
-        found.last_by_surname[person.surname] = person
+        found.last_by_surname[_apostrophes(person.surname)] = person
         _describe(found, person, i, end, owner)
         i = end
     found.mentions = [m for m in found.mentions if m not in found.dropped]
@@ -946,9 +946,14 @@ def _titled(doc: Doc, i: int) -> bool:
     return i >= 0 and _title(doc[i]) in TITLES
 
 
+def _apostrophes(name: str) -> str:
+    """A name with one apostrophe for all: one text writes "al-Rufay'i" and "al-Rufay’i"."""
+    return name.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
 def _person(found: _Found, name: str, full: dict[str, str]) -> _Person:
     """The person of a full name, the same for every mention of the name."""
-    person = found.by_name.get(name)
+    person = found.by_name.get(_apostrophes(name))
     if person is None:
         person = found.add_person(_Person(name, full.get(name, name.split()[-1])))
     return person
@@ -956,7 +961,8 @@ def _person(found: _Found, name: str, full: dict[str, str]) -> _Person:
 
 def _by_surname(found: _Found, surname: str) -> _Person:
     """The person a bare surname means: the nearest before it with that surname, else the first."""
-    person = found.last_by_surname.get(surname) or found.first_by_surname.get(surname)
+    key = _apostrophes(surname)
+    person = found.last_by_surname.get(key) or found.first_by_surname.get(key)
     if person is None:
         person = found.add_person(_Person(surname, surname))
     return person
@@ -1133,12 +1139,13 @@ def _find_generic(found: _Found) -> None:
             dropped.add(community)
             continue
         country = None
+        entry_role = dictionary.entries[generic].role
         if states:
             first = min(states, key=lambda m: m.start)
             country = dictionary.entries[first.entry].country
             start = first.start
             dropped.update(states)
-        elif (body := _body_after(found, head, owner)) is not None:
+        elif (body := _body_after(found, head, owner, entry_role)) is not None:
             # "diplomats from the Group of Seven": the body's people, not the article's state
             added.append(_Match(start, end, body, "alias"))
             continue
@@ -1325,14 +1332,22 @@ def _country_after(found: _Found, head: Any, owner: list[_Match | None]) -> str 
 # Union", "diplomats of the Group of Seven".
 BODIES = frozenset({"igo", "coalition", "organisation"})
 OF_BODY = frozenset({"of", "from"})
+# Armed groups and parties, whose leaders, officials and fighters a noun before "of" or "from"
+# names: "the leader of ISIS in Iraq" is the group's, not Iraq's; its victims are not its own.
+MOVEMENTS = frozenset({"armed_group", "party"})
+MOVEMENT_ROLES = frozenset({"government", "military", "rebels", "militia", "gunmen", "opposition"})
 
 
-def _body_after(found: _Found, head: Any, owner: list[_Match | None]) -> str | None:
+def _body_after(
+    found: _Found, head: Any, owner: list[_Match | None], role: str | None
+) -> str | None:
     """The international or other body the phrase after a noun names, before any state, whose
-    people the noun names: "diplomats from the Group of Seven"."""
+    people the noun names: "diplomats from the Group of Seven", "the leader of ISIS"."""
     for m in _named_after(head, owner, OF_BODY):
         if not m.entry.startswith("person:"):
-            return m.entry if found.kind(m.entry) in BODIES else None
+            kind = found.kind(m.entry)
+            movement = kind in MOVEMENTS and role in MOVEMENT_ROLES
+            return m.entry if kind in BODIES or movement else None
     return None
 
 

@@ -615,6 +615,7 @@ def _reports_no_act(event: Event, doc: Doc) -> bool:
         _absent(trigger)
         or _generic(event, trigger)
         or _in_general(trigger)
+        or _habitual(trigger)
         or _how_hard_hit(trigger)
         or (event.type == "COERCE" and _held_still(trigger))
     )
@@ -674,6 +675,21 @@ def _in_general(trigger: TokenSpan) -> bool:
     # "removing the sanctions on Burma is out of the question": a named party makes it one act
     named = any(t.pos_ == "PROPN" for t in word.subtree)
     return tensed is not None and tensed.tag_ in ("VBZ", "VBP") and not (own_doer or named)
+
+
+def _habitual(trigger: TokenSpan) -> bool:
+    """An act a relative clause in the simple present says someone does as a rule: "Central
+    Command, which oversees U.S. military operations in the Middle East", "a group that carries
+    out attacks across the Sahel" describe who they are, not an act done."""
+    word = trigger.root
+    verb = word.head
+    return (
+        word.dep_ == "dobj"
+        and word.pos_ == "NOUN"
+        and verb.dep_ == "relcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+    )
 
 
 def _absent(trigger: TokenSpan) -> bool:
@@ -1447,6 +1463,9 @@ class _Reader:
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
             if head.dep_ == "acl" and head.tag_ == "VBN":
                 objects.append(head.head)  # "a stash of projectiles found in Mosul"
+            if head.lemma_.lower() in PROVIDING_VERBS:
+                # what a side is given "with": "will supply Kyiv with rockets"
+                objects += [g for c in head.children if c.lower_ == "with" for g in c.children]
             objects += [counted for o in objects for counted in _counted(o)]
             # the parser may hang the noun under its adjective ("a silver pendant")
             objects += [c for o in objects for c in o.children if c.dep_ == "amod"]
@@ -1773,12 +1792,17 @@ class _Reader:
             # "a mediation mission between Syria and the PLO": the roles hang off "mission".
             children += [c for c in head.head.children if c.dep_ == "prep"]
         for child in children:
-            if child.dep_ == "nsubj" and child.i < head.i:
+            # the parser may read a possessive as a subject: "al-Baghdadi's killing"
+            possessive = child.dep_ == "poss" or any(g.tag_ == "POS" for g in child.children)
+            if child.dep_ == "nsubj" and child.i < head.i and not possessive:
                 # a noun with a subject is a verb misread: "Residents of X protest poor roads"
                 source += self.phrase(child)
-            elif child.dep_ == "poss":
+            elif possessive and child.i < head.i:
                 role = roles.get("poss", "source")
-                (source if role == "source" else target).extend(self.phrase(child))
+                owners = self.phrase(child)
+                if role == "source" and _killed_one(head, owners):
+                    role = "target"  # "al-Rufay'i's killing": he was killed
+                (source if role == "source" else target).extend(owners)
             elif child.dep_ in MODIFIERS and child.i < head.i:
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
                 if modifier is not None:
@@ -1786,7 +1810,7 @@ class _Reader:
                     (target if self._after_anti(modifier, child) else source).append(modifier)
             elif child.dep_ == "prep" and roles.get(child.lower_) in ("source", "target"):
                 (source if roles[child.lower_] == "source" else target).extend(self._pobj(child))
-            elif child.dep_ in ("relcl", "acl"):
+            elif child.dep_ in ("relcl", "acl") and not _set_in(child):
                 for grandchild in child.children:
                     if grandchild.dep_ == "agent":
                         source += self._pobj(grandchild)
@@ -2753,6 +2777,35 @@ def _doers(verb: Token) -> list[Token]:
     return found
 
 
+# Nouns of a killing, whose person in the possessive is the one killed: "Khashoggi's murder".
+KILLINGS = frozenset({"killing", "murder", "assassination", "execution", "slaying", "lynching"})
+
+
+def _killed_one(noun: Token, owners: list[Actor]) -> bool:
+    """Whether the possessive of a killing names whom it killed: a person, where no "of"
+    names the dead ("the army's killing of civilians" is the army's)."""
+    return (
+        noun.lemma_.lower() in KILLINGS
+        and bool(owners)
+        and all(a.kind in ("person", "leader") for a in owners)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
+def _set_in(clause: Token) -> bool:
+    """Whether a relative clause tells what happened during an act rather than who did it:
+    "a raid in which the emir escaped", "the attack where three died" (its subject is no doer,
+    unlike that of "the raid that the army carried out")."""
+    for child in clause.children:
+        if child.dep_ == "advmod" and child.lower_ in ("where", "when", "whereby"):
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lower_ in RELATIVE_PRONOUNS for g in child.children
+        ):
+            return True
+    return False
+
+
 def _described(verb: Token) -> list[Token]:
     """The noun a participle describes where it has no subject ("hundreds of people massed
     outside the consulate": people), the counted noun for an amount."""
@@ -2915,6 +2968,10 @@ def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
         return subject if after_passive or counted else None
     if after_passive:
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle clause beside its clause: "One of its leaders is dead, killed in a
+        # strike", "Wounded in the raid, he was taken to hospital": the subject suffered it
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.dep_ in ("xcomp", "oprd", "ccomp") and verb.head.lemma_.lower() in REPORTED_AS:
         # "Two soldiers were reported killed", "five were confirmed dead"
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -3044,6 +3101,9 @@ def _aside(token: Token) -> bool:
         token = token.head
     return False
 
+
+# Verbs that name what is given after "with": "supply Kyiv with rockets".
+PROVIDING_VERBS = frozenset({"supply", "provide"})
 
 # Verbs whose subject fends off the attack that is their object: its target.
 REPELLING = frozenset({"repel", "repulse", "resist", "counter"})

@@ -205,6 +205,7 @@ def group(
     # Only a state's organs stand for each other ("US Africa Command", "the United States"):
     # rebels and the government of one country are two sides.
     country = {a.id: a.country if a.kind in STATE_KINDS else None for a in actors}
+    kin = _armed_kin(actors)
     mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
     groups: list[_Group] = []
     by_type: dict[str, list[_Group]] = {}  # a long document's events of other types not scanned
@@ -270,7 +271,7 @@ def group(
                 continue
             linked = (
                 (gap == 0 and not _two_doers(candidate, event, country))
-                or (0 < gap <= NEARBY_SENTENCES and _shares_actor(candidate, event))
+                or (0 < gap <= NEARBY_SENTENCES and _shares_actor(candidate, event, kin))
                 or (
                     # "The strike hit a vehicle ... 'We destroyed a vehicle carrying ...'"
                     event.type in LOOSE_DOER_TYPES
@@ -800,8 +801,35 @@ def _hit(doc: Doc, event: Event, mentioned: Intervals[Actor]) -> set[str]:
     }
 
 
-def _shares_actor(group: _Group, event: Event) -> bool:
-    return bool((group.sources | group.targets) & set(event.source + event.target))
+def _shares_actor(group: _Group, event: Event, kin: dict[str, set[str]]) -> bool:
+    """Whether both name one actor, or an armed group and the common noun for its fighters
+    ("Baloch Liberation Army ... the battle with militants")."""
+    theirs = group.sources | group.targets
+    mine = set(event.source + event.target)
+    return bool(theirs & mine) or any(kin.get(a, set()) & mine for a in theirs)
+
+
+# Roles of the common nouns for a country's irregular fighters ("Pakistani rebels").
+ARMED_ROLES = ("-rebels", "-militia", "-gunmen")
+
+
+def _armed_kin(actors: Sequence[Actor]) -> dict[str, set[str]]:
+    """Each armed group's kin: the common noun for fighters of its country ("militants") and
+    the named groups of that country ("Baloch Liberation Army"), which it may stand for."""
+    generic: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = {}
+    for a in actors:
+        if a.kind != "armed_group" or a.country is None:
+            continue
+        common = (a.dictionary_id or "").endswith(ARMED_ROLES)
+        (generic if common else named).setdefault(a.country, set()).add(a.id)
+    kin: dict[str, set[str]] = {}
+    for country, commons in generic.items():
+        for c in commons:
+            kin[c] = set(named.get(country, ()))
+        for n in named.get(country, ()):
+            kin[n] = set(commons)
+    return kin
 
 
 def _location_mentions(
@@ -892,12 +920,14 @@ def _article_place(
         if dateline:
             return place
         counts[place] = counts.get(place, 0) + 1  # dicts keep the order of first mention
-    best = max(counts, key=lambda p: counts[p], default=None)
+    country = {p.id: p.country for p in places}
+    # a region of no one country is no story's one place: "the Indian Ocean" of a state visit
+    # to Mauritius, "the Middle East" of a strike in Iraq
+    best = max((p for p in counts if country.get(p)), key=lambda p: counts[p], default=None)
     if best is None:
         return None
     if counts[best] >= 2 and 2 * counts[best] >= sum(counts.values()):
         return best
-    country = {p.id: p.country for p in places}
     inside = [p for p in counts if country.get(p)]  # not "Africa", "the Sahel"
     found = {country.get(p) for p in inside}
     if len(found) != 1 or sum(counts[p] for p in inside) < 2:

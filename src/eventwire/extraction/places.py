@@ -1029,8 +1029,10 @@ def _score(
     score = 2.0 if c.exact and not shared else 0.0
     if spelling(c.name) == spelling(mention.name):
         score += 1.5  # its own name, not an alternate ("Mexico" the country, not the city)
-    if c.feature == "country":
-        score += 10.5  # "Lebanon" is the country before any town called Lebanon
+    if c.feature == "country" or (c.feature == "region" and c.country is None):
+        # "Lebanon" is the country before any town called Lebanon, "the Middle East" the
+        # region of the world before a Baltimore neighbourhood of the name
+        score += 10.5
     elif division(c):
         # A district or province of GeoNames counts by the people in its towns, a district a
         # little less than a town as big: news names towns more often.
@@ -1445,6 +1447,7 @@ def _abroad(c: Candidate, mention: Mention, context: Context, inside: Sequence[C
     another province or big city of the text lies in another."""
     if (
         c.feature not in DIVISIONS
+        or c.country is None  # a region of the world or a sea: "the Middle East", "Red Sea"
         or mention.hint in DIVISIONS  # the text says it is a division: "Brant County"
         or any(k.country == c.country for k in inside)
     ):
