@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import ResourceError
 from ..records import Actor, ActorKind, Span
+from .gazetteer import APOSTROPHES
 from .offsets import Intervals, index_of
 from .parse import (
     entities,
@@ -948,7 +949,7 @@ def _titled(doc: Doc, i: int) -> bool:
 
 def _apostrophes(name: str) -> str:
     """A name with one apostrophe for all: one text writes "al-Rufay'i" and "al-Rufay’i"."""
-    return name.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    return APOSTROPHES.sub("'", name)
 
 
 def _person(found: _Found, name: str, full: dict[str, str]) -> _Person:

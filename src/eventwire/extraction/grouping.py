@@ -809,8 +809,8 @@ def _shares_actor(group: _Group, event: Event, kin: dict[str, set[str]]) -> bool
     return bool(theirs & mine) or any(kin.get(a, set()) & mine for a in theirs)
 
 
-# Roles of the common nouns for a country's irregular fighters ("Pakistani rebels").
-ARMED_ROLES = ("-rebels", "-militia", "-gunmen")
+# How the actor dictionary's keys for a country's irregular fighters end ("pakistan-rebels").
+FIGHTER_NOUN_KEYS = ("-rebels", "-militia", "-gunmen")
 
 
 def _armed_kin(actors: Sequence[Actor]) -> dict[str, set[str]]:
@@ -821,7 +821,7 @@ def _armed_kin(actors: Sequence[Actor]) -> dict[str, set[str]]:
     for a in actors:
         if a.kind != "armed_group" or a.country is None:
             continue
-        common = (a.dictionary_id or "").endswith(ARMED_ROLES)
+        common = (a.dictionary_id or "").endswith(FIGHTER_NOUN_KEYS)
         (generic if common else named).setdefault(a.country, set()).add(a.id)
     kin: dict[str, set[str]] = {}
     for country, commons in generic.items():

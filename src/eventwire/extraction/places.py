@@ -1029,7 +1029,7 @@ def _score(
     score = 2.0 if c.exact and not shared else 0.0
     if spelling(c.name) == spelling(mention.name):
         score += 1.5  # its own name, not an alternate ("Mexico" the country, not the city)
-    if c.feature == "country" or (c.feature == "region" and c.country is None):
+    if c.feature == "country" or _of_the_world(c):
         # "Lebanon" is the country before any town called Lebanon, "the Middle East" the
         # region of the world before a Baltimore neighbourhood of the name
         score += 10.5
@@ -1438,6 +1438,11 @@ def _generic(name: str) -> bool:
     return all(w in GENERIC for w in fold(name).replace("-", " ").split())
 
 
+def _of_the_world(c: Candidate) -> bool:
+    """A region of no one country, or a sea (``data/places_extra.tsv``): "the Middle East"."""
+    return c.feature == "region" and c.country is None
+
+
 def _abroad(c: Candidate, mention: Mention, context: Context, inside: Sequence[Candidate]) -> bool:
     """Whether ``c`` is a division or region of a country that nothing else in the text names:
     "Mara" is Tanzania's region, but in a note about Narok it is the Maasai Mara; "Sud" beside
@@ -1447,7 +1452,7 @@ def _abroad(c: Candidate, mention: Mention, context: Context, inside: Sequence[C
     another province or big city of the text lies in another."""
     if (
         c.feature not in DIVISIONS
-        or c.country is None  # a region of the world or a sea: "the Middle East", "Red Sea"
+        or _of_the_world(c)  # "the Middle East", "Red Sea": no country to support it
         or mention.hint in DIVISIONS  # the text says it is a division: "Brant County"
         or any(k.country == c.country for k in inside)
     ):
