@@ -196,6 +196,7 @@ class EventLexicon:
     stative_passives: frozenset[str] = frozenset()
     implicit_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     death_words: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
     accidental_harm: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -240,6 +241,7 @@ class EventLexicon:
             codebook=codebook,
             stative_passives=frozenset(data.get("stative_passives") or ()),
             death_words=frozenset(data.get("death_words") or ()),
+            animals=frozenset(data.get("animals") or ()),
             accidental_harm={
                 k: frozenset(v) for k, v in (data.get("accidental_harm") or {}).items()
             },
@@ -296,6 +298,10 @@ class EventLexicon:
         found = dict.fromkeys(self.verb_target_preps, "target")
         found = {**found, **self.type_roles.get(type_, {}), **dict(entry.roles)}
         found.pop("of", None)  # "of" names a role after nouns only ("withdrawal of troops")
+        if found.get("from") == "source":
+            # after a verb the doer is its subject: "rescued a man from a mob", "demanded
+            # money from the state" ("aid from Japan", "threats from China": nouns)
+            found.pop("from")
         return found
 
 
@@ -570,11 +576,11 @@ def find(
     for sentence in doc.sents:
         start = sentence.start_char
         if (start, "ASSAULT") in tolled and (
-            count := _deaths(sentence, lexicon.death_words)
+            count := _deaths(sentence, lexicon.death_words, animals=lexicon.animals)
         ) is not None:
             deaths[start, "ASSAULT"] = count
         if (start, "PROTEST") in tolled and (
-            count := _deaths(sentence, lexicon.death_words, _causes(sentence))
+            count := _deaths(sentence, lexicon.death_words, _causes(sentence), lexicon.animals)
         ) is not None:
             deaths[start, "PROTEST"] = count
     events = [
@@ -616,6 +622,8 @@ def _reports_no_act(event: Event, doc: Doc) -> bool:
         or _generic(event, trigger)
         or _in_general(trigger)
         or _habitual(trigger)
+        or _speaks_about(trigger)
+        or _out_of_business(trigger)
         or _how_hard_hit(trigger)
         or (event.type == "COERCE" and _held_still(trigger))
     )
@@ -680,15 +688,52 @@ def _in_general(trigger: TokenSpan) -> bool:
 def _habitual(trigger: TokenSpan) -> bool:
     """An act a relative clause in the simple present says someone does as a rule: "Central
     Command, which oversees U.S. military operations in the Middle East", "a group that carries
-    out attacks across the Sahel" describe who they are, not an act done."""
+    out attacks across the Sahel", "laws that restrict women's work" describe who or what they
+    are, not an act done."""
     word = trigger.root
-    verb = word.head
+    noun = word.dep_ == "dobj" and word.pos_ == "NOUN"
+    verb = word.head if noun else word
     return (
-        word.dep_ == "dobj"
-        and word.pos_ == "NOUN"
-        and verb.dep_ == "relcl"
+        verb.dep_ == "relcl"
         and verb.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+        # the trigger's own verb only with its "that"/"which"/"who": "youths carrying
+        # banners attack people" is a headline the parser read as a relative clause
+        and (noun or any(c.lower_ in RELATIVE_PRONOUNS for c in verb.children))
+    )
+
+
+# What one is put out of when one's living goes: "forced farmers out of business".
+LIVINGS = frozenset({"business", "work", "job", "market", "trade"})
+
+
+def _out_of_business(trigger: TokenSpan) -> bool:
+    """ "Restrictions forced a third of the farmers out of business": a living lost, not
+    people driven out of a place."""
+    verb = trigger.root
+    return any(
+        out.lower_ == "out" and of.lower_ == "of" and place.lemma_.lower() in LIVINGS
+        for out in verb.children
+        for of in out.children
+        for place in of.children
+        if place.dep_ == "pobj"
+    )
+
+
+def _speaks_about(trigger: TokenSpan) -> bool:
+    """ "He talked about his childhood", "the text talks about security": one who speaks of
+    a thing, with nobody to talk with, meets nobody ("talked with Putin about Ukraine" and
+    "Xi and Biden talked about trade" are talks)."""
+    verb = trigger.root
+    if verb.lemma_.lower() != "talk" or verb.pos_ != "VERB":
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        "about" in preps
+        and not preps & {"with", "to", "by"}
+        and all(s.tag_ not in ("NNS", "NNPS") and s.lower_ not in ("we", "they") for s in subjects)
+        and not any(c.dep_ == "conj" for s in subjects for c in s.children)
     )
 
 
@@ -953,22 +998,36 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _count_all(token: Token) -> int | None:
+def _count_all(token: Token, animals: frozenset[str] = frozenset()) -> int | None:
     """How many people a noun phrase and those joined to it by "and" count: "two soldiers and
     a civilian" 3, "the chief" or "Moses ole Mpoe" 1; a plural that gives no number
     ("residents") adds none, and a noun joined without its own article is the same person
-    told again ("a cleric and al Shabaab critic")."""
-    own = _count(token)
-    counts = [own if own is not None else _one(token)]
+    told again ("a cleric and al Shabaab critic"); ``animals`` are no people ("50 cattle")."""
+    if token.lemma_.lower() in animals:
+        # "killing four and stealing cattle", parsed as "[four and stealing] cattle": the
+        # number of the first verb's object
+        own = next(
+            (_number(c) for c in token.children if c.dep_ == "nummod" and _joins_verb(c)), None
+        )
+        counts = [own]
+    else:
+        own = _count(token)
+        counts = [own if own is not None else _one(token)]
     # "his wife and son" are two; "an outspoken cleric and al Shabaab critic" one
     possessed = any(c.dep_ == "poss" for c in token.children)
     for other in token.conjuncts:
+        if other.lemma_.lower() in animals:
+            continue
         n = _count(other)
         if n is None and (possessed or any(c.dep_ in ("det", "poss") for c in other.children)):
             n = _one(other)
         counts.append(n)
     found = [n for n in counts if n is not None]
     return sum(found) if found else None
+
+
+def _joins_verb(token: Token) -> bool:
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children)
 
 
 # Words for nobody in particular: "whether anyone was killed".
@@ -1025,11 +1084,14 @@ def _causes(sentence: TokenSpan) -> set[int]:
 
 
 def _deaths(
-    sentence: TokenSpan, words: frozenset[str], leave_out: set[int] | None = None
+    sentence: TokenSpan,
+    words: frozenset[str],
+    leave_out: set[int] | None = None,
+    animals: frozenset[str] = frozenset(),
 ) -> int | None:
     """The deaths a sentence reports: the people a killing verb's object or passive subject
     counts ("killed two civilians", "five people were killed", "three died"), summed; none
-    from the tokens ``leave_out``."""
+    from the tokens ``leave_out``, nor ``animals`` ("13,700 dogs are slaughtered")."""
     total, found = 0, False
     read = words_of(sentence.doc)
     deathly = "death" in read.lower[sentence.start : sentence.end]
@@ -1049,12 +1111,12 @@ def _deaths(
             continue
         roles = ("dobj", "nsubjpass") if lemma not in ("die", "dead") else ("nsubj", "nsubjpass")
         for child in token.children:
-            if child.dep_ in roles and (n := _count_all(child)) is not None:
+            if child.dep_ in roles and (n := _count_all(child, animals)) is not None:
                 total, found = total + n, True
         # "were shot and killed": the passive's subject is the verb's it is joined to
         if token.dep_ == "conj" and not any(c.dep_ in roles for c in token.children):
             for child in token.head.children:
-                if child.dep_ == "nsubjpass" and (n := _count_all(child)) is not None:
+                if child.dep_ == "nsubjpass" and (n := _count_all(child, animals)) is not None:
                     total, found = total + n, True
         # the killed named before the verb: "one person killed in police firing"
         participle = (
@@ -1063,7 +1125,7 @@ def _deaths(
             and lemma not in ("die", "dead")
             and not _has_object(token)  # "The attack killed 7"
         )
-        if participle and (n := _count_all(token.head)) is not None:
+        if participle and (n := _count_all(token.head, animals)) is not None:
             total, found = total + n, True
         # a headline's passive without "were": "7 killed.", "Four police killed, dozens hurt"
         headline = (
@@ -1599,6 +1661,26 @@ class _Reader:
         chosen = sorted(last.values(), key=lambda item: item[0])[-count:]
         return [actor for _, actor in chosen] if len(chosen) == count else []
 
+    def _ruler(self, children: list[Token]) -> list[Actor]:
+        """Who rules where a thing is done "under" them: "books are banned under the Taliban",
+        "barred from universities under Taliban rule" (the parser may hang "under" on the
+        object of another preposition)."""
+        nested = [g for c in children if c.dep_ == "prep" for o in c.children for g in o.children]
+        found: list[Actor] = []
+        for prep in children + nested:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            found += self._pobj(prep)
+            for ruled in prep.children:
+                if ruled.dep_ == "pobj" and ruled.lemma_.lower() in RULE_NOUNS:
+                    found += [
+                        a
+                        for m in ruled.children
+                        if m.dep_ in ("compound", "poss", "amod") and m.i < ruled.i
+                        for a in self.phrase(m)
+                    ]
+        return _unique(found)
+
     def _pobj(self, prep: Token) -> list[Actor]:
         """Actors after a preposition; where the parse lost its object, the words after it."""
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -1732,6 +1814,8 @@ class _Reader:
             # "expelled the French ambassador": the envoy, a word of the trigger, is his state's
             if token.dep_ == "dobj" and token.head.i == head.i and token.lemma_.lower() in ENVOYS:
                 target += [a for a in self.phrase(token) if a not in target]
+        if passive and not source and type_ == "COERCE":
+            source += self._ruler(children)
         harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
         if harm and not passive and (patient := _reduced_passive(head, children)) is not None:
             target += self.phrase(patient)  # "two pupils seriously injured", "men arrested"
@@ -2596,6 +2680,12 @@ class _Reader:
                 return False
             if (
                 token.dep_ == "pobj"
+                and parent.lower_ == "from"
+                and parent.head.lemma_.lower() in RECEIVING_VERBS
+            ):
+                return False  # "received aid from Japan": who gave it, not where
+            if (
+                token.dep_ == "pobj"
                 and parent.lower_ in self.lex.place_preps
                 and parent.head.i in anchors
             ):
@@ -2605,6 +2695,17 @@ class _Reader:
                 return False
             token = parent
         return False
+
+
+# What a side holds when others live "under" it: "under Taliban rule".
+RULE_NOUNS = frozenset({"rule", "regime", "government", "administration", "control", "leadership"})
+
+
+# Verbs of getting something from someone: "from X" names the giver, not the act's place.
+RECEIVING_VERBS = frozenset(
+    {"receive", "get", "obtain", "accept", "secure", "win", "seek", "request", "buy"}
+    | {"purchase", "import", "borrow"}
+)
 
 
 # Fights whose other side did the harm to whoever was hurt in them: "killed in a shootout
