@@ -1005,14 +1005,14 @@ def _count_all(token: Token, animals: frozenset[str] = frozenset()) -> int | Non
     told again ("a cleric and al Shabaab critic"); ``animals`` are no people ("50 cattle")."""
     if token.lemma_.lower() in animals:
         # "killing four and stealing cattle", parsed as "[four and stealing] cattle": the
-        # number of the first verb's object
+        # number is the first verb's object
         own = next(
             (_number(c) for c in token.children if c.dep_ == "nummod" and _joins_verb(c)), None
         )
-        counts = [own]
     else:
         own = _count(token)
-        counts = [own if own is not None else _one(token)]
+        own = own if own is not None else _one(token)
+    counts = [own]
     # "his wife and son" are two; "an outspoken cleric and al Shabaab critic" one
     possessed = any(c.dep_ == "poss" for c in token.children)
     for other in token.conjuncts:
@@ -1027,6 +1027,7 @@ def _count_all(token: Token, animals: frozenset[str] = frozenset()) -> int | Non
 
 
 def _joins_verb(token: Token) -> bool:
+    """Whether a verb is joined to the word by "and"."""
     return any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children)
 
 
