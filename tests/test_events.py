@@ -2305,3 +2305,23 @@ def test_people_put_out_of_business_were_driven_from_no_place():
     assert extract(text, None).events == []
     (attack,) = extract("The militia forced residents out of their homes.", None).events
     assert attack.type == "ASSAULT"
+
+
+def test_an_act_named_with_another_shares_its_doer():
+    from eventwire.extraction.pipeline import extract
+
+    for text, trigger, doer in (
+        ("India and Japan are concerned about Chinese aggression and threats.", "threats", "China"),
+        (
+            "Turkey fell into recession after Trump's imposition of sanctions.",
+            "sanctions",
+            "Donald Trump",
+        ),
+    ):
+        document = extract(text, None)
+        names = {a.id: a.name for a in document.actors}
+        (event,) = [e for e in document.events if e.trigger.text == trigger]
+        assert [names[a] for a in event.source] == [doer], text
+    # a killing's owner who is a person is whom it killed, shared or not
+    document = extract("Protesters denounced the arrest and killing of Ahmed.", None)
+    assert all(e.source == [] for e in document.events if e.trigger.text == "killing")

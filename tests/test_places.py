@@ -1133,3 +1133,26 @@ def test_regions_of_the_world_are_regions(nlp, gazetteer):
     places = {p.name: p for p in find(nlp(text), gazetteer, [])}
     for name in ("Pacific Ocean", "Indo-Pacific", "Balkans"):
         assert (places[name].country, places[name].precision) == (None, "region")
+
+
+def test_a_group_named_for_its_people_is_no_place(nlp, gazetteer):
+    # "Tugan" is a Kenyan people here, not Tougan in Burkina Faso, which made Burkina Faso the
+    # article's country and left the Kenyan town unplaced
+    text = "Tugan and Pokot militias exchange fire over grazing land at Kapndasum in Marigat."
+    places = find(nlp(text), gazetteer, [])
+    assert "BFA" not in {p.country for p in places}
+    assert ("Marigat", "KEN") in {(p.name, p.country) for p in places}
+    # a city's name still names the city
+    text = "Misrata militias attacked the port of Sirte."
+    assert "Sirte" in {p.name for p in find(nlp(text), gazetteer, [])}
+
+
+def test_a_place_people_live_in_is_a_place_though_spacy_calls_it_a_person():
+    from eventwire.extraction.pipeline import extract
+
+    for text, town in (
+        ("The inhabitants of Eldama Ravine attacked a man they accused of theft.", "Eldama Ravine"),
+        ("Auliyan militia attacked Garba Tula town, killing a 70-year old man.", "Garba Tula"),
+    ):
+        places = extract(text, None).places
+        assert (town, "KEN") in {(p.name, p.country) for p in places}, text

@@ -68,6 +68,10 @@ COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "oprd", "acomp
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Nouns of doing whose "of" names the act done: "Trump's imposition of sanctions".
+DOING_NOUNS = frozenset(
+    {"imposition", "launch", "use", "resumption", "continuation", "escalation", "staging"}
+)
 # Nouns of an amount, whose "of" names what a verb is done to: "a total of 56 posts",
 # "evacuated hundreds of residents".
 QUANTITY_NOUNS = frozenset(
@@ -1863,6 +1867,37 @@ class _Reader:
                         return self._pobj(prep)
         return []
 
+    def _doer_nearby(self, noun: Token) -> list[Actor]:
+        """Whose an act named by a noun with no doer of its own is, where the noun's phrase
+        says: the second of two nouns shares the first's owner ("Chinese aggression and
+        threats", "Iran's arrests and executions"), and an act that is what a noun of doing is
+        "of" is that noun's owner's ("Trump's imposition of sanctions", "Russia's use of
+        force")."""
+        own = any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children)
+        if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not own:
+            first = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in DOING_NOUNS
+        ):
+            first = noun.head.head
+        else:
+            return []
+        found: list[Actor] = []
+        for child in first.children:
+            if child.i > first.i:
+                if child.dep_ == "prep" and child.lower_ == "by" and first.lemma_ in DOING_NOUNS:
+                    found += self._pobj(child)  # "the imposition by the EU of sanctions"
+                continue
+            if child.dep_ == "poss" or any(g.tag_ == "POS" for g in child.children):
+                found += self.phrase(child)
+            elif child.dep_ in MODIFIERS:
+                modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
+                if modifier is not None and not self._after_anti(modifier, child):
+                    found.append(modifier)
+        return [] if _killed_one(noun, found) else found
+
     def _noun_roles(
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
     ) -> None:
@@ -1901,6 +1936,8 @@ class _Reader:
                         source += self._pobj(grandchild)
                     elif grandchild.dep_ in SUBJECTS and grandchild.lower_ not in RELATIVE_PRONOUNS:
                         source += self.phrase(grandchild)
+        if not source:
+            source += self._doer_nearby(head)
         first = head
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "launched airstrikes and raids": both are launched

@@ -436,7 +436,11 @@ class _Blocks:
             for m in a.mentions
             if not (
                 a.kind == "person"
-                and (_located(doc, m.start) or _city_name(m.text, gazetteer))
+                and (
+                    _located(doc, m.start)
+                    or _city_name(m.text, gazetteer)
+                    or _peopled(doc, m.start, m.end)
+                )
                 and gazetteer.has(m.text)
             )
             and not (
@@ -674,6 +678,33 @@ def _people_of(doc: Doc, span: SpacySpan) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PEOPLE_NOUNS
 
 
+def _peopled(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a name spaCy calls a person says where people live or names a place by its
+    kind: "the inhabitants of Eldama Ravine", "Garba Tula town"."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return span is not None and (_people_of(doc, span) or _kind_follows(doc, span))
+
+
+# Words after a name that make it a community's or an armed group's: "Tugen and Pokot
+# militias", "Garre clan", "Merille raiders" (not the town Tougan or a namesake elsewhere).
+GROUP_WORDS = _words("militia militias militiamen clan clans clansmen tribesmen raiders")
+
+
+def _names_group(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """Whether the name, alone or in a list of names, is a group's and names no place but
+    small towns: "Tugen and Pokot militias"."""
+    if any(
+        c.feature not in POINTS or c.population >= 100_000 for c in gazetteer.candidates(span.text)
+    ):
+        return False
+    for token in doc[span.end : min(span.end + 6, len(doc))]:
+        if token.lower_ in GROUP_WORDS:
+            return True
+        if not (token.lower_ in ("and", "or", ",") or _is_name(token)):
+            return False
+    return False
+
+
 def _kind_follows(doc: Doc, span: SpacySpan) -> bool:
     """Whether a place's own word follows the name: "Migori town", "Karaini village"."""
     return span.end < len(doc) and doc[span.end].lower_ in KIND_WORDS
@@ -769,6 +800,10 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             )
         ):
             accepted = None
+        # A group named for its people is no town ("Tugen militias"); a city's or a
+        # division's name still says where ("Misrata militias", "Samburu raiders").
+        if accepted is not None and _names_group(doc, accepted, gazetteer):
+            accepted = None
         # "Sri Lankan" is a people, named by _peoples as its country: not the town "Sri".
         if accepted is not None and len(accepted) == 1 and fold(doc[i : i + 2].text) in PEOPLES:
             accepted = None
@@ -833,6 +868,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             ent.label_ in ("GPE", "LOC")
             and not taken_index.overlaps(ent.start_char, ent.end_char)
             and _usable(doc, ent, labelled, blocks)
+            and not _names_group(doc, ent, gazetteer)
             and all(_is_name(t) for t in ent if t.is_alpha)
             and not (ent.text.isupper() and len(ent.text) <= 3)
         ):
