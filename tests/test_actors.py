@@ -771,3 +771,18 @@ def test_a_name_with_straight_and_curly_apostrophes_is_one_person():
     document = extract(text, None)
     (person,) = [a for a in document.actors if a.kind == "person"]
     assert [m.text for m in person.mentions][-1] == "Rufay’i"
+
+
+def test_whoever_says_a_quote_is_a_person_whatever_ner_calls_the_name():
+    from eventwire.extraction.pipeline import extract
+
+    # spaCy labels the name after the quote a WORK_OF_ART; his surname later is the same man
+    text = (
+        '"This is completely false," Vassily Nebenzia told the council. Nebenzia dismissed the'
+        " panel's findings."
+    )
+    document = extract(text, None)
+    names = {a.id: a.name for a in document.actors}
+    assert [names[q.speaker] for q in document.quotes if q.speaker] == ["Vassily Nebenzia"]
+    (rejection,) = [e for e in document.events if e.trigger.text == "dismissed"]
+    assert [names[a] for a in rejection.source] == ["Vassily Nebenzia"]

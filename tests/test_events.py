@@ -2325,3 +2325,37 @@ def test_an_act_named_with_another_shares_its_doer():
     # a killing's owner who is a person is whom it killed, shared or not
     document = extract("Protesters denounced the arrest and killing of Ahmed.", None)
     assert all(e.source == [] for e in document.events if e.trigger.text == "killing")
+
+
+def test_whose_release_or_abduction_of_others_is_the_doers():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("Iran welcomed Hamas's release of two hostages.", None)
+    names = {a.id: a.name for a in document.actors}
+    (release,) = [e for e in document.events if e.trigger.text == "release"]
+    assert [names[a] for a in release.source] == ["Hamas"]
+    # with no "of", the owner is whom it was done to
+    document = extract("Jimmy Lai's release came after five years in prison.", None)
+    names = {a.id: a.name for a in document.actors}
+    (release,) = document.events
+    assert ([names[a] for a in release.source], [names[a] for a in release.target]) == (
+        [],
+        ["Jimmy Lai"],
+    )
+
+
+def test_eliminated_or_neutralised_people_were_killed():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        "The army said it eliminated 16 terrorists in an operation in Lower Shabelle.",
+        "Troops neutralised two bandits in Zamfara.",
+    ):
+        (attack,) = extract(text, None).events
+        assert (attack.type, bool(attack.source), bool(attack.target)) == ("ASSAULT", True, True)
+    # tariffs and threats are not people
+    for text in (
+        "The government eliminated tariffs on rice.",
+        "The air force neutralised the threat.",
+    ):
+        assert extract(text, None).events == []

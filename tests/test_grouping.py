@@ -647,3 +647,31 @@ def test_a_region_of_no_one_country_is_no_storys_own_place():
     assert document.events
     ocean = next(p.id for p in document.places if p.name == "Indian Ocean")
     assert all(e.place != ocean or e.place_basis != "article" for e in document.events)
+
+
+def test_a_named_person_killed_is_one_event_however_far_apart_the_reports():
+    text = (
+        "Iraqi special forces said Ahmed Saleh was killed Thursday in an airstrike in Anbar."
+        " Trump confirmed the news on his platform. Officials praised the troops. The army"
+        " thanked its partners. A spokesman said the operation took two years. Central Command"
+        " said Ahmed Saleh was killed in a precision airstrike Thursday."
+    )
+    document = extract(text)
+    killings = [e for e in of_type(document, "ASSAULT") if e.fatalities]
+    assert len(killings) == 1
+    assert len(killings[0].mentions) >= 2
+
+
+def test_where_an_actor_works_as_a_rule_is_not_where_its_event_happened():
+    text = (
+        "U.S. Central Command, which oversees military operations in the Middle East, said the"
+        " commander was killed in a precision airstrike on Thursday."
+    )
+    document = extract(text)
+    region = next(p.id for p in document.places if p.name == "Middle East")
+    (strike,) = of_type(document, "ASSAULT")
+    assert strike.place != region
+    # the place of a past act that a clause tells of is still where it was
+    text = "The militants, who were hiding in Garissa, attacked a police post."
+    (attack,) = of_type(extract(text), "ASSAULT")
+    assert attack.place is not None

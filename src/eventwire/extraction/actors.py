@@ -767,6 +767,10 @@ def _title(token: Any) -> str:
     return str(token.lower_).rstrip(".")
 
 
+# Verbs whose subject says a quote: "... ," X told the council.
+SPEAKING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "insist", "state"})
+
+
 def _find_people(found: _Found) -> None:
     """People from NER with their titles, and surname chains: "Dillon said" is Ryan Dillon."""
     doc = found.doc
@@ -780,7 +784,21 @@ def _find_people(found: _Found) -> None:
             and _titled(doc, ent.start)
             and all(t.text[:1].isupper() for t in ent)
         )
-        if ent.label_ != "PERSON" and not titled_name:
+        # A name that says a quote is a person's, whatever NER makes of it after the quote
+        # marks ("'This is false,' Vassily Nebenzia told the council" is a WORK_OF_ART).
+        speaker_name = (
+            ent.label_ == "WORK_OF_ART"
+            and 2 <= len(ent) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+            and ent.root.dep_ == "nsubj"
+            and ent.root.head.lemma_ in SPEAKING_VERBS
+            # not the rest of a name given before ("Helen La Lime ... La Lime said")
+            and not any(
+                other.label_ == "PERSON" and other.text.endswith(" " + ent.text)
+                for other in entities(doc)
+            )
+        )
+        if ent.label_ != "PERSON" and not (titled_name or speaker_name):
             continue
         if place_word_follows(ent):
             continue  # "Chuka Igambangombe constituency" is a place

@@ -1544,6 +1544,7 @@ class _Reader:
                 o.lemma_.lower() in entry.objects
                 or o.lower_ in entry.objects  # "bases", which the lemmatiser reads as "basis"
                 or (entry.type == "RETREAT" and self._is_state(o))
+                or ("<people>" in entry.objects and self._names_people(o))
                 for o in objects
             ):
                 return False
@@ -1578,6 +1579,11 @@ class _Reader:
         return actor is not None and actor.kind == "state"  # "left Syria"
 
     # Roles
+
+    def _names_people(self, noun: Token) -> bool:
+        """Whether a noun phrase names a person or counts people of an armed group ("IS
+        deputy caliph al-Rufay'i", "16 Shabaab fighters"): an object "<people>" asks for."""
+        return any(a.kind in ("person", "leader") for a in self.phrase(noun))
 
     def phrase(self, token: Token, depth: int = 0) -> list[Actor]:
         """Actors the noun phrase headed by ``token`` names, with those joined to it by "and"."""
@@ -1922,6 +1928,10 @@ class _Reader:
                 owners = self.phrase(child)
                 if role == "source" and _killed_one(head, owners):
                     role = "target"  # "al-Rufay'i's killing": he was killed
+                elif role == "target" and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+                ):
+                    role = "source"  # "Boko Haram's abduction of girls" was theirs
                 (source if role == "source" else target).extend(owners)
             elif child.dep_ in MODIFIERS and child.i < head.i:
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))

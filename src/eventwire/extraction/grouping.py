@@ -202,6 +202,7 @@ def group(
     # where a headline ends: the first paragraph, where the text has more than one
     title_end = paras[0][1] if len(paras) > 1 else 0
     by_id = {p.id: p for p in places}
+    people = {a.id for a in actors if a.kind in ("person", "leader")}
     # Only a state's organs stand for each other ("US Africa Command", "the United States"):
     # rebels and the government of one country are two sides.
     country = {a.id: a.country if a.kind in STATE_KINDS else None for a in actors}
@@ -298,6 +299,12 @@ def group(
                     and (candidate.days or day is None)  # "On Thursday night, ..."
                     and not _another(doc, event, lexicon)
                 )
+                or (
+                    # a named person dies once: "al-Rufay'i was killed Thursday in an
+                    # airstrike ... (five sentences on) said al-Rufay'i was killed in a
+                    # precision airstrike Thursday"
+                    _same_death(candidate, event, people) and not _another(doc, event, lexicon)
+                )
                 or anaphor
             )
             if linked:
@@ -308,9 +315,10 @@ def group(
             groups.append(joined)
             by_type.setdefault(event.type, []).append(joined)
         joined.add(event, sentence, para, day)
-    located = _location_mentions(doc, places, actors)
+    located = _location_mentions(doc, places, actors, descriptions=False)
     fits = _in_country(places)
-    main_place = _article_place(located, fits, places)
+    # what an actor does as a rule still says where the story is ("officials who work in Italy")
+    main_place = _article_place(_location_mentions(doc, places, actors), fits, places)
     countries = frozenset(p.id for p in places if p.precision == "country")
     out = [
         _merged(
@@ -801,6 +809,15 @@ def _hit(doc: Doc, event: Event, mentioned: Intervals[Actor]) -> set[str]:
     }
 
 
+def _same_death(group: _Group, event: Event, people: set[str]) -> bool:
+    """Whether both report the death of one named person (``people``: the ids of persons and
+    leaders): an attack that killed the person it names as its target."""
+    if event.type != "ASSAULT" or not event.fatalities:
+        return False
+    dead = people & set(event.target)
+    return any(e.fatalities and dead & set(e.target) for e in group.events)
+
+
 def _shares_actor(group: _Group, event: Event, kin: dict[str, set[str]]) -> bool:
     """Whether both name one actor, or an armed group and the common noun for its fighters
     ("Baloch Liberation Army ... the battle with militants")."""
@@ -833,12 +850,13 @@ def _armed_kin(actors: Sequence[Actor]) -> dict[str, set[str]]:
 
 
 def _location_mentions(
-    doc: Doc, places: Sequence[Place], actors: Sequence[Actor]
+    doc: Doc, places: Sequence[Place], actors: Sequence[Actor], *, descriptions: bool = True
 ) -> Intervals[tuple[str, bool]]:
     """Mentions of resolved places that say where something is or happened, each with whether
     it is a dateline: the object of a location preposition ("in Raqqa", "near the town of
     Hajin"), or a dateline ("KABUL, Afghanistan —"); not a place named as an actor's nationality
-    or seat ("U.S. forces", "a Moscow-based analyst")."""
+    or seat ("U.S. forces", "a Moscow-based analyst"), and without ``descriptions`` not one in
+    a clause that says what an actor does as a rule."""
     text = text_of(doc)
     seats = Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
     found: list[tuple[int, int, tuple[str, bool]]] = []
@@ -850,9 +868,27 @@ def _location_mentions(
                 continue  # inside a longer actor name
             if _dateline(text, m.start, m.end):
                 found.append((m.start, m.end, (place.id, True)))
-            elif _after_location_prep(doc, m.start, m.end):
+            elif _after_location_prep(doc, m.start, m.end) and (
+                descriptions or not _describes_actor(doc, m.start, m.end, seats)
+            ):
                 found.append((m.start, m.end, (place.id, False)))
     return Intervals(found)
+
+
+def _describes_actor(doc: Doc, start: int, end: int, seats: Intervals[str]) -> bool:
+    """Whether a place is named in a clause in the simple present that says what an actor
+    does or is as a rule: "U.S. Central Command, which oversees operations in the Middle
+    East, said ..." (the Middle East is where Central Command works, not where the strike was)."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return False
+    token = words.root
+    while token.head.i != token.i:
+        if token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP"):
+            noun = token.head
+            return bool(seats.overlapping(noun.idx, noun.idx + len(noun.text)))
+        token = token.head
+    return False
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
