@@ -2359,3 +2359,25 @@ def test_eliminated_or_neutralised_people_were_killed():
         "The air force neutralised the threat.",
     ):
         assert extract(text, None).events == []
+
+
+def test_who_claims_an_attack_did_it():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("Past attacks were claimed by Islamic State.", None)
+    names = {a.id: a.name for a in document.actors}
+    (attack,) = document.events
+    assert [names[a] for a in attack.source] == ["Islamic State"]
+
+
+def test_both_sides_a_hyphened_pair_names_do_a_mutual_act():
+    from eventwire.extraction.pipeline import extract
+
+    for text, sides in (
+        ("Russia-Ukraine talks resumed in Istanbul on Monday.", {"Russia", "Ukraine"}),
+        ("Turkish-Iranian cooperation has grown.", {"Turkey", "Iran"}),
+    ):
+        document = extract(text, None)
+        names = {a.id: a.name for a in document.actors}
+        (event,) = document.events
+        assert {names[a] for a in event.source} == sides, text

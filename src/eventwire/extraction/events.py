@@ -1904,6 +1904,18 @@ class _Reader:
                     found.append(modifier)
         return [] if _killed_one(noun, found) else found
 
+    def _pair(self, modifier: Token, type_: str) -> list[Actor]:
+        """The two sides a hyphened modifier names, for an act both sides do: "Russia-Ukraine
+        talks", "the U.S.-Taliban deal", "Turkish-Iranian cooperation"."""
+        start, end = modifier.left_edge.idx, _end(modifier.right_edge)
+        if type_ not in self.lex.reciprocal_types or "-" not in self.doc.text[start:end]:
+            return []
+        named = [(s, e, a) for s, e, a in self.index.starting(start, end) if e <= end]
+        if len(named) != 2 or named[0][2] is named[1][2]:
+            return []
+        (_, first_end, first), (second_start, _, second) = named
+        return [first, second] if self.doc.text[first_end:second_start] in ("-", "–") else []
+
     def _noun_roles(
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
     ) -> None:
@@ -1933,6 +1945,10 @@ class _Reader:
                 ):
                     role = "source"  # "Boko Haram's abduction of girls" was theirs
                 (source if role == "source" else target).extend(owners)
+            elif (
+                child.dep_ in MODIFIERS and child.i < head.i and (pair := self._pair(child, type_))
+            ):
+                source += pair  # "Russia-Ukraine talks", "the U.S.-Taliban deal": both sides
             elif child.dep_ in MODIFIERS and child.i < head.i:
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
                 if modifier is not None:
@@ -2035,11 +2051,12 @@ class _Reader:
                     (source if via == "source" else target).extend(self._pobj(child))
         elif (
             first.dep_ == "nsubjpass"
-            and verb.lemma_.lower() in self.lex.light_verbs
+            and (verb.lemma_.lower() in self.lex.light_verbs or verb.lemma_.lower() == "claim")
             and not source
             and (agents := [c for c in verb.children if c.dep_ == "agent"])
         ):
-            # "the attack was carried out by al-Shabaab", "the drill was staged by marines"
+            # "the attack was carried out by al-Shabaab", "the drill was staged by marines";
+            # "past attacks were claimed by Islamic State": who claims an act did it
             match.governor = verb
             for agent in agents:
                 source += self._pobj(agent)
