@@ -260,3 +260,14 @@ def test_the_model_adds_no_act_the_sentence_says_did_not_happen(text):
     # The model reads "not" as a refusal; an act guessed by the model and denied by the
     # sentence records nothing (a refusal the rules know, "did not accept", still is one).
     assert extract(text, None).events == []
+
+
+def test_a_verb_that_reports_no_act_gets_no_event_from_the_model():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        "Hassan Mudane lectures on African politics and government at the University of Somalia.",
+        "The military says it is still searching for bodies in the forest.",
+        '"All changed, changed utterly," Ireland\'s WB Yeats once lamented in a poem.',
+    ):
+        assert extract(text, None).events == [], text

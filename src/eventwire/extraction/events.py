@@ -68,6 +68,38 @@ COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "oprd", "acomp
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Verbs that alone report no act between sides, whatever the words around them suggest to the
+# type model: "Yeats once lamented in a poem", "Hassan Mudane lectures on African politics", "the
+# military is still searching for bodies", "David Gee worked in San Francisco". ("say", "go" and
+# "turn" stay: "said to be recruiting", "went on the rampage", "turned violent".)
+NO_ACT_VERBS = frozenset(
+    {
+        "find",
+        "look",
+        "work",
+        "present",
+        "realize",
+        "realise",
+        "search",
+        "lecture",
+        "compete",
+        "refer",
+        "indicate",
+        "lament",
+        "chair",
+        "reiterate",
+        "keep",
+        "seem",
+        "become",
+        "remain",
+        "live",
+        "know",
+        "think",
+        "believe",
+        "want",
+        "hope",
+    }
+)
 # Nouns of doing whose "of" names the act done: "Trump's imposition of sanctions".
 DOING_NOUNS = frozenset(
     {"imposition", "launch", "use", "resumption", "continuation", "escalation", "staging"}
@@ -2485,9 +2517,10 @@ class _Reader:
         when the model is sure the sentence reports one (with a low confidence)."""
         if not found:
             guess = new_event(model, sentence)
-            if guess is None:
+            verb = main_verb(sentence)
+            if guess is None or verb.lemma_.lower() in NO_ACT_VERBS:
                 return []
-            event = self._model_event(main_verb(sentence), *guess, sentence, places, times)
+            event = self._model_event(verb, *guess, sentence, places, times)
             # An act the sentence says did not or may not happen, guessed by the model, is
             # more often its reading of "not" or "would" than a refusal or a threat: "the news
             # did not surprise him", "Erdogan will not say this officially".
