@@ -1156,3 +1156,16 @@ def test_a_place_people_live_in_is_a_place_though_spacy_calls_it_a_person():
     ):
         places = extract(text, None).places
         assert (town, "KEN") in {(p.name, p.country) for p in places}, text
+
+
+def test_the_end_of_a_hyphened_name_is_no_place_of_its_own(nlp, gazetteer):
+    # "Ada" alone is a town in Oklahoma; "Ngong" one in Kenya
+    for text in (
+        "Chicken sellers held a sit-in at the Mvog-Ada market in Yaounde.",
+        "Two militia members were arrested after an attack in Aniet-Ngong.",
+    ):
+        names = {p.name for p in find(nlp(text), gazetteer, [])}
+        assert not names & {"Ada", "Ngong"}, text
+    # two places joined by a hyphen are both places
+    text = "Traffic stopped on the Eldoret-Kitale road."
+    assert {"Eldoret", "Kitale"} <= {p.name for p in find(nlp(text), gazetteer, [])}

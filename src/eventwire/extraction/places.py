@@ -616,6 +616,10 @@ MOTION_VERBS = _words(
 )
 # Words after "X-Y" that make it a way between two places: "the Eldoret-Kitale road".
 ROUTES = _words("road highway route railway corridor")
+# The peoples of continents, which open names of regions: "Asian-Pacific", "Afro-Eurasian".
+CONTINENT_PEOPLES = _words("asian african european american arab latin afro euro indo sino")
+# Words after "X-Y" that make it the line between two places: "the West Pokot-Turkana border".
+BORDERS = _words("border borders boundary frontier axis")
 
 
 def _moved(preposition: Token) -> bool:
@@ -703,6 +707,23 @@ def _names_group(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> bool:
         if not (token.lower_ in ("and", "or", ",") or _is_name(token)):
             return False
     return False
+
+
+def _hyphened_tail(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
+    """Whether token ``i`` ends a hyphened name whose first part no place is called:
+    "Mvog-Ada" (unlike "Kenya-Somalia", two places)."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    # a way or a border between two places names both, known or not: "the Bothai-Ijara road"
+    after = i + 1
+    while after < len(doc) and _is_name(doc[after]):
+        after += 1
+    if after < len(doc) and doc[after].lower_ in ROUTES | BORDERS:
+        return False
+    first = doc[i - 2]
+    if fold(first.text) in PEOPLES or fold(first.text) in DEMONYMS | CONTINENT_PEOPLES:
+        return False  # "the Asian-Pacific region", "the Syrian-Turkish border"
+    return _capitalised(first) and not gazetteer.has(first.text)
 
 
 def _kind_follows(doc: Doc, span: SpacySpan) -> bool:
@@ -799,6 +820,10 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
                 for c in gazetteer.candidates(accepted.text)
             )
         ):
+            accepted = None
+        # The end of a hyphened name the gazetteer does not know is no place of its own: "the
+        # Mvog-Ada market" of Yaoundé is not Ada, Oklahoma; "Aniet-Ngong" is not Kenya's Ngong.
+        if accepted is not None and _hyphened_tail(doc, accepted.start, gazetteer):
             accepted = None
         # A group named for its people is no town ("Tugen militias"); a city's or a
         # division's name still says where ("Misrata militias", "Samburu raiders").
