@@ -610,7 +610,7 @@ PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "by", "toward", "t
 def _metonym(token: Any) -> bool:
     """Whether a capital stands for its government: "Moscow said", "Washington's allies",
     "ties with Beijing", but not "talks in Moscow" or "flew to Beijing"."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "poss") or said_as_subject(token):
         return True

@@ -3283,7 +3283,7 @@ def _conditioned(token: Token) -> bool:
                 g.dep_ == "mark" and g.lower_ in CONDITIONS for g in child.children
             ):
                 return True
-        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -3295,7 +3295,7 @@ def _aside(token: Token) -> bool:
     for _ in range(5):
         if token.dep_ in ("advcl", "acl", "relcl"):
             return True
-        if token.dep_ not in ("conj", "xcomp") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -3334,7 +3334,7 @@ def _background(token: Token) -> bool:
             openers = [token.head.lower_] if token.dep_ in ("pcomp", "pobj") else []
         if SETTING_WORDS.intersection(openers):
             return True
-        if token.dep_ in ("ROOT", "ccomp") or token.head is token:
+        if token.dep_ in ("ROOT", "ccomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -3353,7 +3353,7 @@ def _said(token: Token) -> bool:
     for _ in range(5):
         if token.lemma_.lower() in SAYING:
             return True
-        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
