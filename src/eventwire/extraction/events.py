@@ -1925,7 +1925,8 @@ class _Reader:
         found: list[Actor] = []
         for child in first.children:
             if child.i > first.i:
-                if child.dep_ == "prep" and child.lower_ == "by" and first.lemma_ in DOING_NOUNS:
+                by = child.dep_ == "prep" and child.lower_ == "by"
+                if by and first.lemma_.lower() in DOING_NOUNS:
                     found += self._pobj(child)  # "the imposition by the EU of sanctions"
                 continue
             if child.dep_ == "poss" or any(g.tag_ == "POS" for g in child.children):

@@ -315,10 +315,11 @@ def group(
             groups.append(joined)
             by_type.setdefault(event.type, []).append(joined)
         joined.add(event, sentence, para, day)
-    located = _location_mentions(doc, places, actors, descriptions=False)
+    # what an actor does as a rule says where the story is ("officials who work in Italy"),
+    # not where its events happened
+    in_story, located = _location_mentions(doc, places, actors)
     fits = _in_country(places)
-    # what an actor does as a rule still says where the story is ("officials who work in Italy")
-    main_place = _article_place(_location_mentions(doc, places, actors), fits, places)
+    main_place = _article_place(in_story, fits, places)
     countries = frozenset(p.id for p in places if p.precision == "country")
     out = [
         _merged(
@@ -850,16 +851,17 @@ def _armed_kin(actors: Sequence[Actor]) -> dict[str, set[str]]:
 
 
 def _location_mentions(
-    doc: Doc, places: Sequence[Place], actors: Sequence[Actor], *, descriptions: bool = True
-) -> Intervals[tuple[str, bool]]:
+    doc: Doc, places: Sequence[Place], actors: Sequence[Actor]
+) -> tuple[Intervals[tuple[str, bool]], Intervals[tuple[str, bool]]]:
     """Mentions of resolved places that say where something is or happened, each with whether
     it is a dateline: the object of a location preposition ("in Raqqa", "near the town of
     Hajin"), or a dateline ("KABUL, Afghanistan —"); not a place named as an actor's nationality
-    or seat ("U.S. forces", "a Moscow-based analyst"), and without ``descriptions`` not one in
-    a clause that says what an actor does as a rule."""
+    or seat ("U.S. forces", "a Moscow-based analyst"). All of them, then those but the ones in
+    a clause that says what an actor does as a rule (no event's place)."""
     text = text_of(doc)
     seats = Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
     found: list[tuple[int, int, tuple[str, bool]]] = []
+    described: set[int] = set()
     for place in places:
         if place.gazetteer_id is None:
             continue
@@ -868,11 +870,12 @@ def _location_mentions(
                 continue  # inside a longer actor name
             if _dateline(text, m.start, m.end):
                 found.append((m.start, m.end, (place.id, True)))
-            elif _after_location_prep(doc, m.start, m.end) and (
-                descriptions or not _describes_actor(doc, m.start, m.end, seats)
-            ):
+            elif _after_location_prep(doc, m.start, m.end):
+                if _describes_actor(doc, m.start, m.end, seats):
+                    described.add(len(found))
                 found.append((m.start, m.end, (place.id, False)))
-    return Intervals(found)
+    of_events = [f for i, f in enumerate(found) if i not in described]
+    return Intervals(found), Intervals(of_events)
 
 
 def _describes_actor(doc: Doc, start: int, end: int, seats: Intervals[str]) -> bool:
