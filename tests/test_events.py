@@ -2381,3 +2381,104 @@ def test_both_sides_a_hyphened_pair_names_do_a_mutual_act():
         names = {a.id: a.name for a in document.actors}
         (event,) = document.events
         assert {names[a] for a in event.source} == sides, text
+
+
+def test_material_help_is_aid_and_a_duty_taken_over_is_no_seizure():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        # people backed "with" things, not words
+        "Oxfam said it was supporting 300,000 people with clean water in Yemen.",
+        # "given shelter in a school" is no "give in"
+        "The refugees were given temporary shelter in a school.",
+        "Britain spent 300 million pounds last year on humanitarian programmes in Yemen.",
+        "Qatar's development fund covered the cost of fuel for Gaza's power plant.",
+        "A Turkish relief agency built 500 homes for earthquake victims in Syria.",
+        "Rwandan peacekeepers were flown into the Central African Republic.",
+    ):
+        assert [e.type for e in extract(text, None).events] == ["AID"], text
+    # one object for two verbs: soldiers trained (cooperation promised), no force mobilised
+    (training,) = extract("France will train and equip Malian soldiers.", None).events
+    assert training.type == "AGREE"
+    assert extract("UN peacekeepers took over security duties in Bunia.", None).events == []
+    (seizure,) = extract("Rebels took over the town of Bunia.", None).events
+    assert (seizure.type, seizure.mode) == ("COERCE", "seize")
+
+
+def test_a_source_asking_not_to_be_named_makes_no_request():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        "An official, who asked not to be named, said the talks had stalled.",
+        "The residents asked for anonymity because they feared the militants.",
+        "A printing press owner, who requested anonymity, said officials had visited him.",
+    ):
+        assert "REQUEST" not in [e.type for e in extract(text, None).events], text
+    (request,) = extract("Police asked residents to stay indoors.", None).events
+    assert request.type == "REQUEST"
+
+
+def test_places_given_up_and_reopened_are_yielded():
+    from eventwire.extraction.pipeline import extract
+
+    (retreat, *_) = extract("The army vacated the schools it had occupied.", None).events
+    assert retreat.type == "RETREAT"
+    (reopening,) = extract("The Taliban reopened girls' schools in three provinces.", None).events
+    assert reopening.type == "CONCEDE"
+    # an office a company moves out of: nothing yielded
+    assert extract("The company vacated its office in Nairobi.", None).events == []
+
+
+def test_the_ruling_party_is_an_actor():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("The ruling party agreed to hold early elections.", None)
+    names = {a.id: a.name for a in document.actors}
+    (promise,) = document.events
+    assert (promise.type, [names[a] for a in promise.source]) == ("AGREE", ["government"])
+
+
+def test_the_one_forced_or_let_to_act_does_the_act():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("Russia forced Ukraine to withdraw from the town.", None)
+    names = {a.id: a.name for a in document.actors}
+    (withdrawal,) = [e for e in document.events if e.type == "RETREAT"]
+    assert [names[a] for a in withdrawal.source] == ["Ukraine"]
+    # force authorised has not been used, and not by whoever authorised it
+    document = extract("Parliament authorized the army to strike militants.", None)
+    names = {a.id: a.name for a in document.actors}
+    (strike,) = document.events
+    assert strike.hypothetical
+    assert [names[a] for a in strike.source] == ["soldiers"]
+    # a promise is the promiser's own
+    (promise,) = extract("The president promised voters to cut taxes.", None).events
+    assert promise.type == "AGREE"
+
+
+def test_force_used_on_people_and_requests_turned_down():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("The police used excessive force against protesters.", None)
+    names = {a.id: a.name for a in document.actors}
+    attack = next(e for e in document.events if e.type == "ASSAULT")
+    assert ([names[a] for a in attack.source], [names[a] for a in attack.target]) == (
+        ["police"],
+        ["protesters"],
+    )
+    for text in (
+        "Kenya turned down a request to extradite the suspect.",
+        "The council voted against the resolution.",
+    ):
+        assert [e.type for e in extract(text, None).events] == ["REJECT"], text
+
+
+def test_ground_given_up_is_a_retreat():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        "The rebels gave up the town after a week.",
+        "Mauritius was forced to give up the Chagos Islands in return for independence.",
+    ):
+        assert "RETREAT" in [e.type for e in extract(text, None).events], text
+    assert extract("He gave up smoking.", None).events == []

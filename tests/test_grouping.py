@@ -675,3 +675,23 @@ def test_where_an_actor_works_as_a_rule_is_not_where_its_event_happened():
     text = "The militants, who were hiding in Garissa, attacked a police post."
     (attack,) = of_type(extract(text), "ASSAULT")
     assert attack.place is not None
+
+
+def test_a_story_about_one_countrys_actors_is_placed_in_that_country():
+    text = (
+        "A Kenyan court on Friday lifted orders blocking the swearing-in of the deputy president"
+        " nominee. Kenyan lawmakers had impeached the deputy president last month. The Kenyan"
+        " judges said the petition had no merit, and Kenyan police arrested two protesters."
+    )
+    document = extract(text)
+    assert document.events
+    for event in document.events:
+        assert (place_name(document, event), event.place_basis) == ("Kenya", "article")
+    # a story between two countries' actors is placed nowhere it does not say
+    text = (
+        "Chinese and Philippine officials met on Monday. The Chinese envoy accused Philippine"
+        " vessels of ramming Chinese boats, and Philippine officials rejected the claim."
+    )
+    document = extract(text)
+    assert document.events
+    assert all(e.place is None for e in document.events)

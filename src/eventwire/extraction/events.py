@@ -1560,11 +1560,28 @@ class _Reader:
             # the object, or the passive's subject ("weapons were seized"); of "a total of 56
             # posts", the posts
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objects:
+                # one object for two verbs: "will train and equip Malian soldiers"
+                objects = [
+                    o
+                    for c in head.children
+                    if c.dep_ == "conj" and c.pos_ == "VERB"
+                    for o in c.children
+                    if o.dep_ == "dobj"
+                ]
             if head.dep_ == "acl" and head.tag_ == "VBN":
                 objects.append(head.head)  # "a stash of projectiles found in Mosul"
             if head.lemma_.lower() in PROVIDING_VERBS:
                 # what a side is given "with": "will supply Kyiv with rockets"
-                objects += [g for c in head.children if c.lower_ == "with" for g in c.children]
+                # (the parser may hang the "with" on the side: "supporting 300,000 people with
+                # clean water")
+                objects += [
+                    g
+                    for o in [head, *objects]
+                    for c in o.children
+                    if c.lower_ == "with"
+                    for g in c.children
+                ]
             objects += [counted for o in objects for counted in _counted(o)]
             # the parser may hang the noun under its adjective ("a silver pendant")
             objects += [c for o in objects for c in o.children if c.dep_ == "amod"]
@@ -1589,7 +1606,11 @@ class _Reader:
             return False
         if entry.needs_subject and (not _doers(head) or _exhorts(head)):
             return False
-        if entry.type == "REQUEST" and entry.pos == "verb" and _asks_a_question(head):
+        if (
+            entry.type == "REQUEST"
+            and entry.pos == "verb"
+            and (_asks_a_question(head) or _asks_anonymity(head))
+        ):
             return False
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
@@ -2568,7 +2589,7 @@ class _Reader:
     ) -> Event | None:
         """The event the type model reads at ``head``, with the roles the parse gives it;
         None without an actor to do it or suffer it (not an event we can record)."""
-        if head.i in self.no_event or _asks_a_question(head):
+        if head.i in self.no_event or _asks_a_question(head) or _asks_anonymity(head):
             return None  # "asked why the army had not acted" puts a question, as the rules read
         entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=type_, mode=mode)
         match = _Match(entry, [head], head)
@@ -2940,6 +2961,27 @@ def _asks_a_question(verb: Token) -> bool:
     return False
 
 
+def _asks_anonymity(verb: Token) -> bool:
+    """Whether a request is a source's to the reporter not to be named ("who requested
+    anonymity", "asked not to be identified"): how the story was told, not an act in it."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "for"
+            and any(g.lemma_.lower() == "anonymity" for g in child.children)
+        ):
+            return True
+        if (
+            child.dep_ == "xcomp"
+            and child.lemma_.lower() in ("name", "identify", "quote")
+            and any(g.dep_ == "neg" for g in child.children)
+        ):
+            return True
+    return False
+
+
 def _exhorts(verb: Token) -> bool:
     """Whether ``verb`` opens an exhortation: "let us look at", "let's", "let me say"."""
     after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
@@ -3128,7 +3170,8 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
     if token.lemma_.lower() != words[0]:
         return None
     chain, current = [token], token
-    for word in words[1:]:
+    last = len(words) - 1
+    for n, word in enumerate(words[1:], start=1):
         nxt = next(
             (
                 c
@@ -3140,6 +3183,8 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
         )
         if nxt is None:
             return None
+        if n == last and word == "in" and any(c.dep_ == "pobj" for c in nxt.children):
+            return None  # "were given shelter in a school" is no "give in"
         chain.append(nxt)
         current = nxt
     return chain
@@ -3182,6 +3227,14 @@ def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
 REPORTED_AS = frozenset({"report", "confirm", "feared", "fear", "believe", "say", "find"})
 
 
+# Verbs whose object does the act of their infinitive: "forced Ukraine to withdraw".
+OBJECT_CONTROL = frozenset(
+    {"force", "compel", "oblige", "order", "instruct", "direct", "tell", "ask", "urge"}
+    | {"allow", "permit", "authorize", "authorise", "empower", "mandate", "enable", "persuade"}
+    | {"encourage", "invite", "push", "pressure", "pressurize", "press", "require", "convince"}
+)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``; borrowed from the verb or noun it depends on when it has none:
     "X was indicted and will resign" (X resigns), "resorted to throwing stones"."""
@@ -3217,6 +3270,12 @@ def _subject(verb: Token) -> Token | None:
                 or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             )
             borrowed_by_conj = verb.dep_ == "conj" or infinitive
+            if infinitive and verb.head.lemma_.lower() in OBJECT_CONTROL:
+                # "forced Ukraine to withdraw", "authorised member states to use force": the
+                # one told or let to act does it
+                told = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+                if told is not None:
+                    return told
             verb = verb.head
             continue
         return None
@@ -3303,7 +3362,7 @@ def _aside(token: Token) -> bool:
 
 
 # Verbs that name what is given after "with": "supply Kyiv with rockets".
-PROVIDING_VERBS = frozenset({"supply", "provide"})
+PROVIDING_VERBS = frozenset({"supply", "provide", "support", "back"})
 
 # Verbs whose subject fends off the attack that is their object: its target.
 REPELLING = frozenset({"repel", "repulse", "resist", "counter"})

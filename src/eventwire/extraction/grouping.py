@@ -81,6 +81,7 @@ NAMING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 PARTY_NOUNS = frozenset(
     {"delegation", "side", "negotiator", "envoy", "diplomat", "mediator", "counterpart"}
     | {"committee", "commission", "prosecutor", "panel", "tribunal", "watchdog", "inspector"}
+    | {"council", "board", "jury"}
     | {"rescuer", "medic", "doctor", "nurse", "volunteer"}
 )
 # Pronouns and generic nouns ("the group") that stand for an actor named before, and the
@@ -319,7 +320,7 @@ def group(
     # not where its events happened
     in_story, located = _location_mentions(doc, places, actors)
     fits = _in_country(places)
-    main_place = _article_place(in_story, fits, places)
+    main_place = _article_place(in_story, fits, places) or _actors_country(actors, places, in_story)
     countries = frozenset(p.id for p in places if p.precision == "country")
     out = [
         _merged(
@@ -975,6 +976,42 @@ def _article_place(
         return inside[0]
     code = found.pop()
     return next((p.id for p in places if p.precision == "country" and p.country == code), None)
+
+
+# How much more often the article's one country must be named, by its actors, than any
+# other for its events to be placed there when no location says where they happened.
+ACTORS_COUNTRY_LEAD = 3
+ACTORS_COUNTRY_LEAST = 5
+
+
+def _actors_country(
+    actors: Sequence[Actor], places: Sequence[Place], located: Intervals[tuple[str, bool]]
+) -> str | None:
+    """The article's place where it names no location often enough to tell, in a story about
+    one country: the country whose actors it names at least three times as often as any
+    other's, five times at least ("Zimbabwe journalist Blessed Mhlanga ... the Harare
+    magistrate", "a Kenyan court"), if every location it names is in that country. The place
+    is the first town or division of that country the text names (Harare), else the country
+    itself, if the text names it and no town elsewhere. A story between capitals has none,
+    nor one told "in sub-Saharan Africa" or "at Guantanamo Bay, Cuba"."""
+    country_places = {p.country: p.id for p in places if p.precision == "country" and p.country}
+    counts = Counter(
+        a.country for a in actors if a.country in country_places for _ in a.mentions
+    ).most_common(2)
+    if not counts:
+        return None
+    (best, n), runner_up = counts[0], counts[1][1] if len(counts) > 1 else 0
+    where = {p.id: p.country for p in places}
+    named = {where.get(place) for _, _, (place, _) in located.starting(0, _FAR)}
+    if n < ACTORS_COUNTRY_LEAST or n < ACTORS_COUNTRY_LEAD * runner_up or named - {best}:
+        return None
+    towns = [p for p in places if p.precision in ("point", "admin2", "admin1") and p.mentions]
+    inside = [p for p in towns if p.country == best]
+    if inside:
+        return min(inside, key=lambda p: p.mentions[0].start).id
+    if towns:
+        return None  # "Mombasa youth ... join Al-Shabab in Somalia": the towns are elsewhere
+    return country_places[best]
 
 
 def _merged(
