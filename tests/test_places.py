@@ -1169,3 +1169,14 @@ def test_the_end_of_a_hyphened_name_is_no_place_of_its_own(nlp, gazetteer):
     # two places joined by a hyphen are both places
     text = "Traffic stopped on the Eldoret-Kitale road."
     assert {"Eldoret", "Kitale"} <= {p.name for p in find(nlp(text), gazetteer, [])}
+
+
+def test_a_capital_named_for_its_government_puts_no_namesake_near_it():
+    from eventwire.extraction.pipeline import extract
+
+    # "Washington" acts here; Damascus, Maryland is 50 km from it, Syria's capital is meant
+    places = extract("Washington recognised the new government in Damascus.", None).places
+    assert ("Damascus", "SYR") in {(p.name, p.country) for p in places}
+    # where the text says the capital is a place, the neighbourhood it gives still counts
+    text = "Officials met in Washington on Monday. Later they drove to Damascus for a rally."
+    assert ("Damascus", "USA") in {(p.name, p.country) for p in extract(text, None).places}

@@ -1773,12 +1773,17 @@ def _resolve_all(
     # A name's other mentions are no evidence for it: "London" said seven times is not seven
     # places near London, England (the London beside St. Thomas, Ont. is meant).
     keys = [normalise(m.name) for m in found]
+    # A capital that names its government ("Washington recognised the new government in
+    # Damascus") says who acted, not where: its point makes no namesake near it likelier
+    # (Damascus, Maryland).
+    acting = {(m.start, m.end) for a in actors for m in a.mentions}
+    spoken = [(m.start, m.end) in acting for m in found]
     out: list[Resolution | None] = []
     for i, mention in enumerate(found):
         context.near_except = keys[i]
         resolved = resolve(mention, gazetteer, context)
         out.append(resolved)
-        if resolved is not None and resolved.candidate.feature != "country":
+        if resolved is not None and resolved.candidate.feature != "country" and not spoken[i]:
             context.near.add((resolved.candidate.lat, resolved.candidate.lon), keys[i])
     # Once more, each name near all the others' places, not only those before it, and in the
     # province most of them are in, if one is ("Decatur" among towns of Illinois).
@@ -1791,8 +1796,8 @@ def _resolve_all(
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         context.provinces.add(ranked[0][0])
     context.near = NearPoints()
-    for key, c in zip(keys, points, strict=True):
-        if c:
+    for key, c, actor in zip(keys, points, spoken, strict=True):
+        if c and not actor:
             context.near.add((c.lat, c.lon), key)
     out = _resolve_each(found, gazetteer, context, keys)
     inside = _containers(text, found)
