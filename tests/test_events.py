@@ -2482,3 +2482,49 @@ def test_ground_given_up_is_a_retreat():
     ):
         assert "RETREAT" in [e.type for e in extract(text, None).events], text
     assert extract("He gave up smoking.", None).events == []
+
+
+def test_what_a_threat_answers_happened():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("The rebels vowed to retaliate for the killing of a commander.", None)
+    kinds = {(e.type, e.hypothetical, bool(e.source)) for e in document.events}
+    # the threat is the rebels'; the killing happened, and not at their hands
+    assert kinds == {("THREATEN", False, True), ("ASSAULT", False, False)}
+
+
+def test_not_hesitating_to_act_is_no_refusal():
+    from eventwire.extraction.pipeline import extract
+
+    text = "The president said he would not hesitate to use force against the separatists."
+    (threat,) = extract(text, None).events
+    assert (threat.type, threat.negated) == ("THREATEN", False)
+    (attack,) = extract("The army did not hesitate to open fire on the crowd.", None).events
+    assert (attack.type, attack.negated, attack.hypothetical) == ("ASSAULT", False, False)
+
+
+def test_things_sought_from_a_side_are_asked_of_it():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("Kenya sought help from the UN to fight the floods.", None)
+    names = {a.id: a.name for a in document.actors}
+    (request,) = document.events
+    assert (request.type, [names[a] for a in request.target]) == ("REQUEST", ["United Nations"])
+    # "militant groups" are rebels, not a crowd
+    document = extract("The army said militant groups attacked the base.", None)
+    assert {a.name for a in document.actors} >= {"rebels"}
+
+
+def test_one_communitys_people_attacking_anothers_is_no_riot():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        "Meru inhabitants stabbed three Isiolo inhabitants to death at Kiutine market.",
+        "People from Tchamonga killed five Fulani herders in a retaliation attack.",
+    ):
+        types = [e.type for e in extract(text, None).events]
+        assert "ASSAULT" in types, text
+        assert "PROTEST" not in types, text
+    # a mob is still a mob
+    (riot,) = extract("An angry mob beat a man suspected of theft in Kisumu.", None).events
+    assert (riot.type, riot.mode) == ("PROTEST", "riot")

@@ -2055,6 +2055,7 @@ class _Reader:
         elif (
             first.dep_ == "pobj"
             and not source
+            and not _cause_told(first)  # "retaliate for the killing": not the killers
             and (_in_act(verb, type_) or self._spoke_at(verb, type_))
         ):
             # "arrived on a visit", "came for talks", "have been on strike", "gathered in
@@ -3424,6 +3425,23 @@ def _said(token: Token) -> bool:
 CONDITIONS = frozenset({"if", "unless"})
 
 
+# Prepositions that tell what an act answers or follows: "vowed to retaliate for the killing
+# of their commander", "protests over the arrest" (the killing and the arrest happened).
+CAUSE_PREPS = frozenset({"over", "after", "following", "since", "despite", "amid"})
+AVENGING_VERBS = ANSWERING_VERBS | {"avenge", "revenge", "punish"}
+
+
+def _cause_told(noun: Token) -> bool:
+    """Whether a noun event is what the verb above it answers or follows, so the verb's
+    will or doubt is not its own."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in CAUSE_PREPS or (
+        prep.lower_ == "for" and prep.head.lemma_.lower() in AVENGING_VERBS
+    )
+
+
 def _modality(
     head: Token, cues: dict[str, frozenset[str]], governor: Token | None = None
 ) -> tuple[bool, bool, bool, bool]:
@@ -3438,7 +3456,7 @@ def _modality(
     chain = [head]
     if governor is not None:
         chain.append(governor)
-    elif head.pos_ != "VERB":
+    elif head.pos_ != "VERB" and not _cause_told(head):
         up = head.head.head if head.dep_ == "pobj" else head.head
         if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and up.pos_ in (
             "VERB",
@@ -3460,6 +3478,8 @@ def _modality(
         )
         for child in token.children:
             word = child.lower_
+            if child.dep_ == "neg" and token.lemma_.lower() == "hesitate" and token is not head:
+                continue  # "would not hesitate to use force": a will to act, not a refusal
             if not unknown and (
                 child.dep_ == "neg"
                 or (word in negation and child.dep_ in ("advmod", "det", "preconj"))
