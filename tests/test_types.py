@@ -107,7 +107,8 @@ def test_the_model_settles_a_type_the_rules_confuse():
     ("text", "verb", "type_"),
     [
         (
-            "The union turned down the government's offer on Monday, days after the army "
+            # ("turned down" is the rules' REJECT; "turned back" only the model's)
+            "The union turned back the government's offer on Monday, days after the army "
             "attacked the rebels.",
             "turned",
             "REJECT",
