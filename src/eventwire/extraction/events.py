@@ -1962,13 +1962,13 @@ class _Reader:
         """The two sides a hyphened modifier names, for an act both sides do: "Russia-Ukraine
         talks", "the U.S.-Taliban deal", "Turkish-Iranian cooperation"."""
         start, end = modifier.left_edge.idx, _end(modifier.right_edge)
-        if type_ not in self.lex.reciprocal_types or "-" not in self.doc.text[start:end]:
+        if type_ not in self.lex.reciprocal_types or "-" not in text_of(self.doc)[start:end]:
             return []
         named = [(s, e, a) for s, e, a in self.index.starting(start, end) if e <= end]
         if len(named) != 2 or named[0][2] is named[1][2]:
             return []
         (_, first_end, first), (second_start, _, second) = named
-        return [first, second] if self.doc.text[first_end:second_start] in ("-", "–") else []
+        return [first, second] if text_of(self.doc)[first_end:second_start] in ("-", "–") else []
 
     def _noun_roles(
         self, match: _Match, type_: str, source: list[Actor], target: list[Actor]
