@@ -2530,3 +2530,17 @@ def test_one_communitys_people_attacking_anothers_is_no_riot():
     # a mob is still a mob
     (riot,) = extract("An angry mob beat a man suspected of theft in Kisumu.", None).events
     assert (riot.type, riot.mode) == ("PROTEST", "riot")
+
+
+def test_a_demonstration_broken_up_was_under_way():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "Police on Saturday fired teargas to break up a demonstration by opposition parties in"
+        " Cotonou involving hundreds of people."
+    )
+    (protest,) = [e for e in extract(text, None).events if e.type == "PROTEST"]
+    assert not protest.hypothetical
+    # one planned is only planned
+    (planned,) = extract("The opposition will hold a demonstration on Friday.", None).events
+    assert planned.hypothetical or planned.future

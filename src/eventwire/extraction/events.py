@@ -2665,7 +2665,12 @@ class _Reader:
             if type_ and rule.applies(type_, match.source, words, doers):
                 type_, mode = rule.becomes
                 break
-        crowd = head.lemma_.lower() in PROTESTERS or bool(entry.governors)
+        crowd = (
+            head.lemma_.lower() in PROTESTERS
+            or bool(entry.governors)
+            # "fired teargas to break up an anti-government demonstration": it was under way
+            or (head.dep_ == "dobj" and head.head.lemma_.lower() in DISPERSING_VERBS)
+        )
         if type_ == "PROTEST" and crowd and not negated:
             # "fired shots to disperse protesters": whatever is done to them, they protested
             future = hypothetical = False
@@ -2858,6 +2863,8 @@ SPEECH_ACTS = frozenset(
 
 # People whose name says they protest: their protest is real whatever the verb above says.
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"})
+# Verbs whose object is a gathering already under way: "to break up the demonstration".
+DISPERSING_VERBS = frozenset({"disperse", "break", "scatter", "quell", "suppress", "disrupt"})
 
 
 def _people_noun(token: Token) -> bool:
