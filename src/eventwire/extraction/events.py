@@ -3485,7 +3485,7 @@ def _modality(
         )
         for child in token.children:
             word = child.lower_
-            if child.dep_ == "neg" and token.lemma_.lower() == "hesitate" and token is not head:
+            if child.dep_ == "neg" and token.lemma_.lower() == "hesitate" and token.i != head.i:
                 continue  # "would not hesitate to use force": a will to act, not a refusal
             if not unknown and (
                 child.dep_ == "neg"
@@ -3503,7 +3503,7 @@ def _modality(
             if _consequence(token, child, aux_future | aux_maybe):
                 hypothetical = True
     clause = chain[-1]
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ not in ("xcomp", "conj") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
