@@ -1082,7 +1082,7 @@ def _describe_from_appositive(found: _Found, person: _Person, head: Any, owner: 
         phrases.append(head.head)
     own = {t.i for t in head.subtree}
     for phrase in phrases:
-        words = [t for t in phrase.subtree if phrase is not head.head or t.i not in own]
+        words = [t for t in phrase.subtree if phrase.i != head.head.i or t.i not in own]
         orgs = [
             entries[owner[t.i].entry]
             for t in words

@@ -3561,13 +3561,16 @@ def _consequence(verb: Token, clause: Token, modals: frozenset[str]) -> bool:
 
 
 def _complement(frame: _Match) -> set[int]:
-    """Token indices of what a frame reports: its objects and complements, not its subject."""
+    """Token indices of what a frame reports: a verb's objects and complements, not its
+    subject; all that hangs on a noun ("warnings demanding that Washington change", "threats
+    to use force")."""
     inside: set[int] = set()
     todo = [
         child
         for token in frame.tokens
         for child in token.children
-        if child not in frame.tokens and (token is not frame.head or child.dep_ in COMPLEMENTS)
+        if child not in frame.tokens
+        and (token.i != frame.head.i or frame.entry.pos != "verb" or child.dep_ in COMPLEMENTS)
     ]
     while todo:
         token = todo.pop()
@@ -3612,7 +3615,7 @@ def _when(
         opens = words is not None and not any(
             t.pos_ == "VERB" for t in doc[sentence.start : words.start]
         )
-        if words is not None and not opens and words.root.head is not words.root:
+        if words is not None and not opens and words.root.head.i != words.root.i:
             owner = _clause(words.root.head).i
             # a participle that only describes a noun ("40 people suspected of links ... on
             # Wednesday") is where the parser hangs the main verb's time, not a clause of its own
