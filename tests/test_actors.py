@@ -786,3 +786,15 @@ def test_whoever_says_a_quote_is_a_person_whatever_ner_calls_the_name():
     assert [names[q.speaker] for q in document.quotes if q.speaker] == ["Vassily Nebenzia"]
     (rejection,) = [e for e in document.events if e.trigger.text == "dismissed"]
     assert [names[a] for a in rejection.source] == ["Vassily Nebenzia"]
+
+
+def test_an_organisations_officials_by_title_are_its_own():
+    from eventwire.extraction.pipeline import extract
+
+    for text, name, country in (
+        ("The rebels met U.N. mediator Diego Cordovez on Friday.", "Diego Cordovez", "UNO"),
+        ("EU foreign policy chief Josep Borrell visited Kyiv.", "Josep Borrell", "EUR"),
+        ("UN human rights commissioner Volker Turk spoke.", "Volker Turk", "UNO"),
+    ):
+        (person,) = [a for a in extract(text, None).actors if a.name == name]
+        assert person.country == country, text

@@ -2544,3 +2544,87 @@ def test_a_demonstration_broken_up_was_under_way():
     # one planned is only planned
     (planned,) = extract("The opposition will hold a demonstration on Friday.", None).events
     assert planned.hypothetical or planned.future
+
+
+def test_a_politicians_attack_on_a_paper_or_a_rival_is_in_words():
+    from eventwire.extraction.pipeline import extract
+
+    for text in (
+        "Trump also attacked The Wall Street Journal for refusing to support his tariff plans.",
+        "Opposition leader Raila Odinga attacked President Ruto over rising taxes.",
+    ):
+        types = [e.type for e in extract(text, None).events]
+        assert "ACCUSE" in types, text
+        assert "ASSAULT" not in types, text
+    # force is force whoever uses it, and a person attacked was hurt
+    for text in (
+        "The president said the army attacked rebel positions near Goma.",
+        "An MCA attacked a journalist in Kisii.",
+        "The governor's supporters attacked the opposition with stones.",  # a riot
+    ):
+        types = [e.type for e in extract(text, None).events]
+        assert {"ASSAULT", "PROTEST"} & set(types), text
+        assert "ACCUSE" not in types, text
+
+
+def test_set_phrases_and_abstract_gifts_are_no_acts():
+    from eventwire.extraction.pipeline import extract
+
+    text = "In recognition of Women's Day, the charity cited the World Bank's figures."
+    assert not [e for e in extract(text, None).events if e.type == "SUPPORT"]
+    text = "Turkey's talks with Saudi Arabia could also provide impetus to its Egypt policy."
+    assert not [e for e in extract(text, None).events if e.type == "AID"]
+    # recognition given, and things given, still are
+    (support,) = extract("Brazil announced its recognition of the new government.", None).events
+    assert support.type == "SUPPORT"
+    (aid,) = extract("Japan provided food and medicine to Sudan.", None).events
+    assert aid.type == "AID"
+
+
+def test_forces_a_side_moves_are_not_whom_it_acts_on():
+    from eventwire.extraction.pipeline import extract
+
+    def roles(text: str) -> list[tuple[str, list[str]]]:
+        document = extract(text, None)
+        names = {a.id: a.name for a in document.actors}
+        return [(e.type, [names[a] for a in e.target]) for e in document.events]
+
+    assert roles("The United States withdrew its troops from Syria.") == [("RETREAT", ["Syria"])]
+    assert roles("Britain deployed 500 soldiers to Estonia.") == [("MOBILIZE", ["Estonia"])]
+    ((_, target),) = roles("Nigeria withdrew its peacekeepers from Chad.")
+    assert "UN peacekeepers" not in target
+    # captives set free are whom the act is for
+    assert roles("Rebels released 20 soldiers.") == [("RETREAT", ["soldiers"])]
+
+
+def test_whom_a_thing_is_asked_of_and_whom_one_gives_in_to():
+    from eventwire.extraction.pipeline import extract
+
+    def first(text: str) -> tuple[str, list[str]]:
+        document = extract(text, None)
+        names = {a.id: a.name for a in document.actors}
+        event = document.events[0]
+        return event.type, [names[a] for a in event.target]
+
+    assert first("Kenya requested help from the United Nations.") == (
+        "REQUEST",
+        ["United Nations"],
+    )
+    # what a raid demands is what it was for, not a request of its own
+    text = "A Mai-Mai group raided the mining area, demanding food from the miners there."
+    assert [e.type for e in extract(text, None).events] == ["ASSAULT"]
+    assert first("The president conceded to demands from the rebels.") == ("CONCEDE", ["rebels"])
+    assert first("The court allowed opposition leader Kizza Besigye to run.") == (
+        "CONCEDE",
+        ["Kizza Besigye"],
+    )
+
+
+def test_an_act_one_was_supposed_to_do_is_not_done():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Ukraine and the US were supposed to sign a minerals deal last week."
+    (deal,) = extract(text, None).events
+    assert deal.hypothetical
+    (signed,) = extract("Ukraine and the US signed a minerals deal last week.", None).events
+    assert not signed.hypothetical

@@ -147,7 +147,8 @@ TITLES: dict[str, str | None] = {
             "president premier minister secretary chancellor governor mayor ambassador envoy "
             "diplomat spokesman spokeswoman spokesperson official king queen emir sultan prince "
             "crown vice deputy prime foreign defence defense interior sheikh leader head "
-            "vice-president secretary-general premier chairman chairwoman speaker"
+            "vice-president secretary-general premier chairman chairwoman speaker mediator "
+            "negotiator commissioner representative coordinator rapporteur"
         ),
         "GOV",
     ),
@@ -180,7 +181,8 @@ TITLE_PORTFOLIO = frozenset(
     _words(
         "of for and state affairs finance planning investment justice trade economy economic "
         "health education information security home public works agriculture energy oil "
-        "labour labor transport communications federal national internal external"
+        "labour labor transport communications federal national internal external policy "
+        "human rights refugee refugees humanitarian relief aid peacekeeping nuclear atomic"
     )
 )
 # Words before "general" that make a civil title of it.

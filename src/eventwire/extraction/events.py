@@ -182,6 +182,12 @@ class ActorRule:
     # lemmas of the words that name the doers which keep the type: "three men attacked" is
     # a few men's attack, not a crowd's riot
     not_doers: frozenset[str] = frozenset()
+    # trigger lemmas the rule is limited to, where given: only "attacked" the newspaper is
+    # words when a president does it, not "killed"
+    triggers: frozenset[str] = frozenset()
+    # kinds the targets must all be of, where given: a newspaper or a party attacked in
+    # words, not a journalist
+    target_kinds: frozenset[str] = frozenset()
 
     def applies(
         self,
@@ -189,10 +195,14 @@ class ActorRule:
         sources: Sequence[Actor],
         words: set[str],
         doers: AbstractSet[str] = frozenset(),
+        trigger: str = "",
+        targets: Sequence[Actor] = (),
     ) -> bool:
         return (
             type_ == self.type
             and bool(sources)
+            and (not self.triggers or trigger in self.triggers)
+            and (not self.target_kinds or all(a.kind in self.target_kinds for a in targets))
             and not words & self.unless
             and not (doers and doers <= self.not_doers)
             and all(
@@ -406,6 +416,8 @@ def _actor_rule(rule: Any, where: str, codebook: Codebook) -> ActorRule:
         (type_, mode or None),
         frozenset(rule.get("unless") or ()),
         frozenset(rule.get("not_doers") or ()),
+        frozenset(rule.get("triggers") or ()),
+        frozenset(rule.get("target_kinds") or ()),
     )
 
 
@@ -1541,6 +1553,8 @@ class _Reader:
                 continue  # "the Government of National Accord", "the Alliance for Democracy"
             if head.dep_ == "compound" and head.head.lemma_.lower() in KINDS_OF_THINGS:
                 continue  # "attack helicopters", "sanctions bills": a thing, not an act
+            if _in_phrase(head):
+                continue  # "in recognition of Women's Day": because of it, no recognition
             if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
                 yield _Match(entry, list(run), head)
 
@@ -1777,6 +1791,27 @@ class _Reader:
             self._noun_roles(match, type_, source, target)
         if type_ in HARM_TYPES and (doers := self._at_hands_of(match.head)):
             source = doers  # "killed at the hands of Boko Haram fighters": theirs, whoever else
+        if (
+            type_ == "CONCEDE"
+            and entry.pos == "verb"
+            and source
+            and not target
+            and not _infinitive(match.head)
+        ):
+            # "allowed opposition leader Kizza Besigye to run": the one let do it (not "to
+            # allow Haiti's elections to take place", a purpose)
+            for clause in match.head.children:
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if (
+                    clause.dep_ in ("ccomp", "xcomp")
+                    and subject is not None
+                    and not any(c.dep_ == "poss" for c in subject.children)
+                ):
+                    target += [a for a in self.phrase(subject) if a not in source]
+        if type_ in MOVING_TYPES and source:
+            # "withdrew its troops from Syria", "deployed 500 soldiers to Estonia": the forces
+            # moved are the doer's own, not whom the act is aimed at
+            target = [a for a in target if not _own_forces(a, source)]
         if not target:
             target += self._where(match)
         match.source = _unique(source)
@@ -2429,8 +2464,8 @@ class _Reader:
         match.target = [a for a in demanded or match.target if a not in speaker]
 
     def _purposes(self, matches: list[_Match]) -> set[int]:
-        """Heads of acts that are another's purpose: a demand a protest makes ("marched to
-        demand reforms": the protest is the event); a call made to say something, and people
+        """Heads of acts that are another's purpose: a demand a protest or a raid makes
+        ("marched to demand reforms": the protest is the event); a call made to say something, and people
         sent to investigate (the saying, the inquiry is the event)."""
         protest = {m.head.i for m in matches if m.entry.type == "PROTEST"}
         protest |= {m.governor.i for m in matches if m.entry.type == "PROTEST" and m.governor}
@@ -2440,6 +2475,16 @@ class _Reader:
             if m.entry.type == "REQUEST"
             and m.head.dep_ in ("advcl", "xcomp", "acl", "conj")
             and m.head.head.i in protest
+        }
+        # "raided the mine, demanding food from the miners": what the raid was for
+        force = {m.head.i for m in matches if m.entry.type in ("ASSAULT", "COERCE")}
+        dropped |= {
+            m.head.i
+            for m in matches
+            if m.entry.type == "REQUEST"
+            and m.head.dep_ == "advcl"
+            and m.head.tag_ == "VBG"
+            and m.head.head.i in force
         }
         # A call made to say something is the saying: "called Erdogan to apologize" is an
         # apology (CAMEO codes what was said, not the line it went down), made to whom was called.
@@ -2662,7 +2707,8 @@ class _Reader:
             # a clash between two crowds is no one crowd's riot
             # the words naming the doers, read only for a rule that asks
             doers = self._doer_words(match, sentence) if rule.not_doers else frozenset()
-            if type_ and rule.applies(type_, match.source, words, doers):
+            trigger = head.lemma_.lower()
+            if type_ and rule.applies(type_, match.source, words, doers, trigger, match.target):
                 type_, mode = rule.becomes
                 break
         crowd = (
@@ -2865,6 +2911,21 @@ SPEECH_ACTS = frozenset(
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"})
 # Verbs whose object is a gathering already under way: "to break up the demonstration".
 DISPERSING_VERBS = frozenset({"disperse", "break", "scatter", "quell", "suppress", "disrupt"})
+
+
+# Nouns that "in ... of" makes a set phrase of a cause or an occasion: "in recognition of".
+IN_OF_PHRASES = frozenset({"recognition"})
+
+
+def _in_phrase(noun: Token) -> bool:
+    """Whether ``noun`` is the middle of a set phrase "in <noun> of" that gives a reason, not
+    an act ("In recognition of International Women's Day, the charity cited ...")."""
+    return (
+        noun.lemma_.lower() in IN_OF_PHRASES
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
 
 
 def _people_noun(token: Token) -> bool:
@@ -3171,6 +3232,10 @@ def _in_name(token: Token, sentence: TokenSpan) -> bool:
     return token.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.pos_ == "PROPN"
 
 
+# Verbs of asking whose "from" names whom the thing is asked of, wherever the parser hangs it.
+ASKING_FROM = frozenset({"seek", "demand", "request", "ask"})
+
+
 def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
     """The tokens of a multi-word verb: each word a dependent of the one before it, its
     particles and prepositions after the verb ("On Monday, he called" is no "call on"; "the
@@ -3189,6 +3254,19 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
             ),
             None,
         )
+        if nxt is None and n == last == 1 and word == "from" and words[0] in ASKING_FROM:
+            # "demanded an apology from the minister": the parser may hang "from" on the thing
+            # asked for
+            nxt = next(
+                (
+                    p
+                    for d in current.children
+                    if d.dep_ == "dobj"
+                    for p in d.children
+                    if p.dep_ == "prep" and p.lower_ == "from"
+                ),
+                None,
+            )
         if nxt is None:
             return None
         if n == last and word == "in" and any(c.dep_ == "pobj" for c in nxt.children):
@@ -3578,6 +3656,30 @@ def _complement(frame: _Match) -> set[int]:
         # "threatens ISIS convoy that agreed to leave": the relative clause is a fact of its own.
         todo += [c for c in token.children if c.dep_ != "relcl"]
     return inside
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("resigned to allow elections")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# Acts that move a side's forces (a withdrawal of peacekeepers is a SANCTION): their object
+# is what moves, not a target.
+MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "SANCTION"})
+# Who can move forces of their own: a state and its organs, a bloc, the UN.
+FORCE_OWNERS = frozenset({"state", "government", "military", "leader", "coalition", "igo"})
+
+
+def _own_forces(actor: Actor, source: Sequence[Actor]) -> bool:
+    """Whether ``actor`` is the forces of one of ``source``: their country's military or
+    police, or peacekeepers they send ("withdraw its peacekeepers from Chad")."""
+    owners = {a.country for a in source if a.kind in FORCE_OWNERS and a.country}
+    return (
+        bool(owners)
+        and actor not in source
+        and actor.sector in FORCE_SECTORS
+        and (actor.country in owners or actor.country == "UNO")
+    )
 
 
 def _between(children: Iterable[Token]) -> list[Token]:
