@@ -798,3 +798,30 @@ def test_an_organisations_officials_by_title_are_its_own():
     ):
         (person,) = [a for a in extract(text, None).actors if a.name == name]
         assert person.country == country, text
+
+
+def test_people_in_a_place_are_of_its_country_not_of_the_state_named_most():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Protesters in Nairobi marched against the new US embassy rules."
+    names = {a.name for a in extract(text, None).actors}
+    assert "Kenyan protesters" in names
+    assert "US protesters" not in names
+
+
+def test_leaders_of_a_movement_are_the_movements():
+    from eventwire.extraction.pipeline import extract
+
+    for text, sector in (
+        ("Leaders of the opposition coalition agreed to postpone the march.", "OPP"),
+        ("Officials of the rebel movement met the mediators.", "REB"),
+    ):
+        (leaders,) = [
+            a
+            for a in extract(text, None).actors
+            if any(m.text in ("Leaders", "Officials") for m in a.mentions)
+        ]
+        assert leaders.sector == sector, text
+    # a ministry's officials are still a government's
+    (officials,) = extract("Officials of the ministry said ten were killed.", None).actors
+    assert officials.sector == "GOV"

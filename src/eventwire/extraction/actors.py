@@ -1142,6 +1142,7 @@ def _find_generic(found: _Found) -> None:
             continue  # "a group of farmers", "thousands of students": the farmers, the students
         if lowers[start] in OFFICERS and end - start == 1 and police_at < start:
             generic = POLICE  # "police officers ... the officers": the police's, not an army's
+        generic = _movement_after(dictionary, head, lowers, generic)
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
         window = range(max(min(head.left_edge.i, start - 1), 0), start)
         named = {m for k in window if (m := owner[k]) is not None}
@@ -1178,6 +1179,7 @@ def _find_generic(found: _Found) -> None:
                 country is None
                 and not backed
                 and dictionary.entries[generic].role not in BYSTANDERS
+                and not _placed(head, owner)
             ):
                 country = context
         entry = dictionary.entries[generic]
@@ -1339,6 +1341,47 @@ def _named_after(head: Any, owner: list[_Match | None], preps: frozenset[str]) -
             for token in prep.subtree:
                 if (m := owner[token.i]) is not None:
                     yield m
+
+
+def _movement_after(
+    dictionary: ActorDictionary, head: Any, lowers: Sequence[str], generic: str
+) -> str:
+    """The common noun for a movement that a phrase "of" or "from" after ``head`` names,
+    whose leaders, officials or fighters ``head`` names ("Leaders of the opposition
+    coalition" are the opposition's, not a government's); else ``generic``."""
+    if dictionary.entries[generic].role not in MOVEMENT_ROLES:
+        return generic
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OF_BODY:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for word in [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]:
+                other = dictionary._generic.get((lowers[word.i],))
+                if other is not None and dictionary.entries[other].kind in MOVEMENTS:
+                    return other
+    return generic
+
+
+# Prepositions that say where people are: "protesters in Nairobi", "residents of Baghdad".
+WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "outside", "near", "of"})
+
+
+def _placed(head: Any, owner: list[_Match | None]) -> bool:
+    """Whether a noun for people says where they are with a place that is no actor's name
+    ("Demonstrators in Baghdad ... the United States' policies"): their country is that
+    place's, which ``settle`` gives once places are known, not the one the article's actors
+    name most."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in WHERE_PREPS
+        and obj.dep_ == "pobj"
+        and obj.ent_type_ in ("GPE", "LOC", "FAC")
+        and owner[obj.i] is None
+        for prep in head.children
+        for obj in prep.children
+    )
 
 
 def _country_after(found: _Found, head: Any, owner: list[_Match | None]) -> str | None:

@@ -2465,8 +2465,8 @@ class _Reader:
 
     def _purposes(self, matches: list[_Match]) -> set[int]:
         """Heads of acts that are another's purpose: a demand a protest or a raid makes
-        ("marched to demand reforms": the protest is the event); a call made to say something, and people
-        sent to investigate (the saying, the inquiry is the event)."""
+        ("marched to demand reforms": the protest is the event); a call made to say
+        something, and people sent to investigate (the saying, the inquiry is the event)."""
         protest = {m.head.i for m in matches if m.entry.type == "PROTEST"}
         protest |= {m.governor.i for m in matches if m.entry.type == "PROTEST" and m.governor}
         dropped = {
