@@ -2628,3 +2628,20 @@ def test_an_act_one_was_supposed_to_do_is_not_done():
     assert deal.hypothetical
     (signed,) = extract("Ukraine and the US signed a minerals deal last week.", None).events
     assert not signed.hypothetical
+
+
+def test_resolves_activists_and_subheadings_report_no_act_of_their_kind():
+    from eventwire.extraction.pipeline import extract
+
+    # a resolve of one's own asks nobody
+    text = '"We must see these attacks as a very dangerous trend," Odumakin said.'
+    assert not [e for e in extract(text, None).events if e.type == "REQUEST"]
+    # a story's subheading names a topic
+    assert not extract("Countering China", None).events
+    # activists who call for something ask in words; protesters who do protest
+    (call,) = extract("Human rights activists are calling for accountable leadership.", None).events
+    assert call.type == "REQUEST"
+    types = [
+        e.type for e in extract("Protesters demanded the release of the detainees.", None).events
+    ]
+    assert types == ["PROTEST"]

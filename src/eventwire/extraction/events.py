@@ -1497,6 +1497,9 @@ class _Reader:
                 continue
             token = self.doc[i]
             verb = token.head
+            subject = _subject(verb)
+            if subject is not None and subject.lower_ in ("we", "i"):
+                continue  # "We must see these attacks as a trend": a resolve, asked of nobody
             if verb.i in by_head:
                 by_head[verb.i].demand = True
             elif verb.pos_ in ("VERB", "AUX") and token.i not in used:
@@ -2637,6 +2640,8 @@ class _Reader:
         None without an actor to do it or suffer it (not an event we can record)."""
         if head.i in self.no_event or _asks_a_question(head) or _asks_anonymity(head):
             return None  # "asked why the army had not acted" puts a question, as the rules read
+        if _subheading(sentence):
+            return None  # "Countering China" over a story's part names its topic
         entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=type_, mode=mode)
         match = _Match(entry, [head], head)
         self.roles(match)
@@ -3656,6 +3661,20 @@ def _complement(frame: _Match) -> set[int]:
         # "threatens ISIS convoy that agreed to leave": the relative clause is a fact of its own.
         todo += [c for c in token.children if c.dep_ != "relcl"]
     return inside
+
+
+# Most words of a line that heads a part of a story ("Countering China", "Recent attacks").
+SUBHEADING_WORDS = 4
+
+
+def _subheading(sentence: TokenSpan) -> bool:
+    """Whether ``sentence`` is a story's subheading: a few words, no finite verb, no stop."""
+    words = [t for t in sentence if not t.is_space]
+    return (
+        len(words) <= SUBHEADING_WORDS
+        and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+        and not any(t.is_punct for t in words)
+    )
 
 
 def _infinitive(verb: Token) -> bool:
