@@ -2645,3 +2645,23 @@ def test_resolves_activists_and_subheadings_report_no_act_of_their_kind():
         e.type for e in extract("Protesters demanded the release of the detainees.", None).events
     ]
     assert types == ["PROTEST"]
+
+
+def test_help_taken_is_help_given_to_whoever_takes_it():
+    from eventwire.extraction.pipeline import extract
+
+    for text, giver, taker in (
+        ("Ukraine accepted military aid from Germany.", "Germany", "Ukraine"),
+        ("Pakistan secured a loan from the IMF.", "International Monetary Fund", "Pakistan"),
+    ):
+        document = extract(text, None)
+        names = {a.id: a.name for a in document.actors}
+        (aid,) = document.events
+        assert aid.type == "AID", text
+        assert ([names[a] for a in aid.source], [names[a] for a in aid.target]) == (
+            [giver],
+            [taker],
+        ), text
+    # a deal accepted is agreed
+    (deal,) = extract("The government accepted the ceasefire proposal.", None).events
+    assert deal.type == "AGREE"

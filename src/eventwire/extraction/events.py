@@ -2120,7 +2120,10 @@ class _Reader:
             # (only then: other subjects' verbs are read below)
             for child in sides:
                 source += self._pobj(child)
-        elif taken and verb.lemma_.lower() in self.lex.undergoing_verbs:
+        elif taken and (
+            verb.lemma_.lower() in self.lex.undergoing_verbs
+            or (type_ == "AID" and verb.lemma_.lower() in TAKING_VERBS)
+        ):
             # "the army suffered an attack", "Iran faces sanctions from the EU": the subject
             # undergoes the act; "from" or "by" names who does it
             match.governor = verb
@@ -2877,6 +2880,9 @@ class _Reader:
 # What a side holds when others live "under" it: "under Taliban rule".
 RULE_NOUNS = frozenset({"rule", "regime", "government", "administration", "control", "leadership"})
 
+
+# Verbs whose subject takes the help that is their object: "accepted Chinese funding".
+TAKING_VERBS = frozenset({"accept", "get", "obtain", "secure", "win"})
 
 # Verbs of getting something from someone: "from X" names the giver, not the act's place.
 RECEIVING_VERBS = frozenset(
