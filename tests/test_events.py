@@ -2665,3 +2665,15 @@ def test_help_taken_is_help_given_to_whoever_takes_it():
     # a deal accepted is agreed
     (deal,) = extract("The government accepted the ceasefire proposal.", None).events
     assert deal.type == "AGREE"
+
+
+def test_help_sought_is_asked_for_not_promised():
+    from eventwire.extraction.pipeline import extract
+
+    (ask,) = extract("Sri Lanka requested a loan from the IMF.", None).events
+    assert (ask.type, ask.hypothetical, ask.negated) == ("REQUEST", False, False)
+    (sought,) = extract("Kenya sought aid from the UN.", None).events
+    assert (sought.type, sought.hypothetical) == ("REQUEST", False)
+    # help offered is promised
+    (offer,) = extract("Japan offered aid to Kenya.", None).events
+    assert offer.type == "AGREE"

@@ -2667,6 +2667,11 @@ class _Reader:
         entry, head = match.entry, match.head
         negated, future, hypothetical, intent = _modality(head, self.lex.modality, match.governor)
         type_, mode = match.changed or (entry.type, entry.mode or match.mode)
+        if match.changed and type_ == "REQUEST" and match.governor is not None:
+            # "sought aid from the UN": the seeking is the act, as real as its own verb
+            negated, future, hypothetical, intent = _modality(
+                match.governor, self.lex.modality, None
+            )
         if match.demand:
             type_, mode, future, hypothetical = "REQUEST", None, False, False
         elif negated and entry.negated_type and not match.changed:
