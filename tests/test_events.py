@@ -82,6 +82,13 @@ def article(text, published=None, published_span=None):
     )
 
 
+def event_types(text):
+    """The types of the events the whole pipeline reads in ``text``."""
+    from eventwire.extraction.pipeline import extract
+
+    return [e.type for e in extract(text, None).events]
+
+
 def one(found, type_, trigger=None):
     """The one event of ``type_`` (with ``trigger`` in its trigger text, when given)."""
     matching = [
@@ -2524,7 +2531,7 @@ def test_one_communitys_people_attacking_anothers_is_no_riot():
         "Meru inhabitants stabbed three Isiolo inhabitants to death at Kiutine market.",
         "People from Tchamonga killed five Fulani herders in a retaliation attack.",
     ):
-        types = [e.type for e in extract(text, None).events]
+        types = event_types(text)
         assert "ASSAULT" in types, text
         assert "PROTEST" not in types, text
     # a mob is still a mob
@@ -2547,13 +2554,12 @@ def test_a_demonstration_broken_up_was_under_way():
 
 
 def test_a_politicians_attack_on_a_paper_or_a_rival_is_in_words():
-    from eventwire.extraction.pipeline import extract
 
     for text in (
         "Trump also attacked The Wall Street Journal for refusing to support his tariff plans.",
         "Opposition leader Raila Odinga attacked President Ruto over rising taxes.",
     ):
-        types = [e.type for e in extract(text, None).events]
+        types = event_types(text)
         assert "ACCUSE" in types, text
         assert "ASSAULT" not in types, text
     # force is force whoever uses it, and a person attacked was hurt
@@ -2562,7 +2568,7 @@ def test_a_politicians_attack_on_a_paper_or_a_rival_is_in_words():
         "An MCA attacked a journalist in Kisii.",
         "The governor's supporters attacked the opposition with stones.",  # a riot
     ):
-        types = [e.type for e in extract(text, None).events]
+        types = event_types(text)
         assert {"ASSAULT", "PROTEST"} & set(types), text
         assert "ACCUSE" not in types, text
 
@@ -2641,10 +2647,7 @@ def test_resolves_activists_and_subheadings_report_no_act_of_their_kind():
     # activists who call for something ask in words; protesters who do protest
     (call,) = extract("Human rights activists are calling for accountable leadership.", None).events
     assert call.type == "REQUEST"
-    types = [
-        e.type for e in extract("Protesters demanded the release of the detainees.", None).events
-    ]
-    assert types == ["PROTEST"]
+    assert event_types("Protesters demanded the release of the detainees.") == ["PROTEST"]
 
 
 def test_help_taken_is_help_given_to_whoever_takes_it():

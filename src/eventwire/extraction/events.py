@@ -1094,7 +1094,7 @@ def _told_of_someone(verb: Token, words: frozenset[str]) -> bool:
     """Whether a death verb is not this event's deaths: in a clause that says who someone is
     ("a man accused of killing his father", "who allegedly killed a grandmother"), or an aim
     ("tries to lynch a man", "stormed the hospital to kill a patient")."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+    if _infinitive(verb) and not any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in verb.children
     ):
         return True
@@ -2716,11 +2716,11 @@ class _Reader:
             match.embedded, type_, mode = type_, "THREATEN", None
             future, hypothetical = not said and future, not said
         words = set(self.words.lemma[sentence.start : sentence.end])
+        trigger = head.lemma_.lower()
         for rule in self.lex.by_actor if not match.sides else ():
             # a clash between two crowds is no one crowd's riot
             # the words naming the doers, read only for a rule that asks
             doers = self._doer_words(match, sentence) if rule.not_doers else frozenset()
-            trigger = head.lemma_.lower()
             if type_ and rule.applies(type_, match.source, words, doers, trigger, match.target):
                 type_, mode = rule.becomes
                 break
@@ -3367,10 +3367,7 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "is scheduled to attend" raises its subject; "were reported killed" does not
             # ("are reported to have struck": an infinitive in the perfect raises it too)
-            infinitive = verb.dep_ == "xcomp" and (
-                verb.tag_ == "VB"
-                or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            )
+            infinitive = verb.dep_ == "xcomp" and (verb.tag_ == "VB" or _infinitive(verb))
             borrowed_by_conj = verb.dep_ == "conj" or infinitive
             if infinitive and verb.head.lemma_.lower() in OBJECT_CONTROL:
                 # "forced Ukraine to withdraw", "authorised member states to use force": the
@@ -3599,9 +3596,7 @@ def _modality(
     clause = chain[-1]
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ not in ("xcomp", "conj") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    ):
+    if clause.dep_ not in ("xcomp", "conj") and _infinitive(clause):
         hypothetical = True  # a bare infinitive: "either to go on with the battle or give in"
     # of a noun, the verb above it only where the noun is what is asked, not who asks
     above = [*(chain[1:] if head.dep_ != "nsubj" else []), *governors]
