@@ -825,3 +825,18 @@ def test_leaders_of_a_movement_are_the_movements():
     # a ministry's officials are still a government's
     (officials,) = extract("Officials of the ministry said ten were killed.", None).actors
     assert officials.sector == "GOV"
+
+
+def test_a_sea_or_gulf_named_after_a_country_is_no_party(nlp, dictionary):
+    text = "Ships patrolled the South China Sea, the Gulf of Mexico and the Indian Ocean."
+    assert extract(nlp, dictionary, text) == []
+    # the country itself still is
+    (china,) = extract(nlp, dictionary, "Chinese ships patrolled the South China Sea.")
+    assert [m.text for m in china.mentions] == ["Chinese"]
+
+
+def test_press_freedom_and_media_rights_groups_are_rights_groups(nlp, dictionary):
+    text = "Media rights organizations and press freedom groups condemned the arrest."
+    found = extract(nlp, dictionary, text)
+    assert {a.dictionary_id for a in found} == {"rights-groups"}
+    assert len(found[0].mentions) == 2

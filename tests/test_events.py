@@ -2680,3 +2680,51 @@ def test_help_sought_is_asked_for_not_promised():
     # help offered is promised
     (offer,) = extract("Japan offered aid to Kenya.", None).events
     assert offer.type == "AGREE"
+
+
+def test_a_quote_s_speaker_makes_the_demand_its_words_make():
+    from eventwire.extraction.pipeline import extract
+
+    # however the parser hangs the words
+    text = (
+        '"If the Taliban are sincere in what they say, then they must stop killing Afghan '
+        'civilians and return to the negotiation table to discuss peace," Mohammad Ameri told VOA.'
+    )
+    document = extract(text, None)
+    names = {a.id: a.name for a in document.actors}
+    (demand,) = [e for e in document.events if e.type == "REQUEST"]
+    assert [names[a] for a in demand.source] == ["Mohammad Ameri"]
+
+
+def test_a_name_the_parser_hangs_under_its_participle_still_speaks():
+    from eventwire.extraction.pipeline import extract
+
+    text = "The Red Cross operating in Iraq said US forces must ensure security."
+    document = extract(text, None)
+    names = {a.id: a.name for a in document.actors}
+    (demand,) = [e for e in document.events if e.type == "REQUEST"]
+    assert [names[a] for a in demand.source] == ["International Committee of the Red Cross"]
+
+
+def test_both_leaders_are_the_two_just_named():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Putin met Xi in Moscow on Monday. The two leaders signed an agreement on gas."
+    document = extract(text, None)
+    names = {a.id: a.name for a in document.actors}
+    deal = next(e for e in document.events if "signed" in e.trigger.text)
+    assert {names[a] for a in deal.source} == {"Vladimir Putin", "Xi Jinping"}
+
+
+def test_fires_burning_are_no_attack_and_a_run_in_subheading_reports_none():
+    from eventwire.extraction.pipeline import extract
+
+    for text in ("Half are burning out of control.", "Fires burned for three days."):
+        assert event_types(text) == [], text
+    assert event_types("Rioters burned houses.") != []
+    assert event_types("Several houses were burned by the attackers.") == ["ASSAULT"]
+    text = "Officials deny it. Recent attacks Since January, the group has attacked schools."
+    subheading = text.index("attacks")
+    triggers = [e.trigger.start for e in extract(text, None).events]
+    assert subheading not in triggers
+    assert text.index("attacked") in triggers

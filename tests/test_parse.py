@@ -69,3 +69,19 @@ def test_words_are_each_tokens_own_attributes_read_once(nlp):
     assert words.dep == [t.dep_ for t in doc]
     assert words_of(doc) is words  # kept on the parse
     assert words_of(nlp("")).text == []
+
+
+def test_an_abbreviation_joined_to_a_name_by_a_hyphen_is_two_names(nlp):
+    words = [token.text for token in nlp.tokenizer("the U.S.-Taliban deal and U.S.-led forces")]
+    assert words[:4] == ["the", "U.S.", "-", "Taliban"]
+    assert "U.S.-led" in words  # a hyphen before a lower-case word still joins
+
+
+def test_a_subheading_run_into_its_paragraph_is_its_own_sentence(nlp):
+    text = (
+        "Officials deny the claim. Recent attacks Since the beginning of the year, the group "
+        "has ramped up attacks. Talks in The Hague began on Monday."
+    )
+    sentences = [s.text for s in nlp(text).sents]
+    assert "Recent attacks" in sentences
+    assert "Talks in The Hague began on Monday." in sentences

@@ -509,6 +509,7 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     matches += _compounds(doc, matches, dictionary)
     chosen = [m for m in _select(matches) if m.form != "capital" or _metonym(doc[m.end - 1])]
     chosen = [m for m in chosen if not _community_place(doc, m, dictionary)]
+    chosen = [m for m in chosen if not _in_feature_name(doc, m)]
     found.mentions = [
         _counted_people(doc, m, dictionary) for m in _merge_qualified(doc, chosen, dictionary)
     ]
@@ -567,6 +568,22 @@ def _community_place(doc: Doc, m: _Match, dictionary: ActorDictionary) -> bool:
     before = doc[m.start - 1].lower_ if m.start > 0 else ""
     after = doc[m.end].lower_ if m.end < len(doc) else ""
     return before in PLACE_BEFORE or after in PLACE_AFTER
+
+
+# Seas, gulfs and the like named after a country: "the South China Sea", "the Gulf of Mexico".
+FEATURES = frozenset(_words("sea ocean gulf strait straits bay peninsula channel subcontinent"))
+
+
+def _in_feature_name(doc: Doc, m: _Match) -> bool:
+    """Whether a name is part of a sea's or a gulf's ("the South China Sea", "the Indian
+    Ocean", "the Sea of Japan"): the water is no party to anything."""
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.lower_ in FEATURES and after.text[:1].isupper():
+        return True
+    if m.start < 2 or doc[m.start - 1].lower_ != "of":
+        return False
+    before = doc[m.start - 2]
+    return before.lower_ in FEATURES and before.text[:1].isupper()
 
 
 # "Albanians in south Serbia", "the Albanians of southern Serbia": a people and where it lives.

@@ -111,7 +111,11 @@ QUANTITY_NOUNS = frozenset(
     | {"hundred", "thousand", "dozen", "score", "million", "handful"}
 )
 # Nouns that count back over the actors just named: "the three parties", "both sides".
-GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
+# Tags of a word that opens a noun phrase right after its verb: "burn a truck".
+OBJECT_OPENING_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS"})
+GROUP_NOUNS = frozenset(
+    {"party", "side", "group", "country", "state", "faction", "nation", "leader"}
+)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
 OPENING_MARKS = re.compile("|".join(map(re.escape, QUOTE_MARKS)))
@@ -147,6 +151,7 @@ class Entry:
     not_subjects: frozenset[str] = frozenset()  # "tariffs targeting imports" attack nobody
     left: frozenset[str] = frozenset()  # "withdrew from the deal": what is left behind
     needs_subject: bool = False  # "the Taliban let women work", not "Let us work"
+    needs_object: bool = False  # "burned houses", not "fires are burning"
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     governors: frozenset[str] = frozenset()  # "dispersed a crowd": only under these verbs
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
@@ -455,6 +460,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             not_subjects=frozenset(group.get("not_subjects") or ()),
             left=frozenset(group.get("left") or ()),
             needs_subject=bool(group.get("needs_subject")),
+            needs_object=bool(group.get("needs_object")),
             not_governors=frozenset(group.get("not_governors") or ()),
             governors=frozenset(group.get("governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
@@ -574,6 +580,8 @@ def find(
     for sentence in doc.sents:
         if not any(t.is_alpha for t in sentence):
             continue
+        if sentence.start > 0 and _subheading(sentence):
+            continue  # "Recent attacks" over a story's part names its topic, not an act
         found = reader.sentence_events(sentence, located, dated)
         if type_model is not None:
             # The type model (types.py) settles types the rules confuse, and finds an event
@@ -1624,6 +1632,17 @@ class _Reader:
         if entry.needs_subject and (not _doers(head) or _exhorts(head)):
             return False
         if (
+            entry.needs_object
+            and entry.pos == "verb"
+            and not _acted_on(head)
+            and not any(c.dep_ == "nsubj" for c in head.children)
+        ):
+            # the parser may give the object to a later verb: "residents burn a truck
+            # carrying meat they believe had been stolen"
+            after = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+            if after is None or after.tag_ not in OBJECT_OPENING_TAGS:
+                return False
+        if (
             entry.type == "REQUEST"
             and entry.pos == "verb"
             and (_asks_a_question(head) or _asks_anonymity(head))
@@ -1685,14 +1704,21 @@ class _Reader:
     def _head_actors(self, head: Token, depth: int) -> list[Actor]:
         if _first_person(head):
             return []
+        # "both leaders": those just named, before the leaders of no one the word may name
+        group = self._group(head)
+        if group:
+            return group
         actor = self.index.at(head.idx, head.idx + len(head))
         if actor is not None:
             return [actor]
         if head.lower_ in THIRD_PERSON and head.dep_ in SUBJECTS and depth < 3:
             return self._reporter(head, depth)
-        group = self._group(head)
-        if group:
-            return group
+        if head.tag_ == "VBG" and head.dep_ in SUBJECTS and depth < 3:
+            # "The Red Cross operating in Iraq said": the parser may make the participle the
+            # subject and the name its own
+            doer = next((c for c in head.lefts if c.dep_ == "nsubj"), None)
+            if doer is not None:
+                return self.phrase(doer, depth + 1)
         for child in reversed(list(head.lefts)):
             if child.dep_ in MODIFIERS and child.lower_ not in SPONSOR_WORDS:
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
@@ -1728,19 +1754,31 @@ class _Reader:
         return []
 
     def _group(self, head: Token) -> list[Actor]:
-        """ "the three parties": the last three actors named before it in its sentence."""
-        if head.lemma_.lower() not in GROUP_NOUNS:
+        """ "the three parties": the last three actors named before it in its sentence; "both
+        leaders", the last two people named there or in the sentence before ("Modi met
+        Ramgoolam. Both leaders ...")."""
+        noun = head.lemma_.lower()
+        if noun not in GROUP_NOUNS:
             return []
         count = next((NUMBERS[c.lower_] for c in head.children if c.lower_ in NUMBERS), None)
         if count is None:
             return []
-        start = head.sent.start_char
-        last: dict[str, tuple[int, Actor]] = {}
-        for actor in self.index.within(start, head.idx):
-            mentions = self.index.starts_of(actor, start, head.idx)
-            last[actor.id] = (max(mentions), actor)
-        chosen = sorted(last.values(), key=lambda item: item[0])[-count:]
-        return [actor for _, actor in chosen] if len(chosen) == count else []
+        sentence = head.sent
+        starts = [sentence.start_char]
+        if noun == "leader" and sentence.start > 0:
+            # people, not sides: "urged both sides" after a sentence of two others
+            starts.append(self.doc[sentence.start - 1].sent.start_char)
+        for start in starts:
+            last: dict[str, tuple[int, Actor]] = {}
+            for actor in self.index.within(start, head.idx):
+                if noun == "leader" and actor.kind not in ("person", "leader"):
+                    continue
+                mentions = self.index.starts_of(actor, start, head.idx)
+                last[actor.id] = (max(mentions), actor)
+            chosen = sorted(last.values(), key=lambda item: item[0])[-count:]
+            if len(chosen) == count:
+                return [actor for _, actor in chosen]
+        return []
 
     def _ruler(self, children: list[Token]) -> list[Actor]:
         """Who rules where a thing is done "under" them: "books are banned under the Taliban",
@@ -2464,8 +2502,9 @@ class _Reader:
                 said_by = _subject(verb)
                 speaker = self.phrase(said_by) if said_by is not None else []
                 break
-        if not speaker and demanded and verb.dep_ == "ROOT":
-            speaker = self.quoted_by(verb)  # "'The administration must stop ...'": the speaker's
+        if not speaker:
+            # "'The administration must stop ...'": the quote's speaker demands it
+            speaker = self.quoted_by(match.head)
         match.source = speaker
         match.target = [a for a in demanded or match.target if a not in speaker]
 

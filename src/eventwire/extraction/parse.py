@@ -20,6 +20,8 @@ from .attributes import use_tables
 
 # A full stop glued to the next sentence after a bracket: "(Materi, Atacora).The army".
 GLUED_STOPS = [r"(?<=\w)\)(?=\.[A-Z])", r"(?<=\))\.(?=[A-Z])"]
+# A hyphen between an abbreviation and a name joins two names: "the U.S.-Taliban deal".
+ABBREVIATION_HYPHEN = [r"(?<=[A-Z]\.)-(?=[A-Z])"]
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“A-Z])")
 # spaCy strips a run without whitespace of its prefixes and suffixes one at a time, searching
 # the rest of the run at each step: 5,000 emoji, quotes or brackets in a row took seconds and
@@ -27,9 +29,23 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“A-Z])")
 LONG_RUN = re.compile(r"\S{1000,}")
 
 
+# Words that open a sentence and, capitalised after a noun, show where a run-in subheading
+# ends: "Recent attacks Since the beginning of the year", "The outcome If the judge rules".
+SENTENCE_OPENERS = frozenset(
+    re.findall(
+        r"\S+",
+        "the a an in on at since if during last after before when while despite following "
+        "shortly as but however for this these those some many most more his her their its",
+    )
+)
+# The most words a run-in subheading has.
+SUBHEADING_WORDS = 5
+
+
 @Language.component("eventwire_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and datelines end without a full stop."""
+    """Start a sentence after every line break: headlines and datelines end without a full stop;
+    and after a subheading that text taken from a web page runs into its paragraph."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
@@ -37,7 +53,29 @@ def mark_line_breaks(doc: Doc) -> Doc:
         elif "\n" in token.text:
             # A whitespace token holding a newline belongs to the sentence before it.
             token.is_sent_start = False
+        elif _after_subheading(doc, token):
+            token.is_sent_start = True
     return doc
+
+
+def _after_subheading(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` starts a sentence after a run-in subheading: a capitalised opener
+    ("Since", "A") after a common noun that ends a few words with no verb since the last
+    sentence or line."""
+    word = token.text
+    capitalised = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+    if not capitalised or token.lower_ not in SENTENCE_OPENERS:
+        return False
+    previous = doc[token.i - 1]
+    if previous.tag_ not in ("NN", "NNS") or not previous.text[:1].islower():
+        return False
+    for back in range(2, SUBHEADING_WORDS + 2):
+        i = token.i - back
+        if i < 0 or doc[i].text in (".", "!", "?", "”", '"') or "\n" in doc[i].whitespace_:
+            return True  # the words since the last sentence or line are the subheading
+        if doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD":
+            return False
+    return False
 
 
 def load_pipeline(name: str) -> Language:
@@ -54,7 +92,7 @@ def load_pipeline(name: str) -> Language:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
     use_tables(nlp)
     if isinstance(nlp.tokenizer, Tokenizer):
-        infixes = [*(nlp.Defaults.infixes or ()), *GLUED_STOPS]
+        infixes = [*(nlp.Defaults.infixes or ()), *GLUED_STOPS, *ABBREVIATION_HYPHEN]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         nlp.tokenizer.token_match = LONG_RUN.fullmatch
     return nlp
