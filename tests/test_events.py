@@ -2723,6 +2723,9 @@ def test_fires_burning_are_no_attack_and_a_run_in_subheading_reports_none():
         assert event_types(text) == [], text
     assert event_types("Rioters burned houses.") != []
     assert event_types("Several houses were burned by the attackers.") == ["ASSAULT"]
+    # a second verb shares the first one's object
+    (raid,) = extract("Several houses were looted and burnt by the raiders.", None).events
+    assert raid.source
     text = "Officials deny it. Recent attacks Since January, the group has attacked schools."
     subheading = text.index("attacks")
     triggers = [e.trigger.start for e in extract(text, None).events]

@@ -1636,6 +1636,8 @@ class _Reader:
             and entry.pos == "verb"
             and not _acted_on(head)
             and not any(c.dep_ == "nsubj" for c in head.children)
+            # "houses were looted and burnt by the raiders": the first verb's
+            and not (head.dep_ == "conj" and _acted_on(head.head))
         ):
             # the parser may give the object to a later verb: "residents burn a truck
             # carrying meat they believe had been stolen"
