@@ -695,3 +695,13 @@ def test_a_story_about_one_countrys_actors_is_placed_in_that_country():
     document = extract(text)
     assert document.events
     assert all(e.place is None for e in document.events)
+
+
+def test_a_series_of_attacks_and_one_attack_of_it_stay_two_events():
+    document = extract(
+        "Since the beginning of the year, the BLA has ramped up attacks on security forces. "
+        "Last month, BLA insurgents ambushed a bus in Kalat and killed 18 of those on board."
+    )
+    assaults = [e for e in document.events if e.type == "ASSAULT"]
+    assert [e.trigger.text for e in assaults] == ["attacks", "ambushed"]
+    assert len(assaults[1].mentions) == 2  # the ambush and its killing are one

@@ -248,9 +248,12 @@ def group(
                 [*candidates, *by_type["PROTEST"][-LOOKBACK:]], key=lambda g: g.sentences[-1]
             )
         claim = _accused_act(doc, event)
+        series = _series(doc, event)
         for candidate in [] if joined is not None else reversed(candidates):
             if candidate.elsewhere and not anaphor:
                 continue
+            if not anaphor and not series and _series(doc, candidate.events[0]):
+                continue  # "has ramped up attacks. Last month, it ambushed a bus": one of many
             gap = sentence - candidate.sentences[-1]
             if claim and gap > 0 and not anaphor:
                 continue  # "He accused Shabaab of using mosques as shields": not the attack
@@ -344,6 +347,20 @@ def group(
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
+
+
+# Verbs that make a plural act a series of acts: "ramped up attacks", "stepped up raids".
+SERIES_VERBS = frozenset({"ramp", "step", "intensify", "escalate", "increase", "multiply"})
+
+
+def _series(doc: Doc, event: Event) -> bool:
+    """Whether the event is many acts told at once ("the BLA has ramped up attacks"), which
+    no one act told after it is a mention of."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    return root.tag_ == "NNS" and root.dep_ == "dobj" and root.head.lemma_.lower() in SERIES_VERBS
 
 
 def _accused_act(doc: Doc, event: Event) -> bool:
