@@ -2731,3 +2731,11 @@ def test_fires_burning_are_no_attack_and_a_run_in_subheading_reports_none():
     triggers = [e.trigger.start for e in extract(text, None).events]
     assert subheading not in triggers
     assert text.index("attacked") in triggers
+
+
+def test_a_reporter_s_email_and_a_wake_up_call_ask_for_nothing():
+    text = "The ministry did not reply to an email requesting comment on the arrests."
+    assert "REQUEST" not in event_types(text)
+    text = '"It is a wake-up call for all of us," said the minister.'
+    assert "REQUEST" not in event_types(text)
+    assert event_types("The opposition called for the minister's resignation.") == ["REQUEST"]
