@@ -2682,28 +2682,28 @@ def test_help_sought_is_asked_for_not_promised():
     assert offer.type == "AGREE"
 
 
-def test_a_quote_s_speaker_makes_the_demand_its_words_make():
+def request_sources(text):
+    """The names of the source of the one REQUEST the whole pipeline reads in ``text``."""
     from eventwire.extraction.pipeline import extract
 
+    document = extract(text, None)
+    names = {a.id: a.name for a in document.actors}
+    (demand,) = [e for e in document.events if e.type == "REQUEST"]
+    return [names[a] for a in demand.source]
+
+
+def test_a_quote_s_speaker_makes_the_demand_its_words_make():
     # however the parser hangs the words
     text = (
         '"If the Taliban are sincere in what they say, then they must stop killing Afghan '
         'civilians and return to the negotiation table to discuss peace," Mohammad Ameri told VOA.'
     )
-    document = extract(text, None)
-    names = {a.id: a.name for a in document.actors}
-    (demand,) = [e for e in document.events if e.type == "REQUEST"]
-    assert [names[a] for a in demand.source] == ["Mohammad Ameri"]
+    assert request_sources(text) == ["Mohammad Ameri"]
 
 
 def test_a_name_the_parser_hangs_under_its_participle_still_speaks():
-    from eventwire.extraction.pipeline import extract
-
     text = "The Red Cross operating in Iraq said US forces must ensure security."
-    document = extract(text, None)
-    names = {a.id: a.name for a in document.actors}
-    (demand,) = [e for e in document.events if e.type == "REQUEST"]
-    assert [names[a] for a in demand.source] == ["International Committee of the Red Cross"]
+    assert request_sources(text) == ["International Committee of the Red Cross"]
 
 
 def test_both_leaders_are_the_two_just_named():

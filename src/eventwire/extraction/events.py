@@ -110,9 +110,9 @@ QUANTITY_NOUNS = frozenset(
     {"total", "number", "series", "batch", "couple", "pair", "set"}
     | {"hundred", "thousand", "dozen", "score", "million", "handful"}
 )
-# Nouns that count back over the actors just named: "the three parties", "both sides".
 # Tags of a word that opens a noun phrase right after its verb: "burn a truck".
 OBJECT_OPENING_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS"})
+# Nouns that count back over the actors just named: "the three parties", "both sides".
 GROUP_NOUNS = frozenset(
     {"party", "side", "group", "country", "state", "faction", "nation", "leader"}
 )

@@ -151,6 +151,7 @@ class _Group:
     places: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
     fights: bool = False  # some mention is a fight both sides wage (``_fight``)
+    series: bool = False  # its first mention tells of many acts (``_series``)
 
     def add(self, event: Event, sentence: int, paragraph: int, day: str | None) -> None:
         self.events.append(event)
@@ -168,6 +169,8 @@ class _Group:
 
     def absorb(self, other: _Group) -> None:
         """Take in ``other``'s mentions (an earlier report of this event), in text order."""
+        if other.events and other.events[0].trigger.start < self.events[0].trigger.start:
+            self.series = other.series
         pairs = sorted(
             zip(self.events + other.events, self.sentences + other.sentences, strict=True),
             key=lambda pair: pair[0].trigger.start,
@@ -252,7 +255,7 @@ def group(
         for candidate in [] if joined is not None else reversed(candidates):
             if candidate.elsewhere and not anaphor:
                 continue
-            if not anaphor and not series and _series(doc, candidate.events[0]):
+            if not anaphor and not series and candidate.series:
                 continue  # "has ramped up attacks. Last month, it ambushed a bus": one of many
             gap = sentence - candidate.sentences[-1]
             if claim and gap > 0 and not anaphor:
@@ -315,7 +318,7 @@ def group(
                 joined = candidate
                 break
         if joined is None:
-            joined = _Group(elsewhere=reference == "elsewhere")
+            joined = _Group(elsewhere=reference == "elsewhere", series=series)
             groups.append(joined)
             by_type.setdefault(event.type, []).append(joined)
         joined.add(event, sentence, para, day)

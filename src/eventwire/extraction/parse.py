@@ -38,8 +38,9 @@ SENTENCE_OPENERS = frozenset(
         "shortly as but however for this these those some many most more his her their its",
     )
 )
-# The most words a run-in subheading has.
-SUBHEADING_WORDS = 5
+# The most words a subheading run into its paragraph has (``events`` counts a subheading on a
+# line of its own by its own measure).
+RUN_IN_SUBHEADING_WORDS = 5
 
 
 @Language.component("eventwire_line_breaks")
@@ -69,7 +70,7 @@ def _after_subheading(doc: Doc, token: Token) -> bool:
     previous = doc[token.i - 1]
     if previous.tag_ not in ("NN", "NNS") or not previous.text[:1].islower():
         return False
-    for back in range(2, SUBHEADING_WORDS + 2):
+    for back in range(2, RUN_IN_SUBHEADING_WORDS + 2):
         i = token.i - back
         if i < 0 or doc[i].text in (".", "!", "?", "”", '"') or "\n" in doc[i].whitespace_:
             return True  # the words since the last sentence or line are the subheading
