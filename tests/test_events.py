@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import eventwire
 from eventwire.errors import ResourceError
 from eventwire.extraction import events
 from eventwire.extraction.codebook import Codebook
@@ -473,6 +474,10 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
         "The minister returned to office in May.",
         "The ministry released a report on Monday.",
         "A video released on Sunday showed the harbor.",
+        # a departure, a speech and a verdict are delivered or made by nobody's side
+        "The train left the provincial capital on Tuesday.",
+        "The president delivered a speech in the capital.",
+        "The court delivered its verdict on Monday.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):
@@ -1048,6 +1053,12 @@ def test_harm_done_by_nature_or_accident_is_no_assault(nlp, lexicon, text, kept)
         ("Police discovered a cache of rifles in a farmhouse.", ("COERCE", "seize")),
         ("Two explosive devices were found near the market.", ("COERCE", "seize")),
         ("Engineers defused a roadside bomb outside the town.", ("COERCE", "seize")),
+        # what the thing found is said to be, or to hold
+        ("Three packages identified as explosive devices were intercepted.", ("COERCE", "seize")),
+        (
+            "Two packages containing what appeared to be pipe bombs were discovered.",
+            ("COERCE", "seize"),
+        ),
         # A base set up, or a post established, is a deployment.
         ("The army set up a new base near the border.", ("MOBILIZE", "troops")),
         ("A new observation post was established on the ridge.", ("MOBILIZE", "troops")),
@@ -2739,3 +2750,32 @@ def test_a_reporter_s_email_and_a_wake_up_call_ask_for_nothing():
     text = '"It is a wake-up call for all of us," said the minister.'
     assert "REQUEST" not in event_types(text)
     assert event_types("The opposition called for the minister's resignation.") == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the one a passive clause is about did what its gerund after "after" or "before" says
+        ("The rebels were arrested after attacking a police station.", "ASSAULT"),
+        ("The rebels were pardoned after apologizing to the minister.", "SUPPORT"),
+    ],
+)
+def test_a_passive_clauses_subject_does_its_gerund(run, text, type_):
+    assert one(run(text), type_).source == ["rebels"]
+
+
+def test_words_delivered_are_no_aid_even_to_the_type_model():
+    document = eventwire.extract(
+        "The president delivered a speech to parliament. Kenya delivered a letter to the embassy."
+    )
+    assert [e.type for e in document.events if e.type == "AID"] == []
+    food = eventwire.extract("The UN delivered food to the stranded villagers.")
+    assert [e.type for e in food.events] == ["AID"]
+
+
+def test_a_worker_killed_is_an_attack_and_a_coach_fired_is_none(run):
+    # the dismissal words keep "fired" from shooting, not "killed" or "attacked" from harming
+    assert one(run("Raiders from Ethiopia kill a Kenyan worker."), "ASSAULT", "kill")
+    assert one(run("The rebels attacked the staff of the clinic."), "ASSAULT", "attacked")
+    assert run("The club fired the coach on Monday.") == []
+    assert one(run("Soldiers fired on the protesters."), "ASSAULT", "fired")

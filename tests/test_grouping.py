@@ -705,3 +705,14 @@ def test_a_series_of_attacks_and_one_attack_of_it_stay_two_events():
     assaults = [e for e in document.events if e.type == "ASSAULT"]
     assert [e.trigger.text for e in assaults] == ["attacks", "ambushed"]
     assert len(assaults[1].mentions) == 2  # the ambush and its killing are one
+
+
+def test_an_attack_days_later_on_the_same_kind_of_victims_is_another_event():
+    document = extract(
+        "Earlier this month, a bomber attacked a convoy in Kalat, killing a security worker. "
+        "Last month, insurgents ambushed a bus in Kalat. "
+        "Days later, a roadside bomb killed 11 coal workers in the city."
+    )
+    killings = [e for e in of_type(document, "ASSAULT") if "killed" in e.trigger.text]
+    assert len(killings) == 1
+    assert len(killings[0].mentions) == 1

@@ -2633,7 +2633,7 @@ class _Reader:
         if not found:
             guess = new_event(model, sentence)
             verb = main_verb(sentence)
-            if guess is None or verb.lemma_.lower() in NO_ACT_VERBS:
+            if guess is None or verb.lemma_.lower() in NO_ACT_VERBS or self._declined(verb):
                 return []
             event = self._model_event(verb, *guess, sentence, places, times)
             # An act the sentence says did not or may not happen, guessed by the model, is
@@ -2664,12 +2664,24 @@ class _Reader:
             )
             triggered.update(range(span.start, span.end) if span is not None else ())
         main = main_verb_event(model, sentence, triggered)
-        if main is not None:
+        if main is not None and not self._declined(main[0]):
             event = self._model_event(*main, sentence, places, times)
             # whose act it is ("we cannot feed" is no one's), and one that happened
             if event is not None and event.source and not event.negated:
                 revised.append(event)
         return revised
+
+    def _declined(self, verb: Token) -> bool:
+        """Whether the rules know ``verb`` as a trigger word and found it none here because
+        what it is done to rules it out ("delivered a speech", "provide impetus"): the model's
+        guess at the same word should not undo that."""
+        acted_on = _acted_on(verb)
+        return bool(acted_on) and any(
+            len(e.words) == 1
+            and e.not_objects
+            and all(o.lemma_.lower() in e.not_objects for o in acted_on)
+            for e in self.lex.verbs.get(verb.lemma_.lower(), ())
+        )
 
     def _model_event(
         self,
@@ -3048,16 +3060,38 @@ def _meetings_as_occasions(found: list[Event]) -> list[Event]:
 
 
 CONTAINING = frozenset({"contain", "carry", "hold", "load", "pack", "fill", "conceal", "hide"})
+# Participles that say what a thing is taken to be: "packages identified as explosive devices".
+IDENTIFIED_AS = frozenset({"identify", "describe", "believe", "suspect", "think", "confirm"})
 
 
 def _contents(noun: Token) -> list[Token]:
-    """What ``noun`` is said to hold: "packages containing explosives" (explosives), "a car
-    loaded with explosives", "bags filled with ammunition"."""
+    """What ``noun`` is said to hold or to be: "packages containing explosives" (explosives),
+    "a car loaded with explosives", "bags filled with ammunition", "packages containing what
+    appeared to be explosive devices", "packages identified as explosive devices"."""
     found = []
     for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in IDENTIFIED_AS:
+            found += [
+                pobj
+                for prep in child.children
+                if prep.lower_ == "as"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            continue
         if child.dep_ != "acl" or child.lemma_.lower() not in CONTAINING:
             continue
         found += [g for g in child.children if g.dep_ == "dobj"]
+        # "what appeared to be explosive devices"
+        found += [
+            attr
+            for clause in child.children
+            if clause.dep_ == "ccomp" and any(c.lower_ == "what" for c in clause.children)
+            for be in clause.subtree
+            if be.lemma_ == "be"
+            for attr in be.children
+            if attr.dep_ == "attr"
+        ]
         found += [
             pobj
             for prep in child.children
@@ -3370,6 +3404,12 @@ def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
 REPORTED_AS = frozenset({"report", "confirm", "feared", "fear", "believe", "say", "find"})
 
 
+# Prepositions before a gerund whose doer is its clause's subject, passive or not: "was
+# released after apologizing" ("by" names a means; "arrested for collaborating" an
+# accusation, read apart).
+GERUND_TIME_PREPS = frozenset({"after", "before", "while", "when", "upon", "on", "since"})
+
+
 # Verbs whose object does the act of their infinitive: "forced Ukraine to withdraw".
 OBJECT_CONTROL = frozenset(
     {"force", "compel", "oblige", "order", "instruct", "direct", "tell", "ask", "urge"}
@@ -3390,7 +3430,8 @@ def _subject(verb: Token) -> Token | None:
                     return verb.head  # "many Iraqis, who accused ..."
                 return child
             if child.dep_ == "nsubjpass":
-                # "X was indicted and will resign"; "Obama is scheduled to attend": X, Obama
+                # "X was indicted and will resign"; "Obama is scheduled to attend": X, Obama;
+                # "X was released after apologizing": X apologized
                 return child if borrowed_by_conj else None
         if (named := _name_as_adverb(verb)) is not None:
             return named
@@ -3403,6 +3444,8 @@ def _subject(verb: Token) -> Token | None:
                 return None  # "fled after fighting in Darfur": a fight, not the refugees'
             if (accused := _accused_of(verb)) is not None:
                 return accused
+            # "was released after apologizing": the one the clause is about did it too
+            borrowed_by_conj = borrowed_by_conj or verb.head.lower_ in GERUND_TIME_PREPS
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:

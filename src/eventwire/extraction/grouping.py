@@ -279,7 +279,12 @@ def group(
                 continue
             linked = (
                 (gap == 0 and not _two_doers(candidate, event, country))
-                or (0 < gap <= NEARBY_SENTENCES and _shares_actor(candidate, event, kin))
+                or (
+                    0 < gap <= NEARBY_SENTENCES
+                    and _shares_actor(candidate, event, kin)
+                    # "Days later, a bomb killed 11 miners": not the attack on workers before
+                    and not _another(doc, event, lexicon)
+                )
                 or (
                     # "The strike hit a vehicle ... 'We destroyed a vehicle carrying ...'"
                     event.type in LOOSE_DOER_TYPES
