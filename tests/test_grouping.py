@@ -716,3 +716,34 @@ def test_an_attack_days_later_on_the_same_kind_of_victims_is_another_event():
     killings = [e for e in of_type(document, "ASSAULT") if "killed" in e.trigger.text]
     assert len(killings) == 1
     assert len(killings[0].mentions) == 1
+
+
+def test_the_two_presidents_are_the_two_people_just_named():
+    document = extract(
+        "Earlier this month, Trump hosted Erdogan in the White House. "
+        "The two presidents are closely cooperating in Syria."
+    )
+    (event,) = of_type(document, "COOPERATE")
+    assert set(event.source) == {actor(document, "Trump"), actor(document, "Erdogan")}
+
+
+def test_a_storm_is_no_one_and_slamming_into_a_coast_no_criticism():
+    document = extract(
+        "Tropical Cyclone Jude slammed into parts of southern Africa this week. "
+        "The opposition slammed the government over the deaths."
+    )
+    assert not [a for a in document.actors if a.name == "Jude"]
+    assert [e.trigger.text for e in of_type(document, "ACCUSE")] == ["slammed"]
+    assert of_type(document, "ACCUSE")[0].trigger.start > document.article.text.index("week")
+
+
+def test_one_who_stands_accused_is_the_accused():
+    document = extract("Jimmy Lai stands accused of collusion with foreign forces.")
+    (event,) = of_type(document, "ACCUSE")
+    assert event.source == []
+    assert event.target == [actor(document, "Jimmy Lai")]
+
+
+def test_a_thing_compromised_is_no_concession():
+    document = extract("The security infrastructure in Mali has been compromised.")
+    assert of_type(document, "CONCEDE") == []

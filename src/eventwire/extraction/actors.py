@@ -790,6 +790,10 @@ def _title(token: Any) -> str:
 SPEAKING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "insist", "state"})
 
 
+# Words before a storm's given name: "Cyclone Jude", "Hurricane Maria", "Tropical Storm Ana".
+STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
+
+
 def _find_people(found: _Found) -> None:
     """People from NER with their titles, and surname chains: "Dillon said" is Ryan Dillon."""
     doc = found.doc
@@ -821,6 +825,8 @@ def _find_people(found: _Found) -> None:
             continue
         if place_word_follows(ent):
             continue  # "Chuka Igambangombe constituency" is a place
+        if ent.start > 0 and doc[ent.start - 1].lower_ in STORMS:
+            continue  # "Cyclone Jude slammed into Malawi": weather, not a person
         # "Former Socialist prime minister ...": a word before a title describes the title.
         if ent.label_ != "PERSON" and ent.end < len(doc) and _title(doc[ent.end]) in TITLES:
             continue

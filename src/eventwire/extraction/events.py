@@ -113,8 +113,11 @@ QUANTITY_NOUNS = frozenset(
 # Tags of a word that opens a noun phrase right after its verb: "burn a truck".
 OBJECT_OPENING_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS"})
 # Nouns that count back over the actors just named: "the three parties", "both sides".
-GROUP_NOUNS = frozenset(
-    {"party", "side", "group", "country", "state", "faction", "nation", "leader"}
+GROUP_NOUNS = frozenset({"party", "side", "group", "country", "state", "faction", "nation"})
+# Such nouns for people, which may count back into the sentence before: "Trump hosted
+# Erdogan. The two presidents ...", "both leaders", "the two ministers".
+PERSON_GROUP_NOUNS = frozenset(
+    {"leader", "president", "minister", "premier", "chancellor", "diplomat", "envoy", "king"}
 )
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 QUOTE_MARKS = {'"': '"', "“": "”", "«": "»"}
@@ -1650,6 +1653,13 @@ class _Reader:
             and (_asks_a_question(head) or _asks_anonymity(head))
         ):
             return False
+        if (
+            entry.type == "ACCUSE"
+            and entry.pos == "verb"
+            and entry.mode != "investigate"  # "looked into the killings" is an inquiry
+            and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in head.children)
+        ):
+            return False  # "slammed into the coast", "blasted into orbit": a body moving
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
             for d in _doers(head) or _described(head)
@@ -1760,20 +1770,21 @@ class _Reader:
         leaders", the last two people named there or in the sentence before ("Modi met
         Ramgoolam. Both leaders ...")."""
         noun = head.lemma_.lower()
-        if noun not in GROUP_NOUNS:
+        people = noun in PERSON_GROUP_NOUNS
+        if noun not in GROUP_NOUNS and not people:
             return []
         count = next((NUMBERS[c.lower_] for c in head.children if c.lower_ in NUMBERS), None)
         if count is None:
             return []
         sentence = head.sent
         starts = [sentence.start_char]
-        if noun == "leader" and sentence.start > 0:
+        if people and sentence.start > 0:
             # people, not sides: "urged both sides" after a sentence of two others
             starts.append(self.doc[sentence.start - 1].sent.start_char)
         for start in starts:
             last: dict[str, tuple[int, Actor]] = {}
             for actor in self.index.within(start, head.idx):
-                if noun == "leader" and actor.kind not in ("person", "leader"):
+                if people and actor.kind not in ("person", "leader"):
                     continue
                 mentions = self.index.starts_of(actor, start, head.idx)
                 last[actor.id] = (max(mentions), actor)
@@ -1961,6 +1972,9 @@ class _Reader:
         harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
         if harm and not passive and (patient := _reduced_passive(head, children)) is not None:
             target += self.phrase(patient)  # "two pupils seriously injured", "men arrested"
+            passive = True
+        if not passive and (undergoer := _state_passive(head)) is not None:
+            target += self.phrase(undergoer)  # "Lai stands accused of collusion"
             passive = True
         if not passive:
             match.subject = _subject(head)
@@ -3398,6 +3412,23 @@ def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
         # "Two soldiers were reported killed", "five were confirmed dead"
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+# Verbs after which a past participle tells what their subject underwent: "stands accused",
+# "remained detained", "lay wounded".
+STATE_VERBS = frozenset(
+    {"stand", "remain", "stay", "lie", "sit", "seem", "appear", "look", "feel", "become"}
+)
+
+
+def _state_passive(verb: Token) -> Token | None:
+    """The subject of "stand", "remain" ... whose participle ``verb`` is: it underwent the
+    act ("Lai stands accused", "two remained detained"), and did not do it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acomp", "oprd", "xcomp", "advcl"):
+        return None
+    if verb.head.lemma_.lower() not in STATE_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 # Verbs whose passive reports what befell its subject: "were reported killed".
