@@ -478,6 +478,7 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
         "The train left the provincial capital on Tuesday.",
         "The president delivered a speech in the capital.",
         "The court delivered its verdict on Monday.",
+        "No evidence linking the camps with the group has been publicly released.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):
@@ -2779,3 +2780,9 @@ def test_a_worker_killed_is_an_attack_and_a_coach_fired_is_none(run):
     assert one(run("The rebels attacked the staff of the clinic."), "ASSAULT", "attacked")
     assert run("The club fired the coach on Monday.") == []
     assert one(run("Soldiers fired on the protesters."), "ASSAULT", "fired")
+
+
+def test_fighters_recruited_are_forces_raised_and_staff_hired_are_not(run):
+    found = run("The rebels have been recruiting child soldiers in the camps.")
+    assert one(found, "MOBILIZE", "recruiting").mode == "troops"
+    assert run("The company recruited 200 engineers last year.") == []

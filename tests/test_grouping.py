@@ -747,3 +747,16 @@ def test_one_who_stands_accused_is_the_accused():
 def test_a_thing_compromised_is_no_concession():
     document = extract("The security infrastructure in Mali has been compromised.")
     assert of_type(document, "CONCEDE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ECOWAS has stated it will maintain trade and security relations with the trio.",
+        '"Our students in particular said they want to see themselves represented," she said.',
+        "The first large group of Chinese immigrants arrived in Houston in the 1940s.",
+        "Cairo has so far refrained from commenting on Ankara's overtures.",
+    ],
+)
+def test_a_verb_too_general_to_name_an_act_gets_no_event_from_the_model(text):
+    assert extract(text).events == []

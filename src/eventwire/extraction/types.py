@@ -283,6 +283,12 @@ STATIVE_VERBS = frozenset(
     | {"want", "wish", "hope", "intend", "expect", "need", "like", "prefer"}
     | {"have", "get", "comprise", "encompass", "include", "contain", "consist", "involve"}
     | {"seem", "appear", "become", "remain", "continue", "come", "highlight", "focus", "note"}
+    # verbs too general to name an act by themselves, whose sentence's other words the model
+    # reads instead ("the student said", "will maintain relations", "immigrants arrived in
+    # Houston"; not "take", "turn", "fly", "go": "have taken dozens of Palestinians", "turned
+    # back the offer", "flew tents to the villagers", "went down in the street")
+    | {"say", "tell", "argue", "make", "arrive", "host"}
+    | {"refrain", "maintain", "face"}
 )
 
 
