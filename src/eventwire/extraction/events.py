@@ -3452,7 +3452,7 @@ OBJECT_CONTROL = frozenset(
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``; borrowed from the verb or noun it depends on when it has none:
     "X was indicted and will resign" (X resigns), "resorted to throwing stones"."""
-    borrowed_by_conj = False
+    borrowed = False
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
@@ -3463,7 +3463,7 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass":
                 # "X was indicted and will resign"; "Obama is scheduled to attend": X, Obama;
                 # "X was released after apologizing": X apologized
-                return child if borrowed_by_conj else None
+                return child if borrowed else None
         if (named := _name_as_adverb(verb)) is not None:
             return named
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -3476,14 +3476,14 @@ def _subject(verb: Token) -> Token | None:
             if (accused := _accused_of(verb)) is not None:
                 return accused
             # "was released after apologizing": the one the clause is about did it too
-            borrowed_by_conj = borrowed_by_conj or verb.head.lower_ in GERUND_TIME_PREPS
+            borrowed = borrowed or verb.head.lower_ in GERUND_TIME_PREPS
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "is scheduled to attend" raises its subject; "were reported killed" does not
             # ("are reported to have struck": an infinitive in the perfect raises it too)
             infinitive = verb.dep_ == "xcomp" and (verb.tag_ == "VB" or _infinitive(verb))
-            borrowed_by_conj = verb.dep_ == "conj" or infinitive
+            borrowed = verb.dep_ == "conj" or infinitive
             if infinitive and verb.head.lemma_.lower() in OBJECT_CONTROL:
                 # "forced Ukraine to withdraw", "authorised member states to use force": the
                 # one told or let to act does it
