@@ -2786,3 +2786,16 @@ def test_fighters_recruited_are_forces_raised_and_staff_hired_are_not(run):
     found = run("The rebels have been recruiting child soldiers in the camps.")
     assert one(found, "MOBILIZE", "recruiting").mode == "troops"
     assert run("The company recruited 200 engineers last year.") == []
+
+
+def test_an_accusation_called_baseless_is_denied_not_made(run):
+    found = run('The minister called the allegations "baseless" on Monday.')
+    assert one(found, "REJECT", "called").source == ["minister"]
+    assert not [e for e in found if e.type == "ACCUSE" and e.trigger.text == "called"]
+
+
+def test_a_call_on_a_day_is_no_call_on_someone(run):
+    found = run("The minister called the allegations baseless on Monday.")
+    assert one(found, "REJECT", "called").trigger.text == "called"
+    assert not [e for e in found if e.type == "REQUEST"]
+    assert not [e for e in run("He called for the charge to be dropped.") if e.type == "REJECT"]

@@ -155,6 +155,7 @@ class Entry:
     left: frozenset[str] = frozenset()  # "withdrew from the deal": what is left behind
     needs_subject: bool = False  # "the Taliban let women work", not "Let us work"
     needs_object: bool = False  # "burned houses", not "fires are burning"
+    names_object: bool = False  # "called the claims baseless", not "called for the charges"
     not_governors: frozenset[str] = frozenset()  # "poses a threat" names a danger
     governors: frozenset[str] = frozenset()  # "dispersed a crowd": only under these verbs
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
@@ -464,6 +465,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             left=frozenset(group.get("left") or ()),
             needs_subject=bool(group.get("needs_subject")),
             needs_object=bool(group.get("needs_object")),
+            names_object=bool(group.get("names_object")),
             not_governors=frozenset(group.get("not_governors") or ()),
             governors=frozenset(group.get("governors") or ()),
             not_context=frozenset(group.get("not_context") or ()),
@@ -1633,6 +1635,11 @@ class _Reader:
         ):
             return False
         if entry.needs_subject and (not _doers(head) or _exhorts(head)):
+            return False
+        if entry.names_object and not any(
+            c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in head.children
+        ):
             return False
         if (
             entry.needs_object
@@ -3376,6 +3383,10 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
             return None
         if n == last and word == "in" and any(c.dep_ == "pobj" for c in nxt.children):
             return None  # "were given shelter in a school" is no "give in"
+        if n == last and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in nxt.children
+        ):
+            return None  # "called the allegations baseless on Monday" is no "call on"
         chain.append(nxt)
         current = nxt
     return chain
