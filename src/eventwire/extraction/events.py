@@ -3043,18 +3043,23 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``token``'s prepositions ``preps``: ("of",) of "hundreds of residents"."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def _acted_on(verb: Token) -> list[Token]:
     """What ``verb`` is done to: its object, a passive's subject, or the noun a participle
     describes ("a report released on Monday"); what a noun is done to ("an attack on the
     constitutional order")."""
     if verb.pos_ in ("NOUN", "PROPN"):
-        found = [
-            pobj
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "upon")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        found = _prep_objects(verb, ("on", "against", "upon"))
         return found + [c for o in found for c in o.conjuncts]
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -3092,13 +3097,7 @@ def _contents(noun: Token) -> list[Token]:
     found = []
     for child in noun.children:
         if child.dep_ == "acl" and child.lemma_.lower() in IDENTIFIED_AS:
-            found += [
-                pobj
-                for prep in child.children
-                if prep.lower_ == "as"
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            ]
+            found += _prep_objects(child, ("as",))
             continue
         if child.dep_ != "acl" or child.lemma_.lower() not in CONTAINING:
             continue
@@ -3113,13 +3112,7 @@ def _contents(noun: Token) -> list[Token]:
             for attr in be.children
             if attr.dep_ == "attr"
         ]
-        found += [
-            pobj
-            for prep in child.children
-            if prep.dep_ == "prep" and prep.lower_ in ("with", "of")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        found += _prep_objects(child, ("with", "of"))
     return found
 
 
@@ -3242,13 +3235,7 @@ def _counted(noun: Token) -> list[Token]:
     noun that is no amount."""
     if noun.lemma_.lower() not in QUANTITY_NOUNS:
         return []
-    return [
-        pobj
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    return _prep_objects(noun, ("of",))
 
 
 def _object_phrase(noun: Token) -> Token:
