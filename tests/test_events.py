@@ -2799,3 +2799,60 @@ def test_a_call_on_a_day_is_no_call_on_someone(run):
     assert one(found, "REJECT", "called").trigger.text == "called"
     assert not [e for e in found if e.type == "REQUEST"]
     assert not [e for e in run("He called for the charge to be dropped.") if e.type == "REJECT"]
+
+
+def test_a_title_and_the_name_in_its_appositive_are_one_party():
+    def sources(text, type_):
+        document = eventwire.extract(text)
+        names = {a.id: a.name for a in document.actors}
+        return [names[a] for e in document.events if e.type == type_ for a in e.source]
+
+    # one person, not a government and a person
+    assert sources("Russia's foreign minister, Sergei Lavrov, criticized NATO.", "ACCUSE") == [
+        "Sergei Lavrov"
+    ]
+    # a parenthesis says where the group is, and adds no party to what it did
+    found = sources("An unidentified armed group (Kenya) attacked Dulienge village.", "ASSAULT")
+    assert found
+    assert "Kenya" not in found
+    # one that names the party still names it
+    hunters = "Traditional hunters (Ode Militia) organized a reprisal attack in Ouesse."
+    assert "Ode Militia" in sources(hunters, "ASSAULT")
+
+
+def test_measures_dealt_out_as_blows_are_no_attack(run):
+    assert not [e for e in run("Washington hit Beijing with new tariffs.") if e.type == "ASSAULT"]
+    assert not [e for e in run("The EU hit Russia with a fine.") if e.type == "ASSAULT"]
+    assert one(run("Gunmen hit the convoy with rockets."), "ASSAULT", "hit")
+
+
+def test_a_price_charged_is_no_charge_brought(run):
+    assert not [e for e in run("The clinic charged a fee for each visit.") if e.type == "ACCUSE"]
+    assert not [e for e in run("He was charging 25% more for power.") if e.type == "ACCUSE"]
+    assert one(run("Police charged five men over the attack."), "ACCUSE", "charged")
+
+
+def test_threats_faced_are_a_danger_however_the_parser_hangs_them(run):
+    # the parser makes "facing" a modifier of "threats", not the verb they are the object of
+    text = "Children are suffering from the war, with many facing daily threats of violence."
+    assert not [e for e in run(text) if e.type == "THREATEN"]
+    assert one(run("The rebels issued growing threats against the capital."), "THREATEN")
+
+
+def test_leaders_who_clash_do_so_in_words():
+    for text in (
+        "Trump clashed with Zelensky in the Oval Office on Friday.",
+        "The Oval Office clash between Trump and Zelensky stunned Europe.",
+    ):
+        types = event_types(text)
+        assert "ACCUSE" in types, text
+        assert "ASSAULT" not in types, text
+    # a party's factions and fighters come to blows
+    assert "ASSAULT" in event_types("Fighters clashed with government troops near the border.")
+    assert "ASSAULT" in event_types("Two factions of ODM clash at a party meeting in Taveta.")
+
+
+def test_backing_off_is_giving_way_not_backing(run):
+    assert one(run("The rebels might back off their threats."), "CONCEDE", "back off")
+    assert not [e for e in run("The rebels backed away from the deal.") if e.type == "SUPPORT"]
+    assert one(run("Russia backed the rebels."), "SUPPORT", "backed")

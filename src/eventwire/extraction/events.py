@@ -152,6 +152,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     not_subjects: frozenset[str] = frozenset()  # "tariffs targeting imports" attack nobody
+    not_instruments: frozenset[str] = frozenset()  # "hit Canada with tariffs" hurts nobody
     left: frozenset[str] = frozenset()  # "withdrew from the deal": what is left behind
     needs_subject: bool = False  # "the Taliban let women work", not "Let us work"
     needs_object: bool = False  # "burned houses", not "fires are burning"
@@ -462,6 +463,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
             not_subjects=frozenset(group.get("not_subjects") or ()),
+            not_instruments=frozenset(group.get("not_instruments") or ()),
             left=frozenset(group.get("left") or ()),
             needs_subject=bool(group.get("needs_subject")),
             needs_object=bool(group.get("needs_object")),
@@ -1636,6 +1638,10 @@ class _Reader:
             return False
         if entry.needs_subject and (not _doers(head) or _exhorts(head)):
             return False
+        if entry.not_instruments and any(
+            o.lemma_.lower() in entry.not_instruments for o in _prep_objects(head, ("with",))
+        ):
+            return False
         if entry.names_object and not any(
             c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
             for c in head.children
@@ -1677,8 +1683,9 @@ class _Reader:
             if governor is None or governor.lemma_.lower() not in entry.governors:
                 return False
         if entry.pos == "noun" and entry.not_governors:
-            governor = _governing_verb(head)
-            if governor is not None and governor.lemma_.lower() in entry.not_governors:
+            # the parser may hang the verb under its object: "with many facing daily threats"
+            governors = [_governing_verb(head), *(c for c in head.lefts if c.tag_ == "VBG")]
+            if any(g is not None and g.lemma_.lower() in entry.not_governors for g in governors):
                 return False
         return not (entry.type is None and not self._negated(head, tokens))
 
@@ -1696,9 +1703,34 @@ class _Reader:
     def phrase(self, token: Token, depth: int = 0) -> list[Actor]:
         """Actors the noun phrase headed by ``token`` names, with those joined to it by "and"."""
         found: list[Actor] = []
-        for head in [token, *token.conjuncts, *self._misparsed_conjuncts(token)]:
+        heads = [token, *token.conjuncts, *self._misparsed_conjuncts(token)]
+        for head in heads:
+            if head is token and self._named_by_appositive(token, depth):
+                continue
             found += self._head_actors(head, depth)
         return _unique(found)
+
+    def _named_by_appositive(self, token: Token, depth: int) -> bool:
+        """Whether a person's title has an appositive that names the person and says all the
+        title says: "The ministry's spokesman, Wang Wenbin" and "Russia's foreign minister,
+        Sergei Lavrov" are one party each, the one named, not a government and a person. The
+        title stays where it gives a country or a sector the name lacks ("The army spokesman,
+        Brig. Gen. Yahya Saree") or names a group the person speaks or fights for ("the Hamas
+        leader, Ismail Haniyeh"). A plural's or a group's appositive may be a place or a
+        misparse ("residents in Nduuri village, Embu East")."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN":
+            return False
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i and child.pos_ == "PROPN":
+                named = self.index.at(child.idx, _end(child))
+                if named is not None and named.kind in ("person", "leader"):
+                    return all(
+                        titled.kind in STATE_ORGANS
+                        and titled.country in (None, named.country)
+                        and titled.sector in (None, named.sector)
+                        for titled in self._head_actors(token, depth)
+                    )
+        return False
 
     def _misparsed_conjuncts(self, token: Token) -> list[Token]:
         """Parties joined to a phrase where the parser hangs them elsewhere: "The US, Russia
@@ -1709,7 +1741,8 @@ class _Reader:
         for child in token.children:
             inside = mine is not None and self.index.at(child.idx, _end(child)) is mine
             if child.dep_ == "appos" and child.i > token.i:
-                out += [child, *child.conjuncts]
+                if not self._where_in_parenthesis(child):
+                    out += [child, *child.conjuncts]
             elif inside:
                 out += [c for c in child.conjuncts if c.i > child.i]
             elif (
@@ -1719,6 +1752,19 @@ class _Reader:
                 # and Taliban gangs" (the first name hung on the noun as a modifier)
                 out += [child, *child.conjuncts]
         return out
+
+    def _where_in_parenthesis(self, appositive: Token) -> bool:
+        """Whether an appositive is a state in parentheses, which says where a party is and
+        adds none: "An unidentified armed group (Kenya)"; not "traditional hunters (Ode
+        Militia)", which names them."""
+        start = appositive.left_edge.i
+        named = self.index.at(appositive.idx, _end(appositive))
+        return (
+            start > 0
+            and self.doc[start - 1].text == "("
+            and named is not None
+            and named.kind == "state"
+        )
 
     def _head_actors(self, head: Token, depth: int) -> list[Actor]:
         if _first_person(head):
@@ -2791,8 +2837,12 @@ class _Reader:
             future, hypothetical = not said and future, not said
         words = set(self.words.lemma[sentence.start : sentence.end])
         trigger = head.lemma_.lower()
-        for rule in self.lex.by_actor if not match.sides else ():
-            # a clash between two crowds is no one crowd's riot
+        rules = self.lex.by_actor
+        if match.sides:
+            # a clash between two crowds is no one crowd's riot; one between two leaders is
+            # still in words (the rules for one trigger word)
+            rules = [r for r in rules if r.triggers]
+        for rule in rules:
             # the words naming the doers, read only for a rule that asks
             doers = self._doer_words(match, sentence) if rule.not_doers else frozenset()
             if type_ and rule.applies(type_, match.source, words, doers, trigger, match.target):
@@ -2995,6 +3045,11 @@ NAMED_FOR = frozenset(
 SPEECH_ACTS = frozenset(
     {"call", "appeal", "offer", "demand", "request", "proposal", "plea", "bid", "ultimatum"}
 )
+
+
+# Actors that are a state's own organs: a person who holds one of their titles carries their
+# country and sector, and the title adds no party of its own.
+STATE_ORGANS = frozenset({"state", "government", "military"})
 
 
 # People whose name says they protest: their protest is real whatever the verb above says.
