@@ -2856,3 +2856,28 @@ def test_backing_off_is_giving_way_not_backing(run):
     assert one(run("The rebels might back off their threats."), "CONCEDE", "back off")
     assert not [e for e in run("The rebels backed away from the deal.") if e.type == "SUPPORT"]
     assert one(run("Russia backed the rebels."), "SUPPORT", "backed")
+
+
+def test_who_flees_is_the_object_a_participle_describes():
+    # the parser hangs "fleeing" on "abused": the women fled, not the soldiers
+    document = eventwire.extract(
+        "Nigerian security forces have raped and sexually abused women and girls fleeing the"
+        " Boko Haram group in the northeast."
+    )
+    names = {a.id: a.name for a in document.actors}
+    fled = [names[a] for e in document.events if e.trigger.text == "fleeing" for a in e.source]
+    assert fled
+    assert "Nigerian Armed Forces" not in fled
+
+
+def test_time_spent_doing_an_act_is_not_who_does_it(run):
+    assert one(run("The rebels spent years fighting the government."), "ASSAULT").source == [
+        "rebels"
+    ]
+
+
+def test_a_quality_demonstrated_or_support_rallied_is_no_protest(run):
+    text = "The transfers demonstrate a complete disregard for human dignity, the group said."
+    assert not [e for e in run(text) if e.type == "PROTEST"]
+    assert not [e for e in run("The senator rallied support for the bill.") if e.type == "PROTEST"]
+    assert one(run("Students demonstrated against the law in Nairobi."), "PROTEST")

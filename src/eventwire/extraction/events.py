@@ -1673,9 +1673,10 @@ class _Reader:
             and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in head.children)
         ):
             return False  # "slammed into the coast", "blasted into orbit": a body moving
+        doers = _doers(head) or _described(head) if entry.not_subjects else []
         if entry.not_subjects and any(
             d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
-            for d in _doers(head) or _described(head)
+            for d in [*doers, *(c for d in doers for c in _counted(d))]  # "thousands of"
         ):
             return False
         if entry.pos == "noun" and entry.governors:
@@ -2740,14 +2741,21 @@ class _Reader:
 
     def _declined(self, verb: Token) -> bool:
         """Whether the rules know ``verb`` as a trigger word and found it none here because
-        what it is done to rules it out ("delivered a speech", "provide impetus"): the model's
-        guess at the same word should not undo that."""
+        what it is done to, or who does it, rules it out ("delivered a speech", "provide
+        impetus", "thousands of residents fled"): the model's guess at the same word should
+        not undo that."""
         acted_on = _acted_on(verb)
-        return bool(acted_on) and any(
-            len(e.words) == 1
-            and e.not_objects
-            and all(o.lemma_.lower() in e.not_objects for o in acted_on)
+        doers = _doers(verb)
+        doers += [c for d in doers for c in _counted(d)]
+        return any(
+            (
+                bool(acted_on)
+                and bool(e.not_objects)
+                and all(o.lemma_.lower() in e.not_objects for o in acted_on)
+            )
+            or (bool(doers) and any(d.lemma_.lower() in e.not_subjects for d in doers))
             for e in self.lex.verbs.get(verb.lemma_.lower(), ())
+            if len(e.words) == 1
         )
 
     def _model_event(
@@ -3245,7 +3253,24 @@ def _doers(verb: Token) -> list[Token]:
         found = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = [verb.head]
+    if not found and (seen := _participle_object(verb)) is not None:
+        found = [seen]
     return found
+
+
+def _participle_object(verb: Token) -> Token | None:
+    """The object an -ing participle right after it describes, where the parser hangs the
+    participle on the verb: "abused women and girls fleeing Boko Haram" (the women fled);
+    not time spent ("spent years fighting the government")."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VBG":
+        return None
+    seen = next(
+        (c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i),
+        None,
+    )
+    if seen is None or seen.ent_type_ or seen.lemma_.lower() in SPANS_OF_TIME:
+        return None
+    return seen
 
 
 # Nouns of a killing, whose person in the possessive is the one killed: "Khashoggi's murder".
@@ -3532,6 +3557,8 @@ def _subject(verb: Token) -> Token | None:
             borrowed = borrowed or verb.head.lower_ in GERUND_TIME_PREPS
             verb = verb.head.head  # "resorted to throwing", "guilty of violating"
             continue
+        if (seen := _participle_object(verb)) is not None:
+            return seen
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "is scheduled to attend" raises its subject; "were reported killed" does not
             # ("are reported to have struck": an infinitive in the perfect raises it too)
@@ -3549,6 +3576,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Time a participle's doer spends: "spent years fighting", "took weeks negotiating".
+SPANS_OF_TIME = frozenset(
+    {"time", "year", "month", "week", "day", "hour", "decade", "night", "while", "minute"}
+)
 # A state's envoys, which a trigger may name as its own object ("expel ambassador").
 ENVOYS = frozenset({"ambassador", "diplomat", "envoy", "consul", "attache", "attaché"})
 # Verbs whose object is who did the act named after "of" or "for": "accused the RSF of
