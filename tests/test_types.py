@@ -273,3 +273,13 @@ def test_a_verb_that_reports_no_act_gets_no_event_from_the_model():
         '"All changed, changed utterly," Ireland\'s WB Yeats once lamented in a poem.',
     ):
         assert extract(text, None).events == [], text
+
+
+def test_a_thing_that_takes_effect_is_no_act_of_anyone():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "But Lutnick said 25% U.S. tariffs on steel and aluminum imports will take effect"
+        " Wednesday as scheduled."
+    )
+    assert [e.type for e in extract(text, "2025-03-11").events] == []

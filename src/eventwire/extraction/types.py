@@ -344,10 +344,25 @@ def naming(verb: Token) -> Token | None:
     return named
 
 
+# A verb and object that say only that something happens: "the tariffs will take effect".
+HAPPENING_IDIOMS = frozenset(
+    {("take", "effect"), ("take", "place"), ("take", "shape"), ("take", "hold")}
+    | {("take", "root"), ("come", "force")}
+)
+
+
 def _no_act(verb: Token) -> bool:
-    """Whether the verb leaves a reporter's question unanswered, or names its object something
-    ("calls Xi a dear friend"): either way it reports no act of the story."""
+    """Whether the verb leaves a reporter's question unanswered, names its object something
+    ("calls Xi a dear friend"), or only says that something happens ("will take effect"): each
+    reports no act of the story."""
     if naming(verb) is not None:
+        return True
+    if any(
+        (verb.lemma_.lower(), c.lemma_.lower()) in HAPPENING_IDIOMS
+        for c in verb.children
+        if c.dep_ in ("dobj", "pobj", "prep")
+        for c in [c, *(g for g in c.children if g.dep_ == "pobj")]
+    ):
         return True
     return verb.lemma_.lower() in ANSWER_VERBS and any(
         t.lemma_.lower() == "comment" for t in verb.subtree
