@@ -1673,10 +1673,8 @@ class _Reader:
             and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in head.children)
         ):
             return False  # "slammed into the coast", "blasted into orbit": a body moving
-        doers = _doers(head) or _described(head) if entry.not_subjects else []
-        if entry.not_subjects and any(
-            d.lemma_.lower() in entry.not_subjects or d.lower_ in entry.not_subjects
-            for d in [*doers, *(c for d in doers for c in _counted(d))]  # "thousands of"
+        if entry.not_subjects and _any_named(
+            entry.not_subjects, _with_counted(_doers(head) or _described(head))
         ):
             return False
         if entry.pos == "noun" and entry.governors:
@@ -2745,15 +2743,14 @@ class _Reader:
         impetus", "thousands of residents fled"): the model's guess at the same word should
         not undo that."""
         acted_on = _acted_on(verb)
-        doers = _doers(verb)
-        doers += [c for d in doers for c in _counted(d)]
+        doers = _with_counted(_doers(verb))
         return any(
             (
                 bool(acted_on)
                 and bool(e.not_objects)
                 and all(o.lemma_.lower() in e.not_objects for o in acted_on)
             )
-            or (bool(doers) and any(d.lemma_.lower() in e.not_subjects for d in doers))
+            or _any_named(e.not_subjects, doers)
             for e in self.lex.verbs.get(verb.lemma_.lower(), ())
             if len(e.words) == 1
         )
@@ -3256,6 +3253,16 @@ def _doers(verb: Token) -> list[Token]:
     if not found and (seen := _participle_object(verb)) is not None:
         found = [seen]
     return found
+
+
+def _with_counted(tokens: list[Token]) -> list[Token]:
+    """``tokens`` and what any of them counts: "thousands of residents" is residents too."""
+    return [*tokens, *(c for t in tokens for c in _counted(t))]
+
+
+def _any_named(words: AbstractSet[str], tokens: Sequence[Token]) -> bool:
+    """Whether any of ``tokens`` is one of ``words`` (by lemma, or as written: "bases")."""
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in tokens)
 
 
 def _participle_object(verb: Token) -> Token | None:
