@@ -2881,3 +2881,139 @@ def test_a_quality_demonstrated_or_support_rallied_is_no_protest(run):
     assert not [e for e in run(text) if e.type == "PROTEST"]
     assert not [e for e in run("The senator rallied support for the bill.") if e.type == "PROTEST"]
     assert one(run("Students demonstrated against the law in Nairobi."), "PROTEST")
+
+
+def _named(document, event, role):
+    names = {a.id: a.name for a in document.actors}
+    return [names[i] for i in getattr(event, role)]
+
+
+def _place_of(document, event):
+    return next((p.name for p in document.places if p.id == event.place), None)
+
+
+def test_who_is_held_under_arrest_is_its_target():
+    for text in (
+        "Opposition leader Bobi Wine was placed under house arrest on Monday.",
+        "Police placed Bobi Wine under house arrest.",
+    ):
+        document = eventwire.extract(text)
+        arrest = one(document.events, "COERCE", "arrest")
+        assert _named(document, arrest, "target") == ["Bobi Wine"], text
+    document = eventwire.extract("Police placed Bobi Wine under house arrest.")
+    assert "police" in _named(document, document.events[0], "source")[0].lower()
+
+
+def test_ground_taken_from_a_side_is_taken_from_it():
+    document = eventwire.extract("The army recaptured Singa from the Rapid Support Forces.")
+    seized = one(document.events, "COERCE", "recaptured")
+    assert _named(document, seized, "target") == ["Rapid Support Forces"]
+    document = eventwire.extract("M23 rebels captured the town of Sake from the army.")
+    assert one(document.events, "COERCE", "captured").mode == "seize"
+    document = eventwire.extract("Police captured two suspects.")
+    assert one(document.events, "COERCE", "captured").mode == "arrest"
+
+
+def test_a_march_through_a_city_is_in_it_and_a_town_visited_is_where_the_visit_was():
+    document = eventwire.extract("Thousands of teachers marched through central Nairobi.")
+    assert _place_of(document, one(document.events, "PROTEST")) == "Nairobi"
+    document = eventwire.extract("The EU's foreign policy chief visited Kyiv on Monday.")
+    visit = one(document.events, "CONSULT", "visited")
+    assert (_place_of(document, visit), visit.place_basis) == ("Kyiv", "stated")
+
+
+def test_force_used_on_a_crowd_is_an_assault_but_forces_that_use_money_are_not():
+    document = eventwire.extract("Police used water cannon against protesters in Tbilisi.")
+    used = one(document.events, "ASSAULT", "used")
+    assert used.mode == "crowd-control"
+    assert "protesters" in _named(document, used, "target")[0]
+    # the doer is no word of the act: "security forces used ..." is no "use force"
+    assert "ASSAULT" not in event_types("Security forces used the money to buy food.")
+    assert "ASSAULT" not in event_types("The country used gas to generate most of its power.")
+
+
+def test_riot_police_are_no_riot():
+    document = eventwire.extract("Riot police fired tear gas at students in Nairobi.")
+    assert not [e for e in document.events if e.type == "PROTEST" and e.mode == "riot"]
+    assert one(document.events, "ASSAULT").mode == "crowd-control"
+
+
+def test_a_demonstration_whose_crowd_turns_violent_is_a_riot():
+    document = eventwire.extract("Protesters set fire to a police station in Nairobi.")
+    protest = one(document.events, "PROTEST")
+    assert protest.mode == "riot"
+    assert len(protest.mentions) == 2
+    # riots the text recalls beside a march are not the march's
+    document = eventwire.extract(
+        "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were "
+        "killed in nationalist riots last March, Belgrade radio said."
+    )
+    march = next(e for e in document.events if e.trigger.text == "demonstrated")
+    assert march.mode == "demo"
+    # a road a crowd blockades is their protest, not mob justice
+    document = eventwire.extract("Protesters blockading the N2 caused a six car pile-up.")
+    assert [e.mode for e in document.events if e.type == "PROTEST"] == ["demo"]
+
+
+def test_a_capital_spoken_to_is_its_government():
+    document = eventwire.extract("Washington warned Beijing.")
+    assert _named(document, document.events[0], "target") == ["Chinese government"]
+    document = eventwire.extract("China urged Washington to stop arming Taiwan.")
+    urged = one(document.events, "REQUEST")
+    assert _named(document, urged, "target") == ["US government"]
+
+
+def test_acts_foiled_or_only_plotted_did_not_happen():
+    for text in (
+        "Police foiled an attack on a church in Lagos.",
+        "Security forces foiled a plot to bomb a church in Lagos.",
+    ):
+        found = eventwire.extract(text).events
+        assert found and all(e.negated or e.hypothetical for e in found if e.type == "ASSAULT")
+
+
+def test_fires_and_floods_destroy_without_a_hand():
+    assert "ASSAULT" not in event_types("A fire at a market in Onitsha destroyed 300 shops.")
+    assert "ASSAULT" not in event_types("Floods destroyed 300 homes in Garissa.")
+    assert "ASSAULT" in event_types("Militants destroyed a telecom mast in Mandera.")
+
+
+def test_a_crowd_dispersed_was_gathered():
+    document = eventwire.extract(
+        "Riot police dispersed members of the outlawed Mombasa Republican Council who had "
+        "camped outside the law courts."
+    )
+    assert [e.mode for e in document.events if e.type == "PROTEST"] == ["demo"]
+
+
+def test_a_suspect_named_in_the_singular_is_a_criminal():
+    document = eventwire.extract("Police shot dead a suspected robber.")
+    assert _named(document, one(document.events, "ASSAULT"), "target") == ["criminals"]
+
+
+def test_accusations_traded_and_prisoners_exchanged_are_both_sides_acts():
+    document = eventwire.extract(
+        "South Sudan's government and opposition forces traded accusations over the fighting."
+    )
+    accused = one(document.events, "ACCUSE")
+    assert len(accused.source) == 2
+    document = eventwire.extract("Ukraine and Russia exchanged 95 prisoners of war.")
+    swap = one(document.events, "RETREAT", "exchanged")
+    assert sorted(_named(document, swap, "source")) == ["Russia", "Ukraine"]
+
+
+def test_who_speaks_after_talks_was_at_them():
+    document = eventwire.extract("After talks with Putin, Erdogan said the corridor would reopen.")
+    talks = one(document.events, "CONSULT", "talks")
+    assert _named(document, talks, "source") == ["Recep Tayyip Erdoğan"]
+    # an attack the speaker tells of after is not the speaker's
+    document = eventwire.extract("After the attack, police said they had arrested two suspects.")
+    assert not one(document.events, "ASSAULT", "attack").source
+
+
+def test_war_waged_on_a_side_is_an_assault_and_war_never_stopped_a_refusal():
+    document = eventwire.extract("Russia launched a full-scale war against Ukraine in 2022.")
+    war = one(document.events, "ASSAULT", "war")
+    assert _named(document, war, "target") == ["Ukraine"]
+    assert "REJECT" in event_types("The government said it will never stop its war on Al Shabaab.")
+    assert "ASSAULT" not in event_types("The president vowed to continue the war on drugs.")

@@ -380,12 +380,19 @@ def test_a_time_hung_on_a_participle_describing_the_object_dates_the_main_verb()
 
 def test_a_place_named_after_the_trigger_in_its_sentence_places_an_event_that_names_none():
     document = extract(
-        "Scores were injured when supporters of the governor and those of the senator fought "
+        "Scores were injured after supporters of the governor and those of the senator fought "
         "in Kitale town."
     )
     [injured] = [e for e in document.events if e.trigger.text == "injured"]
     assert place_name(document, injured) == "Kitale"
     assert injured.place_basis == "inherited"
+
+
+def test_the_place_of_a_when_clause_is_where_the_act_was():
+    document = extract("Two soldiers were killed when their vehicle hit a landmine near Kidal.")
+    [killed] = [e for e in document.events if e.trigger.text == "killed"]
+    assert place_name(document, killed) == "Kidal"  # spaCy calls "Kidal" a people
+    assert killed.place_basis == "stated"
 
 
 def test_a_town_that_names_a_road_is_not_where_the_act_was():

@@ -1180,3 +1180,25 @@ def test_a_capital_named_for_its_government_puts_no_namesake_near_it():
     # where the text says the capital is a place, the neighbourhood it gives still counts
     text = "Officials met in Washington on Monday. Later they drove to Damascus for a rally."
     assert ("Damascus", "USA") in {(p.name, p.country) for p in extract(text, None).places}
+
+
+def _names(text):
+    import eventwire
+
+    return [(p.name, p.precision) for p in eventwire.extract(text).places]
+
+
+def test_a_town_named_like_its_province_is_the_town_unless_the_text_says_province():
+    assert ("Gao", "point") in _names("A roadside bomb struck an army convoy near Gao.")
+    assert ("Diffa", "point") in _names("Militants attacked a military base in Diffa.")
+    assert ("Gao Region", "admin1") in _names("Fighting in the Gao region displaced thousands.")
+
+
+def test_words_of_a_named_line_or_landform_are_no_towns():
+    found = _names("India and Pakistan agreed to observe a ceasefire along the Line of Control.")
+    assert [name for name, _ in found] == ["India", "Pakistan"]
+    assert not _names("Troops crossed the Line of Actual Control.")
+    found = _names("Chinese vessels fired water cannon at a boat near Second Thomas Shoal.")
+    assert "Thomas" not in {name for name, _ in found}
+    # a country or a city still says where: "the University of Nairobi"
+    assert ("Nairobi", "point") in _names("Students of the University of Nairobi protested.")

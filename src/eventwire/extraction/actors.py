@@ -626,6 +626,15 @@ def _residents(actors: list[Actor], text: str) -> list[Actor]:
 PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "by", "toward", "towards"})
 
 
+# Verbs whose object is someone spoken to or dealt with, never a place: "criticised Beijing".
+PARTY_VERBS = frozenset(
+    {"accuse", "criticise", "criticize", "condemn", "warn", "urge", "blame", "praise", "thank"}
+    | {"sanction", "pressure", "press", "ask", "tell", "invite", "reassure", "threaten", "lobby"}
+    | {"rebuke", "slam", "chastise", "defy", "snub", "challenge", "persuade", "court", "fault"}
+    | {"denounce", "reprimand", "caution", "implore", "pressure", "inform", "notify", "assure"}
+)
+
+
 def _metonym(token: Any) -> bool:
     """Whether a capital stands for its government: "Moscow said", "Washington's allies",
     "ties with Beijing", but not "talks in Moscow" or "flew to Beijing"."""
@@ -633,6 +642,10 @@ def _metonym(token: Any) -> bool:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "poss") or said_as_subject(token):
         return True
+    if token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in PARTY_VERBS:
+        return True  # "Washington warned Beijing", "urged Moscow to withdraw"
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ == "call":
+        return True  # "called on Beijing to ..."
     return bool(token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS)
 
 

@@ -61,6 +61,7 @@ FORCE_SECTORS = frozenset({"COP", "MIL"})
 # Acts whose object, where it is a place, is where they happened ("attacked Mandera",
 # "invaded Ukraine").
 STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
+VISITING_VERBS = frozenset({"visit", "tour"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
@@ -1571,6 +1572,8 @@ class _Reader:
                 continue  # "the Government of National Accord", "the Alliance for Democracy"
             if head.dep_ == "compound" and head.head.lemma_.lower() in KINDS_OF_THINGS:
                 continue  # "attack helicopters", "sanctions bills": a thing, not an act
+            if head.lemma_.lower() == "riot" and head.head.lemma_.lower() in RIOT_GEAR:
+                continue  # "riot police", "riot gear": who puts riots down, and with what
             if _in_phrase(head):
                 continue  # "in recognition of Women's Day": because of it, no recognition
             if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
@@ -2198,8 +2201,29 @@ class _Reader:
             source += self.phrase(subject)
         elif (
             first.dep_ == "pobj"
+            and verb.lower_ == "under"
+            and verb.head.lemma_.lower() in HOLDING_VERBS
+            and type_ in ("COERCE", "SANCTION")
+        ):
+            # "police placed Bobi Wine under house arrest", "the town was put under curfew by
+            # the army", "Suu Kyi remains under house arrest": who is held undergoes it
+            holder = verb.head
+            match.governor = holder
+            for child in holder.children:
+                if child.dep_ in ("dobj", "nsubjpass") or (
+                    child.dep_ == "nsubj" and holder.lemma_.lower() in STAYING_VERBS
+                ):
+                    target += [a for a in self.phrase(child) if a not in source]
+                elif child.dep_ == "nsubj" and not source:
+                    source += self.phrase(child)
+                elif child.dep_ == "agent" and not source:
+                    source += self._pobj(child)
+        elif (
+            first.dep_ == "pobj"
             and not source
-            and not _cause_told(first)  # "retaliate for the killing": not the killers
+            # "retaliate for the killing": not the killers; "said after talks with X": who
+            # spoke was at the talks
+            and (not _cause_told(first) or self._spoke_at(verb, type_))
             and (_in_act(verb, type_) or self._spoke_at(verb, type_))
         ):
             # "arrived on a visit", "came for talks", "have been on strike", "gathered in
@@ -2943,9 +2967,11 @@ class _Reader:
         elif head.pos_ != "VERB" and head.head.pos_ == "VERB":
             anchors.add(head.head.i)
         # A town attacked or raided is where it happened: "gunmen attacked Mandera".
+        # A town visited is where the visit was: "visited Kyiv", "toured Goma".
         struck = (
             {c.i for c in head.children if c.dep_ == "dobj"}
-            if head.pos_ == "VERB" and match.entry.type in STRUCK_TYPES
+            if head.pos_ == "VERB"
+            and (match.entry.type in STRUCK_TYPES or head.lemma_.lower() in VISITING_VERBS)
             else set()
         )
         # "shelled the city of Kherson", "captured the town of Goma"
@@ -2980,10 +3006,13 @@ class _Reader:
     def _attached(self, token: Token, anchors: set[int], head: Token) -> bool:
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i == head.i:
             return True  # "the Aleppo bombing"
+        placed = False  # reached through a preposition of place
         for _ in range(5):
             parent = token.head
             if parent is token:
                 return False
+            if placed and token.dep_ == "advcl" and parent.i in anchors and _when_clause(token):
+                return True  # "were killed when their vehicle hit a landmine near Kidal"
             if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
                 return False  # "withdrew from the Paris agreement": named where it was made
             if token.dep_ == "compound" and named_by_of(parent):
@@ -3007,8 +3036,17 @@ class _Reader:
             if parent.dep_ == "prep" and parent.lower_ not in self.lex.place_preps | {"of"}:
                 # "fighting between Somali forces": the parties of an act are not its place
                 return False
+            placed = placed or (token.dep_ == "pobj" and parent.lower_ in self.lex.place_preps)
             token = parent
         return False
+
+
+def _when_clause(verb: Token) -> bool:
+    """Whether a clause tells what happened as the act did: "when their vehicle hit a mine"."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < verb.i
+        for c in verb.children
+    )
 
 
 # What a side holds when others live "under" it: "under Taliban rule".
@@ -3381,6 +3419,7 @@ def _i(token: Token) -> int:
     return token.i
 
 
+RIOT_GEAR = frozenset({"police", "policeman", "officer", "gear", "squad", "shield", "unit"})
 # Things a word of an act can name the kind of: weapons and craft ("attack helicopter",
 # "assault rifle"), bills, songs and footage ("sanctions bill", "protest song"), experts.
 KINDS_OF_THINGS = frozenset(
@@ -3423,9 +3462,9 @@ ASKING_FROM = frozenset({"seek", "demand", "request", "ask"})
 
 
 def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
-    """The tokens of a multi-word verb: each word a dependent of the one before it, its
-    particles and prepositions after the verb ("On Monday, he called" is no "call on"; "the
-    road was blocked" is "block road")."""
+    """The tokens of a multi-word verb: each word a dependent of the one before it, but not
+    its subject, its particles and prepositions after the verb ("On Monday, he called" is no
+    "call on"; "the road was blocked" is "block road")."""
     if token.lemma_.lower() != words[0]:
         return None
     chain, current = [token], token
@@ -3437,6 +3476,9 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
                 for c in current.children
                 if (c.lemma_.lower() == word or c.lower_ == word)
                 and (c.i > token.i or c.dep_ not in ("prep", "prt"))
+                # the doer is no word of the act: "security forces used tear gas" is no
+                # "use force" ("the road was blocked" still is "block road")
+                and c.dep_ != "nsubj"
             ),
             None,
         )
@@ -3671,6 +3713,10 @@ PROVIDING_VERBS = frozenset({"supply", "provide", "support", "back"})
 
 # Verbs whose subject fends off the attack that is their object: its target.
 REPELLING = frozenset({"repel", "repulse", "resist", "counter"})
+# Verbs that hold someone "under" a measure ("placed under house arrest", "kept under siege"),
+# and those whose subject stays under it ("remains under curfew").
+STAYING_VERBS = frozenset({"remain", "stay", "be", "live"})
+HOLDING_VERBS = frozenset({"place", "put", "keep", "hold", "bring"}) | STAYING_VERBS
 
 # Verbs of a call on the telephone, which carries what is said in it.
 CALLING_VERBS = frozenset({"call", "phone", "telephone", "ring"})
@@ -3820,9 +3866,18 @@ def _modality(
         # the act a verb of intent takes as its object: "is considering sanctions", "plans
         # attacks", "seeks talks"
         lemma = chain[1].lemma_.lower()
+        if governor is None:
+            negated = negated or lemma in cues.get("negating_verbs", empty)  # "foiled an attack"
         future = future or lemma in cues.get("future_verbs", empty)
         hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
         intent = intent or lemma in cues.get("intent_verbs", empty)
+    if head.dep_ == "acl" and head.head.lemma_.lower() in cues.get("plot_nouns", empty):
+        # "a plot to bomb a church": planned, not done; "foiled a plot to ...": not done
+        hypothetical = True
+        plotted = head.head.head if head.head.dep_ in ("dobj", "nsubjpass") else None
+        negated = negated or (
+            plotted is not None and plotted.lemma_.lower() in cues.get("negating_verbs", empty)
+        )
     if head.pos_ != "VERB":
         modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
         future = future or bool(modifiers & cues.get("future_modifiers", empty))

@@ -52,6 +52,8 @@ from .events import _subject as verb_subject
 from .offsets import Intervals, index_of
 from .parse import named_by_of, paragraphs, text_of
 
+# Modes of a protest that turned violent: they outrank the demonstration the event began as.
+VIOLENT_PROTEST = ("riot", "vandalize")
 # ASSAULT modes that can describe one attack from different sides ("bombed" aerial, "destroyed
 # a bridge" destroy, "a car bomb ... gunmen then opened fire"): modes of one family go
 # together; a stabbing and a shooting are two acts. Other types: the same mode or one unstated.
@@ -333,6 +335,8 @@ def group(
     fits = _in_country(places)
     main_place = _article_place(in_story, fits, places) or _actors_country(actors, places, in_story)
     countries = frozenset(p.id for p in places if p.precision == "country")
+    # acts told by a verb ("set fire to"), not named by a noun ("the riots last March")
+    done = frozenset(e.trigger.start for e in events if _verbal(doc, e))
     out = [
         _merged(
             g.events,
@@ -344,6 +348,7 @@ def group(
             fits,
             lexicon,
             countries,
+            done,
         )
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
@@ -1039,6 +1044,12 @@ def _actors_country(
     return country_places[best]
 
 
+def _verbal(doc: Doc, event: Event) -> bool:
+    """Whether a verb tells the event ("torched"), not a noun that names it ("the riots")."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words is not None and words.root.pos_ == "VERB"
+
+
 def _merged(
     events: list[Event],
     located: Intervals[tuple[str, bool]],
@@ -1049,8 +1060,10 @@ def _merged(
     fits: Callable[[str], bool],
     lexicon: EventLexicon,
     countries: frozenset[str] = frozenset(),
+    done: frozenset[int] = frozenset(),
 ) -> Event:
-    """The event the mentions ``events`` report, each value with the basis it came from."""
+    """The event the mentions ``events`` report, each value with the basis it came from.
+    ``done``: where the mentions told by a verb start."""
     first = events[0]
     mentions = [_mention(e) for e in events]
     update: dict[str, object] = {"mentions": mentions}
@@ -1101,6 +1114,13 @@ def _merged(
             update["when"] = dated.model_copy(update={"basis": "coreferent"})
             update["undated_reason"] = None
     mode = first.mode or next((e.mode for e in events if e.mode), None)
+    if first.type == "PROTEST" and mode not in VIOLENT_PROTEST:
+        # a demonstration whose crowd turned violent is a riot, whichever mention said so first
+        # ("protesters marched ... and set fire to"; not "the riots last March" beside it)
+        mode = next(
+            (e.mode for e in events if e.mode in VIOLENT_PROTEST and e.trigger.start in done),
+            mode,
+        )
     if mode != first.mode:
         update["mode"] = mode
         if lexicon.codebook is not None:

@@ -310,6 +310,11 @@ TAILS = WATERS | _words(
     "cape delta wing republic park plantation island islands harbor harbour coast village "
     "square lake zone region district province county state governorate department"
 )
+# Landforms whose names hold a town's word: "Second Thomas Shoal", "Great Rift Valley".
+LANDFORMS = _words(
+    "shoal shoals reef reefs atoll cay strait channel valley forest desert mountains hills "
+    "falls dam canal island islands lake river"
+)
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
@@ -448,6 +453,8 @@ class _Blocks:
                 and any(c.exact and c.country == a.country for c in gazetteer.candidates(m.text))
             )
         ]
+        named = Intervals((m.start, m.end, None) for a in actors for m in a.mentions)
+        found_as = gazetteer.candidates
         # A city spaCy calls a people ("a Kisangani school") is still the city.
         # "English" the language is not a town called English.
         # So is a "people" or a "person" that a place's own word follows ("in Kitui town",
@@ -460,12 +467,18 @@ class _Blocks:
                 e.label_ == "NORP"
                 and not place_word_follows(e)
                 and not _facility_after(doc, e)  # "at the Dadaab refugee camp"
-                and not any(
-                    c.exact and c.population >= 100_000 for c in gazetteer.candidates(e.text)
+                # a town of some size after "in": "fighting in Kidal" (a community the actors
+                # name stays a people: "in Borana")
+                and not (
+                    _people_named_as_place(doc, e)
+                    and not named.overlaps(e.start_char, e.end_char)
+                    and any(c.exact and c.population >= 10_000 for c in found_as(e.text))
                 )
+                and not any(c.exact and c.population >= 100_000 for c in found_as(e.text))
             )
         ]
         self.gpes = Intervals((e.start, e.end, None) for e in entities(doc) if e.label_ == "GPE")
+        self.things = Intervals((e.start, e.end, e) for e in entities(doc) if e.label_ in THINGS)
         self.orgs = Intervals((e.start, e.end, e) for e in entities(doc) if e.label_ == "ORG")
         # Words of people's full names ("Ryan Dillon") are not places later on ("Dillon"),
         # unless the full name is a place itself ("Khan Sheikhoun" can come out PERSON).
@@ -533,6 +546,23 @@ class _Blocks:
             and not _on_route(span.doc, span)  # "the Eldoret-Kitale road"
         ):
             return True
+        # A word of a thing's name built with "of" is no town: "the Line of Control" is
+        # not Lin'e, China, nor "Control" El Control; a country, a province or a city still
+        # says where ("the Central Bank of Kenya", "the University of Nairobi").
+        for _, _, thing in self.things.overlapping(span.start, span.end):
+            if not (thing.start <= span.start and span.end <= thing.end):
+                continue
+            if any(t.lower_ == "of" for t in span.doc[span.end : thing.end]):
+                return True
+            if (
+                any(t.lower_ == "of" for t in span.doc[thing.start : span.start])
+                and not self._areal(span.text)
+                and not any(
+                    c.exact and c.population >= 100_000
+                    for c in self.gazetteer.candidates(span.text)
+                )
+            ):
+                return True
         # A name before a word of honour is whom it honours: "Victoria Cross", "Lincoln
         # Memorial", "Nobel Prize".
         after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -543,6 +573,18 @@ class _Blocks:
         if _speaker(span) and not self.gpes.overlaps(span.start, span.end):
             return True
         return len(span) == 1 and span.text.lower() in self.person_words and not labelled
+
+
+def _people_named_as_place(doc: Doc, span: SpacySpan) -> bool:
+    """Whether a name spaCy calls a people stands after "in", "at" or "near" and is no
+    people's word: "fighting in Kidal" names the town ("in Somali" is still the language)."""
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in LOCATIVES
+        and fold(span.text) not in DEMONYMS
+        and fold(span.text) not in PEOPLES
+        and not span.text.endswith("s")  # "in Russians' hands"
+    )
 
 
 def _speaker(span: SpacySpan) -> bool:
@@ -691,6 +733,8 @@ def _peopled(doc: Doc, start_char: int, end_char: int) -> bool:
 
 # Words after a name that make it a community's or an armed group's: "Tugen and Pokot
 # militias", "Garre clan", "Merille raiders" (not the town Tougan or a namesake elsewhere).
+# spaCy's labels for things with names: facilities, events, laws, works, products.
+THINGS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 GROUP_WORDS = _words("militia militias militiamen clan clans clansmen tribesmen raiders")
 
 
@@ -819,6 +863,16 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
                 spelling(c.name) == spelling(accepted.text) or c.feature not in POINTS
                 for c in gazetteer.candidates(accepted.text)
             )
+        ):
+            accepted = None
+        # A word inside a landform's name is no town: "Second Thomas Shoal" is not Thomas.
+        if (
+            accepted is not None
+            and len(accepted) == 1
+            and _in_run(doc, i)
+            and i + 1 < len(doc)
+            and _is_name(doc[i + 1])
+            and doc[i + 1].lower_ in LANDFORMS
         ):
             accepted = None
         # The end of a hyphened name the gazetteer does not know is no place of its own: "the
@@ -1082,7 +1136,7 @@ def _score(
         and hint not in ("admin1", "region")
         and any(
             t.country == c.country
-            and (normalise(t.name) == normalise(c.name) or (t.exact and t.population >= 1e6))
+            and (normalise(t.name) == _bare(c.name) or (t.exact and t.population >= 1e6))
             and _km((t.lat, t.lon), (c.lat, c.lon)) < 400
             for t in towns
         )
@@ -1130,6 +1184,12 @@ def _score(
 # takes the article's country only with support of its own.
 DWARFED = 100
 BIG = 500_000
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _bare(name: str) -> str:
+    """A province's key without its kind word: "Gao Region" is named for its town, Gao."""
+    return normalise(_gazetteer.DIVISION_WORD.sub("", name))
 
 
 def _dwarfed(
