@@ -2969,7 +2969,8 @@ def test_acts_foiled_or_only_plotted_did_not_happen():
         "Security forces foiled a plot to bomb a church in Lagos.",
     ):
         found = eventwire.extract(text).events
-        assert found and all(e.negated or e.hypothetical for e in found if e.type == "ASSAULT")
+        assert [e for e in found if e.type == "ASSAULT"], text
+        assert all(e.negated or e.hypothetical for e in found if e.type == "ASSAULT"), text
 
 
 def test_fires_and_floods_destroy_without_a_hand():
