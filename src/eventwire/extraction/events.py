@@ -3036,15 +3036,21 @@ class _Reader:
             if parent.dep_ == "prep" and parent.lower_ not in self.lex.place_preps | {"of"}:
                 # "fighting between Somali forces": the parties of an act are not its place
                 return False
-            placed = placed or (token.dep_ == "pobj" and parent.lower_ in self.lex.place_preps)
+            # the place of the clause's own act, not of a party in it ("as officials in Kabul")
+            placed = placed or (
+                token.dep_ == "pobj"
+                and parent.lower_ in self.lex.place_preps
+                and parent.head.pos_ in ("VERB", "AUX")
+            )
             token = parent
         return False
 
 
 def _when_clause(verb: Token) -> bool:
-    """Whether a clause tells what happened as the act did: "when their vehicle hit a mine"."""
+    """Whether a clause tells what happened as the act did: "when their vehicle hit a mine"
+    ("as" and "while" also tell of other acts at the time: "as officials in Kabul said")."""
     return any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") and c.i < verb.i
+        c.dep_ in ("mark", "advmod") and c.lower_ == "when" and c.i < verb.i
         for c in verb.children
     )
 
