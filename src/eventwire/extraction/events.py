@@ -3050,8 +3050,7 @@ def _when_clause(verb: Token) -> bool:
     """Whether a clause tells what happened as the act did: "when their vehicle hit a mine"
     ("as" and "while" also tell of other acts at the time: "as officials in Kabul said")."""
     return any(
-        c.dep_ in ("mark", "advmod") and c.lower_ == "when" and c.i < verb.i
-        for c in verb.children
+        c.dep_ in ("mark", "advmod") and c.lower_ == "when" and c.i < verb.i for c in verb.children
     )
 
 
