@@ -2683,6 +2683,10 @@ class _Reader:
             if frame.entry.frame is None:
                 continue
             inside = _complement(frame)
+            if _charge_answered(frame.head):
+                # "accused Rwanda of backing M23, a charge Kigali denies": the parser makes
+                # the accusation what is denied; it stands, and the denial answers it
+                inside = {i for i in inside if i > frame.head.i}
             embedded = [m for m in matches if m is not frame and m.head.i in inside]
             if not embedded:
                 if frame.entry.takes == "source" and not frame.target:
@@ -3046,6 +3050,19 @@ class _Reader:
         return False
 
 
+# Nouns for what is said against someone: "a charge Kigali denies".
+CHARGE_NOUNS = frozenset({"charge", "accusation", "claim", "allegation", "assertion"})
+
+
+def _charge_answered(verb: Token) -> bool:
+    """Whether the verb's subject is named as answering a charge told before it ("..., a charge
+    Kigali denies", "an accusation Moscow rejects")."""
+    return any(
+        c.dep_ == "nsubj" and any(g.lemma_.lower() in CHARGE_NOUNS for g in c.lefts)
+        for c in verb.children
+    )
+
+
 def _when_clause(verb: Token) -> bool:
     """Whether a clause tells what happened as the act did: "when their vehicle hit a mine"
     ("as" and "while" also tell of other acts at the time: "as officials in Kabul said")."""
@@ -3375,7 +3392,13 @@ def _object_phrase(noun: Token) -> Token:
     for _ in range(3):
         if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.dep_ == "dobj"
+            # "received reports of executions": word of an act is not the act undergone
+            and noun.head.head.lemma_.lower() not in ACCOUNT_NOUNS
+        ):
             noun = noun.head.head
         elif (
             noun.dep_ == "pobj"
@@ -3387,6 +3410,13 @@ def _object_phrase(noun: Token) -> Token:
         else:
             break
     return noun
+
+
+# Nouns for word of an act, whose "of" tells the act: "reports of summary executions".
+ACCOUNT_NOUNS = frozenset(
+    {"report", "account", "news", "allegation", "claim", "evidence", "rumour", "rumor", "word"}
+    | {"video", "footage", "image", "photo", "picture", "testimony", "description", "sign"}
+)
 
 
 def _sum(token: Token) -> bool:
