@@ -3018,3 +3018,29 @@ def test_war_waged_on_a_side_is_an_assault_and_war_never_stopped_a_refusal():
     assert _named(document, war, "target") == ["Ukraine"]
     assert "REJECT" in event_types("The government said it will never stop its war on Al Shabaab.")
     assert "ASSAULT" not in event_types("The president vowed to continue the war on drugs.")
+
+
+def test_a_charge_answered_after_it_is_told_still_stands():
+    document = eventwire.extract(
+        "The government accused Rwanda of backing the M23 rebels, a charge Kigali denies."
+    )
+    types = [e.type for e in document.events]
+    assert "ACCUSE" in types
+    assert "REJECT" in types
+
+
+def test_police_who_teargas_a_crowd_use_force_and_settlers_who_raid_are_no_crowd():
+    document = eventwire.extract("Police teargassed opposition supporters in Harare.")
+    assert one(document.events, "ASSAULT").mode == "crowd-control"
+    types = event_types("Israeli settlers torched Palestinian homes in the village of Huwara.")
+    assert "ASSAULT" in types
+    assert "PROTEST" not in types
+
+
+def test_word_of_an_act_is_not_the_act_undergone():
+    document = eventwire.extract(
+        "The UN human rights office said it had received reports of summary executions in Khartoum."
+    )
+    executions = one(document.events, "ASSAULT")
+    assert executions.target == []
+    assert one(eventwire.extract("The army suffered a series of attacks.").events, "ASSAULT").target
