@@ -3019,8 +3019,14 @@ class _Reader:
                 return True  # "were killed when their vehicle hit a landmine near Kidal"
             if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
                 return False  # "withdrew from the Paris agreement": named where it was made
-            if token.dep_ == "compound" and named_by_of(parent):
-                return False  # "in the Red Sea port city of Jeddah": Jeddah is where
+            if (
+                token.dep_ == "compound"
+                and named_by_of(parent)
+                and parent.lemma_.lower() not in DIVISION_NOUNS
+            ):
+                # "in the Red Sea port city of Jeddah": Jeddah is where; but "the Lower
+                # Shabelle region of Somalia" is in Lower Shabelle
+                return False
             if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
                 # "attacks on workers from Punjab", "hosts refugees from Somalia": where the
                 # workers or the refugees come from
@@ -3061,6 +3067,13 @@ def _charge_answered(verb: Token) -> bool:
         c.dep_ == "nsubj" and any(g.lemma_.lower() in CHARGE_NOUNS for g in c.lefts)
         for c in verb.children
     )
+
+
+# Kinds of division whose "of" names the country they are in, not themselves.
+DIVISION_NOUNS = frozenset(
+    {"region", "province", "district", "state", "county", "governorate", "department"}
+    | {"prefecture", "zone", "area", "oblast", "territory", "municipality"}
+)
 
 
 def _when_clause(verb: Token) -> bool:

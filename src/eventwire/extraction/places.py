@@ -792,7 +792,16 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
         return False  # "D" of "D-Ohio", "PA" the address system
     # A capitalised word after "in" is a name even where the tagger calls it a noun ("In
     # Rusape, residents ...").
-    after_locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVES
+    after_locative = span.start > 0 and (
+        doc[span.start - 1].lower_ in LOCATIVES
+        # "in Ma'an and Sana'a": a name joined to one the tagger reads as a name
+        or (
+            doc[span.start - 1].lower_ in ("and", "or")
+            and span[0].dep_ == "conj"
+            and span[0].head.pos_ == "PROPN"
+            and span[0].head.i < span.start
+        )
+    )
     if (
         len(span) == 1
         and span[0].pos_ != "PROPN"
