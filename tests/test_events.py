@@ -3044,3 +3044,10 @@ def test_word_of_an_act_is_not_the_act_undergone():
     executions = one(document.events, "ASSAULT")
     assert executions.target == []
     assert one(eventwire.extract("The army suffered a series of attacks.").events, "ASSAULT").target
+
+
+def test_a_region_of_a_country_is_where_not_the_country():
+    document = eventwire.extract(
+        "Al-Shabaab fighters overran a base in the Lower Shabelle region of Somalia."
+    )
+    assert _place_of(document, one(document.events, "ASSAULT")) == "Lower Shabelle"

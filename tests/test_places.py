@@ -1202,3 +1202,10 @@ def test_words_of_a_named_line_or_landform_are_no_towns():
     assert "Thomas" not in {name for name, _ in found}
     # a country or a city still says where: "the University of Nairobi"
     assert ("Nairobi", "point") in _names("Students of the University of Nairobi protested.")
+
+
+def test_a_name_joined_to_a_place_is_read_as_a_name():
+    # the tagger reads "Sana'a" after "and" as a common noun
+    found = {name for name, _ in _names("Clashes erupted in Ma'an and Sana'a.")}
+    assert "Sanaa" in found
+    assert not _names("Ahmed and Hope met.")
