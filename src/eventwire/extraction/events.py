@@ -560,6 +560,9 @@ def find(
     """
     index = MentionIndex(actors)
     reader = _Reader(doc, index, actors, lexicon, quotes)
+    reader.country_starts = frozenset(
+        m.start for p in places if p.precision == "country" for m in p.mentions
+    )
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
@@ -1479,6 +1482,8 @@ class _Reader:
         quotes: Sequence[Quote] = (),
     ) -> None:
         self.doc = doc
+        # where the text names a country: "the Lower Shabelle region of Somalia" (``find``)
+        self.country_starts: frozenset[int] = frozenset()
         # A quote that runs over several sentences has its speaker named in one of them only.
         self.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.kind == "full"]
         self.index = index
@@ -3007,6 +3012,16 @@ class _Reader:
                 best = key
         return best[3] if best else None
 
+    def _of_country(self, noun: Token) -> bool:
+        """Whether a division noun's "of" names the country it is in ("region of Somalia")."""
+        return noun.lemma_.lower() in DIVISION_NOUNS and any(
+            g.idx in self.country_starts
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+
     def _attached(self, token: Token, anchors: set[int], head: Token) -> bool:
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i == head.i:
             return True  # "the Aleppo bombing"
@@ -3019,11 +3034,7 @@ class _Reader:
                 return True  # "were killed when their vehicle hit a landmine near Kidal"
             if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
                 return False  # "withdrew from the Paris agreement": named where it was made
-            if (
-                token.dep_ == "compound"
-                and named_by_of(parent)
-                and parent.lemma_.lower() not in DIVISION_NOUNS
-            ):
+            if token.dep_ == "compound" and named_by_of(parent) and not self._of_country(parent):
                 # "in the Red Sea port city of Jeddah": Jeddah is where; but "the Lower
                 # Shabelle region of Somalia" is in Lower Shabelle
                 return False
