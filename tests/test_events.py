@@ -3051,3 +3051,9 @@ def test_a_region_of_a_country_is_where_not_the_country():
         "Al-Shabaab fighters overran a base in the Lower Shabelle region of Somalia."
     )
     assert _place_of(document, one(document.events, "ASSAULT")) == "Lower Shabelle"
+
+
+def test_police_in_a_headline_about_protesters_are_not_the_crowd():
+    # the parser reads "GSU police battle" as words describing the protesters
+    document = eventwire.extract("GSU police battle protesters on the 12th.")
+    assert [e.type for e in document.events] == ["PROTEST"]

@@ -2157,6 +2157,12 @@ class _Reader:
                 source += pair  # "Russia-Ukraine talks", "the U.S.-Taliban deal": both sides
             elif child.dep_ in MODIFIERS and child.i < head.i:
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
+                if (
+                    modifier is not None
+                    and head.lemma_.lower() in PROTESTERS
+                    and modifier.kind in ("military", "government", "state")
+                ):
+                    continue  # a headline's "GSU police battle protesters": not the crowd
                 if modifier is not None:
                     # "anti-ISIS operations" are against ISIS.
                     (target if self._after_anti(modifier, child) else source).append(modifier)
