@@ -3057,3 +3057,9 @@ def test_police_in_a_headline_about_protesters_are_not_the_crowd():
     # the parser reads "GSU police battle" as words describing the protesters
     document = eventwire.extract("GSU police battle protesters on the 12th.")
     assert [e.type for e in document.events] == ["PROTEST"]
+
+
+def test_joint_naval_exercises_are_cooperation():
+    assert "COOPERATE" in event_types(
+        "The US and India held joint naval exercises in the Bay of Bengal."
+    )

@@ -1209,3 +1209,9 @@ def test_a_name_joined_to_a_place_is_read_as_a_name():
     found = {name for name, _ in _names("Clashes erupted in Ma'an and Sana'a.")}
     assert "Sanaa" in found
     assert not _names("Ahmed and Hope met.")
+
+
+def test_waters_are_named_whole():
+    assert _names("Exercises in the Bay of Bengal.") == [("Bay of Bengal", "region")]
+    found = _names("Fishermen were attacked on Lake Victoria near Kisumu.")
+    assert ("Lake Victoria", "region") in found
