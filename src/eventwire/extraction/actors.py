@@ -631,7 +631,7 @@ PARTY_VERBS = frozenset(
     {"accuse", "criticise", "criticize", "condemn", "warn", "urge", "blame", "praise", "thank"}
     | {"sanction", "pressure", "press", "ask", "tell", "invite", "reassure", "threaten", "lobby"}
     | {"rebuke", "slam", "chastise", "defy", "snub", "challenge", "persuade", "court", "fault"}
-    | {"denounce", "reprimand", "caution", "implore", "pressure", "inform", "notify", "assure"}
+    | {"denounce", "reprimand", "caution", "implore", "inform", "notify", "assure"}
 )
 
 

@@ -559,10 +559,8 @@ def find(
     events whose text names no date for them, marked ``reported``.
     """
     index = MentionIndex(actors)
-    reader = _Reader(doc, index, actors, lexicon, quotes)
-    reader.country_starts = frozenset(
-        m.start for p in places if p.precision == "country" for m in p.mentions
-    )
+    countries = frozenset(m.start for p in places if p.precision == "country" for m in p.mentions)
+    reader = _Reader(doc, index, actors, lexicon, quotes, countries)
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
@@ -1480,10 +1478,11 @@ class _Reader:
         actors: Sequence[Actor],
         lexicon: EventLexicon,
         quotes: Sequence[Quote] = (),
+        country_starts: frozenset[int] = frozenset(),
     ) -> None:
         self.doc = doc
-        # where the text names a country: "the Lower Shabelle region of Somalia" (``find``)
-        self.country_starts: frozenset[int] = frozenset()
+        # where the text names a country: "the Lower Shabelle region of Somalia"
+        self.country_starts = country_starts
         # A quote that runs over several sentences has its speaker named in one of them only.
         self.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.kind == "full"]
         self.index = index
@@ -2232,10 +2231,9 @@ class _Reader:
         elif (
             first.dep_ == "pobj"
             and not source
-            # "retaliate for the killing": not the killers; "said after talks with X": who
-            # spoke was at the talks
-            and (not _cause_told(first) or self._spoke_at(verb, type_))
-            and (_in_act(verb, type_) or self._spoke_at(verb, type_))
+            # "said at a news conference", "said after talks with X": who spoke was there;
+            # "retaliate for the killing": not the killers
+            and (self._spoke_at(verb, type_) or (_in_act(verb, type_) and not _cause_told(first)))
         ):
             # "arrived on a visit", "came for talks", "have been on strike", "gathered in
             # protest": whoever came; "teachers on strike": the teachers; "said at a news
@@ -3484,6 +3482,7 @@ def _i(token: Token) -> int:
     return token.i
 
 
+# What "riot" names the kind of, not a riot: "riot police", "riot gear".
 RIOT_GEAR = frozenset({"police", "policeman", "officer", "gear", "squad", "shield", "unit"})
 # Things a word of an act can name the kind of: weapons and craft ("attack helicopter",
 # "assault rifle"), bills, songs and footage ("sanctions bill", "protest song"), experts.

@@ -374,6 +374,11 @@ class Mention:
         return self.lookup or self.text
 
 
+def _peopled_place(text: str, gazetteer: Gazetteer, people: int) -> bool:
+    """Whether a place spelt ``text`` has at least ``people`` people."""
+    return any(c.exact and c.population >= people for c in gazetteer.candidates(text))
+
+
 def _city_name(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name of two words or more is, spelt so, a town of 100,000 people: "Khan
     Yunis" or "Abomey-Calavi", which spaCy may take for a person, is the town wherever it
@@ -454,7 +459,6 @@ class _Blocks:
             )
         ]
         named = Intervals((m.start, m.end, None) for a in actors for m in a.mentions)
-        found_as = gazetteer.candidates
         # A city spaCy calls a people ("a Kisangani school") is still the city.
         # "English" the language is not a town called English.
         # So is a "people" or a "person" that a place's own word follows ("in Kitui town",
@@ -472,9 +476,9 @@ class _Blocks:
                 and not (
                     _people_named_as_place(doc, e)
                     and not named.overlaps(e.start_char, e.end_char)
-                    and any(c.exact and c.population >= 10_000 for c in found_as(e.text))
+                    and _peopled_place(e.text, gazetteer, 10_000)
                 )
-                and not any(c.exact and c.population >= 100_000 for c in found_as(e.text))
+                and not _peopled_place(e.text, gazetteer, 100_000)
             )
         ]
         self.gpes = Intervals((e.start, e.end, None) for e in entities(doc) if e.label_ == "GPE")
@@ -557,10 +561,7 @@ class _Blocks:
             if (
                 any(t.lower_ == "of" for t in span.doc[thing.start : span.start])
                 and not self._areal(span.text)
-                and not any(
-                    c.exact and c.population >= 100_000
-                    for c in self.gazetteer.candidates(span.text)
-                )
+                and not _peopled_place(span.text, self.gazetteer, 100_000)
             ):
                 return True
         # A name before a word of honour is whom it honours: "Victoria Cross", "Lincoln
@@ -731,10 +732,10 @@ def _peopled(doc: Doc, start_char: int, end_char: int) -> bool:
     return span is not None and (_people_of(doc, span) or _kind_follows(doc, span))
 
 
-# Words after a name that make it a community's or an armed group's: "Tugen and Pokot
-# militias", "Garre clan", "Merille raiders" (not the town Tougan or a namesake elsewhere).
 # spaCy's labels for things with names: facilities, events, laws, works, products.
 THINGS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+# Words after a name that make it a community's or an armed group's: "Tugen and Pokot
+# militias", "Garre clan", "Merille raiders" (not the town Tougan or a namesake elsewhere).
 GROUP_WORDS = _words("militia militias militiamen clan clans clansmen tribesmen raiders")
 
 
