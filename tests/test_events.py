@@ -3063,3 +3063,41 @@ def test_joint_naval_exercises_are_cooperation():
     assert "COOPERATE" in event_types(
         "The US and India held joint naval exercises in the Bay of Bengal."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # help flown, rushed or shipped, not only sent or given
+        "Aid agencies flew medical supplies into the quake zone on Tuesday.",
+        "The World Health Organization rushed cholera kits to the flooded districts.",
+        "India dispatched a ship carrying 5,000 tonnes of rice to Sri Lanka.",
+        # boats and radars handed over are military aid, as weapons are
+        "India handed over two patrol boats to the Maldives coast guard on Monday.",
+        "Britain gave sanctuary to 200 Afghan interpreters who worked with its troops.",
+    ],
+)
+def test_help_flown_handed_over_or_sheltered_is_aid(text):
+    assert event_types(text) == ["AID"]
+
+
+def test_refuge_taken_is_no_aid():
+    assert event_types("Hundreds took refuge in a church.") == []
+
+
+def names(document, ids):
+    found = {a.id: a.name for a in document.actors}
+    return {found[i] for i in ids}
+
+
+def test_whom_help_is_sent_with_is_no_receiver():
+    document = eventwire.extract("Rwanda sent doctors to Guinea.")
+    aid = one(document.events, "AID")
+    assert (names(document, aid.source), names(document, aid.target)) == ({"Rwanda"}, {"Guinea"})
+    # with no sender named, those sent stand for it
+    document = eventwire.extract("Peacekeepers were deployed to the town.")
+    aid = one(document.events, "AID")
+    assert (len(aid.source), aid.target) == (1, [])
+    # a "to" the parser calls the dative names the receiver
+    document = eventwire.extract("Chad gave aid to Sudanese rebels.")
+    assert names(document, one(document.events, "AID").target) == {"Sudanese rebels"}

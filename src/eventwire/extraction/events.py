@@ -2000,18 +2000,22 @@ class _Reader:
         passive = False
         children = [c for t in match.tokens for c in t.children if c not in match.tokens]
         stative = head.lemma_.lower() in self.lex.stative_passives
+        # help sent: who is sent ("sent doctors to Guinea", "peacekeepers were deployed") goes
+        # for the sender and receives nothing
+        sent: list[Actor] | None = [] if type_ == "AID" and head.lemma_.lower() in SENT else None
         for child in children:
             if child.dep_ == "nsubjpass" and stative:
                 source += self.phrase(child)  # "Israel is opposed to ...": Israel opposes
             elif child.dep_ == "nsubjpass":
                 passive = True
-                target += self.phrase(child)
+                (target if sent is None else sent).extend(self.phrase(child))
             elif child.dep_ == "agent":
                 source += self._pobj(child)
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 target += self._pobj(child)  # the receiver: "sent supplies to Italy"
             elif child.dep_ in ("dobj", "dative"):
-                target += self.phrase(child)
+                if sent is None or child.dep_ == "dative":
+                    target += self.phrase(child)
                 # the parser hangs the receiver on the object: "sent medical supplies to Italy"
                 for prep in child.children:
                     if prep.dep_ == "prep" and preps.get(prep.lower_) == "target":
@@ -2026,6 +2030,8 @@ class _Reader:
             # "expelled the French ambassador": the envoy, a word of the trigger, is his state's
             if token.dep_ == "dobj" and token.head.i == head.i and token.lemma_.lower() in ENVOYS:
                 target += [a for a in self.phrase(token) if a not in target]
+        if sent and not source:
+            source += sent
         if passive and not source and type_ == "COERCE":
             source += self._ruler(children)
         harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
@@ -2280,7 +2286,9 @@ class _Reader:
             for child in verb.children:
                 # "imposed sanctions on Iran", "sent aid to Ukraine", "gave Chad a grant"
                 if child.dep_ == "dative" and not target:
-                    target += self.phrase(child)
+                    # "gave Chad a grant"; "gave aid to Sudanese rebels" (a "to" the parser
+                    # calls the dative)
+                    target += self._pobj(child) if child.pos_ == "ADP" else self.phrase(child)
                 via = roles.get(child.lower_) if child.dep_ == "prep" else None
                 if via in ("source", "target") and not (target if via == "target" else source):
                     (source if via == "source" else target).extend(self._pobj(child))
@@ -3786,6 +3794,8 @@ HOLDING_VERBS = frozenset({"place", "put", "keep", "hold", "bring"}) | STAYING_V
 CALLING_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 # Verbs that send people to do something: what they were sent to do is the act.
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+# Verbs of help sent somewhere: their object is what is sent, not whom it is for.
+SENT = SENDING_VERBS | {"fly", "ship", "airlift", "deliver", "truck", "rush", "ferry", "airdrop"}
 
 
 # What an act told as the setting of another loses in confidence: below the act itself.
