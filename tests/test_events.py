@@ -3101,3 +3101,17 @@ def test_whom_help_is_sent_with_is_no_receiver():
     # a "to" the parser calls the dative names the receiver
     document = eventwire.extract("Chad gave aid to Sudanese rebels.")
     assert names(document, one(document.events, "AID").target) == {"Sudanese rebels"}
+
+
+def test_weapons_handed_over_are_no_aid_but_craft_are():
+    assert event_types("The militia handed over its weapons to the United Nations.") == ["RETREAT"]
+    assert event_types("India handed over two patrol boats to the Maldives coast guard.") == ["AID"]
+
+
+def test_captives_repatriated_are_released():
+    assert event_types("The United States repatriated 30 Afghan detainees.") == ["RETREAT"]
+
+
+def test_disappointment_voiced_is_disapproval():
+    (event,) = eventwire.extract("Washington voiced disappointment with the verdict.").events
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
