@@ -1216,3 +1216,18 @@ def test_waters_are_named_whole():
     assert _names("Exercises in the Bay of Bengal.") == [("Bay of Bengal", "region")]
     found = _names("Fishermen were attacked on Lake Victoria near Kisumu.")
     assert ("Lake Victoria", "region") in found
+
+
+def test_the_word_opening_an_arabic_name_is_no_town_of_its_own(nlp, gazetteer):
+    # "Abu" alone is a town in India, "Jebel" one in Turkmenistan; the names are unknown whole
+    for text, whole in (
+        ("Fighting erupted in Abu Salim district of Tripoli.", "Abu Salim"),
+        ("Shooting in Abu Sleem started before prayers.", "Abu Sleem"),
+    ):
+        places = find(nlp(text), gazetteer, [])
+        assert not {p.name for p in places} & {"Abu", "Ābu", "Salim"}, text
+        (unknown,) = [p for p in places if p.lat is None]
+        assert unknown.name == whole
+    # a name the gazetteer knows whole is still found
+    places = find(nlp("Israeli strikes hit Beit Hanoun overnight."), gazetteer, [])
+    assert "PSE" in [p.country for p in places if p.name != "Israel"]

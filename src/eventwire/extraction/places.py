@@ -315,6 +315,12 @@ LANDFORMS = _words(
     "shoal shoals reef reefs atoll cay strait channel valley forest desert mountains hills "
     "falls dam canal island islands lake river"
 )
+# Arabic words that open a place's name and are rarely one alone ("Abu Salim", "Jebel Marra",
+# "Wadi Halfa", "Beit Hanoun"): before another name word they are part of it, not a town.
+NAME_OPENERS = _words(
+    "abu jebel jabal jebal wadi bir ain tell tal kafr deir dayr beit bayt ras sidi umm bani "
+    "beni khor bab qasr ksar nahr hay hai"
+)
 # How much a hint from the words around a name favours a kind of place: "X province" means
 # the province even where a city is called X too.
 FIT: dict[tuple[str | None, str], float] = {
@@ -875,6 +881,16 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             )
         ):
             accepted = None
+        # The word that opens an Arabic name the gazetteer lacks is no town, nor is the rest of
+        # the name: "Abu Salim" is not Abu, India, nor Salim; "Jebel Kosbi" not Jebel.
+        if (
+            accepted is not None
+            and len(accepted) == 1
+            and j > i
+            and accepted.text.casefold() in NAME_OPENERS
+        ):
+            i = j + 1
+            continue
         # A word inside a landform's name is no town: "Second Thomas Shoal" is not Thomas.
         if (
             accepted is not None
