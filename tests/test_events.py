@@ -3115,3 +3115,20 @@ def test_captives_repatriated_are_released():
 def test_disappointment_voiced_is_disapproval():
     (event,) = eventwire.extract("Washington voiced disappointment with the verdict.").events
     assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+
+
+def test_a_ceasefire_broken_is_fighting_and_talks_snubbed_refused():
+    assert event_types("The rebels broke the ceasefire within hours.") == ["ASSAULT"]
+    assert event_types("Talks on a ceasefire broke down on Friday.") == []
+    assert event_types("The rebels snubbed the peace talks.") == ["REJECT"]
+
+
+def test_an_envoy_recalled_is_no_target_of_its_own_state():
+    document = eventwire.extract("Israel recalled its ambassador to Turkey.")
+    recall = one(document.events, "SANCTION")
+    assert names(document, recall.target) == {"Turkey"}
+    document = eventwire.extract("France recalled its ambassadors from the United States.")
+    assert names(document, one(document.events, "SANCTION").target) == {"United States"}
+    # another state's envoy expelled is aimed at that state
+    document = eventwire.extract("Turkey expelled the Israeli ambassador.")
+    assert names(document, one(document.events, "SANCTION").target) == {"Israeli government"}

@@ -2029,7 +2029,13 @@ class _Reader:
         for token in match.tokens:
             # "expelled the French ambassador": the envoy, a word of the trigger, is his state's
             if token.dep_ == "dobj" and token.head.i == head.i and token.lemma_.lower() in ENVOYS:
-                target += [a for a in self.phrase(token) if a not in target]
+                # not the doer's own envoy: "recalled its ambassador to Turkey"
+                doer = _subject(head)
+                doers = [*source, *(self.phrase(doer) if doer is not None else [])]
+                own = {a.country for a in doers if a.country}
+                target += [
+                    a for a in self.phrase(token) if a not in target and a.country not in own
+                ]
         if sent and not source:
             source += sent
         if passive and not source and type_ == "COERCE":
