@@ -3132,3 +3132,18 @@ def test_an_envoy_recalled_is_no_target_of_its_own_state():
     # another state's envoy expelled is aimed at that state
     document = eventwire.extract("Turkey expelled the Israeli ambassador.")
     assert names(document, one(document.events, "SANCTION").target) == {"Israeli government"}
+
+
+def test_travellers_are_no_visiting_side():
+    assert event_types("More than 2.8 million Chinese tourists visited Vietnam in July.") == []
+    assert event_types("Chinese President Xi Jinping visited Vietnam on Monday.") == ["CONSULT"]
+
+
+def test_opposition_to_something_is_the_act_not_the_parties():
+    document = eventwire.extract(
+        "G7 members reiterated their opposition to any unilateral attempts to change it."
+    )
+    assert "opposition" not in {a.name for a in document.actors}
+    assert [a.name for a in eventwire.extract("The opposition rejected the results.").actors] == [
+        "opposition"
+    ]

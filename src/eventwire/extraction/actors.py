@@ -1176,6 +1176,8 @@ def _find_generic(found: _Found) -> None:
             continue
         if lowers[end - 1] in COUNTED and end < len(doc) and lowers[end] == "of":
             continue  # "a group of farmers", "thousands of students": the farmers, the students
+        if lowers[end - 1] == "opposition" and end < len(doc) and lowers[end] == "to":
+            continue  # "stands in opposition to", "opposition to the bill": the act, not parties
         if lowers[start] in OFFICERS and end - start == 1 and police_at < start:
             generic = POLICE  # "police officers ... the officers": the police's, not an army's
         generic = _movement_after(dictionary, head, lowers, generic)
