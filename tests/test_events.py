@@ -3147,3 +3147,29 @@ def test_opposition_to_something_is_the_act_not_the_parties():
     assert [a.name for a in eventwire.extract("The opposition rejected the results.").actors] == [
         "opposition"
     ]
+
+
+def test_a_force_s_post_attacked_is_an_attack_on_that_force():
+    for text, force in (
+        ("Militants stormed a police station in North Waziristan.", "Pakistani police"),
+        ("Gunmen ambushed an army convoy near Gao.", "Malian Armed Forces"),
+    ):
+        document = eventwire.extract(text)
+        assert names(document, one(document.events, "ASSAULT").target) == {force}, text
+    # a post named as where someone went makes no event of its own
+    assert eventwire.extract("He was taken to the police station.").events == []
+
+
+def test_an_act_threatened_names_its_doer_s_forces_not_a_target():
+    document = eventwire.extract("Turkey threatened military action against Kurdish fighters.")
+    threat = one(document.events, "THREATEN")
+    assert "Turkish Armed Forces" not in names(document, threat.target)
+    assert (
+        one(
+            eventwire.extract("Opposition leaders threatened mass protests.").events, "THREATEN"
+        ).target
+        == []
+    )
+    # another's act is aimed at its doer
+    document = eventwire.extract("Zelenskyy dismissed Putin's response as a delay.")
+    assert names(document, one(document.events, "REJECT").target) == {"Vladimir Putin"}

@@ -82,11 +82,11 @@ def test_no_event_is_made_from_a_sentence_about_the_weather(nlp, model):
 def test_the_model_finds_an_event_where_no_trigger_fired():
     from eventwire.extraction.pipeline import extract
 
-    text = "The air force flew tents and medicine to the stranded villagers."
+    text = "The air force carried tents and medicine to the stranded villagers."
     rules_only = Settings.from_env({**os.environ, "EVENTWIRE_TYPE_MODEL": "off"})
     assert extract(text, None, settings=rules_only).events == []
     (event,) = extract(text, None).events
-    assert (event.type, text[event.trigger.start : event.trigger.end]) == ("AID", "flew")
+    assert (event.type, text[event.trigger.start : event.trigger.end]) == ("AID", "carried")
     assert event.confidence == NEW_EVENT_CONFIDENCE  # below any event a trigger found
     assert event.source  # the rules still read the roles around it
 

@@ -1325,6 +1325,12 @@ CONTEXT_KINDS = frozenset({"state", "military", "government", "leader", "group"}
 # Sectors of a state's own people: a titled person without a country gets the article's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Nouns of acts whose modifier does them: "police firing", "army shelling", "police custody".
+# A force's own posts name it: "stormed a police station", "attacked an army base" hit the
+# police, the army.
+FORCE_WORDS = frozenset(_words("police army military"))
+FORCE_SITES = frozenset(
+    _words("station post base barracks camp checkpoint outpost convoy position vehicle truck")
+)
 ACTION_NOUNS = frozenset(
     _words(
         "firing fire shooting raid operation crackdown shelling attack assault offensive action "
@@ -1350,8 +1356,9 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
         and head.head.i > head.i
         and head.tag_ != "NNS"
         and head.head.lemma_.lower() not in ACTION_NOUNS
+        and not (head.lower_ in FORCE_WORDS and head.head.lemma_.lower() in FORCE_SITES)
     ):
-        return False  # "police station"; a plural is rarely a modifier: "forces dislodge"
+        return False  # "police headquarters"; a plural is rarely a modifier: "forces dislodge"
     after = owner[end] if end < len(doc) else None
     return after is None or found.kind(after.entry) not in PERSON_LIKE
 

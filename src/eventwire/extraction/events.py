@@ -2014,7 +2014,15 @@ class _Reader:
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 target += self._pobj(child)  # the receiver: "sent supplies to Italy"
             elif child.dep_ in ("dobj", "dative"):
-                if sent is None or child.dep_ == "dative":
+                # an act threatened or taken names its doer's forces, not a target: "threatened
+                # military action against ...", "threatened mass protests" (another's act is
+                # aimed at its doer: "dismissed Putin's response")
+                acting = (
+                    child.dep_ == "dobj"
+                    and child.lemma_.lower() in ACT_OBJECTS
+                    and not any(c.dep_ == "poss" for c in child.children)
+                )
+                if (sent is None or child.dep_ == "dative") and not acting:
                     target += self.phrase(child)
                 # the parser hangs the receiver on the object: "sent medical supplies to Italy"
                 for prep in child.children:
@@ -3129,6 +3137,23 @@ RECEIVING_VERBS = frozenset(
 
 # Fights whose other side did the harm to whoever was hurt in them: "killed in a shootout
 # with police".
+# Nouns of acts that a verb may have as its object ("threatened military action"): the actors
+# in their phrase do the act.
+ACT_OBJECTS = frozenset(
+    {
+        "action",
+        "operation",
+        "intervention",
+        "response",
+        "retaliation",
+        "offensive",
+        "protest",
+        "demonstration",
+        "strike",
+        "reprisal",
+        "crackdown",
+    }
+)
 FIGHTS = frozenset(
     {"battle", "shootout", "firefight", "clash", "confrontation", "skirmish", "exchange"}
     | {"gunfight", "fighting", "encounter", "standoff", "crossfire"}
