@@ -3173,3 +3173,19 @@ def test_an_act_threatened_names_its_doer_s_forces_not_a_target():
     # another's act is aimed at its doer
     document = eventwire.extract("Zelenskyy dismissed Putin's response as a delay.")
     assert names(document, one(document.events, "REJECT").target) == {"Vladimir Putin"}
+
+
+def test_people_used_as_human_shields_are_assaulted_and_firms_blacklisted_coerced():
+    # CAMEO 184 is ASSAULT (abduct) in the CAMEO-to-PLOVER table of 2021
+    (event,) = eventwire.extract("The rebels used civilians as human shields.").events
+    assert (event.type, event.mode) == ("ASSAULT", "abduct")
+    (event,) = eventwire.extract("The US blacklisted three Chinese companies.").events
+    assert (event.type, event.mode) == ("COERCE", "withhold")
+
+
+def test_troops_called_up_or_deployed_are_no_target():
+    document = eventwire.extract("Troops were deployed to the border.")
+    (event,) = document.events
+    assert event.type == "MOBILIZE"
+    assert event.source
+    assert not event.target

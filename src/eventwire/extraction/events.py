@@ -494,6 +494,7 @@ class _Match:
     subject: Token | None = None
     governor: Token | None = None  # the light verb a noun trigger is the object of
     speaker_source: bool = False
+    moved: bool = False  # whom the act sends is named, if not as a target ("sent troops")
     embedded: str | None = None  # the type of the act a frame reports
     mode: str | None = None  # a mode taken from a trigger merged into this one
     changed: tuple[str, str | None] | None = None  # (type, mode) a governing verb gives it
@@ -2002,7 +2003,10 @@ class _Reader:
         stative = head.lemma_.lower() in self.lex.stative_passives
         # help sent: who is sent ("sent doctors to Guinea", "peacekeepers were deployed") goes
         # for the sender and receives nothing
-        sent: list[Actor] | None = [] if type_ == "AID" and head.lemma_.lower() in SENT else None
+        # (a force mobilised likewise: "called up 300,000 reservists")
+        sent: list[Actor] | None = (
+            [] if (type_ == "AID" and head.lemma_.lower() in SENT) or type_ == "MOBILIZE" else None
+        )
         for child in children:
             if child.dep_ == "nsubjpass" and stative:
                 source += self.phrase(child)  # "Israel is opposed to ...": Israel opposes
@@ -2024,6 +2028,8 @@ class _Reader:
                 )
                 if (sent is None or child.dep_ == "dative") and not acting:
                     target += self.phrase(child)
+                elif sent is not None and child.dep_ == "dobj" and self.phrase(child):
+                    match.moved = True  # the subject sends them: no source of their own
                 # the parser hangs the receiver on the object: "sent medical supplies to Italy"
                 for prep in child.children:
                     if prep.dep_ == "prep" and preps.get(prep.lower_) == "target":
@@ -2045,7 +2051,7 @@ class _Reader:
                     a for a in self.phrase(token) if a not in target and a.country not in own
                 ]
         if sent and not source:
-            source += sent
+            source += sent  # those sent stand for their sender
         if passive and not source and type_ == "COERCE":
             source += self._ruler(children)
         harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
@@ -2930,7 +2936,7 @@ class _Reader:
         confidence = (
             0.35
             + 0.25 * bool(match.source)
-            + 0.2 * bool(match.target)
+            + 0.2 * bool(match.target or match.moved)
             + 0.1 * (entry.pos == "verb")
             + 0.05 * (when is not None)
             - 0.1 * match.speaker_source
