@@ -1331,6 +1331,20 @@ FORCE_WORDS = frozenset(_words("police army military"))
 FORCE_SITES = frozenset(
     _words("station post base barracks camp checkpoint outpost convoy position vehicle truck")
 )
+
+
+# Prepositions that only place something by a site: "exploded near a police station".
+NEARBY = frozenset(_words("near outside beside behind opposite past around next close"))
+
+
+def _site_acted_on(site: Any) -> bool:
+    """Whether ``site`` is a force's post that names the force ("stormed a police station",
+    "held at the police station"), not one named only as near where ("near a police station")."""
+    if site.lemma_.lower() not in FORCE_SITES:
+        return False
+    return not (site.dep_ == "pobj" and site.head.lower_ in NEARBY)
+
+
 ACTION_NOUNS = frozenset(
     _words(
         "firing fire shooting raid operation crackdown shelling attack assault offensive action "
@@ -1356,7 +1370,7 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
         and head.head.i > head.i
         and head.tag_ != "NNS"
         and head.head.lemma_.lower() not in ACTION_NOUNS
-        and not (head.lower_ in FORCE_WORDS and head.head.lemma_.lower() in FORCE_SITES)
+        and not (head.lower_ in FORCE_WORDS and _site_acted_on(head.head))
     ):
         return False  # "police headquarters"; a plural is rarely a modifier: "forces dislodge"
     after = owner[end] if end < len(doc) else None
