@@ -1324,20 +1324,17 @@ def _community_before(found: _Found, before: set[_Match], generic: str, head: An
 CONTEXT_KINDS = frozenset({"state", "military", "government", "leader", "group"})
 # Sectors of a state's own people: a titled person without a country gets the article's.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-# Nouns of acts whose modifier does them: "police firing", "army shelling", "police custody".
 # A force's own posts name it: "stormed a police station", "attacked an army base" hit the
 # police, the army.
 FORCE_WORDS = frozenset(_words("police army military"))
 FORCE_SITES = frozenset(
     _words("station post base barracks camp checkpoint outpost convoy position vehicle truck")
 )
-
-
 # Prepositions that only place something by a site: "exploded near a police station".
 NEARBY = frozenset(_words("near outside beside behind opposite past around next close"))
 
 
-def _site_acted_on(site: Any) -> bool:
+def _names_its_force(site: Any) -> bool:
     """Whether ``site`` is a force's post that names the force ("stormed a police station",
     "held at the police station"), not one named only as near where ("near a police station")."""
     if site.lemma_.lower() not in FORCE_SITES:
@@ -1345,6 +1342,7 @@ def _site_acted_on(site: Any) -> bool:
     return not (site.dep_ == "pobj" and site.head.lower_ in NEARBY)
 
 
+# Nouns of acts whose modifier does them: "police firing", "army shelling", "police custody".
 ACTION_NOUNS = frozenset(
     _words(
         "firing fire shooting raid operation crackdown shelling attack assault offensive action "
@@ -1370,7 +1368,7 @@ def _agent_noun(found: _Found, start: int, end: int, owner: list[_Match | None])
         and head.head.i > head.i
         and head.tag_ != "NNS"
         and head.head.lemma_.lower() not in ACTION_NOUNS
-        and not (head.lower_ in FORCE_WORDS and _site_acted_on(head.head))
+        and not (head.lower_ in FORCE_WORDS and _names_its_force(head.head))
     ):
         return False  # "police headquarters"; a plural is rarely a modifier: "forces dislodge"
     after = owner[end] if end < len(doc) else None

@@ -2001,9 +2001,8 @@ class _Reader:
         passive = False
         children = [c for t in match.tokens for c in t.children if c not in match.tokens]
         stative = head.lemma_.lower() in self.lex.stative_passives
-        # help sent: who is sent ("sent doctors to Guinea", "peacekeepers were deployed") goes
-        # for the sender and receives nothing
-        # (a force mobilised likewise: "called up 300,000 reservists")
+        # who is sent with help ("sent doctors to Guinea", "peacekeepers were deployed") or
+        # mobilised ("called up 300,000 reservists") goes for the sender and receives nothing
         sent: list[Actor] | None = (
             [] if (type_ == "AID" and head.lemma_.lower() in SENT) or type_ == "MOBILIZE" else None
         )
@@ -3141,8 +3140,6 @@ RECEIVING_VERBS = frozenset(
 )
 
 
-# Fights whose other side did the harm to whoever was hurt in them: "killed in a shootout
-# with police".
 # Nouns of acts that a verb may have as its object ("threatened military action"): the actors
 # in their phrase do the act.
 ACT_OBJECTS = frozenset(
@@ -3160,6 +3157,8 @@ ACT_OBJECTS = frozenset(
         "crackdown",
     }
 )
+# Fights whose other side did the harm to whoever was hurt in them: "killed in a shootout
+# with police".
 FIGHTS = frozenset(
     {"battle", "shootout", "firefight", "clash", "confrontation", "skirmish", "exchange"}
     | {"gunfight", "fighting", "encounter", "standoff", "crossfire"}
