@@ -400,3 +400,45 @@ def test_shots_of_tear_gas_or_into_the_air_are_crowd_control_not_harm(notes, sub
     from eventwire.extraction.acled_reading import _protest
 
     assert _protest("demo", notes) == ("Protests", sub_event)
+
+
+@pytest.mark.parametrize(
+    ("notes", "sub_event"),
+    [
+        # "riot police" name the police, not a riot
+        (
+            "Riot police used water cannon to break up a protest by teachers.",
+            "Protest with intervention",
+        ),
+        ("Riot police stood guard as teachers marched to the ministry.", "Peaceful protest"),
+        # fireworks fired at the police are the crowd's violence
+        (
+            "Supporters fired firecrackers at police during the protest in the square.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_riot_police_are_no_riot(notes, sub_event):
+    from eventwire.extraction.acled_reading import _protest
+
+    assert _protest("demo", notes)[1] == sub_event
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "The bomb disposal squad safely detonated an improvised explosive device on the highway.",
+        "Troops defused an explosive device found on the highway near the bridge.",
+        "An IED found by a patrol was removed from the road.",
+    ],
+)
+def test_a_weapon_found_or_made_safe_is_disrupted(notes):
+    reading = acled_reading(CODEBOOK, "ASSAULT", "explosives", notes, [], [])
+    assert reading == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_a_ceasefire_signed_is_an_agreement():
+    # signing a formal agreement is SUPPORT in PLOVER's CAMEO crosswalk
+    notes = "On 7 July, the government and the rebels signed a ceasefire agreement in the capital."
+    reading = acled_reading(CODEBOOK, "SUPPORT", None, notes, [ARMY], [REBELS])
+    assert reading == ("Strategic developments", "Agreement")

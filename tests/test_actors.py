@@ -298,7 +298,10 @@ def test_generic_agents_take_the_state_named_before_them(nlp, dictionary):
         "BEN",
         "MIL",
     )
+    # people in a place are that place's, which settle gives once places are known
     protesters = actor_named(actors, "protesters")
+    assert (protesters.country, protesters.sector) == (None, "CVL")
+    protesters = actor_named(settle(actors, dictionary, ["BEN"]), "protesters")
     assert (protesters.country, protesters.sector) == ("BEN", "CVL")
 
 
@@ -841,3 +844,38 @@ def test_press_freedom_and_media_rights_groups_are_rights_groups(nlp, dictionary
     found = extract(nlp, dictionary, text)
     assert {a.dictionary_id for a in found} == {"rights-groups"}
     assert len(found[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # people from elsewhere are not the state the article names most, nor the place's
+        ("Iran rejected the latest proposal from European negotiators.", "negotiators"),
+        ("Foreign fighters in Syria attacked the town.", "fighters"),
+        ("Kenya said Western diplomats had met the rebels.", "diplomats"),
+        # where someone goes, or is sent, says nothing of whose they are
+        ("The president declined the invitation to visit Moscow.", "president"),
+        ("The ambassador to Turkey was recalled.", "ambassador"),
+    ],
+)
+def test_people_from_elsewhere_or_going_somewhere_take_no_state_from_context(text, words):
+    document = eventwire.extract(text)
+    assert actor_named(document.actors, words).country is None
+
+
+def test_a_generic_body_seated_in_a_place_is_that_place_s():
+    # the parser hangs "in Damascus" on the verb
+    document = eventwire.extract("Turkey recognised the new government in Damascus.")
+    assert actor_named(document.actors, "government").country == "SYR"
+    # a state's own envoy stays its own, and its foreign minister is no foreigner
+    document = eventwire.extract("Israel recalled its ambassador to Turkey.")
+    assert actor_named(document.actors, "ambassador").country == "ISR"
+    document = eventwire.extract("Kenya said the foreign minister would travel to Addis Ababa.")
+    assert actor_named(document.actors, "minister").country == "KEN"
+
+
+def test_where_sides_met_says_nothing_of_whose_they_are():
+    document = eventwire.extract("The government and the ELN signed a ceasefire in Havana.")
+    assert actor_named(document.actors, "government").country != "CUB"
+    document = eventwire.extract("The rebels and the government held talks in Geneva.")
+    assert {actor_named(document.actors, w).country for w in ("rebels", "government")} == {None}

@@ -3189,3 +3189,60 @@ def test_troops_called_up_or_deployed_are_no_target():
     assert event.type == "MOBILIZE"
     assert event.source
     assert not event.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired live ammunition at protesting farmers, injuring 12.",
+        "Soldiers opened fire on demonstrating students in the capital.",
+        "Security forces attacked protesting teachers with batons.",
+        "Gang attacks protesting students",
+    ],
+)
+def test_people_an_ing_word_says_protest_are_the_protest_s_and_the_force_s_target(text):
+    # the parser makes "farmers" the object of "protesting": they protest, and are fired at
+    document = eventwire.extract(text)
+    protest = one(document.events, "PROTEST")
+    crowd = names(document, protest.source)
+    assert crowd
+    assert not protest.target
+    assert names(document, one(document.events, "ASSAULT").target) == crowd
+    # not a thing protested
+    document = eventwire.extract("Farmers are protesting price hikes.")
+    assert one(document.events, "PROTEST").target == []
+
+
+def test_a_deal_walked_out_of_is_rejected_and_a_walkout_from_work_a_strike():
+    (event,) = eventwire.extract("Moscow walked out of the grain deal.").events
+    assert event.type == "REJECT"
+    (event,) = eventwire.extract("Workers walked out of the factory over unpaid wages.").events
+    assert (event.type, event.mode) == ("PROTEST", "strike")
+
+
+def test_forces_a_speaker_calls_its_own_are_the_speaker_s():
+    document = eventwire.extract("Pakistan's military said its forces killed six militants.")
+    assert names(document, one(document.events, "ASSAULT").source) == {"Pakistan Armed Forces"}
+    document = eventwire.extract("Turkey said its forces killed 13 PKK militants in Iraq.")
+    assert names(document, one(document.events, "ASSAULT").source) == {"Turkey"}
+
+
+def test_drones_launched_are_a_drone_attack():
+    document = eventwire.extract("Russian forces launched 120 drones at Ukrainian cities.")
+    assert (one(document.events, "ASSAULT").mode) == "drone"
+    assert eventwire.extract("The company launched a new drone model.").events == []
+
+
+def test_of_two_subjects_a_dash_parts_the_one_after_it_acts():
+    document = eventwire.extract("GOMA, Congo — Police fired on a crowd on Monday.")
+    assert names(document, one(document.events, "ASSAULT").source) == {"Congolese police"}
+    # a hyphen inside a name parts nothing
+    document = eventwire.extract(
+        "Detainees in Akpro-Misserete Civil Prison in Porto Novo burnt rooms in the facility."
+    )
+    assert "Detainees" in {
+        m.text
+        for a in document.actors
+        if a.id in one(document.events, "ASSAULT").source
+        for m in a.mentions
+    }

@@ -767,3 +767,18 @@ def test_a_thing_compromised_is_no_concession():
 )
 def test_a_verb_too_general_to_name_an_act_gets_no_event_from_the_model(text):
     assert extract(text).events == []
+
+
+def test_an_act_told_in_an_after_clause_is_another_event_and_the_attack_the_news():
+    document = extract(
+        "KHARTOUM, Sudan — Paramilitary fighters attacked a camp in North Darfur on Sunday, "
+        "killing 40 people. The attack came two days after the army said it had repelled an "
+        "RSF offensive on El Fasher. The United Nations condemned the assault."
+    )
+    attacks = of_type(document, "ASSAULT")
+    assert len(attacks) == 2
+    camp, offensive = attacks
+    assert [m.trigger.text for m in offensive.mentions] == ["offensive"]
+    assert {"attacked", "attack", "assault"} <= {m.trigger.text for m in camp.mentions}
+    # the dateline is no subject of the lede's verb
+    assert actor(document, "fighters") in camp.source

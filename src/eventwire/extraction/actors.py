@@ -1212,10 +1212,12 @@ def _find_generic(found: _Found) -> None:
         else:
             # Backed by a state, they are not that state's, nor the article's by default.
             backed = len(before) < len(named)
-            country = _country_after(found, head, owner)
+            abroad = _from_abroad(head, start, owner)
+            country = None if abroad else _country_after(found, head, owner)
             if (
                 country is None
                 and not backed
+                and not abroad
                 and dictionary.entries[generic].role not in BYSTANDERS
                 and not _placed(head, owner)
             ):
@@ -1430,7 +1432,7 @@ def _placed(head: Any, owner: list[_Match | None]) -> bool:
     ("Demonstrators in Baghdad ... the United States' policies"): their country is that
     place's, which ``settle`` gives once places are known, not the one the article's actors
     name most."""
-    return any(
+    attached = any(
         prep.dep_ == "prep"
         and prep.lower_ in WHERE_PREPS
         and obj.dep_ == "pobj"
@@ -1438,6 +1440,43 @@ def _placed(head: Any, owner: list[_Match | None]) -> bool:
         and owner[obj.i] is None
         for prep in head.children
         for obj in prep.children
+    )
+    # "recognised the new government in Damascus": the parser hangs "in" on the verb
+    doc = head.doc
+    after = doc[head.i + 1 : head.i + 3]
+    return attached or (
+        len(after) == 2
+        and after[0].lower_ == "in"
+        and after[1].ent_type_ == "GPE"
+        and owner[after[1].i] is None
+    )
+
+
+# Words before a noun for people that say they are from abroad or from a continent, not of
+# the state the article names most: "European negotiators", "foreign journalists" (not
+# "regional forces", which may be a province's, nor "Arab militias", a state's own people).
+ABROAD = frozenset(
+    {"foreign", "international", "overseas", "visiting", "expatriate", "western", "european"}
+    | {"african", "asian"}
+)
+
+# Offices that "foreign" names the business of: "the foreign minister" is a state's own.
+FOREIGN_OFFICES = frozenset(
+    {"minister", "ministry", "secretary", "office", "service", "affairs", "department"}
+)
+
+
+def _from_abroad(head: Any, start: int, owner: list[_Match | None]) -> bool:
+    """Whether a noun for people (its words from ``start``) is modified by a word of elsewhere
+    that names no state: "European negotiators", "Western diplomats", "foreign fighters"."""
+    if head.lemma_.lower() in FOREIGN_OFFICES:
+        return False  # "the foreign minister": a title, a state's own
+    return any(
+        child.dep_ in ("amod", "compound")
+        and child.i < start
+        and owner[child.i] is None
+        and child.lower_ in ABROAD
+        for child in head.children
     )
 
 
@@ -1486,6 +1525,8 @@ def _context_country(found: _Found) -> str | None:
         else:
             continue
         if country and country not in NON_STATE_COUNTRIES:
+            if _goes_to(found.doc[m.start : m.end].root):
+                continue  # "the ambassador to Turkey": not Turkey's own
             counts[country] = counts.get(country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
@@ -1609,12 +1650,16 @@ def _actors(found: _Found) -> list[Actor]:
 
 
 def settle(
-    actors: Sequence[Actor], dictionary: ActorDictionary, countries: Sequence[str | None]
+    actors: Sequence[Actor],
+    dictionary: ActorDictionary,
+    countries: Sequence[str | None],
+    doc: Doc | None = None,
 ) -> list[Actor]:
     """Generic actors the text gave no state ("soldiers killed two men in Karimama") given the
     country of the article's places (``countries``, e.g. each place's, in text order): the one
-    named most, first on ties. An actor that becomes one already found is merged into it, and
-    ids are renumbered in order of first mention. Called once places are known.
+    named most, first on ties; not those the text (``doc``) says are from elsewhere ("foreign
+    fighters in Syria"). An actor that becomes one already found is merged into it, and ids are
+    renumbered in order of first mention. Called once places are known.
     """
     counts: dict[str, int] = {}
     for country in countries:
@@ -1626,7 +1671,7 @@ def settle(
     merged: dict[str, Actor] = {}
     for actor in actors:
         entry = dictionary.entries.get(actor.dictionary_id or "")
-        if entry is not None and entry.role is not None:
+        if entry is not None and entry.role is not None and not _all_abroad(actor, doc):
             entry = dictionary.entries[f"{state}-{entry.role}"]
             actor = actor.model_copy(
                 update={"name": entry.name, "country": entry.country, "dictionary_id": entry.id}
@@ -1638,6 +1683,56 @@ def settle(
         merged[key] = actor
     ordered = sorted(merged.values(), key=lambda a: a.mentions[0].start)
     return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(ordered, 1)]
+
+
+# Words whose "to" (or object, for visits) names where someone goes, not where they are from.
+TRAVEL = frozenset(
+    {"visit", "trip", "travel", "journey", "tour", "fly", "invitation", "invite", "mission"}
+    | {"ambassador", "envoy", "delegation", "embassy"}
+)
+
+
+# Acts of meeting, whose place is often a third country's: "talks in Geneva".
+MEETINGS = frozenset(
+    {"talk", "meeting", "summit", "conference", "negotiation", "meet", "negotiate", "sign"}
+    | {"agreement", "accord", "deal", "treaty", "ceasefire", "truce"}
+)
+
+
+def destination(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place named at ``start:end`` is where someone goes or is sent ("declined
+    an invitation to visit Moscow", "the ambassador to Turkey") or where sides met ("signed
+    a ceasefire in Havana"): it says nothing of whose the people of the text are."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    met = (
+        word.dep_ == "pobj"
+        and word.head.lower_ in ("in", "at")
+        and word.head.head.lemma_.lower() in MEETINGS
+        and word.head.head.pos_ != "PROPN"  # not "the Independent Students' Conference"
+    )
+    return met or _goes_to(word)
+
+
+def _goes_to(word: Token) -> bool:
+    """Whether ``word`` names where someone goes: the object of a visit, or "to" after a
+    word of travel or of an envoy."""
+    if word.dep_ == "dobj":
+        return word.head.lemma_.lower() in ("visit", "tour")
+    return (
+        word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.lemma_.lower() in TRAVEL
+    )
+
+
+def _all_abroad(actor: Actor, doc: Doc | None) -> bool:
+    """Whether every mention of a generic actor says its people are from elsewhere."""
+    if doc is None:
+        return False
+    heads = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
+    owner: list[_Match | None] = [None] * len(doc)
+    return all(h is not None and _from_abroad(h.root, h.start, owner) for h in heads)
 
 
 # Words before a common noun that point back to people named before ("the civilians").

@@ -1709,13 +1709,50 @@ class _Reader:
 
     def phrase(self, token: Token, depth: int = 0) -> list[Actor]:
         """Actors the noun phrase headed by ``token`` names, with those joined to it by "and"."""
+        if (crowd := self._crowd(token)) is not None:
+            token = crowd  # "fired at protesting farmers": the farmers
         found: list[Actor] = []
         heads = [token, *token.conjuncts, *self._misparsed_conjuncts(token)]
         for head in heads:
             if head is token and self._named_by_appositive(token, depth):
                 continue
             found += self._head_actors(head, depth)
+        if not found and depth == 0:
+            found = self._own_forces(token)
         return _unique(found)
+
+    def _own_forces(self, token: Token) -> list[Actor]:
+        """ "Pakistan's military said its forces killed six militants": forces a possessive
+        pronoun gives to whoever says what they did are the speaker's own: a state's, its
+        government's or an armed side's."""
+        if token.lemma_.lower() not in ("force", "unit") or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children
+        ):
+            return []
+        verb = token.head
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAYING:
+            return []
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            return []
+        return [
+            a
+            for a in self._head_actors(speaker, 1)
+            if a.kind in ("state", "government", "military", "armed_group")
+        ]
+
+    def _crowd(self, token: Token) -> Token | None:
+        """The people an -ing form describes where the parser made them its object ("fired at
+        protesting farmers", "attacked striking miners"): the -ing word of a protest right
+        before a plural noun that names people; not "protesting price hikes"."""
+        if token.tag_ != "VBG" or token.lemma_.lower() not in CROWD_PARTICIPLES:
+            return None
+        noun = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if noun is None or not _people_noun(noun) or noun.left_edge.i != token.i + 1:
+            return None
+        return noun if self.index.at(noun.idx, _end(noun)) is not None else None
 
     def _named_by_appositive(self, token: Token, depth: int) -> bool:
         """Whether a person's title has an appositive that names the person and says all the
@@ -2006,8 +2043,13 @@ class _Reader:
         sent: list[Actor] | None = (
             [] if (type_ == "AID" and head.lemma_.lower() in SENT) or type_ == "MOBILIZE" else None
         )
+        if (crowd := self._crowd(head)) is not None:
+            source += self.phrase(crowd)  # "fired at protesting farmers": the farmers protest
+            return
         for child in children:
-            if child.dep_ == "nsubjpass" and stative:
+            if child.dep_ == "xcomp" and self._crowd(child) is not None:
+                target += self.phrase(child)  # "attacked protesting teachers"
+            elif child.dep_ == "nsubjpass" and stative:
                 source += self.phrase(child)  # "Israel is opposed to ...": Israel opposes
             elif child.dep_ == "nsubjpass":
                 passive = True
@@ -2192,6 +2234,8 @@ class _Reader:
                     (target if self._after_anti(modifier, child) else source).append(modifier)
             elif child.dep_ == "prep" and roles.get(child.lower_) in ("source", "target"):
                 (source if roles[child.lower_] == "source" else target).extend(self._pobj(child))
+            elif child.dep_ == "acl" and self._crowd(child) is not None:
+                target += self.phrase(child)  # "Gang attacks protesting students"
             elif child.dep_ in ("relcl", "acl") and not _set_in(child):
                 for grandchild in child.children:
                     if grandchild.dep_ == "agent":
@@ -3027,21 +3071,27 @@ class _Reader:
         # The trigger's own preposition ("called on", "cracked down on") takes its object.
         particles = {t.i for t in match.tokens if t.pos_ == "ADP" and t.i != head.i}
         # The nearest; on a tie the first place in the list, and its first mention.
-        best: tuple[int, int, int, str] | None = None
+        best: tuple[bool, int, int, int, str] | None = None
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
             words = self.doc.char_span(start, end, alignment_mode="expand")
             if words is None or not (
                 words.root.i in struck or self._attached(words.root, anchors, head)
             ):
                 continue
-            if words.root.dep_ in MODIFIERS and self.index.at(start, end) is not None:
+            if (
+                words.root.dep_ in MODIFIERS
+                and self.index.at(start, end) is not None
+                and not _part_of_place(words.root)
+            ):
                 continue  # "US airstrikes", "Syrian shelling": who struck, not where
             if words.root.dep_ == "pobj" and words.root.head.i in particles:
                 continue  # "called on China": whom the act is aimed at, not where
-            key = (abs(start - head.idx), rank, k, place)
+            # the part named beside its owner is nearer the act: "in Kisumu's Nyalenda area"
+            owner = words.root.dep_ == "poss"
+            key = (owner, abs(start - head.idx), rank, k, place)
             if best is None or key < best:
                 best = key
-        return best[3] if best else None
+        return best[4] if best else None
 
     def _of_country(self, noun: Token) -> bool:
         """Whether a division noun's "of" names the country it is in ("region of Somalia")."""
@@ -3109,6 +3159,23 @@ def _charge_answered(verb: Token) -> bool:
         c.dep_ == "nsubj" and any(g.lemma_.lower() in CHARGE_NOUNS for g in c.lefts)
         for c in verb.children
     )
+
+
+# Parts of a town or a country a possessive name says whose they are: "in Nairobi's central
+# business district", "on Gaza's southern edge".
+PLACE_PARTS = frozenset(
+    {"district", "area", "suburb", "outskirts", "centre", "center", "neighbourhood", "edge"}
+    | {"neighborhood", "quarter", "border", "north", "south", "east", "west", "coast", "port"}
+    | {"capital", "province", "region", "city", "street", "heart", "downtown"}
+)
+
+
+def _part_of_place(name: Token) -> bool:
+    """Whether a possessive place name says whose part the place is ("Nairobi's central
+    business district"), not who acted ("Moscow's decision")."""
+    part = name.head
+    # one part, not "many of Sudan's cities"
+    return name.dep_ == "poss" and part.tag_ == "NN" and part.lemma_.lower() in PLACE_PARTS
 
 
 # Kinds of division whose "of" names the country they are in, not themselves.
@@ -3496,6 +3563,26 @@ def _sum(token: Token) -> bool:
     return token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
 
 
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _after_dateline(verb: Token) -> Token | None:
+    """The subject after a dash where the parser gives ``verb`` two ("KHARTOUM, Sudan —
+    Paramilitary fighters attacked", "Continued attacks - police responded"); None where it
+    does not. A hyphen inside a name ("Akpro-Misserete") is no dash."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    if len(subjects) < 2:
+        return None
+    first, last = subjects[0], subjects[-1]
+    doc = verb.doc
+    dash = any(
+        t.text in DASHES
+        and (t.text != "-" or (bool(doc[t.i - 1].whitespace_) and bool(t.whitespace_)))
+        for t in doc[first.i + 1 : last.left_edge.i]
+    )
+    return last if dash else None
+
+
 def _after_label(subject: Token, verb: Token) -> Token:
     """ "Looting: On 7 July, gunmen seized ...": the parser may take a label before a colon
     for the verb's subject; the subject after the colon is the one."""
@@ -3689,8 +3776,11 @@ def _subject(verb: Token) -> Token | None:
     "X was indicted and will resign" (X resigns), "resorted to throwing stones"."""
     borrowed = False
     for _ in range(4):
+        # two subjects a dash parts are a misparse of a dateline ("KHARTOUM, Sudan —
+        # Paramilitary fighters attacked"): the one after the dash is the verb's own
+        nearest = _after_dateline(verb)
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS and (nearest is None or child.i == nearest.i):
                 child = _after_label(child, verb)
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head  # "many Iraqis, who accused ..."
@@ -3828,6 +3918,8 @@ HOLDING_VERBS = frozenset({"place", "put", "keep", "hold", "bring"}) | STAYING_V
 
 # Verbs of a call on the telephone, which carries what is said in it.
 CALLING_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+# Acts whose -ing form before people says what they are doing: "protesting farmers".
+CROWD_PARTICIPLES = frozenset({"protest", "demonstrate", "strike", "march", "rally", "picket"})
 # Verbs that send people to do something: what they were sent to do is the act.
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
 # Verbs of help sent somewhere: their object is what is sent, not whom it is for.

@@ -154,6 +154,9 @@ class _Group:
     modes: set[str] = field(default_factory=set)
     fights: bool = False  # some mention is a fight both sides wage (``_fight``)
     series: bool = False  # its first mention tells of many acts (``_series``)
+    # its first mention is told in a clause of another time (``_time_clause``): the
+    # background, which "the attack" after it seldom means where the news itself is near
+    background: bool = False
 
     def add(self, event: Event, sentence: int, paragraph: int, day: str | None) -> None:
         self.events.append(event)
@@ -254,9 +257,12 @@ def group(
             )
         claim = _accused_act(doc, event)
         series = _series(doc, event)
+        foreground = any(not c.background for c in candidates)
         for candidate in [] if joined is not None else reversed(candidates):
             if candidate.elsewhere and not anaphor:
                 continue
+            if anaphor and candidate.background and foreground:
+                continue  # "... after the army repelled an offensive. The UN condemned the attack"
             if not anaphor and not series and candidate.series:
                 continue  # "has ramped up attacks. Last month, it ambushed a bus": one of many
             gap = sentence - candidate.sentences[-1]
@@ -280,7 +286,12 @@ def group(
             if not _compatible(candidate, event, day, by_id, country, mutual, gap == 0):
                 continue
             linked = (
-                (gap == 0 and not _two_doers(candidate, event, country))
+                (
+                    gap == 0
+                    and not _two_doers(candidate, event, country)
+                    # "The attack came two days after the army repelled an RSF offensive"
+                    and _time_clause(doc, event) == _time_clause(doc, candidate.events[-1])
+                )
                 or (
                     0 < gap <= NEARBY_SENTENCES
                     and _shares_actor(candidate, event, kin)
@@ -325,7 +336,11 @@ def group(
                 joined = candidate
                 break
         if joined is None:
-            joined = _Group(elsewhere=reference == "elsewhere", series=series)
+            joined = _Group(
+                elsewhere=reference == "elsewhere",
+                series=series,
+                background=_time_clause(doc, event) is not None,
+            )
             groups.append(joined)
             by_type.setdefault(event.type, []).append(joined)
         joined.add(event, sentence, para, day)
@@ -817,6 +832,33 @@ def _a_cause(doc: Doc, event: Event) -> bool:
             return True
         token = token.head
     return False
+
+
+# Words that open a clause told at another time than the rest of its sentence, and the units
+# of the time between ("two days after", "weeks before").
+TIME_MARKS = frozenset({"after", "before"})
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _time_clause(doc: Doc, event: Event) -> int | None:
+    """The clause, with a subject of its own, that the trigger is told in where its sentence
+    says it came some time before or after the rest ("The attack came two days after the army
+    repelled an offensive"): another act than its sentence's main one. None in the main
+    clause, and for a bare "after", which as often tells the act whose toll the sentence
+    counts ("were killed after gunmen ambushed their convoy")."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    token = words.root if words is not None else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children
+        ):
+            timed = any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for c in token.children
+            )
+            if timed and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                return token.i
+        token = token.head
+    return None
 
 
 def _casualty(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:

@@ -62,14 +62,18 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
     found_actors = actors.find(doc, res.actors)
     found_places = places.find(doc, res.gazetteer, found_actors)
     # "soldiers" in a note that names only Beninese places are Benin's soldiers. A state
-    # named only as it acts ("Russia's strikes on Kyiv") says who, not where.
+    # named only as it acts ("Russia's strikes on Kyiv") says who, not where; nor does a
+    # place someone goes to ("an invitation to visit Moscow").
     acting = Intervals((m.start, m.end, None) for a in found_actors for m in a.mentions)
     where = [
         p.country
         for p in found_places
-        if any(not acting.overlaps(m.start, m.end) for m in p.mentions)
+        if any(
+            not acting.overlaps(m.start, m.end) and not actors.destination(doc, m.start, m.end)
+            for m in p.mentions
+        )
     ]
-    found_actors = actors.settle(found_actors, res.actors, where)
+    found_actors = actors.settle(found_actors, res.actors, where, doc)
     found_actors = actors.apart(found_actors, article.text, res.actors)
     found_times = dates.find(doc, article.published)
     found_quotes = quotes.find(doc, found_actors)
