@@ -1247,3 +1247,34 @@ def test_the_part_named_beside_its_owner_places_the_event():
     document = eventwire.extract("Police clashed with protesters in Kisumu's Nyalenda area.")
     (protest,) = [e for e in document.events if e.type == "PROTEST"]
     assert next(p.name for p in document.places if p.id == protest.place) == "Nyalenda"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("A suicide bomber killed 12 people in the Afghan capital on Monday.", "Kabul"),
+        ("Police dispersed protesters in Kenya's capital.", "Nairobi"),
+        ("A car bomb exploded in the capital of Somalia, killing five.", "Mogadishu"),
+    ],
+)
+def test_a_capital_told_by_its_country_is_that_city(text, city):
+    document = eventwire.extract(text)
+    (event,) = [e for e in document.events if e.type in ("ASSAULT", "PROTEST")]
+    place = next(p for p in document.places if p.id == event.place)
+    assert (place.name, place.precision) == (city, "point")
+    assert place.reason is not None
+    assert "capital of" in place.reason
+    # the country's own name is still the country
+    assert any(p.precision == "country" for p in document.places)
+
+
+def test_capital_that_is_money_or_named_is_no_city_of_its_own():
+    document = eventwire.extract("China's capital markets fell sharply.")
+    assert [p.name for p in document.places] == ["China"]
+    for text in (
+        "Protests spread in the Somali capital Mogadishu.",
+        "Protests spread in Somalia's capital, Mogadishu, on Monday.",
+    ):
+        document = eventwire.extract(text)
+        found = [m.text for p in document.places for m in p.mentions if p.name == "Mogadishu"]
+        assert found == ["Mogadishu"], text

