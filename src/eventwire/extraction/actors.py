@@ -1466,15 +1466,16 @@ FOREIGN_OFFICES = frozenset(
 )
 
 
-def _from_abroad(head: Any, start: int, owner: list[_Match | None]) -> bool:
+def _from_abroad(head: Any, start: int, owner: list[_Match | None] | None = None) -> bool:
     """Whether a noun for people (its words from ``start``) is modified by a word of elsewhere
-    that names no state: "European negotiators", "Western diplomats", "foreign fighters"."""
+    that names no state ("European negotiators", "Western diplomats", "foreign fighters"), one
+    no actor's words (``owner``, where known) cover."""
     if head.lemma_.lower() in FOREIGN_OFFICES:
         return False  # "the foreign minister": a title, a state's own
     return any(
         child.dep_ in ("amod", "compound")
         and child.i < start
-        and owner[child.i] is None
+        and (owner is None or owner[child.i] is None)
         and child.lower_ in ABROAD
         for child in head.children
     )
@@ -1731,8 +1732,7 @@ def _all_abroad(actor: Actor, doc: Doc | None) -> bool:
     if doc is None:
         return False
     heads = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
-    owner: list[_Match | None] = [None] * len(doc)
-    return all(h is not None and _from_abroad(h.root, h.start, owner) for h in heads)
+    return all(h is not None and _from_abroad(h.root, h.start) for h in heads)
 
 
 # Words before a common noun that point back to people named before ("the civilians").
