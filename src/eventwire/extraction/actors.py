@@ -1711,10 +1711,19 @@ def destination(doc: Doc, start: int, end: int) -> bool:
     met = (
         word.dep_ == "pobj"
         and word.head.lower_ in ("in", "at")
-        and word.head.head.lemma_.lower() in MEETINGS
+        and _meeting(word.head.head)
         and word.head.head.pos_ != "PROPN"  # not "the Independent Students' Conference"
     )
     return met or _goes_to(word)
+
+
+def _meeting(word: Token) -> bool:
+    """Whether ``word`` names a meeting or a deal, or is the verb of one ("reached a deal in
+    Doha": the parser hangs the place on "reached")."""
+    return word.lemma_.lower() in MEETINGS or (
+        word.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in MEETINGS for c in word.children)
+    )
 
 
 def _goes_to(word: Token) -> bool:

@@ -163,6 +163,7 @@ class Entry:
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
     needs_target: bool = False
     found: bool = False  # the subject found what the act left ("discovered bodies"): no doer
+    settled: bool = False  # the words settle the type: the type model may not change it
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
     roles: tuple[tuple[str, Role], ...] = ()
@@ -474,6 +475,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             not_context=frozenset(group.get("not_context") or ()),
             needs_target=bool(group.get("needs_target")),
             found=bool(group.get("found")),
+            settled=bool(group.get("settled")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
             roles=tuple((group.get("roles") or {}).items()),
@@ -1490,6 +1492,7 @@ class _Reader:
         self.actors = actors
         self.lex = lexicon
         self.words = words_of(doc)
+        self.settled: set[int] = set()  # trigger starts of events whose type is settled
         self._organisations: dict[str, Actor] = {}
         # Words the rules read as no event, which the type model must not make one of.
         self.no_event: set[int] = set()
@@ -1587,7 +1590,11 @@ class _Reader:
     def _fits(self, entry: Entry, head: Token, tokens: list[Token]) -> bool:
         """Whether the conditions of ``entry`` hold around ``head``."""
         if entry.context or entry.not_context:
-            phrase = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+            # of a verb that ends in a preposition, what the preposition takes ("called for an
+            # inquiry"), not the rest of the verb's clause ("called for calm and said ...")
+            ends_in_prep = entry.pos == "verb" and len(tokens) > 1 and tokens[-1].dep_ == "prep"
+            span = list((tokens[-1] if ends_in_prep else head).subtree)
+            phrase = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
             if entry.context and not phrase & entry.context:
                 return False
             if entry.pos == "noun" and phrase & entry.not_context:
@@ -2550,6 +2557,10 @@ class _Reader:
             and not self._forecast(m, matches)
         ]
         clauses = {_clause(m.governor or m.head).i for m in kept}
+        # where the words settle the type, the type model may not change it
+        self.settled.update(
+            min(t.idx for t in m.tokens) for m in kept if m.entry.settled and not m.changed
+        )
         return [self._event(m, sentence, places, times, clauses) for m in kept]
 
     def _causes(self, matches: list[_Match]) -> None:
@@ -2822,7 +2833,8 @@ class _Reader:
                 event.trigger.start, event.trigger.end, alignment_mode="expand"
             )
             change = None
-            if trigger is not None and not event.negated:
+            settled = event.trigger.start in self.settled
+            if trigger is not None and not event.negated and not settled:
                 change = retype(model, sentence, trigger.root, event.type)
             if change is not None and change[0] == "AGREE" and not event.future:
                 change = None  # an act done is no promise (PLOVER AGREE is to act later)
@@ -3690,6 +3702,11 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
                 ),
                 None,
             )
+        if nxt is None and n == 1 and token.i + 1 < len(token.doc):
+            # "handed over 50 tons of rice": the parser may read the particle as "over 50"
+            after = token.doc[token.i + 1]
+            if after.lower_ == word and after.dep_ == "quantmod" and after.head.like_num:
+                nxt = after
         if nxt is None:
             return None
         if n == last and word == "in" and any(c.dep_ == "pobj" for c in nxt.children):
@@ -4056,6 +4073,11 @@ def _modality(
     above = [*(chain[1:] if head.dep_ != "nsubj" else []), *governors]
     if chain[-1].dep_ == "ccomp":
         above.append(chain[-1].head)
+        helper = chain[-1].head
+        # what help yet to be given is to bring about has not happened: "an initiative to
+        # help the two sides reach an agreement" (not "helped them reach one")
+        if helper.lemma_.lower() in ENABLING_VERBS and _infinitive(helper):
+            hypothetical = True
     if any(t.lemma_.lower() in cues.get("asking_verbs", empty) for t in above):
         hypothetical = True
     for token in governors:
@@ -4144,6 +4166,10 @@ def _subheading(sentence: TokenSpan) -> bool:
         and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
         and not any(t.is_punct for t in words)
     )
+
+
+# Verbs of helping another do something: "help them reach", "let them leave".
+ENABLING_VERBS = frozenset({"help", "enable", "allow", "let", "assist"})
 
 
 def _infinitive(verb: Token) -> bool:
