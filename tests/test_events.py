@@ -3311,3 +3311,118 @@ def test_meals_distributed_and_grants_awarded_are_aid():
     )
     assert one(document.events, "AID").source
     assert eventwire.extract("The army distributed leaflets in the town.").events == []
+
+
+def test_whence_carried_help_came_is_not_where_it_was_given():
+    document = eventwire.extract("Three planes carrying relief from the UAE landed in Benghazi.")
+    aid = one(document.events, "AID")
+    assert names(document, aid.source) == {"United Arab Emirates"}
+    assert {p.name for p in document.places if p.id == aid.place} != {"United Arab Emirates"}
+
+
+def test_a_gerund_object_is_its_verb_s_subject_s_act():
+    # the parser makes "funding" the object of "resumed"
+    document = eventwire.extract("The World Bank resumed funding for Ethiopia.")
+    assert names(document, one(document.events, "AID").source) == {"World Bank"}
+
+
+def test_stocks_released_to_those_in_need_are_aid_and_measures_count_goods():
+    document = eventwire.extract(
+        "The government released 500 tonnes of grain from strategic reserves to famine-hit areas."
+    )
+    assert one(document.events, "AID").trigger.text == "released"
+    # a measure counts what it measures: explosives found by the kilogram
+    document = eventwire.extract("Soldiers found 40 kilograms of explosives in a car.")
+    assert one(document.events, "COERCE").mode == "seize"
+    # hostages released stay released; figures released are no aid
+    document = eventwire.extract("Rebels released 20 hostages, giving them food and water.")
+    assert one(document.events, "RETREAT").trigger.text == "released"
+    assert eventwire.extract("The ministry released figures on food prices.").events == []
+
+
+def test_firefighters_pulling_survivors_out_give_help():
+    # no actor is named, but firefighters are a party to the act, as rescuers are
+    document = eventwire.extract("Firefighters pulled 40 survivors from the rubble in Antakya.")
+    assert one(document.events, "AID").trigger.text == "pulled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin brushed off the criticism.",
+        "Moscow scoffed at the suggestion.",
+        "The rebels shunned the peace conference.",
+        "The court threw out the opposition's petition.",
+    ],
+)
+def test_criticism_waved_away_and_petitions_thrown_out_are_rejections(text):
+    (event,) = eventwire.extract(text).events
+    assert event.type == "REJECT"
+    assert event.source
+
+
+def test_an_act_someone_says_will_be_done_to_others_is_their_threat():
+    document = eventwire.extract("The Houthis said ships linked to Israel would be targeted.")
+    threat = one(document.events, "THREATEN")
+    assert names(document, threat.source) == {"Houthis"}
+    # a doer named stays the doer
+    document = eventwire.extract("Officials said the town would be bombed by Russian jets.")
+    assert names(document, one(document.events, "THREATEN").source) == {"Russian Armed Forces"}
+
+
+def test_fires_and_outbreaks_fought_are_no_attack():
+    assert eventwire.extract("Doctors are fighting the outbreak.").events == []
+    assert eventwire.extract("Firefighters battled the flames.").events == []
+    document = eventwire.extract("Troops fought the militants in the forest.")
+    assert one(document.events, "ASSAULT").target
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A bomb exploded at a market in Maiduguri.", "explosives"),
+        ("An explosive device went off near the governor's office.", "explosives"),
+        ("A mortar shell landed near the school in Gao.", "heavy-weapons"),
+    ],
+)
+def test_a_weapon_that_went_off_or_landed_is_an_attack(text, mode):
+    (event,) = eventwire.extract(text).events
+    assert (event.type, event.mode) == ("ASSAULT", mode)
+    assert not event.source  # the weapon is no doer
+
+
+def test_a_weapon_named_like_a_body_is_no_doer():
+    # the tagger takes "Improvised Explosive Device" for an organisation's name
+    document = eventwire.extract(
+        "An Improvised Explosive Device (IED) exploded near the office in Mandera. "
+        "Perpetrators not known."
+    )
+    event = one(document.events, "ASSAULT")
+    assert "Improvised Explosive Device" not in names(document, event.source)
+
+
+def test_a_boiler_that_exploded_or_prices_that_fell_are_no_attack():
+    assert not [e for e in eventwire.extract("Oil prices fell sharply.").events]
+    document = eventwire.extract("A gas cylinder exploded in a restaurant in Lagos.")
+    assert not [e for e in document.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The army shelled Kandahar province.", "Rebels attacked the Gao region."]
+)
+def test_a_division_attacked_is_where_it_happened(text):
+    document = eventwire.extract(text)
+    event = one(document.events, "ASSAULT")
+    assert event.place is not None
+    assert event.place_basis == "stated"
+
+
+def test_damage_a_weapon_did_is_its_attack_s_harm():
+    document = eventwire.extract(
+        "A missile landed outside the hospital on 23 June, shattering windows."
+    )
+    (event,) = document.events
+    assert (event.type, event.mode) == ("ASSAULT", "heavy-weapons")
+    # windows smashed by rioters are their vandalism
+    document = eventwire.extract("Rioters smashed windows of shops in Nairobi.")
+    assert one(document.events, "PROTEST").mode == "vandalize"

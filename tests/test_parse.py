@@ -85,3 +85,46 @@ def test_a_subheading_run_into_its_paragraph_is_its_own_sentence(nlp):
     sentences = [s.text for s in nlp(text).sents]
     assert "Recent attacks" in sentences
     assert "Talks in The Hague began on Monday." in sentences
+
+
+def test_a_title_case_headline_is_read_as_a_sentence():
+    from eventwire.extraction.parse import Headline, sentence_cased
+
+    common = Headline(
+        words=frozenset({"lift", "ban", "send", "aid", "attack", "arrest", "report", "edit"}),
+        nouns=frozenset({"rebel", "police", "army"}),
+    )
+    text = "U.S. Lifts Travel Ban to Lebanon\nThe army said Rebels Attack towns."
+    cased = sentence_cased(text, common)
+    assert cased == "U.S. lifts Travel ban to Lebanon\nThe army said Rebels Attack towns."
+    assert len(cased) == len(text)  # offsets carry over
+    # the first word keeps its capital, acronyms theirs; a line in sentence case is left alone
+    assert sentence_cased("Rebels Attack EU Base", common) == "Rebels attack EU Base"
+    assert sentence_cased("Kenya, Uganda and Tanzania", common) == "Kenya, Uganda and Tanzania"
+    # an actor's noun after a name is part of it; names keep their words
+    assert sentence_cased("Kenya Police Arrest Free Syrian Army Fighters", common) == (
+        "Kenya Police arrest Free Syrian Army Fighters"
+    )
+    assert sentence_cased("(Reporting by Jane Doe in New York; Editing by Tom Orr)", common) == (
+        "(Reporting by Jane Doe in New York; editing by Tom Orr)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Kenya Recalls Ambassador to Somalia", "SANCTION"),
+        ("Police Arrest 20 Protesters in Lagos", "COERCE"),
+        ("Russia Expels Two British Diplomats", "SANCTION"),
+    ],
+)
+def test_headlines_in_title_case_report_their_acts(text, type_):
+    import eventwire
+
+    document = eventwire.extract(text)
+    event = next(e for e in document.events if e.type == type_)
+    assert event.source
+    # the text and its spans are the article's own, capitals and all
+    assert document.article.text == text
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+    assert event.trigger.text[0].isupper()

@@ -1202,6 +1202,9 @@ def test_words_of_a_named_line_or_landform_are_no_towns():
     assert not _names("Troops crossed the Line of Actual Control.")
     found = _names("Chinese vessels fired water cannon at a boat near Second Thomas Shoal.")
     assert "Thomas" not in {name for name, _ in found}
+    # the word that names a sea is no town: "the Coral Sea" is not El Coral, Nicaragua
+    found = _names("Japan and Australia held joint naval drills in the Coral Sea.")
+    assert not any("Coral" in name for name, _ in found)
     # a country or a city still says where: "the University of Nairobi"
     assert ("Nairobi", "point") in _names("Students of the University of Nairobi protested.")
 

@@ -259,6 +259,10 @@ class ActorDictionary:
         self._generic_longest = max((len(key) for key in self._generic), default=0)
         self._generic_first = {key[0] for key in self._generic if key}
 
+    def common_nouns(self) -> frozenset[str]:
+        """The words of the common nouns the dictionary knows ("soldiers", "police")."""
+        return frozenset(word for key in self._generic for word in key)
+
     @classmethod
     def load(cls, path: Path) -> ActorDictionary:
         """The dictionary read from ``path``."""

@@ -110,6 +110,9 @@ DOING_NOUNS = frozenset(
 QUANTITY_NOUNS = frozenset(
     {"total", "number", "series", "batch", "couple", "pair", "set"}
     | {"hundred", "thousand", "dozen", "score", "million", "handful"}
+    # measures of goods: "500 tonnes of grain", "two truckloads of medicine"
+    | {"tonne", "ton", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "bag", "sack"}
+    | {"truckload", "consignment", "crate", "carton", "box", "shipload", "planeload"}
 )
 # Tags of a word that opens a noun phrase right after its verb: "burn a truck".
 OBJECT_OPENING_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS"})
@@ -153,6 +156,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()  # "released a report" releases nobody
     not_subjects: frozenset[str] = frozenset()  # "tariffs targeting imports" attack nobody
+    subjects: frozenset[str] = frozenset()  # "a bomb exploded": only with such a doer
     not_instruments: frozenset[str] = frozenset()  # "hit Canada with tariffs" hurts nobody
     left: frozenset[str] = frozenset()  # "withdrew from the deal": what is left behind
     needs_subject: bool = False  # "the Taliban let women work", not "Let us work"
@@ -332,6 +336,7 @@ class EventLexicon:
                     entry.sentence_context,
                     entry.objects,
                     entry.left,
+                    entry.subjects,
                 )
                 if key in seen:
                     raise ResourceError(
@@ -395,7 +400,9 @@ def _no_bare_booleans(node: Any, where: str) -> None:
 
 def _conditioned_entry(entry: Entry) -> bool:
     """Whether ``entry`` holds only where its words, sentence or object say so."""
-    return bool(entry.context or entry.sentence_context or entry.objects or entry.left)
+    return bool(
+        entry.context or entry.sentence_context or entry.objects or entry.left or entry.subjects
+    )
 
 
 def _governing(group: Any, where: str, codebook: Codebook) -> Governing:
@@ -465,6 +472,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             objects=frozenset(group.get("objects") or ()),
             not_objects=frozenset(group.get("not_objects") or ()),
             not_subjects=frozenset(group.get("not_subjects") or ()),
+            subjects=frozenset(group.get("subjects") or ()),
             not_instruments=frozenset(group.get("not_instruments") or ()),
             left=frozenset(group.get("left") or ()),
             needs_subject=bool(group.get("needs_subject")),
@@ -533,14 +541,15 @@ BLAMED_FOR = frozenset(
 
 
 def _damage_done(event: Event, found: Sequence[Event]) -> bool:
-    """ "Gunmen shot at the mayor's car, leaving him injured and the vehicle damaged": damage
-    that nobody is named doing, beside an attack in its sentence, is the attack's own harm,
-    not vandalism of its own."""
+    """ "Gunmen shot at the mayor's car, leaving him injured and the vehicle damaged", "A
+    missile landed outside the hospital, shattering windows": damage that nobody is named doing,
+    beside an attack in its sentence (by someone, or by a weapon it names), is the attack's own
+    harm, not vandalism of its own."""
     return (
         event.type == "PROTEST"
         and event.mode == "vandalize"
         and not event.source
-        and any(e.type == "ASSAULT" and e.source for e in found)
+        and any(e.type == "ASSAULT" and (e.source or e.mode is not None) for e in found)
     )
 
 
@@ -564,6 +573,8 @@ def find(
     index = MentionIndex(actors)
     countries = frozenset(m.start for p in places if p.precision == "country" for m in p.mentions)
     reader = _Reader(doc, index, actors, lexicon, quotes, countries)
+    # towns, which a division's name before "province" or "region" does not mean
+    reader.towns = frozenset(p.id for p in places if p.precision == "point")
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
@@ -1493,6 +1504,7 @@ class _Reader:
         self.lex = lexicon
         self.words = words_of(doc)
         self.settled: set[int] = set()  # trigger starts of events whose type is settled
+        self.towns: frozenset[str] = frozenset()  # ids of places that are towns
         self._organisations: dict[str, Actor] = {}
         # Words the rules read as no event, which the type model must not make one of.
         self.no_event: set[int] = set()
@@ -1690,6 +1702,10 @@ class _Reader:
             return False  # "slammed into the coast", "blasted into orbit": a body moving
         if entry.not_subjects and _any_named(
             entry.not_subjects, _with_counted(_doers(head) or _described(head))
+        ):
+            return False
+        if entry.subjects and not _any_named(
+            entry.subjects, _with_counted(_doers(head) or _described(head))
         ):
             return False
         if entry.pos == "noun" and entry.governors:
@@ -2111,7 +2127,9 @@ class _Reader:
             passive = True
         if not passive:
             match.subject = _subject(head)
-            if match.subject is not None and not match.entry.found:
+            # a subject that found what the act left, or the weapon that went off, is no doer
+            no_doer = match.entry.found or bool(match.entry.subjects)
+            if match.subject is not None and not no_doer:
                 source += self.phrase(match.subject)
             elif head.dep_ == "amod" and head.tag_ == "VBG":
                 source += self.phrase(head.head)  # "protesting teachers": the teachers protest
@@ -2960,6 +2978,12 @@ class _Reader:
             said = _said(match.governor or head)
             match.embedded, type_, mode = type_, "THREATEN", None
             future, hypothetical = not said and future, not said
+            if said and not match.source and _agentless_passive(head):
+                # "The Houthis said ships linked to Israel would be targeted": who says so
+                # threatens it
+                sayer = _sayer(match.governor or head)
+                if sayer is not None:
+                    match.source = [a for a in self.phrase(sayer) if a not in match.target]
         words = set(self.words.lemma[sentence.start : sentence.end])
         trigger = head.lemma_.lower()
         rules = self.lex.by_actor
@@ -3080,6 +3104,15 @@ class _Reader:
             for p in of.children
             if p.dep_ == "pobj"
         }
+        # "shelled Kandahar province", "raided Mandera town": the name before the kind of
+        # place; before a division, where it was found to name one (not a town elsewhere)
+        named = {
+            c.i: self.doc[i].lemma_.lower() in DIVISION_NOUNS - KIND_WORDS
+            for i in list(struck)
+            if self.doc[i].lemma_.lower() in DIVISION_NOUNS | KIND_WORDS
+            for c in self.doc[i].children
+            if c.dep_ == "compound" and c.pos_ == "PROPN"
+        }
         # The trigger's own preposition ("called on", "cracked down on") takes its object.
         particles = {t.i for t in match.tokens if t.pos_ == "ADP" and t.i != head.i}
         # The nearest; on a tie the first place in the list, and its first mention.
@@ -3087,7 +3120,9 @@ class _Reader:
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
             words = self.doc.char_span(start, end, alignment_mode="expand")
             if words is None or not (
-                words.root.i in struck or self._attached(words.root, anchors, head)
+                words.root.i in struck
+                or (words.root.i in named and not (named[words.root.i] and place in self.towns))
+                or self._attached(words.root, anchors, head)
             ):
                 continue
             if (
@@ -3138,9 +3173,11 @@ class _Reader:
             if (
                 token.dep_ == "pobj"
                 and parent.lower_ == "from"
-                and parent.head.lemma_.lower() in RECEIVING_VERBS
+                and parent.head.lemma_.lower() in RECEIVING_VERBS | CARRYING_VERBS
             ):
-                return False  # "received aid from Japan": who gave it, not where
+                # "received aid from Japan", "planes carrying relief from the UAE": who gave
+                # it, or whence it came, not where
+                return False
             if (
                 token.dep_ == "pobj"
                 and parent.lower_ in self.lex.place_preps
@@ -3216,6 +3253,11 @@ TAKING_VERBS = frozenset({"accept", "get", "obtain", "secure", "win"})
 RECEIVING_VERBS = frozenset(
     {"receive", "get", "obtain", "accept", "secure", "win", "seek", "request", "buy"}
     | {"purchase", "import", "borrow"}
+)
+# Verbs of carrying things somewhere: their "from" is where the things came from.
+CARRYING_VERBS = frozenset(
+    {"carry", "bring", "ship", "send", "fly", "airlift", "truck", "ferry", "transport"}
+    | {"deliver", "donate", "export"}
 )
 
 
@@ -3836,6 +3878,12 @@ def _subject(verb: Token) -> Token | None:
                     return told
             verb = verb.head
             continue
+        if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+            # "The World Bank resumed funding for Ethiopia": the parser's gerund object of a
+            # verb of going on or stopping is its subject's act
+            borrowed = True
+            verb = verb.head
+            continue
         return None
     return None
 
@@ -3987,6 +4035,25 @@ def _said(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _sayer(token: Token) -> Token | None:
+    """The subject of the verb of saying that tells the clause of ``token``, if one does."""
+    for _ in range(5):
+        if token.lemma_.lower() in SAYING:
+            return _subject(token)
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """Whether ``verb`` is a passive that names no doer ("ships would be targeted")."""
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
 
 
 # Marks of a condition: a clause that follows from one is hypothetical ("X would be deported

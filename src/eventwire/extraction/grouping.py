@@ -84,7 +84,7 @@ PARTY_NOUNS = frozenset(
     {"delegation", "side", "negotiator", "envoy", "diplomat", "mediator", "counterpart"}
     | {"committee", "commission", "prosecutor", "panel", "tribunal", "watchdog", "inspector"}
     | {"council", "board", "jury"}
-    | {"rescuer", "medic", "doctor", "nurse", "volunteer"}
+    | {"rescuer", "medic", "doctor", "nurse", "volunteer", "firefighter", "paramedic"}
 )
 # Pronouns and generic nouns ("the group") that stand for an actor named before, and the
 # kinds of actor each can stand for.
@@ -259,7 +259,11 @@ def group(
         series = _series(doc, event)
         foreground = any(not c.background for c in candidates)
         for candidate in [] if joined is not None else reversed(candidates):
-            if candidate.elsewhere and not anaphor:
+            if (
+                candidate.elsewhere
+                and not anaphor
+                and not _sets_scene(doc, candidate.events[-1], event)
+            ):
                 continue
             if anaphor and candidate.background and foreground:
                 continue  # "... after the army repelled an offensive. The UN condemned the attack"
@@ -389,6 +393,23 @@ def _series(doc: Doc, event: Event) -> bool:
         return False
     root = words.root
     return root.tag_ == "NNS" and root.dep_ == "dobj" and root.head.lemma_.lower() in SERIES_VERBS
+
+
+def _sets_scene(doc: Doc, scene: Event, event: Event) -> bool:
+    """Whether ``scene`` is named in a phrase on ``event``'s verb that says which act the
+    clause tells: "In a separate attack, two farmers were wounded" (one event); not "wounded
+    by an earlier bomb blast", an act before this one."""
+    named = doc.char_span(scene.trigger.start, scene.trigger.end, alignment_mode="expand")
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if named is None or words is None:
+        return False
+    prep = named.root.head
+    return (
+        named.root.dep_ == "pobj"
+        and prep.lower_ in ("in", "during")
+        and prep.head.i == words.root.i
+        and prep.i < words.root.i
+    )
 
 
 def _accused_act(doc: Doc, event: Event) -> bool:

@@ -118,11 +118,90 @@ CUTS = (
 )
 
 
-def parse(text: str, nlp: Language) -> Doc:
-    """The parsed text; ``doc.text`` is ``text`` unchanged, so offsets carry over."""
+def parse(text: str, nlp: Language, common: Headline | None = None) -> Doc:
+    """The parsed text; ``text_of(doc)`` is ``text`` unchanged, so offsets carry over.
+    ``common``: words a headline in title case capitalises that are no names."""
     if len(text) < LONG_TEXT:
-        return _with_text(nlp(text), text)
-    return next(doc for doc, _ in parse_many([(text, None)], nlp))
+        return _with_text(nlp(sentence_cased(text, common)), text)
+    return next(doc for doc, _ in parse_many([(text, None)], nlp, common=common))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Words a headline in title case capitalises that are no names: ``words`` (verbs and nouns
+    of acts) anywhere, ``nouns`` (common nouns for actors: "Police", "Army") only where they do
+    not follow a name they may be part of ("Kenya Police", "Free Syrian Army")."""
+
+    words: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+
+
+# Words a title-case headline capitalises that are no names: "U.S. Lifts Travel Ban to
+# Lebanon". Function words here; the caller adds the lexicon's trigger words and the actor
+# dictionary's common nouns.
+FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the of to in on at for and or as by with from after before over into against "
+        "amid near says say said its their his her is are was were be been has have had "
+        "not no than then up down out off he she it they we would will could should can must",
+    )
+)
+HEADLINE_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+HEADLINE_CHARS = 200  # a line longer than this is no headline
+
+
+def sentence_cased(text: str, common: Headline | None) -> str:
+    """``text`` with each headline in title case ("U.S. Lifts Travel Ban to Lebanon") written
+    as a sentence ("U.S. lifts travel ban to Lebanon"): the tagger reads capitalised verbs in a
+    headline as names and finds no act. Only words in ``common`` (or function words), past the
+    line's first, lose their capital; names keep theirs. Same length, so offsets carry over."""
+    if common is None:
+        return text
+    out: list[str] = []
+    changed = False
+    for line in text.splitlines(keepends=True):
+        words = list(HEADLINE_WORD.finditer(line)) if len(line) <= HEADLINE_CHARS else []
+        content = [w for w in words if w.group().lower() not in FUNCTION_WORDS]
+        if len(content) < 3 or not all(w.group()[0].isupper() for w in content):
+            out.append(line)
+            continue
+        chars = list(line)
+        after_name = True  # the line's first word keeps its capital
+        for i, w in enumerate(words):
+            word = w.group()
+            lower = word.lower()
+            forms = _forms(lower)
+            if (
+                word[0].isupper()
+                and not word[1:].isupper()  # "U.S.", "EU", "UN" are names
+                and len(lower) == len(word)
+                and i > 0
+                and (
+                    lower in FUNCTION_WORDS
+                    or not forms.isdisjoint(common.words)
+                    or (not after_name and not forms.isdisjoint(common.nouns))
+                )
+            ):
+                chars[w.start() : w.end()] = lower
+                changed = True
+                after_name = False
+            else:
+                after_name = word[0].isupper()
+        out.append("".join(chars))
+    return "".join(out) if changed else text
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` and the stems its English endings may hide: "lifts", "imposes", "expelled"."""
+    forms = {word}
+    if word.endswith("s"):
+        forms |= {word[:-1], word[:-2], word[:-3] + "y"}
+    if word.endswith("ed"):
+        forms |= {word[:-1], word[:-2], word[:-3], word[:-3] + "y"}
+    if word.endswith("ing"):
+        forms |= {word[:-3], word[:-3] + "e", word[:-4]}
+    return forms
 
 
 def _with_text(doc: Doc, text: str) -> Doc:
@@ -147,7 +226,11 @@ class _Piece(Generic[Context]):
 
 
 def parse_many(
-    items: Iterable[tuple[str, Context]], nlp: Language, *, batch_size: int = 16
+    items: Iterable[tuple[str, Context]],
+    nlp: Language,
+    *,
+    batch_size: int = 16,
+    common: Headline | None = None,
 ) -> Iterator[tuple[Doc, Context]]:
     """Each text parsed, with its context, in order. The pieces of every text go through one
     ``nlp.pipe``; a long text's pieces are joined back into one ``Doc`` of the whole text, so
@@ -157,10 +240,11 @@ def parse_many(
         for text, context in items:
             cuts = pieces(text) if len(text) >= LONG_TEXT else [(0, len(text))]
             texts.append(text)
+            cased = sentence_cased(text, common)
             for number, (start, end) in enumerate(cuts):
                 left, right = _margins(text, start, end) if len(cuts) > 1 else (start, end)
                 piece = _Piece(context, number, len(cuts), start - left, end - left)
-                yield text[left:right], piece
+                yield cased[left:right], piece
 
     done: list[Doc] = []
     texts: deque[str] = deque()  # the whole texts streamed and not yet given back

@@ -37,7 +37,7 @@ def extract(
 def extract_article(article: Article, settings: Settings | None = None) -> Document:
     """Everything eventwire finds in an ``Article`` that has been read already."""
     res = resources.load(settings or Settings.from_env())
-    return extract_parsed(article, parse(article.text, res.nlp), res)
+    return extract_parsed(article, parse(article.text, res.nlp, res.headline_words), res)
 
 
 def extract_many(
@@ -46,7 +46,9 @@ def extract_many(
     """A ``Document`` for each article, in order; spaCy parses them in batches (``nlp.pipe``),
     a long article in pieces (``parse.parse_many``)."""
     res = resources.load(settings or Settings.from_env())
-    pairs = parse_many(((a.text, a) for a in articles), res.nlp, batch_size=batch_size)
+    pairs = parse_many(
+        ((a.text, a) for a in articles), res.nlp, batch_size=batch_size, common=res.headline_words
+    )
     for doc, article in pairs:
         yield extract_parsed(article, doc, res)
 

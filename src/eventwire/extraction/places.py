@@ -315,6 +315,8 @@ LANDFORMS = _words(
     "shoal shoals reef reefs atoll cay strait channel valley forest desert mountains hills "
     "falls dam canal island islands lake river"
 )
+# Words for open water a name before them names, seldom after a town: "the Coral Sea".
+SEAS = _words("sea ocean")
 # Arabic words that open a place's name and are rarely one alone ("Abu Salim", "Jebel Marra",
 # "Wadi Halfa", "Beit Hanoun"): before another name word they are part of it, not a town.
 NAME_OPENERS = _words(
@@ -891,14 +893,14 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         ):
             i = j + 1
             continue
-        # A word inside a landform's name is no town: "Second Thomas Shoal" is not Thomas.
+        # A word inside a landform's name is no town: "Second Thomas Shoal" is not Thomas; nor
+        # is the word that names a sea ("the Coral Sea" is not El Coral, Nicaragua)
         if (
             accepted is not None
             and len(accepted) == 1
-            and _in_run(doc, i)
             and i + 1 < len(doc)
             and _is_name(doc[i + 1])
-            and doc[i + 1].lower_ in LANDFORMS
+            and ((_in_run(doc, i) and doc[i + 1].lower_ in LANDFORMS) or doc[i + 1].lower_ in SEAS)
         ):
             accepted = None
         # The end of a hyphened name the gazetteer does not know is no place of its own: "the

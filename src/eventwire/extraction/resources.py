@@ -11,7 +11,7 @@ from spacy.language import Language
 from ..settings import Settings
 from .actors import ActorDictionary
 from .events import EventLexicon
-from .parse import load_pipeline
+from .parse import Headline, load_pipeline
 from .places import Gazetteer, build_gazetteer
 from .types import TypeModel
 
@@ -25,6 +25,8 @@ class Resources:
     gazetteer: Gazetteer
     lexicon: EventLexicon
     type_model: TypeModel | None = None
+    # words a title-case headline capitalises that are no names (``parse.sentence_cased``)
+    headline_words: Headline | None = None
 
 
 def ensure_gazetteer(settings: Settings) -> None:
@@ -41,10 +43,16 @@ def ensure_gazetteer(settings: Settings) -> None:
 def load(settings: Settings) -> Resources:
     """Everything the stages need for ``settings``, loaded once and kept."""
     ensure_gazetteer(settings)
+    actors = ActorDictionary.load(settings.actors_path)
+    lexicon = EventLexicon.load(settings.lexicon_path)
     return Resources(
         nlp=load_pipeline(settings.spacy_model),
-        actors=ActorDictionary.load(settings.actors_path),
+        actors=actors,
         gazetteer=Gazetteer.load(settings.gazetteer_path),
-        lexicon=EventLexicon.load(settings.lexicon_path),
+        lexicon=lexicon,
         type_model=TypeModel.load(settings.type_model_path) if settings.type_model_path else None,
+        headline_words=Headline(
+            words=frozenset(lexicon.verbs) | frozenset(lexicon.nouns) | lexicon.light_verbs,
+            nouns=actors.common_nouns(),
+        ),
     )
