@@ -572,9 +572,8 @@ def find(
     """
     index = MentionIndex(actors)
     countries = frozenset(m.start for p in places if p.precision == "country" for m in p.mentions)
-    reader = _Reader(doc, index, actors, lexicon, quotes, countries)
-    # towns, which a division's name before "province" or "region" does not mean
-    reader.towns = frozenset(p.id for p in places if p.precision == "point")
+    towns = frozenset(p.id for p in places if p.precision == "point")
+    reader = _Reader(doc, index, actors, lexicon, quotes, countries, towns)
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
@@ -1493,10 +1492,13 @@ class _Reader:
         lexicon: EventLexicon,
         quotes: Sequence[Quote] = (),
         country_starts: frozenset[int] = frozenset(),
+        towns: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         # where the text names a country: "the Lower Shabelle region of Somalia"
         self.country_starts = country_starts
+        # ids of places that are towns, which a name before "region" does not mean
+        self.towns = towns
         # A quote that runs over several sentences has its speaker named in one of them only.
         self.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.kind == "full"]
         self.index = index
@@ -1504,7 +1506,6 @@ class _Reader:
         self.lex = lexicon
         self.words = words_of(doc)
         self.settled: set[int] = set()  # trigger starts of events whose type is settled
-        self.towns: frozenset[str] = frozenset()  # ids of places that are towns
         self._organisations: dict[str, Actor] = {}
         # Words the rules read as no event, which the type model must not make one of.
         self.no_event: set[int] = set()
@@ -2981,7 +2982,8 @@ class _Reader:
             if said and not match.source and _agentless_passive(head):
                 # "The Houthis said ships linked to Israel would be targeted": who says so
                 # threatens it
-                sayer = _sayer(match.governor or head)
+                verb = _saying_verb(match.governor or head)
+                sayer = _subject(verb) if verb is not None else None
                 if sayer is not None:
                     match.source = [a for a in self.phrase(sayer) if a not in match.target]
         words = set(self.words.lemma[sentence.start : sentence.end])
@@ -4025,27 +4027,21 @@ SAYING = frozenset(
 )
 
 
-def _said(token: Token) -> bool:
-    """Whether the clause of ``token`` is told by a verb of saying: "they said they will
-    boycott", "vowed to retaliate"."""
+def _saying_verb(token: Token) -> Token | None:
+    """The verb of saying that tells the clause of ``token``: "they said they will boycott",
+    "vowed to retaliate"; None where none does."""
     for _ in range(5):
         if token.lemma_.lower() in SAYING:
-            return True
-        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-def _sayer(token: Token) -> Token | None:
-    """The subject of the verb of saying that tells the clause of ``token``, if one does."""
-    for _ in range(5):
-        if token.lemma_.lower() in SAYING:
-            return _subject(token)
+            return token
         if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _said(token: Token) -> bool:
+    """Whether the clause of ``token`` is told by a verb of saying."""
+    return _saying_verb(token) is not None
 
 
 def _agentless_passive(verb: Token) -> bool:
