@@ -882,3 +882,60 @@ def test_where_sides_met_says_nothing_of_whose_they_are():
     # the parser hangs the place on the verb whose object is the deal
     document = eventwire.extract("Rebels and the government reached a deal in Doha.")
     assert {actor_named(document.actors, w).country for w in ("Rebels", "government")} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants fired rockets into southern Israel on Monday.",
+        "Officials accused Rwanda of backing the rebels.",
+    ],
+)
+def test_who_acts_against_a_state_by_its_name_is_not_taken_for_its_own(nlp, dictionary, text):
+    found = extract(nlp, dictionary, text)
+    doer = actor_named(found, text.split()[0])
+    assert doer.country is None
+    # a state's organ attacked still leaves its country to them, as news means it
+    found = extract(nlp, dictionary, "Rebels attacked Mali's army near Kidal.")
+    assert {a.country for a in found} == {"MLI"}
+
+
+def test_those_who_protest_unnamed_are_protesters(nlp, dictionary):
+    found = extract(nlp, dictionary, "A group of youth protest a rally held by party leaders.")
+    crowd = actor_named(found, "group")
+    assert crowd.kind == "group"
+    # showing resolve is no protest
+    assert not extract(nlp, dictionary, "Such a body would demonstrate resolve.")
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Al-Shabaab said its fighters killed 10 soldiers.", "al-Shabaab"),
+        ("The Taliban said their fighters had captured the district.", "Taliban"),
+        (
+            "The Islamic State group, which said its fighters had attacked the town.",
+            "Islamic State",
+        ),
+        ("Kenya said its soldiers killed 20 militants.", "Kenya Defence Forces"),
+    ],
+)
+def test_its_fighters_are_the_body_that_speaks_of_them(nlp, dictionary, text, doer):
+    found = extract(nlp, dictionary, text)
+    assert not [a for a in found if a.kind == "armed_group" and a.name == "rebels"]
+    assert doer in {a.name for a in found}
+    # people and their families belong to no body
+    found = extract(nlp, dictionary, "The mayor said traders need money to feed their families.")
+    assert not [a for a in found if a.kind == "government" and len(a.mentions) > 1]
+
+
+def test_an_envoy_expelled_does_not_make_the_story_his_country_s(nlp, dictionary):
+    found = extract(nlp, dictionary, "The junta expelled the French ambassador.")
+    junta = next(a for a in found if a.mentions[0].text == "junta")
+    assert junta.country is None
+
+
+def test_a_town_named_with_its_article_is_no_organisation(nlp, dictionary):
+    # NER reads "El Obeid" as an organisation's name, as it reads many a lone town's
+    found = extract(nlp, dictionary, "The RSF shelled El Obeid with artillery.")
+    assert "El Obeid" not in {a.name for a in found}

@@ -3426,3 +3426,115 @@ def test_damage_a_weapon_did_is_its_attack_s_harm():
     # windows smashed by rioters are their vandalism
     document = eventwire.extract("Rioters smashed windows of shops in Nairobi.")
     assert one(document.events, "PROTEST").mode == "vandalize"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Guards assaulted inmates at the prison.", "assaulted"),
+        ("Students of an Isiolo school protest the transfer of a teacher.", "protest"),
+    ],
+)
+def test_a_verb_the_tagger_reads_as_a_noun_or_adjective_still_reports(text, trigger):
+    # the tagger gives "assaulted" JJ and "protest" NN between their subjects and objects
+    document = eventwire.extract(text)
+    event = one(document.events, "ASSAULT" if trigger == "assaulted" else "PROTEST")
+    assert trigger in event.trigger.text
+    assert event.target
+
+
+def test_where_a_missile_was_fired_from_is_not_where_it_struck():
+    document = eventwire.extract(
+        "Russia fired missiles from the Black Sea at Odesa, killing four people."
+    )
+    event = one(document.events, "ASSAULT")
+    assert _place_of(document, event) == "Odesa"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Russian forces shelled the outskirts of Kharkiv.", "Kharkiv"),
+        ("Russian forces shelled residential areas of Kharkiv.", "Kharkiv"),
+        ("An airstrike hit a market in the Khan Yunis area of southern Gaza.", "Khān Yūnis"),
+        ("Fighters attacked the Red Sea port city of Jeddah.", "Jeddah"),
+    ],
+)
+def test_the_town_whose_part_was_hit_is_where_it_happened(text, where):
+    document = eventwire.extract(text)
+    assert _place_of(document, one(document.events, "ASSAULT")) == where
+
+
+def test_where_those_who_act_live_places_the_act_where_nothing_else_does():
+    document = eventwire.extract("Residents of Ma'an protested against rising fuel prices.")
+    assert _place_of(document, one(document.events, "PROTEST")) == "Ma'an"
+    # a place the act is said to be at comes first; of a town and its county, the town
+    for text, where in (
+        ("Residents of Kajiado blocked the highway at Isinya town on Monday.", "Isinya"),
+        ("Residents of Matuu town, Machakos county, took to the streets.", "Matuu"),
+    ):
+        document = eventwire.extract(text)
+        assert _place_of(document, one(document.events, "PROTEST")) == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The village was attacked overnight, residents said, blaming Fulani militants.",
+        "Two people were killed in the blast. The government blamed the opposition for the "
+        "violence.",
+    ],
+)
+def test_whom_an_attack_is_blamed_on_by_name_is_its_doer(text):
+    document = eventwire.extract(text)
+    attack = one(document.events, "ASSAULT")
+    assert names(document, attack.source) & {"Fulani militia", "opposition"}
+
+
+def test_a_state_blamed_for_backing_a_group_does_not_do_the_group_s_attacks():
+    document = eventwire.extract(
+        "Separatists killed 400 people in 500 attacks last year. Officials blamed India, "
+        "accusing it of backing the militants."
+    )
+    for event in document.events:
+        if event.type == "ASSAULT":
+            assert "India" not in names(document, event.source)
+
+
+def test_another_s_bid_approved_is_support():
+    document = eventwire.extract("Turkey's parliament approved Sweden's bid to join NATO.")
+    event = one(document.events, "SUPPORT")
+    assert names(document, event.target) == {"Sweden"}
+
+
+def test_leaders_who_spoke_by_phone_consulted():
+    document = eventwire.extract("Putin and Xi talked over the telephone on Tuesday.")
+    event = one(document.events, "CONSULT")
+    assert event.mode == "phone"
+    assert names(document, event.source) == {"Vladimir Putin", "Xi Jinping"}
+    # a speech is no call
+    assert not eventwire.extract("The minister spoke to reporters.").events
+
+
+def test_who_brokered_a_deal_is_not_where_it_was_made():
+    document = eventwire.extract(
+        "Saudi Arabia restored diplomatic relations with Iran in a deal mediated by China."
+    )
+    assert one(document.events, "SUPPORT").place is None
+
+
+def test_an_honour_received_is_no_visit():
+    document = eventwire.extract("The veteran received a Victoria Cross in a ceremony.")
+    assert not [e for e in document.events if e.type == "CONSULT"]
+
+
+def test_an_undated_act_takes_the_day_a_verb_of_its_sentence_is_dated_to():
+    document = eventwire.extract(
+        "The United States has voiced concern over the violence, with Jake Sullivan speaking "
+        "by phone Sunday with his Israeli counterpart.",
+        published=dt.date(2021, 5, 10),
+    )
+    concern = one(document.events, "ACCUSE")
+    assert (concern.when.date, concern.when.basis) == ("2021-05-09", "inherited")
+    # "with Sullivan speaking" tells what went with the concern: he is not its target
+    assert "Jake Sullivan" not in names(document, concern.target)

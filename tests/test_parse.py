@@ -43,6 +43,7 @@ def test_table_lookups_give_what_spacys_own_components_give(nlp, settings, seed_
     assert isinstance(nlp.get_pipe("lemmatizer"), TableComponent)
     spacys = spacy.load(settings.spacy_model)
     spacys.add_pipe("eventwire_line_breaks", before="parser")
+    spacys.add_pipe("eventwire_mistagged_verbs", after="lemmatizer")
     spacys.tokenizer = nlp.tokenizer
     differ = []
     count = 0
@@ -128,3 +129,15 @@ def test_headlines_in_title_case_report_their_acts(text, type_):
     assert document.article.text == text
     assert text[event.trigger.start : event.trigger.end] == event.trigger.text
     assert event.trigger.text[0].isupper()
+
+
+def test_a_post_on_x_ends_its_sentence(nlp):
+    doc = nlp(
+        "He said in a statement posted on X. Militants linked with the group attacked a train."
+    )
+    assert [s.text for s in doc.sents] == [
+        "He said in a statement posted on X.",
+        "Militants linked with the group attacked a train.",
+    ]
+    # an initial is still an initial
+    assert len(list(nlp("The report by J. Smith was published.").sents)) == 1

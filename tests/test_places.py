@@ -1281,3 +1281,47 @@ def test_capital_that_is_money_or_named_is_no_city_of_its_own():
         document = eventwire.extract(text)
         found = [m.text for p in document.places for m in p.mentions if p.name == "Mogadishu"]
         assert found == ["Mogadishu"], text
+
+
+def test_a_shoal_or_reef_named_for_a_word_is_no_town():
+    found = _names("China seized a Philippine fishing boat near Scarborough Shoal.")
+    assert "Scarborough" not in {name for name, _ in found}
+    assert "Mischief" not in {name for name, _ in _names("Ships massed at Mischief Reef.")}
+
+
+def test_a_province_spelt_as_only_its_city_is_the_province():
+    # GeoNames gives the city the spelling "Qandahar", the province only "Kandahar"
+    found = _names("Taliban fighters attacked a checkpoint in Qandahar province.")
+    assert found == [("Kandahar Province", "admin1")]
+    assert _names("Taliban fighters attacked a checkpoint in Qandahar.") == [("Kandahār", "point")]
+
+
+def test_a_name_as_written_outranks_a_fold_or_a_spelling_abroad():
+    # "Banissa District" folds onto Yemen's "Bani Sa'd District"; the Kenyan town is spelt so
+    found = eventwire.extract("Two clans clashed in Banissa District on Monday.").places
+    assert [(p.name, p.country) for p in found] == [("Banissa", "KEN")]
+    # a town added to the gazetteer by hand is a town news names: not Broubrou, Côte
+    # d'Ivoire, one of whose spellings is "Buruburu"
+    found = eventwire.extract("Residents attacked a suspected robber in Buruburu.").places
+    assert [(p.name, p.country) for p in found] == [("Buruburu", "KEN")]
+
+
+def test_a_town_spelt_otherwise_is_found_where_the_text_says_it_is_a_place():
+    # "Janzour" for GeoNames' Janzur: a fold, allowed where "area" says a place is meant
+    assert ("Janzūr", "point") in _names("Militias clashed in the Janzour area on Monday.")
+    # but a name spaCy alone calls a place is not the nearest spelling of a town abroad:
+    # "Gatanga" is not Göttingen, nor "Rangwe" Tongren, China
+    for text in (
+        "Boda boda operators lynched two robbers at Gatura village in Gatanga.",
+        "In Rangwe market, a police officer was injured.",
+    ):
+        assert all(p.lat is None for p in eventwire.extract(text).places)
+
+
+def test_a_village_is_none_of_the_cities_of_its_name_abroad():
+    found = _names("Gunmen killed 12 villagers in a raid on Kuki village in the Bandiagara area.")
+    assert ("Bandiagara", "point") in found
+    assert not [name for name, _ in found if name.startswith("Kuki")]  # not Kukichūō, Japan
+    # a village the gazetteer knows in the text's country is still found
+    found = _names("Gunmen attacked Kapedo village in Turkana county.")
+    assert found[0][0] == "Kapedo"

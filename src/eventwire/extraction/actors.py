@@ -907,6 +907,8 @@ PLACE_WORDS = frozenset(
     )
 )
 # Words of a name that join its capitalised words: "Department of Homeland Security".
+# The Arabic article written as a word of its own before a name: "El Obeid", "Al Fashir".
+ARABIC_ARTICLES = frozenset({"el", "al", "ad", "ar", "as", "ash", "at", "az", "ed", "en", "es"})
 ORG_JOINERS = frozenset({"of", "for", "and", "on", "&", "-"})
 
 
@@ -958,8 +960,9 @@ def _find_organisations(found: _Found) -> None:
             or words[-1].lower_ in ORG_JOINERS
         ):
             continue
-        if end - start == 1 and not (words[0].is_upper and len(words[0]) >= 2):
-            continue  # "Kisumu": NER calls many a lone place name an organisation
+        lone = end - start == 1 or (end - start == 2 and words[0].lower_ in ARABIC_ARTICLES)
+        if lone and not (words[-1].is_upper and len(words[-1]) >= 2):
+            continue  # "Kisumu", "El Obeid": NER calls many a lone place name an organisation
         if words[-1].lower_ in PLACE_WORDS:
             continue  # "Nyandarua County"
         if _qualifies(words.root, start, end):
@@ -1185,6 +1188,13 @@ def _find_generic(found: _Found) -> None:
         if lowers[start] in OFFICERS and end - start == 1 and police_at < start:
             generic = POLICE  # "police officers ... the officers": the police's, not an army's
         generic = _movement_after(dictionary, head, lowers, generic)
+        owning = _owning_body(found, head, added, dictionary.entries[generic].role)
+        if owning is not None:
+            # "IS said its fighters", "Kenya said its soldiers": the state's own armed men
+            own = found.kind(owning.entry) == "state"
+            key = f"{owning.entry}-{dictionary.entries[generic].role}" if own else owning.entry
+            added.append(_Match(start, end, key, "alias"))
+            continue
         # The word just before counts even outside the phrase: the parser loses "IS fighters".
         window = range(max(min(head.left_edge.i, start - 1), 0), start)
         named = {m for k in window if (m := owner[k]) is not None}
@@ -1224,6 +1234,7 @@ def _find_generic(found: _Found) -> None:
                 and not abroad
                 and dictionary.entries[generic].role not in BYSTANDERS
                 and not _placed(head, owner)
+                and not _facing_state(found, head, owner, context)
             ):
                 country = context
         entry = dictionary.entries[generic]
@@ -1263,9 +1274,16 @@ def _find_crowds(found: _Found) -> None:
     state = dictionary._state_of.get(context or "")
     key = f"{state}-protesters" if state else CROWD
     added = []
-    for token in doc:
-        if token.lower_ not in CROWD_ACTS or token.pos_ != "NOUN" or owner[token.i] is not None:
+    words = words_of(doc)
+    for i, lower in enumerate(words.lower):
+        if words.lemma[i] in CROWD_VERBS and words.pos[i] == "VERB":
+            crowd = _unnamed_crowd(doc[i], owner)
+            if crowd is not None:
+                added.append(_Match(crowd.i, crowd.i + 1, key, "alias"))
             continue
+        if lower not in CROWD_ACTS or words.pos[i] != "NOUN" or owner[i] is not None:
+            continue
+        token = doc[i]
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
             continue  # "riot police", "protest march"
         prep = token.head if token.dep_ == "pobj" else None
@@ -1283,6 +1301,28 @@ def _find_crowds(found: _Found) -> None:
         added.append(_Match(token.i, token.i + 1, key, "alias"))
     if added:
         found.mentions = sorted(found.mentions + added, key=lambda m: m.start)
+
+
+# Verbs whose subject, where no actor names it, is a crowd: "A women's group protest the fee".
+CROWD_VERBS = frozenset({"protest", "demonstrate", "riot", "picket"})
+
+
+def _unnamed_crowd(verb: Any, owner: list[_Match | None]) -> Any:
+    """The common noun that is the subject of a protest verb and that no actor's words name
+    ("A group of youth protest a rally", "Members demonstrated"): those who protested."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in CROWD_VERBS:
+        return None
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None  # "would demonstrate resolve": shown, not protested
+    for subject in verb.children:
+        if (
+            subject.dep_ == "nsubj"
+            and subject.pos_ == "NOUN"
+            and all(owner[t.i] is None for t in subject.subtree)
+        ):
+            return subject
+    return None
 
 
 # Nouns that count or gather people: with "of" after them the people are named there.
@@ -1431,6 +1471,64 @@ def _movement_after(
 WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "outside", "near", "of"})
 
 
+# The kinds of actor whose people "its" or "their" before a common noun may be: armed men
+# belong to an armed body, officials and members to any body.
+ARMED_BODIES = frozenset({"armed_group", "military", "state", "coalition"})
+BODIES_OF_PEOPLE = ARMED_BODIES | {"government", "party", "organisation", "igo"}
+# The common nouns for a body's own people other than its armed men: "its officials".
+OFFICE_ROLES = frozenset({"government", "police", "legislature", "opposition"})
+
+
+def _owning_body(found: _Found, head: Any, added: list[_Match], role: str | None) -> _Match | None:
+    """The body that "its" or "their" before a common noun for people stands for: the subject
+    of a verb earlier in the sentence that is a body of the noun's kind ("Al-Shabaab said its
+    fighters killed 10 soldiers", "The army said its troops ..."). None where the noun has
+    no such pronoun or no such subject precedes it."""
+    if role not in ARMED_ROLES | OFFICE_ROLES:
+        return None  # "people ... to support their families": no body's
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+        return None
+    kinds = ARMED_BODIES if role in ARMED_ROLES else BODIES_OF_PEOPLE
+    sentence = head.sent
+    candidates = [
+        m
+        for m in [*found.mentions, *added]
+        if sentence.start <= m.start < head.i and found.kind(m.entry) in kinds
+    ]
+    for m in sorted(candidates, key=lambda m: -m.start):
+        root = found.doc[m.start : m.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return m
+        if any(c.dep_ == "relcl" and c.is_ancestor(head) for c in root.children):
+            return m  # "the Islamic State group, which said its fighters had ..."
+    return None
+
+
+# Prepositions that aim a verb's act at what follows them: "fired rockets into Israel".
+AIMING_PREPS = frozenset({"into", "at", "against", "on", "toward", "towards"})
+
+
+def _facing_state(
+    found: _Found, head: Any, owner: list[_Match | None], country: str | None
+) -> bool:
+    """Whether a noun for people is the subject of a verb aimed at the state ``country`` by
+    its own name ("Militants fired rockets into southern Israel", "Officials accused
+    Rwanda"): they are seldom that state's, though the article names it most. Its organs
+    are another matter: "Rebels attacked Mali's army" are as often Mali's own."""
+    if country is None or head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    aims = [p for t in [verb, *objects] for p in t.children if p.dep_ == "prep"]
+    objects += [o for p in aims if p.lower_ in AIMING_PREPS for o in p.children if o.dep_ == "pobj"]
+    return any(
+        (m := owner[o.i]) is not None
+        and _is_state(found, m)
+        and found.dictionary.entries[m.entry].country == country
+        for o in objects
+    )
+
+
 def _placed(head: Any, owner: list[_Match | None]) -> bool:
     """Whether a noun for people says where they are with a place that is no actor's name
     ("Demonstrators in Baghdad ... the United States' policies"): their country is that
@@ -1530,8 +1628,14 @@ def _context_country(found: _Found) -> str | None:
         else:
             continue
         if country and country not in NON_STATE_COUNTRIES:
-            if _goes_to(found.doc[m.start : m.end].root):
+            words = found.doc[m.start : m.end]
+            if _goes_to(words.root):
                 continue  # "the ambassador to Turkey": not Turkey's own
+            envoy = next(
+                (t for t in (words.root, words.root.head) if t.lemma_.lower() in ENVOYS), None
+            )
+            if envoy is not None and envoy.dep_ in ("dobj", "nsubjpass"):
+                continue  # "the junta expelled the French ambassador": France's man abroad
             counts[country] = counts.get(country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
@@ -1691,6 +1795,8 @@ def settle(
 
 
 # Words whose "to" (or object, for visits) names where someone goes, not where they are from.
+# Those a state sends abroad: the state they are of is seldom where the article is.
+ENVOYS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "emissary"})
 TRAVEL = frozenset(
     {"visit", "trip", "travel", "journey", "tour", "fly", "invitation", "invite", "mission"}
     | {"ambassador", "envoy", "delegation", "embassy"}

@@ -17,7 +17,7 @@ import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 # Token attributes the patterns may test, in the order of a case's key.
@@ -216,3 +216,80 @@ class TableComponent:
 def make_table(nlp: Language, name: str) -> TableComponent:
     """An empty slot; ``use_tables`` fills it."""
     return TableComponent()
+
+
+# The tags a verb between its subject and its object is given in error, and the verb tag and
+# morphology it gets back by its form.
+MISTAGGED_AS = frozenset({"NN", "NNS", "JJ"})
+VERB_FORMS = {
+    "VBD": "Tense=Past|VerbForm=Fin",
+    "VBZ": "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+    "VBP": "Tense=Pres|VerbForm=Fin",
+}
+# Left children that make a word a noun or an adjective whatever follows it: "the protest".
+NOUN_MARKS = frozenset({"det", "poss", "amod", "nummod"})
+
+
+class MistaggedVerbs:
+    """ "Residents of Nyalenda lynch a man", "Guards assaulted inmates": the tagger reads a
+    verb between its subject and its object as a noun or an adjective (short lines in the
+    present tense, as ACLED notes are written, most often), while the parser still gives it
+    both. A word with a subject before it and an object after it, that the lemmatizer knows as
+    a verb, is one: every stage after the parse reads it so."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.verbs: frozenset[str] | None = None
+
+    def _lemmatizer(self) -> Lemmatizer:
+        pipe = self.nlp.get_pipe("lemmatizer")
+        lemmatizer = getattr(getattr(pipe, "table", None), "lemmatizer", pipe)
+        assert isinstance(lemmatizer, Lemmatizer)
+        return lemmatizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0 or "lemmatizer" not in self.nlp.pipe_names:
+            return doc
+        strings = doc.vocab.strings
+        tags = doc.to_array([TAG, DEP])
+        wanted = {strings[t] for t in MISTAGGED_AS}
+        heads = {strings["ROOT"], strings["conj"]}
+        for i, (tag, dep) in enumerate(tags.tolist()):
+            if tag in wanted and dep in heads:
+                self._repair(doc[i])
+        return doc
+
+    def _repair(self, token: Token) -> None:
+        word = token.text
+        if not word[:1].islower() or word.endswith("ing"):
+            return
+        lefts, rights = list(token.lefts), list(token.rights)
+        if not any(c.dep_ == "nsubj" for c in lefts) or not any(c.dep_ == "dobj" for c in rights):
+            return
+        if any(c.dep_ in NOUN_MARKS for c in lefts):
+            return
+        if token.dep_ == "conj" and token.head.pos_ != "VERB":
+            return
+        lemmatizer = self._lemmatizer()
+        if self.verbs is None:
+            index = lemmatizer.lookups.get_table("lemma_index", {})
+            self.verbs = frozenset(index.get("verb", ()))
+        if token.tag_ == "JJ":
+            tag = "VBD" if word.endswith("ed") else "VBP"
+        else:
+            tag = "VBZ" if token.tag_ == "NNS" else "VBP"
+        before = (token.tag_, token.pos_, str(token.morph))
+        token.tag_, token.pos_ = tag, "VERB"
+        token.morph = MorphAnalysis(token.vocab, VERB_FORMS[tag])
+        lemma = lemmatizer.rule_lemmatize(token)[0]
+        if lemma.lower() not in self.verbs:
+            token.tag_, token.pos_ = before[0], before[1]  # "shot dead a Briton": no verb
+            token.morph = MorphAnalysis(token.vocab, before[2])
+            return
+        token.lemma_ = lemma
+
+
+@Language.factory("eventwire_mistagged_verbs")
+def make_mistagged_verbs(nlp: Language, name: str) -> MistaggedVerbs:
+    """Verbs the tagger read as nouns or adjectives, tagged as verbs again."""
+    return MistaggedVerbs(nlp)

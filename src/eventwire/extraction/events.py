@@ -39,6 +39,7 @@ from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
 from .parse import KIND_WORDS, named_by_of, paragraphs, said_subject, text_of, words_of
+from .places import _km as km
 from .types import (
     NEW_EVENT_CONFIDENCE,
     TypeModel,
@@ -572,8 +573,7 @@ def find(
     """
     index = MentionIndex(actors)
     countries = frozenset(m.start for p in places if p.precision == "country" for m in p.mentions)
-    towns = frozenset(p.id for p in places if p.precision == "point")
-    reader = _Reader(doc, index, actors, lexicon, quotes, countries, towns)
+    reader = _Reader(doc, index, actors, lexicon, quotes, countries, places)
     # Times and place mentions by offset: each event looks only at those of its sentence.
     dated = Intervals((t.start, t.end, t) for t in times)
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
@@ -637,6 +637,7 @@ def find(
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     paras = paragraphs(text_of(doc))
     para_starts = [start for start, _ in paras]
+    events = _sentence_dates(events, doc)
     events = [_narrative_date(e, dated, paras, para_starts, article.published) for e in events]
     reasons: dict[tuple[int | None, int | None], str | None] = {}
     for t in times:
@@ -1396,17 +1397,106 @@ def _claimed(events: list[Event], doc: Doc, reader: _Reader) -> list[Event]:
                     if c.dep_ == "prep" and c.lower_ == prep
                     for a in reader._pobj(c)
                 ]
+                if not who and lemma == "blame" and _blamed_for_act(token, reader.lex):
+                    # "blamed al-Shabaab for the attack", "residents said, blaming Fulani
+                    # militants": whom one blames is the one named
+                    who = [
+                        a
+                        for c in token.children
+                        if c.dep_ == "dobj"
+                        and not any(
+                            e.type in FORCE_TYPES
+                            for e in reader.lex.nouns.get(c.lemma_.lower(), [])
+                        )
+                        for a in reader.phrase(c)
+                    ]
             if who:
                 for before in sentences[max(0, number - 1) : number + 1]:
                     claimants.setdefault(before.start_char, who)
     if not claimants:
         return events
+    # "The BLA killed 400 people in 500 attacks": a sentence that names an attack's doer says
+    # whose its other attacks are
+    told = {e.sentence.start for e in events if e.type == "ASSAULT" and e.source}
     return [
         e.model_copy(update={"source": [a.id for a in claimants[e.sentence.start]]})
-        if e.type == "ASSAULT" and not e.source and e.sentence.start in claimants
+        if e.type == "ASSAULT"
+        and not e.source
+        and e.sentence.start in claimants
+        and e.sentence.start not in told
         else e
         for e in events
     ]
+
+
+def _blamed_for_act(verb: Token, lex: EventLexicon) -> bool:
+    """Whether "blame" with a person or body as its object blames them for an act of force:
+    "blamed al-Shabaab for the attack", or, as a participle, for the act its sentence told
+    ("The village was attacked, residents said, blaming Fulani militants"); not "blamed
+    India" for what it is said to back."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        return True
+    return any(
+        o.lemma_.lower() in BLAMED_FOR
+        or any(e.type in FORCE_TYPES for e in lex.nouns.get(o.lemma_.lower(), []))
+        for h in [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
+# How near in the parse a dated verb must be to date another act of its sentence: "voiced
+# concern, with Sullivan speaking by phone Sunday" (two arcs), not "arrested elders who had
+# come to discuss the killing of 51 civilians on 5 June" (five).
+SENTENCE_DATE_ARCS = 3
+
+
+def _arcs_between(a: Token, b: Token) -> int:
+    """The number of dependency arcs on the path between two tokens of one sentence."""
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return n + up[t.i]
+    return len(up) + n + 1
+
+
+def _sentence_dates(events: list[Event], doc: Doc) -> list[Event]:
+    """An event whose words name no time happened on the day a verb near it in its sentence
+    is dated to ("The US has voiced concern, with Sullivan speaking by phone Sunday"), before
+    any day an earlier sentence names; not a noun's ("reject allegations linking the attack on
+    the train", which was days before), nor a verb's far off in the parse."""
+    donors: dict[int, list[tuple[Token, When]]] = {}
+    for e in events:
+        when = e.when
+        if when is None or when.precision != "day" or when.basis != "stated":
+            continue
+        if e.hypothetical or e.negated:
+            continue
+        words = doc.char_span(e.trigger.start, e.trigger.end, "expand")
+        if words is not None and words.root.pos_ == "VERB":
+            donors.setdefault(e.sentence.start, []).append((words.root, when))
+    if not donors:
+        return events
+    out = []
+    for event in events:
+        near = donors.get(event.sentence.start) if event.when is None else None
+        own = doc.char_span(event.trigger.start, event.trigger.end, "expand") if near else None
+        dated = next(
+            (
+                when
+                for root, when in near or ()
+                if own is not None and _arcs_between(own.root, root) <= SENTENCE_DATE_ARCS
+            ),
+            None,
+        )
+        if dated is not None:
+            event = event.model_copy(
+                update={"when": dated.model_copy(update={"basis": "inherited"})}
+            )
+        out.append(event)
+    return out
 
 
 def _narrative_date(
@@ -1492,13 +1582,14 @@ class _Reader:
         lexicon: EventLexicon,
         quotes: Sequence[Quote] = (),
         country_starts: frozenset[int] = frozenset(),
-        towns: frozenset[str] = frozenset(),
+        places: Sequence[Place] = (),
     ) -> None:
         self.doc = doc
         # where the text names a country: "the Lower Shabelle region of Somalia"
         self.country_starts = country_starts
         # ids of places that are towns, which a name before "region" does not mean
-        self.towns = towns
+        self.towns = frozenset(p.id for p in places if p.precision == "point")
+        self.where = {p.id: p for p in places}
         # A quote that runs over several sentences has its speaker named in one of them only.
         self.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.kind == "full"]
         self.index = index
@@ -1937,6 +2028,8 @@ class _Reader:
     def _pobj(self, prep: Token) -> list[Actor]:
         """Actors after a preposition; where the parse lost its object, the words after it."""
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if _absolute(prep):
+            return []  # "voiced concern, with Sullivan speaking by phone": a clause, no party
         if objects:
             return _unique([a for o in objects for a in self.phrase(o)])
         for token in self.doc[prep.i + 1 : min(prep.i + 5, prep.sent.end)]:
@@ -3106,26 +3199,47 @@ class _Reader:
             for p in of.children
             if p.dep_ == "pobj"
         }
+        # "shelled the outskirts of Kharkiv", "residential areas of Kharkiv", "Kharkiv's
+        # residential areas": the town whose part was hit
+        parts = [i for i in struck if self.doc[i].lemma_.lower() in PLACE_PARTS]
+        struck |= {
+            p.i
+            for i in parts
+            for c in self.doc[i].children
+            for p in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "of" else [])
+            if p.dep_ in ("poss", "pobj")
+        }
         # "shelled Kandahar province", "raided Mandera town": the name before the kind of
         # place; before a division, where it was found to name one (not a town elsewhere)
         named = {
             c.i: self.doc[i].lemma_.lower() in DIVISION_NOUNS - KIND_WORDS
             for i in list(struck)
             if self.doc[i].lemma_.lower() in DIVISION_NOUNS | KIND_WORDS
+            # "the Red Sea port city of Jeddah": the "of" names a town, the compound its kind
+            and not (named_by_of(self.doc[i]) and self.doc[i].lemma_.lower() not in DIVISION_NOUNS)
             for c in self.doc[i].children
             if c.dep_ == "compound" and c.pos_ == "PROPN"
         }
         # The trigger's own preposition ("called on", "cracked down on") takes its object.
         particles = {t.i for t in match.tokens if t.pos_ == "ADP" and t.i != head.i}
         # The nearest; on a tie the first place in the list, and its first mention.
-        best: tuple[bool, int, int, int, str] | None = None
+        best: tuple[bool, bool, int, int, int, str] | None = None
+        # "fired missiles from the Black Sea at Odesa": where they struck, a town named so,
+        # before whence they were fired ("fired rockets from Gaza at Israel": Gaza)
+        launched: list[tuple[bool, bool, int, int, int, str]] = []
+        best_start = -1
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
             words = self.doc.char_span(start, end, alignment_mode="expand")
-            if words is None or not (
+            home = None
+            if words is not None and not (
                 words.root.i in struck
                 or (words.root.i in named and not (named[words.root.i] and place in self.towns))
                 or self._attached(words.root, anchors, head)
             ):
+                home = _home(words.root, anchors)
+                if home is None:
+                    continue
+            if words is None:
                 continue
             if (
                 words.root.dep_ in MODIFIERS
@@ -3135,22 +3249,49 @@ class _Reader:
                 continue  # "US airstrikes", "Syrian shelling": who struck, not where
             if words.root.dep_ == "pobj" and words.root.head.i in particles:
                 continue  # "called on China": whom the act is aimed at, not where
+            if self._outside_its_container(words.root, place, places, sentence):
+                continue  # "the Kamukunji area of Nakuru" is not Nairobi's Kamukunji
             # the part named beside its owner is nearer the act: "in Kisumu's Nyalenda area"
             owner = words.root.dep_ == "poss"
-            key = (owner, abs(start - head.idx), rank, k, place)
-            if best is None or key < best:
-                best = key
-        return best[4] if best else None
+            # where the people live only where nothing else says, the first place named
+            near = abs(start - (head.idx if home is None else home.idx))
+            key = (home is not None, owner, near, rank, k, place)
+            if _fired_from(words.root):
+                launched.append(key)
+            elif best is None or key < best:
+                best, best_start = key, start
+        if launched and (best is None or best_start in self.country_starts):
+            best = min([*launched, *([best] if best else [])])
+        return best[5] if best else None
 
-    def _of_country(self, noun: Token) -> bool:
-        """Whether a division noun's "of" names the country it is in ("region of Somalia")."""
-        return noun.lemma_.lower() in DIVISION_NOUNS and any(
-            g.idx in self.country_starts
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        )
+    def _outside_its_container(
+        self,
+        name: Token,
+        place: str,
+        places: Intervals[tuple[int, int, str]],
+        sentence: TokenSpan,
+    ) -> bool:
+        """Whether a name before a division noun ("the Khan Yunis area of southern Gaza") was
+        resolved away from what its "of" says it lies in: out of that country, or over
+        CONTAINED_KM from that place, the gazetteer's namesake and not the place meant."""
+        noun = name.head
+        if name.dep_ != "compound" or noun.lemma_.lower() not in DIVISION_NOUNS:
+            return False
+        inside = {
+            t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        }
+        here = self.where.get(place)
+        for start, end, (_, _, other) in places.starting(sentence.start_char, sentence.end_char):
+            words = self.doc.char_span(start, end, alignment_mode="expand")
+            there = self.where.get(other)
+            if words is None or words.root.i not in inside or here is None or there is None:
+                continue
+            if there.precision == "country":
+                return here.country != there.country
+            if None in (here.lat, here.lon, there.lat, there.lon):
+                return False
+            return km((here.lat, here.lon), (there.lat, there.lon)) > CONTAINED_KM  # type: ignore[arg-type]
+        return False
 
     def _attached(self, token: Token, anchors: set[int], head: Token) -> bool:
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i == head.i:
@@ -3164,9 +3305,14 @@ class _Reader:
                 return True  # "were killed when their vehicle hit a landmine near Kidal"
             if token.dep_ in ("compound", "amod", "nmod") and parent.lemma_.lower() in NAMED_FOR:
                 return False  # "withdrew from the Paris agreement": named where it was made
-            if token.dep_ == "compound" and named_by_of(parent) and not self._of_country(parent):
-                # "in the Red Sea port city of Jeddah": Jeddah is where; but "the Lower
-                # Shabelle region of Somalia" is in Lower Shabelle
+            if (
+                token.dep_ == "compound"
+                and named_by_of(parent)
+                and parent.lemma_.lower() not in DIVISION_NOUNS
+            ):
+                # "in the Red Sea port city of Jeddah": Jeddah is where; but a division's
+                # "of" says what it lies in: "the Lower Shabelle region of Somalia", "the
+                # Khan Yunis area of southern Gaza" are in Lower Shabelle and Khan Yunis
                 return False
             if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
                 # "attacks on workers from Punjab", "hosts refugees from Somalia": where the
@@ -3186,8 +3332,11 @@ class _Reader:
                 and parent.head.i in anchors
             ):
                 return True
-            if parent.dep_ == "prep" and parent.lower_ not in self.lex.place_preps | {"of"}:
-                # "fighting between Somali forces": the parties of an act are not its place
+            if parent.dep_ in ("prep", "agent") and parent.lower_ not in self.lex.place_preps | {
+                "of"
+            }:
+                # "fighting between Somali forces", "a deal mediated by China": the parties
+                # of an act are not its place
                 return False
             # the place of the clause's own act, not of a party in it ("as officials in Kabul")
             placed = placed or (
@@ -3215,9 +3364,20 @@ def _charge_answered(verb: Token) -> bool:
 # Parts of a town or a country a possessive name says whose they are: "in Nairobi's central
 # business district", "on Gaza's southern edge".
 PLACE_PARTS = frozenset(
-    {"district", "area", "suburb", "outskirts", "centre", "center", "neighbourhood", "edge"}
-    | {"neighborhood", "quarter", "border", "north", "south", "east", "west", "coast", "port"}
-    | {"capital", "province", "region", "city", "street", "heart", "downtown"}
+    {"district", "area", "suburb", "outskirts", "outskirt", "centre", "center", "edge"}
+    | {
+        "neighbourhood",
+        "neighborhood",
+        "quarter",
+        "border",
+        "north",
+        "south",
+        "east",
+        "west",
+        "coast",
+        "port",
+    }
+    | {"capital", "province", "region", "city", "street", "heart", "downtown", "part"}
 )
 
 
@@ -3227,6 +3387,41 @@ def _part_of_place(name: Token) -> bool:
     part = name.head
     # one part, not "many of Sudan's cities"
     return name.dep_ == "poss" and part.tag_ == "NN" and part.lemma_.lower() in PLACE_PARTS
+
+
+# Nouns for the people who live somewhere: where those doing or suffering an act live is
+# where it was, when nothing else says ("Residents of Nyalenda lynched a man").
+DWELLERS = frozenset(
+    {"resident", "villager", "inhabitant", "local", "townspeople", "townsfolk", "dweller"}
+    | {"people", "youth", "community"}
+)
+
+
+def _home(name: Token, anchors: set[int]) -> Token | None:
+    """The noun for people living at the place ``name`` that does or suffers the act: "Residents
+    of Ma'an protested", "attacked villagers in Kolofata", "residents of Matuu town, Machakos
+    county" (the town and its county both)."""
+    token = name
+    for _ in range(4):
+        parent = token.head
+        if parent is token:
+            return None
+        if (
+            token.dep_ == "pobj"
+            and parent.lower_ in ("of", "in", "from")
+            and parent.head.lemma_.lower() in DWELLERS
+            and parent.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and parent.head.head.i in anchors
+        ):
+            return parent.head
+        if token.dep_ not in ("pobj", "appos", "conj", "compound", "prep"):
+            return None
+        token = parent
+    return None
+
+
+# How far a place may lie from the place its division noun's "of" puts it in.
+CONTAINED_KM = 150.0
 
 
 # Kinds of division whose "of" names the country they are in, not themselves.
@@ -3261,6 +3456,21 @@ CARRYING_VERBS = frozenset(
     {"carry", "bring", "ship", "send", "fly", "airlift", "truck", "ferry", "transport"}
     | {"deliver", "donate", "export"}
 )
+# Verbs of sending fire somewhere: their "from" is where the shooters were.
+FIRING_VERBS = frozenset({"fire", "launch", "lob", "shoot"})
+
+
+def _fired_from(name: Token) -> bool:
+    """Whether a place is named as whence fire was sent: "fired missiles from the Black Sea"."""
+    prep = name.head
+    return (
+        name.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and (
+            prep.head.lemma_.lower() in FIRING_VERBS
+            or prep.head.head.lemma_.lower() in FIRING_VERBS
+        )
+    )
 
 
 # Nouns of acts that a verb may have as its object ("threatened military action"): the actors
@@ -4197,6 +4407,14 @@ def _consequence(verb: Token, clause: Token, modals: frozenset[str]) -> bool:
     return clause.i < verb.i or any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
+def _absolute(prep: Token) -> bool:
+    """Whether a preposition opens a clause with a subject of its own, told beside the act, not
+    of it: "voiced concern, with Sullivan speaking by phone Sunday"."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pcomp" and any(g.dep_ == "nsubj" for g in c.children) for c in prep.children
+    )
+
+
 def _complement(frame: _Match) -> set[int]:
     """Token indices of what a frame reports: a verb's objects and complements, not its
     subject; all that hangs on a noun ("warnings demanding that Washington change", "threats
@@ -4208,6 +4426,7 @@ def _complement(frame: _Match) -> set[int]:
         for child in token.children
         if child not in frame.tokens
         and (token.i != frame.head.i or frame.entry.pos != "verb" or child.dep_ in COMPLEMENTS)
+        and not _absolute(child)
     ]
     while todo:
         token = todo.pop()

@@ -54,9 +54,25 @@ def mark_line_breaks(doc: Doc) -> Doc:
         elif "\n" in token.text:
             # A whitespace token holding a newline belongs to the sentence before it.
             token.is_sent_start = False
-        elif _after_subheading(doc, token):
+        elif _after_subheading(doc, token) or _after_platform(doc, token):
             token.is_sent_start = True
     return doc
+
+
+# Words before the one-letter name of the network formerly Twitter: "posted on X."
+PLATFORM_PREPOSITIONS = frozenset({"on", "via"})
+
+
+def _after_platform(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` starts a sentence after "on X.", which the tokenizer keeps as an
+    initial ("J. Smith") and the parser then runs on into the next sentence."""
+    previous = doc[token.i - 1]
+    return (
+        previous.text == "X."
+        and token.i >= 2
+        and doc[token.i - 2].lower_ in PLATFORM_PREPOSITIONS
+        and token.text[:1].isupper()
+    )
 
 
 def _after_subheading(doc: Doc, token: Token) -> bool:
@@ -92,6 +108,8 @@ def load_pipeline(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventwire_line_breaks", before="parser")
     use_tables(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_mistagged_verbs", after="lemmatizer")
     if isinstance(nlp.tokenizer, Tokenizer):
         infixes = [*(nlp.Defaults.infixes or ()), *GLUED_STOPS, *ABBREVIATION_HYPHEN]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

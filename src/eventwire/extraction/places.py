@@ -278,11 +278,18 @@ CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath u
 FEATURES = _words("Lake Mount Mt. Mt River Gulf Mountains")
 INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
 HINT_NOUNS = {
-    **dict.fromkeys(_words("town city village capital port suburb hamlet"), "point"),
+    **dict.fromkeys(_words("town city capital port suburb"), "point"),
+    **dict.fromkeys(_words("village hamlet"), "village"),
     **dict.fromkeys(_words("province governorate state oblast department prefecture"), "admin1"),
     **dict.fromkeys(_words("district county subcounty municipality constituency"), "admin2"),
-    **dict.fromkeys(_words("region area valley mountains countryside desert plains"), "region"),
+    **dict.fromkeys(_words("region valley mountains desert plains"), "region"),
+    # "the Janzour area", "Idlib countryside": a town or a district, and the land around it
+    **dict.fromkeys(_words("area countryside"), "area"),
 }
+# The hints of a settlement: "the town of X", "X village".
+SETTLED = ("point", "village")
+# The hints a kind noun gives ("the X district"), not a preposition: the name is a place's.
+KIND_HINTS = frozenset({"point", "village", "admin1", "admin2", "region", "area"})
 DIRECTIONS = _words(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest northeastern northwestern southeastern southwestern"
@@ -315,8 +322,9 @@ LANDFORMS = _words(
     "shoal shoals reef reefs atoll cay strait channel valley forest desert mountains hills "
     "falls dam canal island islands lake river"
 )
-# Words for open water a name before them names, seldom after a town: "the Coral Sea".
-SEAS = _words("sea ocean")
+# Words for open water and what lies in it that a name before them names, seldom after a
+# town: "the Coral Sea"; "Scarborough Shoal" is no English town's, "Mischief Reef" no one's.
+SEAS = _words("sea ocean shoal shoals reef reefs atoll cay strait straits channel")
 # Arabic words that open a place's name and are rarely one alone ("Abu Salim", "Jebel Marra",
 # "Wadi Halfa", "Beit Hanoun"): before another name word they are part of it, not a town.
 NAME_OPENERS = _words(
@@ -331,10 +339,12 @@ FIT: dict[tuple[str | None, str], float] = {
     ("admin2", "admin1"): 4.0,  # "Turkana county": Kenya's counties are its admin1
     ("admin1", "admin2"): 3.0,
     ("region", "admin2"): 2.0,
+    ("area", "admin2"): 1.0,
     ("areal", "admin2"): 1.0,
     ("region", "region"): 3.0,
     ("region", "admin1"): 3.0,
     ("point", "point"): 3.0,
+    ("village", "point"): 3.0,
     ("areal", "country"): 1.0,
     ("areal", "admin1"): 1.0,
     ("areal", "region"): 1.0,
@@ -373,7 +383,9 @@ class Mention:
     end: int
     text: str
     labelled: bool  # spaCy called it GPE, LOC or FAC
-    hint: str | None  # point, admin1, region, or areal ("western X"), from the words around it
+    # point, admin1, admin2, region, area ("the X area"), areal ("western X"), located ("in
+    # X") or people ("X residents"), from the words around it
+    hint: str | None
     lookup: str | None = None  # the name to look up where the text is not one ("Tenn.")
 
     @property
@@ -1118,7 +1130,7 @@ def _before_parentheses(
         token = doc[i]
         if not taken_index.overlaps(doc[token.i + 1].idx, doc[token.i + 1].idx + 1):
             continue
-        end = token.i - 1 if HINT_NOUNS.get(doc[token.i - 1].lower_) == "point" else token.i
+        end = token.i - 1 if HINT_NOUNS.get(doc[token.i - 1].lower_) in SETTLED else token.i
         start = end
         while start > end - 4 and start > 0 and _is_name(doc[start - 1]):
             start -= 1
@@ -1184,7 +1196,8 @@ def _score(
     elif c.feature in ("admin1", "region"):
         score += 6.0  # a province or region before a village of its name ("California, Md.")
     else:
-        score += min(math.log10(c.population + 1), 7.0) / 1.4
+        people = c.population or (EXTRA_TOWN_PEOPLE if c.id.startswith("extra:") else 0)
+        score += min(math.log10(people + 1), 7.0) / 1.4
     score += FIT.get((hint, "point" if c.feature in POINTS else c.feature), 0.0)
     countries = context.countries(mention)
     if c.country in countries and not _dwarfed(c, mention, context, towns, inside):
@@ -1208,10 +1221,16 @@ def _score(
     return score
 
 
-# A town this many times smaller than a city of its name (a world city: at least BIG people)
-# takes the article's country only with support of its own.
+# A town of ``data/places_extra.tsv`` gives no population: it was added because news names
+# it, and counts as a town of this many people ("Buruburu" in Nairobi before Broubrou, Côte
+# d'Ivoire, one of whose GeoNames spellings it is).
+EXTRA_TOWN_PEOPLE = 5000
+# A town this many times smaller than a city of its name (a world city: at least WORLD_CITY
+# people) takes the article's country only with support of its own.
 DWARFED = 100
-BIG = 500_000
+WORLD_CITY = 500_000
+# A city this big is written in many spellings, and no village is.
+BIG = 100_000
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -1231,7 +1250,7 @@ def _dwarfed(
     supports: "Toronto" in an article about the United States is still Toronto, not the
     village of 5,000 in Ohio; near Steubenville, or in an article that names Ohio, it is."""
     biggest = max((t.population for t in towns if t.exact), default=0)
-    if c.feature not in POINTS or biggest < BIG or c.population * DWARFED > biggest:
+    if c.feature not in POINTS or biggest < WORLD_CITY or c.population * DWARFED > biggest:
         return False
     return not (
         (context.near and context.near.band((c.lat, c.lon), context.near_except) == 2)
@@ -1435,10 +1454,26 @@ def resolve(
         for point in near:
             context.near.add(point, "")
     candidates = gazetteer.candidates(mention.name)
-    if not candidates and mention.hint not in (None, "people"):
+    if candidates and not any(
+        c.exact or _letters(c.name) == _letters(mention.name) for c in candidates
+    ):
+        # "Banissa District" only a fold of "Bani Sa'd District" (Yemen) meets, but the
+        # town it is named for is spelt so: the name as written outranks a fold ("De Soto
+        # Parish" is still "DeSoto Parish": the same letters).
+        bare = _gazetteer.DIVISION_WORD.sub("", mention.name)
+        spelt = [c for c in gazetteer.candidates(bare) if c.exact] if bare != mention.name else []
+        candidates = spelt or candidates
+    loose = not candidates and mention.hint not in (None, "people")
+    if loose:
         # A name the words around it say is a place ("in Qandahar", "the town of Kafr Nabl")
         # that no entry spells so: its romanisation may differ in vowels or q/k only.
         candidates = gazetteer.variants(mention.name)
+
+    elif mention.hint in DIVISIONS and not any(c.feature not in POINTS for c in candidates):
+        # "Qandahar province": the city has that spelling among its names, the province not
+        candidates = candidates + [
+            c for c in gazetteer.variants(mention.name) if c.feature in ("admin1", "admin2")
+        ]
     if mention.hint == "people":
         candidates = [c for c in candidates if c.feature != "city"]
     towns = [c for c in candidates if c.feature in POINTS]
@@ -1547,6 +1582,15 @@ def resolve(
     )
     if stray:
         return None
+    # What the text calls a village is none of the cities of its name abroad: "Kuki village
+    # in the Bandiagara area" (Mali) is not Kukichūō, Japan, whose other name is Kuki.
+    if (
+        mention.hint == "village"
+        and unsupported
+        and best.feature in POINTS
+        and best.population >= BIG
+    ):
+        return None
     # A place abroad that only another of its names meets, in an article whose names point
     # to one other country, is a local name the gazetteer lacks: "Uhuru market" in Narok is
     # not Oslo (one of whose names is Uhuru), "Boni forest" not Bonn.
@@ -1559,9 +1603,16 @@ def resolve(
     ):
         return None
     # One unlabelled word that only meets a place through the spelling folds ("Holy" and
-    # Holly) is a common word more often than a variant spelling.
+    # Holly) is a common word more often than a variant spelling, unless a kind noun says it
+    # is a place and the folds meet it ("the Janzour area"; not "Kiambere" to Canberra, which
+    # only the looser skeleton meets).
     folded = not best.exact and not any(c in mention.text for c in " -'’‘")
-    if not mention.labelled and (folded or not supported):
+    named_kind = (
+        mention.hint in KIND_HINTS
+        and not loose
+        and (best.population >= BIG or best.country in context.countries(mention))
+    )
+    if not mention.labelled and ((folded and not named_kind) or not supported):
         return None
     # A division's name ("Kuria East district") that only a town's folded spelling meets.
     if not best.exact and mention.hint in DIVISIONS and best.feature in POINTS:
@@ -1580,6 +1631,11 @@ def resolve(
         other = scored[1][1]
         reason = f"ambiguous: also {other.name} ({other.country or 'no country'}, {other.feature})"
     return Resolution(best, round(min(confidence, 0.99), 2), reason)
+
+
+def _letters(name: str) -> str:
+    """A name's letters alone: "De Soto" and "DeSoto" are one spelling."""
+    return fold(name).replace(" ", "")
 
 
 def _generic(name: str) -> bool:
@@ -1648,12 +1704,12 @@ def _inherit_hints(found: list[Mention]) -> list[Mention]:
     "Deir az-Zor" elsewhere in the article the province too, so both are one place."""
     stated: dict[str, set[str]] = {}
     for m in found:
-        if m.hint in ("admin1", "region", "point"):
+        if m.hint in ("admin1", "region", "point", "village"):
             stated.setdefault(normalise(m.text), set()).add(m.hint)
     out = []
     for m in found:
         kinds = stated.get(normalise(m.text), set())
-        if m.hint in (None, "areal", "located") and len(kinds) == 1:
+        if m.hint in (None, "areal", "located", "area") and len(kinds) == 1:
             m = Mention(m.start, m.end, m.text, m.labelled, next(iter(kinds)), m.lookup)
         out.append(m)
     return out
@@ -1663,7 +1719,7 @@ def _parenthesis_follows(text: str, end: int) -> bool:
     """Whether a parenthesis follows a name, or follows it after "village" or "town"."""
     after = _after_spaces(text, end)
     word = _WORD_BEFORE_PARENTHESIS.match(text, after)
-    return text.startswith("(", after) or bool(word and HINT_NOUNS.get(word.group(1)) == "point")
+    return text.startswith("(", after) or bool(word and HINT_NOUNS.get(word.group(1)) in SETTLED)
 
 
 # Where the text after a name resumes, and "village (" there: matched in place, for a copy of
@@ -1980,7 +2036,7 @@ def _in_town(
     if facility:
         # "Dallas estate in Embu town": the estate is in Embu, whatever else is called Dallas.
         return Resolution(k, 0.4, f"{named.text!r} names a place in {k.name}: at {k.name}")
-    if resolved is None and not (named.labelled or named.hint in ("located", "point")):
+    if resolved is None and not (named.labelled or named.hint in ("located", "area", *SETTLED)):
         return resolved
     if resolved is not None and (
         resolved.candidate.country == k.country
