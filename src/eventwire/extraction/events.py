@@ -3230,8 +3230,10 @@ class _Reader:
         best_start = -1
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
             words = self.doc.char_span(start, end, alignment_mode="expand")
+            if words is None:
+                continue
             home = None
-            if words is not None and not (
+            if not (
                 words.root.i in struck
                 or (words.root.i in named and not (named[words.root.i] and place in self.towns))
                 or self._attached(words.root, anchors, head)
@@ -3239,8 +3241,6 @@ class _Reader:
                 home = _home(words.root, anchors)
                 if home is None:
                     continue
-            if words is None:
-                continue
             if (
                 words.root.dep_ in MODIFIERS
                 and self.index.at(start, end) is not None

@@ -295,6 +295,8 @@ DIRECTIONS = _words(
     "southeast southwest northeastern northwestern southeastern southwestern"
 )
 POINTS = ("city", "village")
+# A city this big is known by name, written in many spellings, and no village is.
+BIG = 100_000
 # The people of a place: "Lodwar residents", "residents of Muhoroni" name where they live.
 PEOPLE_NOUNS = _words(
     "residents inhabitants villagers locals youths youth students traders farmers herders "
@@ -404,8 +406,7 @@ def _city_name(text: str, gazetteer: Gazetteer) -> bool:
     Yunis" or "Abomey-Calavi", which spaCy may take for a person, is the town wherever it
     stands."""
     return (" " in text.strip() or "-" in text.strip("-")) and any(
-        c.exact and c.feature in POINTS and c.population >= 100_000
-        for c in gazetteer.candidates(text)
+        c.exact and c.feature in POINTS and c.population >= BIG for c in gazetteer.candidates(text)
     )
 
 
@@ -498,7 +499,7 @@ class _Blocks:
                     and not named.overlaps(e.start_char, e.end_char)
                     and _peopled_place(e.text, gazetteer, 10_000)
                 )
-                and not _peopled_place(e.text, gazetteer, 100_000)
+                and not _peopled_place(e.text, gazetteer, BIG)
             )
         ]
         self.gpes = Intervals((e.start, e.end, None) for e in entities(doc) if e.label_ == "GPE")
@@ -581,7 +582,7 @@ class _Blocks:
             if (
                 any(t.lower_ == "of" for t in span.doc[thing.start : span.start])
                 and not self._areal(span.text)
-                and not _peopled_place(span.text, self.gazetteer, 100_000)
+                and not _peopled_place(span.text, self.gazetteer, BIG)
             ):
                 return True
         # A name before a word of honour is whom it honours: "Victoria Cross", "Lincoln
@@ -762,9 +763,7 @@ GROUP_WORDS = _words("militia militias militiamen clan clans clansmen tribesmen 
 def _names_group(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> bool:
     """Whether the name, alone or in a list of names, is a group's and names no place but
     small towns: "Tugen and Pokot militias"."""
-    if any(
-        c.feature not in POINTS or c.population >= 100_000 for c in gazetteer.candidates(span.text)
-    ):
+    if any(c.feature not in POINTS or c.population >= BIG for c in gazetteer.candidates(span.text)):
         return False
     for token in doc[span.end : min(span.end + 6, len(doc))]:
         if token.lower_ in GROUP_WORDS:
@@ -1229,8 +1228,6 @@ EXTRA_TOWN_PEOPLE = 5000
 # people) takes the article's country only with support of its own.
 DWARFED = 100
 WORLD_CITY = 500_000
-# A city this big is written in many spellings, and no village is.
-BIG = 100_000
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -1555,7 +1552,7 @@ def resolve(
         best.country in context.countries(mention)
         or (best.feature not in LOCAL and not division(best))
         or named_province
-        or (best.population >= 100_000 and not division(best))
+        or (best.population >= BIG and not division(best))
         or mention.hint is not None
         or any(best.country == k.country for k in inside)
     )
@@ -1803,7 +1800,7 @@ def _votes(
             continue
         # A city votes only where it is big and its namesakes abroad are small ("Atlanta").
         if c.feature not in ("city", "admin2") or (
-            c.population >= 100_000
+            c.population >= BIG
             and all(
                 o.country == c.country or o.population * 10 < c.population
                 for o in gazetteer.candidates(mention.name)
@@ -2041,7 +2038,7 @@ def _in_town(
     if resolved is not None and (
         resolved.candidate.country == k.country
         or resolved.candidate.feature not in LOCAL
-        or resolved.candidate.population >= 100_000
+        or resolved.candidate.population >= BIG
     ):
         return resolved
     if any(o.country == k.country for o in gazetteer.candidates(named.name)):
