@@ -34,6 +34,38 @@ class Unsupported(Exception):
     """A pattern the table cannot reproduce exactly: keep spaCy's own component."""
 
 
+def _gate(spec: dict[str, Any]) -> tuple[int, frozenset[str]] | None:
+    """The word (or else the tag) a token must have for ``spec`` to match it, if any: a case
+    need only be tried against the patterns gated by its own word and tag, and the ungated."""
+    for name in ("LOWER", "TAG"):
+        wanted = spec.get(name)
+        if isinstance(wanted, str):
+            return TESTED_NAMES[name], frozenset([wanted])
+        if isinstance(wanted, dict) and set(wanted) == {"IN"}:
+            return TESTED_NAMES[name], frozenset(wanted["IN"])
+    return None
+
+
+class Gates:
+    """Tests (by their index in a list) filed under the word or tag they need."""
+
+    def __init__(self, specs: list[dict[str, Any]]) -> None:
+        self.open: list[int] = []
+        self.gated: dict[tuple[int, str], list[int]] = {}
+        for k, spec in enumerate(specs):
+            gate = _gate(spec)
+            if gate is None:
+                self.open.append(k)
+                continue
+            for value in gate[1]:
+                self.gated.setdefault((gate[0], value), []).append(k)
+
+    def candidates(self, case: Case) -> list[int]:
+        """The tests that may match ``case``, in their order."""
+        found = [*self.open, *self.gated.get((0, case[0]), ()), *self.gated.get((1, case[1]), ())]
+        return sorted(set(found))
+
+
 def _test(spec: dict[str, Any]) -> Test:
     """A function of a case for one token's Matcher spec (``{"TAG": "NN", "LOWER": ...}``)."""
     checks: list[tuple[int, str, Any]] = []
@@ -80,6 +112,11 @@ class AttributeTable:
         # Two-token patterns: (order, first test, second test, index of the token set).
         self.pairs: list[tuple[int, Test, Test, int]] = []
         self.attrs: list[dict[int, int]] = list(ruler.attrs)
+        specs: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]] = (
+            [],
+            [],
+            [],
+        )
         for order, (patterns, index) in enumerate(
             zip(_patterns(ruler), ruler.indices, strict=True)
         ):
@@ -88,8 +125,12 @@ class AttributeTable:
                     raise Unsupported(str(pattern))
                 if len(pattern) == 1:
                     self.single.append((order, _test(pattern[0])))
+                    specs[0].append(pattern[0])
                 else:
                     self.pairs.append((order, _test(pattern[0]), _test(pattern[1]), index % 2))
+                    specs[1].append(pattern[0])
+                    specs[2].append(pattern[1])
+        self.gates = (Gates(specs[0]), Gates(specs[1]), Gates(specs[2]))
         self.cases: dict[tuple[int, ...], tuple[tuple[int, ...], int, int]] = {}
         self.merged: dict[tuple[int, ...], tuple[dict[int, int], bool]] = {}
 
@@ -97,9 +138,11 @@ class AttributeTable:
         """Single patterns a token matches, and bitmasks of the pair halves it matches."""
         strings = self.vocab.strings
         case: Case = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
-        singles = tuple(order for order, test in self.single if test(case))
-        first = sum(1 << k for k, (_, test, _, _) in enumerate(self.pairs) if test(case))
-        second = sum(1 << k for k, (_, _, test, _) in enumerate(self.pairs) if test(case))
+        singles = tuple(
+            self.single[k][0] for k in self.gates[0].candidates(case) if self.single[k][1](case)
+        )
+        first = sum(1 << k for k in self.gates[1].candidates(case) if self.pairs[k][1](case))
+        second = sum(1 << k for k in self.gates[2].candidates(case) if self.pairs[k][2](case))
         found = self.cases[key] = (singles, first, second)
         return found
 
