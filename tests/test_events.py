@@ -3538,3 +3538,95 @@ def test_an_undated_act_takes_the_day_a_verb_of_its_sentence_is_dated_to():
     assert (concern.when.date, concern.when.basis) == ("2021-05-09", "inherited")
     # "with Sullivan speaking" tells what went with the concern: he is not its target
     assert "Jake Sullivan" not in names(document, concern.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("The coast guard seized a Vietnamese fishing boat.", "COERCE", "seize"),
+        ("Iran seized a tanker.", "COERCE", "seize"),
+        ("Pirates seized an oil tanker off Somalia.", "ASSAULT", "abduct"),
+        ("Gunmen seized a bus carrying 30 passengers.", "ASSAULT", "abduct"),
+    ],
+)
+def test_a_ship_a_state_seizes_is_seized_one_armed_men_seize_is_hijacked(text, kind, mode):
+    event = one(eventwire.extract(text).events, kind)
+    assert event.mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Robbers attacked a bus on the Nakuru-Nairobi highway on Monday.", "Nakuru"),
+        ("Bandits killed a driver on the Eldoret-Kitale road.", "Eldoret"),
+    ],
+)
+def test_an_act_on_a_road_between_two_towns_is_at_the_first_named(text, where):
+    document = eventwire.extract(text)
+    assert _place_of(document, one(document.events, "ASSAULT")) == where
+
+
+def test_a_road_named_after_one_town_is_not_at_that_town():
+    document = eventwire.extract("Protesters blocked Mombasa Road in Nairobi.")
+    assert _place_of(document, one(document.events, "PROTEST")) == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested three men accused of stealing cattle.",
+        "Kenya deported two Chinese nationals accused of illegal mining.",
+    ],
+)
+def test_those_accused_in_a_participle_are_accused_not_accusers(text):
+    document = eventwire.extract(text)
+    accusation = one(document.events, "ACCUSE")
+    assert not accusation.source
+    assert accusation.target
+
+
+def test_a_year_that_names_a_law_dates_no_act():
+    document = eventwire.extract(
+        "The authority stems from the Immigration and Nationality Act of 1952. "
+        "Khalil has been ordered to appear before a judge.",
+        published=dt.date(2025, 3, 13),
+    )
+    for event in document.events:
+        assert event.when is None or not event.when.date or event.when.date > "2000"
+    document = eventwire.extract(
+        "Under the 1951 Refugee Convention, police must not deport refugees.",
+        published=dt.date(2025, 3, 13),
+    )
+    for event in document.events:
+        assert event.when is None or event.when.date != "1951"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of traders took to the streets of Kisumu on Tuesday.",
+        "Hundreds of traders took to the streets in Kisumu on Tuesday.",
+    ],
+)
+def test_the_streets_taken_to_are_where_the_protest_was(text):
+    document = eventwire.extract(text)
+    assert _place_of(document, one(document.events, "PROTEST")) == "Kisumu"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many gather to protest.",
+        "Residents held demonstrations to protest the delays in the election results.",
+        "Hundreds of traders took to the streets of Kisumu to protest against the relocation.",
+    ],
+)
+def test_those_who_gathered_to_protest_protested(text):
+    protests = [e for e in eventwire.extract(text).events if e.type == "PROTEST"]
+    assert len(protests) == 1
+    assert not protests[0].hypothetical
+
+
+def test_a_gathering_to_protest_yet_to_come_is_not_held():
+    document = eventwire.extract("Teachers plan to gather to protest next week.")
+    assert all(e.hypothetical or e.future for e in document.events)

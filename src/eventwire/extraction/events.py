@@ -136,9 +136,23 @@ ROAD = re.compile(
 )
 
 
+# A road between two towns named by both ends: "the Nakuru-Nairobi highway", "the
+# Eldoret-Kitale road". An act on it is on the way out of the first-named town, which is where
+# ACLED-style coding puts it (the road's own line is no point).
+ROUTE_FROM = re.compile(
+    r"-\s*[A-Z][\w']*(?: [A-Z][\w']*)?\s+(?:road|highway|route|expressway|superhighway)\b"
+)
+
+
 def road_name(text: str, end: int) -> bool:
     """Whether the place name that ends at ``end`` begins a road's name."""
     return ROAD.match(text, end) is not None
+
+
+def route_start(text: str, end: int) -> bool:
+    """Whether the place name that ends at ``end`` is the first end of a road between two
+    towns ("Nakuru" in "the Nakuru-Nairobi highway")."""
+    return ROUTE_FROM.match(text, end) is not None
 
 
 @dataclass(frozen=True)
@@ -575,7 +589,9 @@ def find(
     countries = frozenset(m.start for p in places if p.precision == "country" for m in p.mentions)
     reader = _Reader(doc, index, actors, lexicon, quotes, countries, places)
     # Times and place mentions by offset: each event looks only at those of its sentence.
-    dated = Intervals((t.start, t.end, t) for t in times)
+    # A year that names a law ("the Immigration and Nationality Act of 1952", "the 1992
+    # constitution") dates the law, which is no event: no act beside it or after it took it.
+    dated = Intervals((t.start, t.end, t) for t in times if not _names_document(doc, t))
     # A place inside a longer actor name ("U.S. forces", "Iraqi officials") or before "-based",
     # "-led" ("a Moscow-based analyst") is the actor's nationality or seat, not where events are.
     named = Intervals((m.start, m.end, a.id) for a in actors for m in a.mentions)
@@ -587,7 +603,7 @@ def find(
         for k, m in enumerate(place.mentions)
         if not any(s < m.start or e > m.end for s, e, _ in named.overlapping(m.start, m.end))
         and not (text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].islower())
-        and not road_name(text, m.end)
+        and (not road_name(text, m.end) or route_start(text, m.end))
     )
     events: list[Event] = []
     armed = {a.id for a in actors if a.kind in ("military", "armed_group")}
@@ -1499,6 +1515,27 @@ def _sentence_dates(events: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
+# Nouns for laws, whose year is their name's: "the Act of 1952", "the 1992 constitution".
+DOCUMENT_NOUNS = frozenset(
+    {"act", "law", "constitution", "charter", "convention", "code", "statute", "ordinance"}
+)
+
+
+def _names_document(doc: Doc, time: Time) -> bool:
+    """Whether ``time`` is part of a law's name: "the Immigration and Nationality Act of
+    1952", "the 1951 Refugee Convention", "the 1992 constitution"."""
+    words = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if words is None or time.precision != "year":
+        return False
+    root = words.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("compound", "nummod", "amod", "nmod", "npadvmod"):
+        return False
+    return head.lemma_.lower() in DOCUMENT_NOUNS
+
+
 def _narrative_date(
     event: Event,
     times: Intervals[Time],
@@ -1792,10 +1829,12 @@ class _Reader:
             and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in head.children)
         ):
             return False  # "slammed into the coast", "blasted into orbit": a body moving
-        if entry.not_subjects and _any_named(
-            entry.not_subjects, _with_counted(_doers(head) or _described(head))
-        ):
-            return False
+        if entry.not_subjects:
+            doers = _with_counted(_doers(head) or _described(head))
+            if _any_named(entry.not_subjects, doers) or (
+                STATE_DOER in entry.not_subjects and any(self._of_state(d) for d in doers)
+            ):
+                return False
         if entry.subjects and not _any_named(
             entry.subjects, _with_counted(_doers(head) or _described(head))
         ):
@@ -1810,6 +1849,12 @@ class _Reader:
             if any(g is not None and g.lemma_.lower() in entry.not_governors for g in governors):
                 return False
         return not (entry.type is None and not self._negated(head, tokens))
+
+    def _of_state(self, token: Token) -> bool:
+        """Whether ``token`` names a state or one of its organs ("China", "the coast guard",
+        "police"): what ``not_subjects: [<state>]`` rules out."""
+        actor = self.index.at(token.idx, token.idx + len(token))
+        return actor is not None and actor.kind in STATE_KINDS
 
     def _is_state(self, token: Token) -> bool:
         actor = self.index.at(token.idx, token.idx + len(token))
@@ -2212,7 +2257,8 @@ class _Reader:
             source += sent  # those sent stand for their sender
         if passive and not source and type_ == "COERCE":
             source += self._ruler(children)
-        harm = type_ in ("ASSAULT", "COERCE")  # not "troops deployed": they deploy
+        # not "troops deployed": they deploy; "men accused of stealing cattle" are accused
+        harm = type_ in ("ASSAULT", "COERCE", "ACCUSE")
         if harm and not passive and (patient := _reduced_passive(head, children)) is not None:
             target += self.phrase(patient)  # "two pupils seriously injured", "men arrested"
             passive = True
@@ -3038,6 +3084,11 @@ class _Reader:
             hypothetical = hypothetical or entry.negated_hypothetical
         else:
             hypothetical = hypothetical or entry.hypothetical
+        if type_ == "PROTEST" and hypothetical and _gathered_to(head):
+            # "Many gather to protest", "took to the streets to protest the fee": those who
+            # gathered or marched to protest were protesting, as sure as their gathering
+            gathered = _modality(head.head, self.lex.modality)
+            negated, future, hypothetical, intent = negated or gathered[0], *gathered[1:]
         forbidding = self.lex.modality.get("forbidding_verbs", frozenset())
         if (
             head.pos_ != "VERB"
@@ -3177,6 +3228,8 @@ class _Reader:
         """The nearest resolved place joined by in/at/near... to the trigger or its object."""
         head = match.head
         anchors = {head.i} | {c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        # a part of a town in the trigger's own words: "took to the streets in Kisumu"
+        anchors |= {t.i for t in match.tokens if t.lemma_.lower() in PLACE_PARTS}
         if match.governor is not None:
             anchors.add(match.governor.i)
         elif head.pos_ != "VERB" and head.head.pos_ == "VERB":
@@ -3201,7 +3254,9 @@ class _Reader:
         }
         # "shelled the outskirts of Kharkiv", "residential areas of Kharkiv", "Kharkiv's
         # residential areas": the town whose part was hit
+        # "took to the streets of Kisumu": a part of a town in the trigger's own words
         parts = [i for i in struck if self.doc[i].lemma_.lower() in PLACE_PARTS]
+        parts += [t.i for t in match.tokens if t.i != head.i and t.lemma_.lower() in PLACE_PARTS]
         struck |= {
             p.i
             for i in parts
@@ -3227,6 +3282,13 @@ class _Reader:
         # "fired missiles from the Black Sea at Odesa": where they struck, a town named so,
         # before whence they were fired ("fired rockets from Gaza at Israel": Gaza)
         launched: list[tuple[bool, bool, int, int, int, str]] = []
+        # "robbed a bus on the Nakuru-Nairobi highway": Nakuru, where the sentence names no
+        # other place ("blocked the Nairobi-Mombasa highway and lit fires in Voi": not Nairobi)
+        routes: list[tuple[bool, bool, int, int, int, str]] = []
+        text = text_of(self.doc)
+        mentioned = list(places.starting(sentence.start_char, sentence.end_char))
+        if all(route_start(text, end) for _, end, _ in mentioned):
+            mentioned = []
         best_start = -1
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
             words = self.doc.char_span(start, end, alignment_mode="expand")
@@ -3256,12 +3318,16 @@ class _Reader:
             # where the people live only where nothing else says, the first place named
             near = abs(start - (head.idx if home is None else home.idx))
             key = (home is not None, owner, near, rank, k, place)
-            if _fired_from(words.root):
+            if route_start(text, end):
+                routes.append(key)  # the town a road between two is named from
+            elif _fired_from(words.root):
                 launched.append(key)
             elif best is None or key < best:
                 best, best_start = key, start
         if launched and (best is None or best_start in self.country_starts):
             best = min([*launched, *([best] if best else [])])
+        if best is None and routes and not mentioned:
+            best = min(routes)
         return best[5] if best else None
 
     def _outside_its_container(
@@ -3723,6 +3789,11 @@ def _doers(verb: Token) -> list[Token]:
 def _with_counted(tokens: list[Token]) -> list[Token]:
     """``tokens`` and what any of them counts: "thousands of residents" is residents too."""
     return [*tokens, *(c for t in tokens for c in _counted(t))]
+
+
+# In a group's ``not_subjects``: a doer that is a state or one of its organs.
+STATE_DOER = "<state>"
+STATE_KINDS = frozenset({"state", "military", "government"})
 
 
 def _any_named(words: AbstractSet[str], tokens: Sequence[Token]) -> bool:
@@ -4452,6 +4523,39 @@ def _subheading(sentence: TokenSpan) -> bool:
 
 # Verbs of helping another do something: "help them reach", "let them leave".
 ENABLING_VERBS = frozenset({"help", "enable", "allow", "let", "assist"})
+
+
+# Verbs of coming together or acting as a crowd, whose purpose "to protest" is done as they
+# are: "gathered to protest", "took to the streets to protest", "staged a sit-in to protest".
+GATHERING_VERBS = frozenset(
+    {"gather", "assemble", "converge", "mass", "march", "walk", "camp", "flock", "congregate"}
+    | {"throng", "pour", "stream", "turn", "come", "take", "hold", "stage", "storm", "block"}
+    | {"barricade", "rally", "demonstrate", "strike", "sit", "boycott", "parade", "picket"}
+    | {"organise", "organize", "mobilise", "mobilize", "troop", "descend", "line", "join"}
+)
+
+
+PROTEST_NOUNS = frozenset(
+    {"demonstration", "protest", "march", "rally", "sit-in", "strike", "walkout", "vigil"}
+)
+
+
+def _gathered_to(verb: Token) -> bool:
+    """Whether ``verb`` is "to protest" after a verb of gathering: "Many gather to protest"."""
+    if verb.pos_ != "VERB" or not _infinitive(verb):
+        return False
+    gathering = verb.head
+    if verb.dep_ == "acl":  # "held demonstrations to protest the delays"
+        if gathering.lemma_.lower() not in PROTEST_NOUNS:
+            return False
+        gathering = gathering.head
+    elif verb.dep_ not in ("advcl", "xcomp") or gathering.lemma_.lower() not in GATHERING_VERBS:
+        return False
+    # a clause of its own, not one a verb above takes: "prevented them from gathering to
+    # protest", "plan to gather to protest"
+    return gathering.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in gathering.children
+    )
 
 
 def _infinitive(verb: Token) -> bool:
