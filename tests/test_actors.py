@@ -220,6 +220,23 @@ def test_pronoun_after_a_paragraph_ending_with_a_person(nlp, dictionary):
     assert [m.text for m in actor_named(actors, "Ryan Dillon").mentions] == ["Ryan Dillon", "He"]
 
 
+def test_pronoun_after_a_person_named_as_subject_since_the_last_pronoun(nlp, dictionary):
+    text = (
+        "Marco Rubio said he would revoke the visa. Mahmoud Khalil was ordered to appear "
+        "before a judge. Police arrested him at his home."
+    )
+    actors = extract(nlp, dictionary, text)
+    assert [m.text for m in actor_named(actors, "Mahmoud Khalil").mentions] == [
+        "Mahmoud Khalil",
+        "him",
+        "his",
+    ]
+    # not the subject of the pronoun's own clause
+    text = "Joe Biden spoke to reporters. He said Volodymyr Zelensky greeted him warmly."
+    actors = extract(nlp, dictionary, text)
+    assert [m.text for m in actor_named(actors, "Joe Biden").mentions] == ["Joe Biden", "He", "him"]
+
+
 def test_pronoun_inside_a_quote_is_left_to_the_quotes_stage(nlp, dictionary):
     text = 'Ryan Dillon spoke. "He is a liar," said the envoy.'
     actors = extract(nlp, dictionary, text)

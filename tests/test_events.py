@@ -3630,3 +3630,28 @@ def test_those_who_gathered_to_protest_protested(text):
 def test_a_gathering_to_protest_yet_to_come_is_not_held():
     document = eventwire.extract("Teachers plan to gather to protest next week.")
     assert all(e.hypothetical or e.future for e in document.events)
+
+
+@pytest.mark.parametrize("when", ["an overnight attack", "a night attack", "a dawn raid"])
+def test_the_time_of_day_of_an_attack_names_no_other_attack(when):
+    document = eventwire.extract(f"Rebels killed 15 civilians in {when} on a village.")
+    assert len([e for e in document.events if e.type == "ASSAULT"]) == 1
+    # a day named is another attack's
+    document = eventwire.extract(
+        "Rebels killed 15 civilians on Monday. In the Tuesday attack, two soldiers were hurt.",
+        published=dt.date(2021, 3, 3),
+    )
+    assert len([e for e in document.events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("later", "day"),
+    [("The following day,", "2020-06-04"), ("Two days later,", "2020-06-05")],
+)
+def test_what_came_days_after_a_dated_act_is_dated_so(later, day):
+    document = eventwire.extract(
+        f"On 3 June, militants attacked a post. {later} soldiers arrested 12 suspects.",
+        published=dt.date(2020, 6, 10),
+    )
+    arrest = one(document.events, "COERCE")
+    assert (arrest.when.date, arrest.when.basis) == (day, "inherited")

@@ -1671,12 +1671,17 @@ def _resolve_pronouns(found: _Found) -> None:
         para = _paragraph(paras, para_starts, token.idx)
         if para is None:
             continue
-        # The pronouns resolved in the paragraph come first, then its people before the word.
+        # The pronouns resolved in the paragraph come first, then its people before the word;
+        # but a person named as a subject since the last of them is who the text is on now
+        # ("Rubio said he would act. Khalil was ordered to appear. Police arrested him").
         before = bisect_left(person_starts[para], token.i)
+        newer = _newer_subject(found, people[para][:before], pronouns[para], token, gender)
         candidates = chain(
             reversed(pronouns[para]), (people[para][k] for k in range(before - 1, -1, -1))
         )
-        target = next((m for m in candidates if found.genders.get(m.entry, gender) == gender), None)
+        target = newer or next(
+            (m for m in candidates if found.genders.get(m.entry, gender) == gender), None
+        )
         if target is None and not before and not pronouns[para] and para > 0:
             inside = people[para - 1] + pronouns[para - 1]
             target = _ends_with_person(found, inside, paras[para - 1], gender)
@@ -1686,6 +1691,22 @@ def _resolve_pronouns(found: _Found) -> None:
             pronouns[para].append(new)
             found.mentions.append(new)
     found.mentions.sort(key=lambda m: m.start)
+
+
+def _newer_subject(
+    found: _Found, people: list[_Match], pronouns: list[_Match], token: Any, gender: str
+) -> _Match | None:
+    """The person named last before ``token``, where that is after the last pronoun resolved,
+    as a subject, and of an earlier clause than the pronoun's own (whose subject it cannot
+    be: "Zelensky greeted him")."""
+    last = pronouns[-1].start if pronouns else -1
+    if not people or people[-1].start <= last:
+        return None
+    m = people[-1]
+    root = found.doc[m.start : m.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i == token.head.i:
+        return None
+    return m if found.genders.get(m.entry, gender) == gender else None
 
 
 def _paragraph(paras: list[tuple[int, int]], starts: list[int], char: int) -> int | None:

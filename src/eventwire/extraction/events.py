@@ -1568,8 +1568,17 @@ def _narrative_date(
         and not event.future
     ):
         return event
+    value = time.value
+    later = DAYS_LATER.search(event.sentence.text)
+    if later and time.precision == "day" and value is not None:
+        # "On 3 June, militants attacked a post. The army struck back the following day."
+        days = DAY_COUNTS.get(later["count"].lower(), 1) if later["count"] else 1
+        try:
+            value = (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+        except (ValueError, OverflowError):
+            return event
     when = When(
-        date=time.value,
+        date=value,
         precision=time.precision,
         text=time.text,
         start=time.start,
@@ -1577,6 +1586,22 @@ def _narrative_date(
         basis="inherited",
     )
     return event.model_copy(update={"when": when})
+
+
+# A sentence that tells of what came days after the last one dated: its date is that one's
+# and these days ("the following day", "two days later"); "the day after" counts one.
+DAYS_LATER = re.compile(
+    r"\b(?:the\s+(?:following|next)\s+day|the\s+day\s+after|"
+    r"(?P<count>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+later)\b",
+    re.IGNORECASE,
+)
+DAY_COUNTS = {
+    "a": 1,
+    **{
+        word: n for n, word in enumerate(("one", "two", "three", "four", "five", "six", "seven"), 1)
+    },
+    **{str(n): n for n in range(1, 8)},
+}
 
 
 NO_DATE = "no date in the text and no publication date"

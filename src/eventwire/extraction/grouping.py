@@ -110,6 +110,11 @@ ANTECEDENT_KINDS: dict[str, frozenset[str]] = {
 }
 # A possessive pronoun stands for whom its pronoun would: "their talks", "his visit".
 POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she", "its": "it"}
+# When in the day an act was, which names no other day: "killed 15 in an overnight attack".
+TIMES_OF_DAY = frozenset(
+    {"overnight", "night", "nighttime", "night-time", "late-night", "dawn", "predawn"}
+    | {"pre-dawn", "morning", "early-morning", "afternoon", "evening", "midnight", "daytime"}
+)
 # Nouns that count the people named after them ("thousands of students").
 COUNTING_NOUNS = frozenset(
     {"ten", "dozen", "score", "hundred", "thousand", "million", "group", "crowd", "number"}
@@ -627,7 +632,11 @@ def _reference(doc: Doc, event: Event, lexicon: EventLexicon) -> str | None:
         head = subjects[0]
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if any(c.ent_type_ in ("DATE", "TIME") or c.lower_ in OTHER_WORDS for c in head.lefts):
+    if any(
+        (c.ent_type_ in ("DATE", "TIME") and c.dep_ != "det" and c.lower_ not in TIMES_OF_DAY)
+        or c.lower_ in OTHER_WORDS
+        for c in head.lefts
+    ):
         return "elsewhere"
     if any(c.lower_ == "of" or (c.dep_ == "relcl" and not _after_comma(c)) for c in head.rights):
         return None  # "the battle of Dawn", "the attack that killed ...": named, not pointed back
