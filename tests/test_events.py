@@ -3655,3 +3655,19 @@ def test_what_came_days_after_a_dated_act_is_dated_so(later, day):
     )
     arrest = one(document.events, "COERCE")
     assert (arrest.when.date, arrest.when.basis) == (day, "inherited")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela recalled its ambassador to Colombia in protest.",
+        "President Maduro recalled his ambassador in protest.",
+    ],
+)
+def test_a_state_acting_in_protest_is_no_street_protest(text):
+    assert not [e for e in eventwire.extract(text).events if e.type == "PROTEST"]
+
+
+def test_a_crowd_gathered_in_protest_protested():
+    document = eventwire.extract("Hundreds of people massed in front of the consulate in protest.")
+    assert [e for e in document.events if e.type == "PROTEST"]

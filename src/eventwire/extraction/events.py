@@ -1854,6 +1854,8 @@ class _Reader:
             and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in head.children)
         ):
             return False  # "slammed into the coast", "blasted into orbit": a body moving
+        if entry.type == "PROTEST" and entry.pos == "noun" and self._state_in_protest(head):
+            return False
         if entry.not_subjects:
             doers = _with_counted(_doers(head) or _described(head))
             if _any_named(entry.not_subjects, doers) or (
@@ -1874,6 +1876,26 @@ class _Reader:
             if any(g is not None and g.lemma_.lower() in entry.not_governors for g in governors):
                 return False
         return not (entry.type is None and not self._negated(head, tokens))
+
+    def _state_in_protest(self, noun: Token) -> bool:
+        """Whether "in protest" tells how a state or its leader acted ("Venezuela recalled its
+        ambassador in protest"): no crowd protested ("hundreds massed outside the consulate in
+        protest" still did, as did "government employees" who struck in protest)."""
+        prep = noun.head
+        verb = prep.head
+        if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
+            verb = (
+                verb.head
+            )  # the parser may hang it on the object: "recalled his envoy in protest"
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB":
+            return False
+        if any(c.dep_ in ("det", "poss") for c in noun.children):
+            return False  # "in the protest", "in their protest": a protest named
+        subject = _subject(verb)
+        if subject is None:
+            return False
+        actor = self.index.at(subject.idx, subject.idx + len(subject))
+        return actor is not None and actor.kind in ("state", "leader")
 
     def _of_state(self, token: Token) -> bool:
         """Whether ``token`` names a state or one of its organs ("China", "the coast guard",
