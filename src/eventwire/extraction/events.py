@@ -1572,7 +1572,8 @@ def _narrative_date(
     later = DAYS_LATER.search(event.sentence.text)
     if later and time.precision == "day" and value is not None:
         # "On 3 June, militants attacked a post. The army struck back the following day."
-        days = DAY_COUNTS.get(later["count"].lower(), 1) if later["count"] else 1
+        count = (later["count"] or "a").lower()
+        days = int(count) if count.isdigit() else NUMBER_WORDS[count]
         try:
             value = (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
         except (ValueError, OverflowError):
@@ -1595,13 +1596,6 @@ DAYS_LATER = re.compile(
     r"(?P<count>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+later)\b",
     re.IGNORECASE,
 )
-DAY_COUNTS = {
-    "a": 1,
-    **{
-        word: n for n, word in enumerate(("one", "two", "three", "four", "five", "six", "seven"), 1)
-    },
-    **{str(n): n for n in range(1, 8)},
-}
 
 
 NO_DATE = "no date in the text and no publication date"
@@ -1883,29 +1877,28 @@ class _Reader:
         protest" still did, as did "government employees" who struck in protest)."""
         prep = noun.head
         verb = prep.head
+        # the parser may hang it on the object: "recalled his envoy in protest"
         if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
-            verb = (
-                verb.head
-            )  # the parser may hang it on the object: "recalled his envoy in protest"
+            verb = verb.head
         if noun.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB":
             return False
         if any(c.dep_ in ("det", "poss") for c in noun.children):
             return False  # "in the protest", "in their protest": a protest named
         subject = _subject(verb)
-        if subject is None:
-            return False
-        actor = self.index.at(subject.idx, subject.idx + len(subject))
-        return actor is not None and actor.kind in ("state", "leader")
+        return subject is not None and self._kind_at(subject) in ("state", "leader")
+
+    def _kind_at(self, token: Token) -> str | None:
+        """The kind of the actor ``token`` names, if it names one."""
+        actor = self.index.at(token.idx, token.idx + len(token))
+        return actor.kind if actor is not None else None
 
     def _of_state(self, token: Token) -> bool:
         """Whether ``token`` names a state or one of its organs ("China", "the coast guard",
         "police"): what ``not_subjects: [<state>]`` rules out."""
-        actor = self.index.at(token.idx, token.idx + len(token))
-        return actor is not None and actor.kind in STATE_KINDS
+        return self._kind_at(token) in STATE_KINDS
 
     def _is_state(self, token: Token) -> bool:
-        actor = self.index.at(token.idx, token.idx + len(token))
-        return actor is not None and actor.kind == "state"  # "left Syria"
+        return self._kind_at(token) == "state"  # "left Syria"
 
     # Roles
 
@@ -3333,11 +3326,10 @@ class _Reader:
         # other place ("blocked the Nairobi-Mombasa highway and lit fires in Voi": not Nairobi)
         routes: list[tuple[bool, bool, int, int, int, str]] = []
         text = text_of(self.doc)
-        mentioned = list(places.starting(sentence.start_char, sentence.end_char))
-        if all(route_start(text, end) for _, end, _ in mentioned):
-            mentioned = []
+        other_place = False  # a place named in the sentence that begins no such road
         best_start = -1
         for start, end, (rank, k, place) in places.starting(sentence.start_char, sentence.end_char):
+            other_place = other_place or not route_start(text, end)
             words = self.doc.char_span(start, end, alignment_mode="expand")
             if words is None:
                 continue
@@ -3373,7 +3365,7 @@ class _Reader:
                 best, best_start = key, start
         if launched and (best is None or best_start in self.country_starts):
             best = min([*launched, *([best] if best else [])])
-        if best is None and routes and not mentioned:
+        if best is None and routes and not other_place:
             best = min(routes)
         return best[5] if best else None
 
