@@ -3671,3 +3671,105 @@ def test_a_state_acting_in_protest_is_no_street_protest(text):
 def test_a_crowd_gathered_in_protest_protested():
     document = eventwire.extract("Hundreds of people massed in front of the consulate in protest.")
     assert [e for e in document.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("President Ruto dismissed Interior Minister Kindiki.", None),
+        ("The junta has dismissed the head of the army.", None),
+        ("Zelenskyy dismissed Putin's response as deliberate.", "REJECT"),
+        ("The court dismissed the petition.", "REJECT"),
+    ],
+)
+def test_an_official_dismissed_is_sacked_not_refused(text, kind):
+    assert [e.type for e in eventwire.extract(text).events] == ([kind] if kind else [])
+
+
+def test_a_verb_ending_in_a_preposition_takes_no_stretch_of_time():
+    document = eventwire.extract("Parliament voted down the budget on Tuesday for a second time.")
+    assert [e.type for e in document.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Turkey dropped its objection to Sweden joining NATO.", "CONCEDE"),
+        ("The military handed power to a civilian transitional government.", "CONCEDE"),
+        ("Ukraine ceded territory to Russia.", "RETREAT"),
+        ("Beijing eased its lockdown in Shanghai.", "CONCEDE"),
+        ("Niger's junta revoked the military cooperation agreement.", "REJECT"),
+        ("North Korea ignored Seoul's offer of talks.", "REJECT"),
+    ],
+)
+def test_what_is_given_up_or_undone(text, kind):
+    assert kind in [e.type for e in eventwire.extract(text).events]
+
+
+def test_rules_of_a_states_own_budget_eased_are_no_concession():
+    document = eventwire.extract("The plan includes relaxing fiscal rules for defence spending.")
+    assert not [e for e in document.events if e.type == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government handed out cash to families affected by the drought.",
+        "Hungary took in 200 Ukrainian orphans.",
+        "Swiss rescuers pulled a woman alive from the rubble in Antakya.",
+    ],
+)
+def test_help_given_in_other_words(text):
+    assert "AID" in [e.type for e in eventwire.extract(text).events]
+
+
+def test_a_man_pulled_from_his_car_is_not_rescued():
+    document = eventwire.extract("Police pulled the driver from his car and beat him.")
+    assert "AID" not in [e.type for e in document.events]
+
+
+def test_a_welcome_backs_the_parties_of_what_is_welcomed():
+    document = eventwire.extract(
+        "The African Union welcomed the deal between Ethiopia and the TPLF."
+    )
+    welcome = one(document.events, "SUPPORT")
+    names = {a.id: a.name for a in document.actors}
+    assert "Ethiopia" in [names[i] for i in welcome.target]
+
+
+def test_a_body_named_by_one_word_is_no_act():
+    document = eventwire.extract("Amnesty urged Kenya to bring the officers to justice.")
+    assert [e.type for e in document.events] == ["REQUEST"]
+    names = {a.id: a.name for a in document.actors}
+    assert [names[i] for i in document.events[0].source] == ["Amnesty International"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The cabinet shot down the proposal to raise fuel prices.", "REJECT"),
+        ("Soldiers shot down a drone.", "ASSAULT"),
+        ("The lawmaker took aim at Kenya over rising inflation.", "ACCUSE"),
+        ("Rebels took over the town.", "COERCE"),
+        ("Rights groups questioned the legality of the army's detention of activists.", "ACCUSE"),
+        ("Police questioned the suspects.", "ACCUSE"),
+    ],
+)
+def test_words_that_say_one_thing_of_a_thing_and_another_of_a_plan(text, kind):
+    assert kind in [e.type for e in eventwire.extract(text).events]
+
+
+def test_a_particle_past_the_object_makes_no_verb_of_two_words():
+    # "over inflation" is what the aim was taken over, not a town taken over
+    document = eventwire.extract("The lawmaker took aim at Kenya over rising inflation.")
+    assert "COERCE" not in [e.type for e in document.events]
+
+
+def test_a_fleet_sent_is_force_shown_not_help_given():
+    document = eventwire.extract(
+        "The United States sent two aircraft carriers to the eastern Mediterranean."
+    )
+    assert [e.type for e in document.events] == ["MOBILIZE"]
+    # doctors sent are still help
+    document = eventwire.extract("Cuba sent 100 doctors to Italy to fight the outbreak.")
+    assert "AID" in [e.type for e in document.events]

@@ -1736,8 +1736,12 @@ class _Reader:
             ):
                 continue
             head = run.root
-            if head.pos_ == "PROPN" and _in_name(head, sentence):
-                continue  # "the Government of National Accord", "the Alliance for Democracy"
+            if head.pos_ == "PROPN" and (
+                _in_name(head, sentence) or self._kind_at(head) in NAMED_BODIES
+            ):
+                # "the Government of National Accord", "the Alliance for Democracy"; a body
+                # named by the word alone ("Amnesty urged Kenya")
+                continue
             if head.dep_ == "compound" and head.head.lemma_.lower() in KINDS_OF_THINGS:
                 continue  # "attack helicopters", "sanctions bills": a thing, not an act
             if head.lemma_.lower() == "riot" and head.head.lemma_.lower() in RIOT_GEAR:
@@ -1804,8 +1808,7 @@ class _Reader:
                 for o in objects
             ):
                 return False
-        acted_on = _acted_on(head) if entry.not_objects else []
-        if acted_on and all(o.lemma_.lower() in entry.not_objects for o in acted_on):
+        if entry.not_objects and self._ruled_out(entry, _acted_on(head)):
             return False
         if entry.left and not any(
             o.lemma_.lower() in entry.left or o.lower_ in entry.left for o in _left_behind(head)
@@ -1896,6 +1899,15 @@ class _Reader:
         """Whether ``token`` names a state or one of its organs ("China", "the coast guard",
         "police"): what ``not_subjects: [<state>]`` rules out."""
         return self._kind_at(token) in STATE_KINDS
+
+    def _ruled_out(self, entry: Entry, acted_on: list[Token]) -> bool:
+        """Whether all the verb acts on is what ``entry``'s ``not_objects`` rules out: those
+        words, or with "<people>" a person ("dismissed the police chief" rejects nothing)."""
+        return bool(acted_on) and all(
+            o.lemma_.lower() in entry.not_objects
+            or ("<people>" in entry.not_objects and self._kind_at(o) in ("person", "leader"))
+            for o in acted_on
+        )
 
     def _is_state(self, token: Token) -> bool:
         return self._kind_at(token) == "state"  # "left Syria"
@@ -3063,12 +3075,7 @@ class _Reader:
         acted_on = _acted_on(verb)
         doers = _with_counted(_doers(verb))
         return any(
-            (
-                bool(acted_on)
-                and bool(e.not_objects)
-                and all(o.lemma_.lower() in e.not_objects for o in acted_on)
-            )
-            or _any_named(e.not_subjects, doers)
+            self._ruled_out(e, acted_on) or _any_named(e.not_subjects, doers)
             for e in self.lex.verbs.get(verb.lemma_.lower(), ())
             if len(e.words) == 1
         )
@@ -4002,6 +4009,10 @@ KINDS_OF_THINGS = frozenset(
 )
 
 
+# Kinds of actor whose one-word name may also be a word for an act ("Amnesty").
+NAMED_BODIES = frozenset({"organisation", "igo", "party", "media"})
+
+
 def _in_name(token: Token, sentence: TokenSpan) -> bool:
     """Whether a capitalised noun is a word of a longer proper name (an organisation's, a
     treaty's, a place's) rather than an act: "National Accord", "Alliance for Democracy".
@@ -4026,6 +4037,13 @@ def _in_name(token: Token, sentence: TokenSpan) -> bool:
     if token.dep_ == "compound" and head.pos_ == "PROPN":
         return True
     return token.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.pos_ == "PROPN"
+
+
+# Words that make a verb of two words as particles ("took over the town"), but which, past the
+# verb's object and with an object of their own, open a phrase of their own.
+PARTICLES = frozenset({"over", "out", "down", "up", "off", "back", "away"})
+# Nouns of a stretch of time, which a preposition ending a multi-word verb never takes.
+SPELLS = frozenset({"time", "while", "moment", "minute", "hour", "day", "week", "month", "year"})
 
 
 # Verbs of asking whose "from" names whom the thing is asked of, wherever the parser hangs it.
@@ -4073,12 +4091,25 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
                 nxt = after
         if nxt is None:
             return None
+        if (
+            n == 1
+            and nxt.dep_ == "prep"
+            and word in PARTICLES
+            and any(c.dep_ == "pobj" for c in nxt.children)
+            and any(c.dep_ == "dobj" and token.i < c.i < nxt.i for c in token.children)
+        ):
+            # "took aim at the bank over inflation" is no "take over" ("forced residents out
+            # of their homes" still is "force out")
+            return None
         if n == last and word == "in" and any(c.dep_ == "pobj" for c in nxt.children):
             return None  # "were given shelter in a school" is no "give in"
         if n == last and any(
-            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in nxt.children
+            c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in SPELLS)
+            for c in nxt.children
         ):
-            return None  # "called the allegations baseless on Monday" is no "call on"
+            # "called the allegations baseless on Monday" is no "call on", "voted down the
+            # budget for a second time" no "vote for"
+            return None
         chain.append(nxt)
         current = nxt
     return chain
