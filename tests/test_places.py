@@ -1325,3 +1325,23 @@ def test_a_village_is_none_of_the_cities_of_its_name_abroad():
     # a village the gazetteer knows in the text's country is still found
     found = _names("Gunmen attacked Kapedo village in Turkana county.")
     assert found[0][0] == "Kapedo"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # spaCy calls the town a person, or an organisation, where its kind names it
+        ("Militia attacked the town of Garba Tula.", "Garba Tula"),
+        ("Police arrested a man in the town of El Wak. Three were found dead.", "El Wak"),
+        # a name may open with its article, written apart
+        ("Fighting erupted in Al Bayda on Monday.", "Al Bayḑā’"),
+        ("He was killed inside the Dadaab refugee camp.", "Dadaab"),
+    ],
+)
+def test_a_place_the_words_around_it_name_is_found(text, name):
+    assert name in [p.name for p in eventwire.extract(text).places if p.lat is not None]
+
+
+def test_an_article_written_apart_opens_no_person_or_group():
+    for text in ("Al Gore said the climate was changing.", "Al Shabaab attacked a base."):
+        assert eventwire.extract(text).places == []

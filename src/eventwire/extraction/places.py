@@ -309,7 +309,7 @@ PAIRED_KM = 40.0
 QUALIFYING = (",", "in")
 # Words before a name that say it is where something happened: "in Noma Tounga (Karimama)".
 PLACE_PREPOSITIONS = _words("in at near of from to around outside")
-LOCATIVES = _words("in at near outside")
+LOCATIVES = _words("in at near outside inside")
 # Words that make a people's adjective part of another region's or water's name.
 REGIONS = _words("central north south east west latin northern southern")
 WATERS = _words("ocean sea gulf bay river peninsula plateau quarter")
@@ -748,9 +748,17 @@ def _people_of(doc: Doc, span: SpacySpan) -> bool:
 
 def _peopled(doc: Doc, start_char: int, end_char: int) -> bool:
     """Whether a name spaCy calls a person says where people live or names a place by its
-    kind: "the inhabitants of Eldama Ravine", "Garba Tula town"."""
+    kind: "the inhabitants of Eldama Ravine", "Garba Tula town", "the town of Garba Tula"."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    return span is not None and (_people_of(doc, span) or _kind_follows(doc, span))
+    return span is not None and (
+        _people_of(doc, span) or _kind_follows(doc, span) or _kind_before(doc, span)
+    )
+
+
+def _kind_before(doc: Doc, span: SpacySpan) -> bool:
+    """Whether a place's kind and "of" come just before the name: "the town of Garba Tula"."""
+    i = span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in HINT_NOUNS
 
 
 # spaCy's labels for things with names: facilities, events, laws, works, products.
@@ -802,7 +810,12 @@ def _capitalised(token: Token) -> bool:
 
 def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> bool:
     is_labelled = any(t.i in labelled for t in span)
-    if span[0].lower_ in CONNECTORS | INNER or span[-1].lower_ in CONNECTORS | INNER:
+    # a name may open with its article, written as a word ("El Wak", "Al Bayda"), but no
+    # name ends with one, nor is one
+    opener = span[0].lower_ in CONNECTORS and len(span) > 1 and _capitalised(span[0])
+    if (span[0].lower_ in CONNECTORS | INNER and not opener) or span[-1].lower_ in (
+        CONNECTORS | INNER
+    ):
         return False
     if span[-1].text == "-" or fold(span.text) in STOPWORDS:
         return False
