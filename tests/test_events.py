@@ -3773,3 +3773,27 @@ def test_a_fleet_sent_is_force_shown_not_help_given():
     # doctors sent are still help
     document = eventwire.extract("Cuba sent 100 doctors to Italy to fight the outbreak.")
     assert "AID" in [e.type for e in document.events]
+
+
+def test_what_was_received_was_given_by_whom_it_came_from():
+    document = eventwire.extract("Ukraine received 30 Leopard tanks from Poland and Germany.")
+    aid = one(document.events, "AID")
+    names = {a.id: a.name for a in document.actors}
+    assert [names[i] for i in aid.source] == ["Poland", "Germany"]
+    assert [names[i] for i in aid.target] == ["Ukraine"]
+    # a guest received is still a visit, and a sum received from no one named is no act
+    document = eventwire.extract("Putin received the Indian prime minister in the Kremlin.")
+    assert [e.type for e in document.events] == ["CONSULT"]
+    assert eventwire.extract("In 2020, UNHCR Kenya received $94 million.").events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China loaned Kenya $3 billion to build the railway.",
+        "Japan granted Vietnam six patrol boats.",
+        "The Gulf states poured billions of dollars into Egypt's economy.",
+    ],
+)
+def test_money_and_craft_given_in_other_words_are_help(text):
+    assert [e.type for e in eventwire.extract(text).events] == ["AID"]

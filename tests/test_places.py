@@ -1345,3 +1345,11 @@ def test_a_place_the_words_around_it_name_is_found(text, name):
 def test_an_article_written_apart_opens_no_person_or_group():
     for text in ("Al Gore said the climate was changing.", "Al Shabaab attacked a base."):
         assert eventwire.extract(text).places == []
+
+
+def test_a_citys_possessive_written_without_its_apostrophe_is_the_city():
+    found = eventwire.extract("Traders in Nairobis Maziwa area demonstrated.").places
+    assert [(p.name, p.country) for p in found] == [("Nairobi", "KEN")]
+    # a name spelt with its "s" is that name, and a person's possessive names no place
+    assert [p.name for p in eventwire.extract("Police in Lagos arrested two.").places] == ["Lagos"]
+    assert not [p for p in eventwire.extract("Rioting followed Kibakis win.").places if p.lat]

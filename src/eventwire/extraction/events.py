@@ -182,6 +182,7 @@ class Entry:
     not_context: frozenset[str] = frozenset()  # "a request for comment" is a reporter's
     needs_target: bool = False
     found: bool = False  # the subject found what the act left ("discovered bodies"): no doer
+    received: bool = False  # the subject got what was given ("received tanks from Poland")
     settled: bool = False  # the words settle the type: the type model may not change it
     context: frozenset[str] = frozenset()
     sentence_context: frozenset[str] = frozenset()
@@ -498,6 +499,7 @@ def _entries(group: Any, where: str, codebook: Codebook) -> list[Entry]:
             not_context=frozenset(group.get("not_context") or ()),
             needs_target=bool(group.get("needs_target")),
             found=bool(group.get("found")),
+            received=bool(group.get("received")),
             settled=bool(group.get("settled")),
             context=frozenset(group.get("context") or ()),
             sentence_context=frozenset(group.get("sentence_context") or ()),
@@ -1810,6 +1812,10 @@ class _Reader:
                 return False
         if entry.not_objects and self._ruled_out(entry, _acted_on(head)):
             return False
+        if entry.received and not any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in head.children
+        ):
+            return False  # "UNHCR received $94 million": a sum told, no giver named
         if entry.left and not any(
             o.lemma_.lower() in entry.left or o.lower_ in entry.left for o in _left_behind(head)
         ):
@@ -2173,6 +2179,16 @@ class _Reader:
                     and not any(c.dep_ == "poss" for c in subject.children)
                 ):
                     target += [a for a in self.phrase(subject) if a not in source]
+        if entry.received:
+            # "Ukraine received 30 tanks from Poland": given by whoever "from" names, to the
+            # subject
+            givers = [
+                actor
+                for prep in match.head.children
+                if prep.dep_ == "prep" and prep.lower_ == "from"
+                for actor in self._pobj(prep)
+            ]
+            source, target = givers, [a for a in source if a not in givers]
         if type_ in MOVING_TYPES and source:
             # "withdrew its troops from Syria", "deployed 500 soldiers to Estonia": the forces
             # moved are the doer's own, not whom the act is aimed at

@@ -401,6 +401,34 @@ def _peopled_place(text: str, gazetteer: Gazetteer, people: int) -> bool:
     return any(c.exact and c.population >= people for c in gazetteer.candidates(text))
 
 
+def _possessive_stem(doc: Doc, i: int, gazetteer: Gazetteer, blocks: _Blocks) -> str | None:
+    """The city the word at ``i`` names as its possessive written without the apostrophe,
+    before a name ("Nairobis Maziwa area"): only a city of 100,000 people called so by its own
+    name, where no place is spelt with the "s" ("Athens", "Lagos") and no actor is named
+    ("Hamas"); not "St. Marys"."""
+    word = doc[i].text
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+        return None
+    if i + 1 >= len(doc) or not _is_name(doc[i + 1]) or (i > 0 and doc[i - 1].lower_ in SAINTS):
+        return None
+    if any(spelling(c.name) == spelling(word) for c in gazetteer.candidates(word)):
+        return None
+    stem = word[:-1]
+    if not any(
+        c.exact
+        and c.feature == "city"
+        and c.population >= BIG
+        and spelling(c.name) == spelling(stem)
+        for c in gazetteer.candidates(stem)
+    ):
+        return None
+    return None if blocks.block(doc[i : i + 1], False) else stem
+
+
+# Words before a saint's name: "St. Marys River" is no possessive of Mary, Turkmenistan.
+SAINTS = frozenset({"st", "st.", "saint", "ste", "ste."})
+
+
 def _city_name(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name of two words or more is, spelt so, a town of 100,000 people: "Khan
     Yunis" or "Abomey-Calavi", which spaCy may take for a person, is the town wherever it
@@ -939,6 +967,9 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         if accepted is not None and len(accepted) == 1 and fold(doc[i : i + 2].text) in PEOPLES:
             accepted = None
         if accepted is None:
+            if (stem := _possessive_stem(doc, i, gazetteer, blocks)) is not None:
+                # "Nairobis Maziwa area": a city's possessive written without its apostrophe
+                found.append(Mention(starts[i], starts[i] + len(stem), stem, False, None))
             i += 1
             continue
         is_labelled = any(t.i in labelled for t in accepted)
