@@ -1813,9 +1813,11 @@ class _Reader:
         if entry.not_objects and self._ruled_out(entry, _acted_on(head)):
             return False
         if entry.received and not any(
-            c.dep_ == "prep" and c.lower_ == "from" for c in head.children
+            self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
         ):
-            return False  # "UNHCR received $94 million": a sum told, no giver named
+            # "UNHCR received $94 million", "received $33 million from the fund": a sum told,
+            # no giver named
+            return False
         if entry.left and not any(
             o.lemma_.lower() in entry.left or o.lower_ in entry.left for o in _left_behind(head)
         ):
