@@ -401,6 +401,10 @@ def _peopled_place(text: str, gazetteer: Gazetteer, people: int) -> bool:
     return any(c.exact and c.population >= people for c in gazetteer.candidates(text))
 
 
+# Words before a saint's name: "St. Marys River" is no possessive of Mary, Turkmenistan.
+SAINTS = frozenset({"st", "st.", "saint", "ste", "ste."})
+
+
 def _possessive_stem(doc: Doc, i: int, gazetteer: Gazetteer, blocks: _Blocks) -> str | None:
     """The city the word at ``i`` names as its possessive written without the apostrophe,
     before a name ("Nairobis Maziwa area"): only a city of 100,000 people called so by its own
@@ -423,10 +427,6 @@ def _possessive_stem(doc: Doc, i: int, gazetteer: Gazetteer, blocks: _Blocks) ->
     ):
         return None
     return None if blocks.block(doc[i : i + 1], False) else stem
-
-
-# Words before a saint's name: "St. Marys River" is no possessive of Mary, Turkmenistan.
-SAINTS = frozenset({"st", "st.", "saint", "ste", "ste."})
 
 
 def _city_name(text: str, gazetteer: Gazetteer) -> bool:
