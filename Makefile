@@ -31,7 +31,7 @@ train-types: $(READY)
 	$(BIN)/python -m eventwire.training.type_sentences data/type_sentences.jsonl
 	$(BIN)/python -m eventwire.training.type_model --sentences data/type_sentences.jsonl --out src/eventwire/data/type_model.npz
 
-$(READY): pyproject.toml requirements.lock src/eventwire/extraction/gazetteer.py src/eventwire/data/places_extra.tsv src/eventwire/data/us_county_points.tsv
+$(READY): pyproject.toml requirements.lock src/eventwire/extraction/gazetteer.py src/eventwire/data/places_extra.tsv src/eventwire/data/us_county_points.tsv src/eventwire/data/kenya_divisions.tsv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .

@@ -11,10 +11,12 @@ import eventwire
 from eventwire.errors import ResourceError
 from eventwire.extraction.gazetteer import (
     COUNTY_POINTS,
+    KENYA_DIVISIONS,
     Gazetteer,
     build,
     normalise,
     read_county_points,
+    read_kenya_divisions,
     skeleton,
 )
 from eventwire.extraction.places import Context, Mention, _km, find, resolve
@@ -648,6 +650,58 @@ def test_geonames_divisions_are_placed_at_their_town_of_their_name_else_their_la
     assert rows == [("Al-Safira District",)]
 
 
+def test_kenyan_divisions_below_the_county_are_placed_at_a_town_or_their_county(gazetteer):
+    rows = read_kenya_divisions(KENYA_DIVISIONS)
+    assert len(rows) > 3000
+    assert {kind for _, kind, _, _ in rows} == {
+        "constituency", "sub-county", "ward", "locality", "area"
+    }  # fmt: skip
+    # a ward GeoNames lacks is at the town of its constituency's name, in its county
+    [(_, kind, county, within)] = [r for r in rows if r[0] == "Gitaru"]
+    assert (kind, county, within) == ("ward", "Kiambu", "Kabete")
+    [gitaru] = gazetteer.candidates("Gitaru")
+    [kabete] = [c for c in gazetteer.candidates("Kabete") if c.country == "KEN"]
+    assert (gitaru.country, gitaru.feature, gitaru.admin1) == ("KEN", "admin2", kabete.admin1)
+    assert (gitaru.lat, gitaru.lon) == (kabete.lat, kabete.lon)
+    assert gitaru.placed == "Kenyan ward (Kiambu County) at Kabete (GeoNames cities500)"
+    # one with no such town is at its county's point
+    [south] = gazetteer.candidates("Mbeere South")
+    [county] = [c for c in gazetteer.candidates("Embu") if c.feature == "admin1"]
+    assert (south.lat, south.lon, south.admin1) == (county.lat, county.lon, county.admin1)
+    assert south.placed == "Kenyan constituency (Embu County) at its county, Embu"
+    # a name GeoNames already has in Kenya stays GeoNames' own, and a country's name or an
+    # English word a ward is also called makes no ward
+    assert [c.id for c in gazetteer.candidates("Kabete")] == [kabete.id]
+    assert not [c for c in gazetteer.candidates("Bangladesh") if c.country == "KEN"]
+    assert not [c for c in gazetteer.candidates("Airport") if c.country == "KEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "county"),
+    [
+        ("A mob set a shop ablaze in Mikinduri after a theft.", "Mikinduri", "(Meru County)"),
+        ("Bandits shot dead two herders in Teso North on Monday.", "Teso North", "(Busia County)"),
+        # a village in parentheses with its county ("Kiambere (Embu County)")
+        ("Protesters in Kiambere (Embu County) demonstrated over water.", "Kiambere", "(Embu Co"),
+    ],
+)
+def test_a_kenyan_ward_or_constituency_the_text_names_is_placed_in_its_county(
+    nlp, gazetteer, text, name, county
+):
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found[name][1] == "KEN"
+    [place] = [p for p in find(nlp(text), gazetteer, []) if p.name == name]
+    assert county in (place.reason or "")
+    assert "(names: kenya-locations)" in (place.reason or "")
+
+
+def test_a_place_the_text_puts_in_another_province_is_placed_at_that_province(nlp, gazetteer):
+    # "Kaloleni Estate" is a Nairobi estate in the gazetteer; the text says it is in Kisumu
+    text = "Houses were burnt down in Kaloleni Estate, Kisumu County, by a mob."
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found["Kaloleni Estate"] == ("Kisumu", "KEN")
+
+
 def test_a_district_is_meant_where_the_text_says_district_else_its_town(nlp, gazetteer):
     text = "Fighting spread across Manbij district on Tuesday, and a car bomb went off in Manbij."
     places = find(nlp(text), gazetteer, [])
@@ -754,9 +808,9 @@ def test_an_actor_s_country_alone_does_not_make_a_town_abroad_stray(nlp, gazette
 def test_a_name_put_in_a_town_that_the_gazetteer_has_only_abroad_is_placed_at_the_town(
     nlp, gazetteer
 ):
-    text = "Police raided homes in Lavington, Nairobi, on Monday."
+    text = "Police raided homes in Brookside, Nairobi, on Monday."
     found = mentioned(find(nlp(text), gazetteer, []))
-    assert found["Lavington"] == found["Nairobi"] == ("Nairobi", "KEN")
+    assert found["Brookside"] == found["Nairobi"] == ("Nairobi", "KEN")
     # one the gazetteer has in the town's country keeps its own place
     found = mentioned(find(nlp("Police raided homes in Eastleigh, Nairobi."), gazetteer, []))
     assert found["Eastleigh"] == ("Eastleigh", "KEN")
@@ -858,12 +912,15 @@ def test_a_world_city_s_tiny_namesake_needs_support_of_its_own(nlp, gazetteer, t
     "text",
     [
         "Boats were back on Lake Lanier on Sunday.",
-        "Teachers marched from Uhuru Park on Monday.",
         "She sold turkeys for Pitman Family Farms.",
     ],
 )
 def test_a_word_of_a_longer_name_that_is_only_an_alternate_name_is_no_place(nlp, gazetteer, text):
     assert [p for p in find(nlp(text), gazetteer, []) if p.lat is not None] == []
+    # a Kenyan estate called so by its own name is that estate, not Oslo (one of whose names
+    # is Uhuru)
+    found = find(nlp("Teachers marched from Uhuru Park on Monday."), gazetteer, [])
+    assert [(p.name, p.country) for p in found if p.lat is not None] == [("Uhuru", "KEN")]
 
 
 @pytest.mark.parametrize(
@@ -934,7 +991,7 @@ def test_a_towns_own_people_or_services_still_name_the_town(text, place):
         # a part of a county: the county, not a namesake town at the coast
         (
             "Pupils in Samburu West Sub County attacked their teachers.",
-            ("Samburu", "KEN", "admin1"),
+            ("Samburu West", "KEN", "admin2"),
         ),
         # a camp named after its town, inside an organisation's name
         ("Gunmen attacked police at Dadaab Refugee Camp.", ("Dadaab", "KEN", "point")),
@@ -1017,7 +1074,10 @@ def test_a_name_inside_an_entity_that_ends_with_a_place_s_own_word_is_a_place():
         "A contingent of police officers were sent to Kabunde Social Hall where training for "
         "the poll officials for Homa Bay Town Constituency was taking place."
     )
-    assert [(p.name, p.country) for p in extract(text).places] == [("Homa Bay", "KEN")]
+    # the constituency named for the town, placed at the town
+    [place] = extract(text).places
+    assert (place.name, place.country, place.feature) == ("Homa Bay Town", "KEN", "admin2")
+    assert "at Homa Bay (GeoNames cities500)" in (place.reason or "")
 
 
 @pytest.mark.parametrize(
@@ -1310,12 +1370,12 @@ def test_a_town_spelt_otherwise_is_found_where_the_text_says_it_is_a_place():
     # "Janzour" for GeoNames' Janzur: a fold, allowed where "area" says a place is meant
     assert ("Janzūr", "point") in _names("Militias clashed in the Janzour area on Monday.")
     # but a name spaCy alone calls a place is not the nearest spelling of a town abroad:
-    # "Gatanga" is not Göttingen, nor "Rangwe" Tongren, China
+    # "Gatanga" is not Göttingen, nor "Rangwe" Tongren, China (both are Kenyan constituencies)
     for text in (
         "Boda boda operators lynched two robbers at Gatura village in Gatanga.",
         "In Rangwe market, a police officer was injured.",
     ):
-        assert all(p.lat is None for p in eventwire.extract(text).places)
+        assert all(p.country in (None, "KEN") for p in eventwire.extract(text).places)
 
 
 def test_a_village_is_none_of_the_cities_of_its_name_abroad():
@@ -1336,6 +1396,9 @@ def test_a_village_is_none_of_the_cities_of_its_name_abroad():
         # a name may open with its article, written apart
         ("Fighting erupted in Al Bayda on Monday.", "Al Bayḑā’"),
         ("He was killed inside the Dadaab refugee camp.", "Dadaab"),
+        # spaCy calls the town a people, where "the ... area" says it is a part of a town
+        ("Militias set up roadblocks in the Janzour area, arresting people.", "Janzūr"),
+        ("A man was assaulted by his neighbours in the Kasarani area.", "Kasarani"),
     ],
 )
 def test_a_place_the_words_around_it_name_is_found(text, name):
@@ -1349,7 +1412,8 @@ def test_an_article_written_apart_opens_no_person_or_group():
 
 def test_a_citys_possessive_written_without_its_apostrophe_is_the_city():
     found = eventwire.extract("Traders in Nairobis Maziwa area demonstrated.").places
-    assert [(p.name, p.country) for p in found] == [("Nairobi", "KEN")]
+    assert (found[0].name, found[0].country) == ("Nairobi", "KEN")
+    assert {p.country for p in found} == {"KEN"}  # and Maziwa, a Nairobi estate
     # a name spelt with its "s" is that name, and a person's possessive names no place
     assert [p.name for p in eventwire.extract("Police in Lagos arrested two.").places] == ["Lagos"]
     assert not [p for p in eventwire.extract("Rioting followed Kibakis win.").places if p.lat]

