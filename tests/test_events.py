@@ -3277,6 +3277,9 @@ def test_what_help_yet_to_be_given_is_to_bring_about_has_not_happened():
         "Amnesty International called for an independent investigation into the killing.",
         "The opposition demanded a probe into the election results.",
         "Rights groups are calling for an inquiry into deaths in police custody.",
+        # others asked to look into it
+        "Amnesty International urged Nigerian authorities to open an inquiry into the killings.",
+        "The bishops asked the government to investigate the murder of a priest.",
     ],
 )
 def test_an_inquiry_called_for_is_a_charge_raised(text):
@@ -3284,6 +3287,24 @@ def test_an_inquiry_called_for_is_a_charge_raised(text):
     (event,) = eventwire.extract(text).events
     assert (event.type, event.mode) == ("ACCUSE", "investigate")
     assert event.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The African Union demanded accountability for the killing of civilians in Tigray.",
+        "Rights groups called for those responsible for the massacre to be held accountable.",
+        "The families of the victims demanded justice for the men killed by police.",
+    ],
+)
+def test_those_responsible_called_to_account_are_accused(text):
+    assert "ACCUSE" in event_types(text)
+    assert "REQUEST" not in event_types(text)
+
+
+def test_who_urges_is_no_word_of_what_is_urged():
+    # the words of a verb's own subject are not what it asks for
+    assert "REQUEST" in event_types("The inquiry team urged residents to stay calm.")
 
 
 def test_a_call_for_calm_beside_an_inquiry_is_still_a_demand():

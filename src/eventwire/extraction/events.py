@@ -1760,6 +1760,10 @@ class _Reader:
             # inquiry"), not the rest of the verb's clause ("called for calm and said ...")
             ends_in_prep = entry.pos == "verb" and len(tokens) > 1 and tokens[-1].dep_ == "prep"
             span = list((tokens[-1] if ends_in_prep else head).subtree)
+            if entry.pos == "verb" and not ends_in_prep:
+                # of a verb, what it takes, not who does it ("the inquiry team urged calm")
+                doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+                span = [t for t in span if not any(t in d.subtree for d in doers)]
             phrase = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
             if entry.context and not phrase & entry.context:
                 return False
