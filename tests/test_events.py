@@ -2920,6 +2920,23 @@ def test_a_march_through_a_city_is_in_it_and_a_town_visited_is_where_the_visit_w
     document = eventwire.extract("The EU's foreign policy chief visited Kyiv on Monday.")
     visit = one(document.events, "CONSULT", "visited")
     assert (_place_of(document, visit), visit.place_basis) == ("Kyiv", "stated")
+    # and where a visit or a trip went "to"
+    document = eventwire.extract(
+        "During a visit to Quetta on Thursday, Pakistan's prime minister met the army chief."
+    )
+    visit = one(document.events, "CONSULT", "visit")
+    assert (_place_of(document, visit), visit.place_basis) == ("Quetta", "stated")
+
+
+def test_a_delegation_or_an_envoy_sent_is_a_visit():
+    for text in (
+        "Iran sent a delegation to Moscow.",
+        "The African Union dispatched an envoy to Khartoum.",
+    ):
+        assert event_types(text)[0] == "CONSULT"
+    # a team of doctors sent is still help, and troops sent a show of force
+    assert event_types("China sent a team of medical experts to the hospital.") == ["AID"]
+    assert event_types("Russia sent troops to the border.") == ["MOBILIZE"]
 
 
 def test_force_used_on_a_crowd_is_an_assault_but_forces_that_use_money_are_not():

@@ -63,6 +63,8 @@ FORCE_SECTORS = frozenset({"COP", "MIL"})
 # "invaded Ukraine").
 STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
 VISITING_VERBS = frozenset({"visit", "tour"})
+# Words of a journey, whose "to" says where it went: "a visit to Quetta", "travelled to Kyiv".
+JOURNEYS = frozenset({"visit", "tour", "trip", "travel", "journey", "fly"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
@@ -3466,6 +3468,13 @@ class _Reader:
                 and parent.head.i in anchors
             ):
                 return True
+            if (
+                token.dep_ == "pobj"
+                and parent.lower_ == "to"
+                and parent.head.i == head.i
+                and head.lemma_.lower() in JOURNEYS
+            ):
+                return True  # "during a visit to Quetta": where the visit was
             if parent.dep_ in ("prep", "agent") and parent.lower_ not in self.lex.place_preps | {
                 "of"
             }:
