@@ -695,6 +695,16 @@ def test_a_kenyan_ward_or_constituency_the_text_names_is_placed_in_its_county(
     assert "(names: kenya-locations)" in (place.reason or "")
 
 
+def test_a_kenyan_constituency_or_ward_weighs_as_a_town_not_a_hamlet(nlp, gazetteer):
+    # Lari constituency (Kiambu), not Lari, Italy (1,033 people)
+    text = "Boda boda riders in Kinale, Lari sub county, protested against an officer."
+    found = mentioned(find(nlp(text), gazetteer, []))
+    assert found["Lari"][1] == found["Kinale"][1] == "KEN"
+    # nor is it dropped as a stray small place where another name (Maron, France) misleads
+    text = "Residents of Maron clashed. Several houses were torched in Marakwet East."
+    assert mentioned(find(nlp(text), gazetteer, []))["Marakwet East"][1] == "KEN"
+
+
 def test_a_place_the_text_puts_in_another_province_is_placed_at_that_province(nlp, gazetteer):
     # "Kaloleni Estate" is a Nairobi estate in the gazetteer; the text says it is in Kisumu
     text = "Houses were burnt down in Kaloleni Estate, Kisumu County, by a mob."
