@@ -660,7 +660,7 @@ def test_kenyan_divisions_below_the_county_are_placed_at_a_town_or_their_county(
     [(_, kind, county, within)] = [r for r in rows if r[0] == "Gitaru"]
     assert (kind, county, within) == ("ward", "Kiambu", "Kabete")
     [gitaru] = gazetteer.candidates("Gitaru")
-    [kabete] = [c for c in gazetteer.candidates("Kabete") if c.country == "KEN"]
+    [kabete] = [c for c in gazetteer.candidates("Kabete") if c.feature == "city"]
     assert (gitaru.country, gitaru.feature, gitaru.admin1) == ("KEN", "admin2", kabete.admin1)
     assert (gitaru.lat, gitaru.lon) == (kabete.lat, kabete.lon)
     assert gitaru.placed == "Kenyan ward (Kiambu County) at Kabete (GeoNames cities500)"
@@ -670,8 +670,11 @@ def test_kenyan_divisions_below_the_county_are_placed_at_a_town_or_their_county(
     assert (south.lat, south.lon, south.admin1) == (county.lat, county.lon, county.admin1)
     assert south.placed == "Kenyan constituency (Embu County) at its county, Embu"
     # a name GeoNames already has in Kenya stays GeoNames' own, and a country's name or an
-    # English word a ward is also called makes no ward
-    assert [c.id for c in gazetteer.candidates("Kabete")] == [kabete.id]
+    # English word a ward is also called makes no ward; but a constituency named for its town
+    # stands beside the town, at the town
+    [ward] = [c for c in gazetteer.candidates("Kabete") if c.feature == "admin2"]
+    assert [c.id for c in gazetteer.candidates("Kabete") if c.feature == "city"] == [kabete.id]
+    assert (ward.lat, ward.lon, ward.country) == (kabete.lat, kabete.lon, "KEN")
     assert not [c for c in gazetteer.candidates("Bangladesh") if c.country == "KEN"]
     assert not [c for c in gazetteer.candidates("Airport") if c.country == "KEN"]
 
@@ -700,6 +703,9 @@ def test_a_kenyan_constituency_or_ward_weighs_as_a_town_not_a_hamlet(nlp, gazett
     text = "Boda boda riders in Kinale, Lari sub county, protested against an officer."
     found = mentioned(find(nlp(text), gazetteer, []))
     assert found["Lari"][1] == found["Kinale"][1] == "KEN"
+    # a sub-county named for its town is Kenya's, not the DR Congo's territory of that name
+    [place] = find(nlp("Striking Bondo subcounty teachers protested at the office."), gazetteer, [])
+    assert (place.name, place.country, place.feature) == ("Bondo", "KEN", "admin2")
     # nor is it dropped as a stray small place where another name (Maron, France) misleads
     text = "Residents of Maron clashed. Several houses were torched in Marakwet East."
     assert mentioned(find(nlp(text), gazetteer, []))["Marakwet East"][1] == "KEN"

@@ -461,15 +461,20 @@ def _add_kenya_divisions(index: _Index, path: Path) -> None:
     division it lies in ("Mwingi Central" at Mwingi, a ward of Kabete at Kabete) where that
     town is in its county, else at its county's point; ``placed`` says which. A name Kenya's
     GeoNames places already have, or a country's or a province's anywhere, is not added: the
-    GeoNames place is truer, and "Bangladesh" the Mombasa estate is no country.
+    GeoNames place is truer, and "Bangladesh" the Mombasa estate is no country; but a
+    constituency named for its town is, at the town, so that "Bondo sub-county" is Kenya's
+    division of that name and not the DR Congo's.
     """
     counties: dict[str, tuple[object, ...]] = {}
     towns: dict[str, list[tuple[object, ...]]] = {}
-    taken: set[str] = set()
+    areal: set[str] = set()  # names of countries and provinces anywhere, Kenya's divisions
+    named: set[str] = set()  # names of Kenya's towns
     for place_id, row in index.places.items():
         keys = index.names.get(place_id, {})
-        if row[4] == "KEN" or row[6] in ("country", "admin1"):
-            taken.update(keys)
+        if row[6] in ("country", "admin1") or (row[4] == "KEN" and row[6] != "city"):
+            areal.update(keys)
+        elif row[4] == "KEN":
+            named.update(keys)
         if row[4] != "KEN":
             continue
         for key in keys:
@@ -495,8 +500,10 @@ def _add_kenya_divisions(index: _Index, path: Path) -> None:
     for name, kind, county_name, within in read_kenya_divisions(path):
         key = normalise(name)
         county = county_of(county_name)
-        if not key or key in taken or county is None:
+        if not key or key in areal or county is None:
             continue
+        if key in named and kind not in ("constituency", "sub-county"):
+            continue  # the town is the place; a constituency of its name stands beside it
         town = town_in(name, county) or (town_in(within, county) if within else None)
         at = town or county
         how = f"{town[1]} (GeoNames cities500)" if town else f"its county, {county[1]}"

@@ -943,7 +943,10 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             accepted is not None
             and i > 0
             and doc[i - 1].text in FEATURES
-            and any(c.feature not in POINTS for c in gazetteer.candidates(accepted.text))
+            and any(
+                c.feature not in POINTS and not c.id.startswith(KENYA)  # a town's constituency
+                for c in gazetteer.candidates(accepted.text)
+            )
         ):
             accepted = None
         # One word of a longer name ("Lake Lanier", "Fort Benning", "Pitman Family Farms")
