@@ -3323,6 +3323,11 @@ def test_those_responsible_called_to_account_are_accused(text):
     assert "REQUEST" not in event_types(text)
 
 
+def test_the_justice_system_strengthened_calls_nobody_to_account():
+    text = "The US urged the Haitian authorities to strengthen the justice sector."
+    assert event_types(text) == ["REQUEST"]
+
+
 def test_who_urges_is_no_word_of_what_is_urged():
     # the words of a verb's own subject are not what it asks for
     assert "REQUEST" in event_types("The inquiry team urged residents to stay calm.")

@@ -1763,13 +1763,14 @@ class _Reader:
             ends_in_prep = entry.pos == "verb" and len(tokens) > 1 and tokens[-1].dep_ == "prep"
             span = list((tokens[-1] if ends_in_prep else head).subtree)
             if entry.pos == "verb" and not ends_in_prep:
-                # of a verb, what it takes, not who does it ("the inquiry team urged calm")
-                doers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+                # of a verb, what it takes, not who does it ("the inquiry team urged calm"; a
+                # passive's subject is what it takes: "a rescue train was dispatched")
+                doers = [c for c in head.children if c.dep_ in ("nsubj", "csubj", "agent")]
                 span = [t for t in span if not any(t in d.subtree for d in doers)]
             phrase = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
             if entry.context and not phrase & entry.context:
                 return False
-            if entry.pos == "noun" and phrase & entry.not_context:
+            if phrase & entry.not_context and (entry.pos == "noun" or entry.context):
                 return False
         if entry.sentence_context:
             words = _words_said(head.sent)
