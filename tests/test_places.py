@@ -679,6 +679,16 @@ def test_kenyan_divisions_below_the_county_are_placed_at_a_town_or_their_county(
     assert not [c for c in gazetteer.candidates("Airport") if c.country == "KEN"]
 
 
+def test_a_bad_line_of_kenya_s_divisions_is_named(tmp_path):
+    path = tmp_path / "divisions.tsv"
+    path.write_text("# a comment\nname\tkind\tcounty\twithin\nGitaru\tvillage\tKiambu\t\n")
+    with pytest.raises(ResourceError, match=r"divisions.tsv:3: kind 'village'"):
+        read_kenya_divisions(path)
+    path.write_text("name\tkind\tcounty\twithin\nGitaru\tward\n")
+    with pytest.raises(ResourceError, match=r"divisions.tsv:2: expected name, kind, county"):
+        read_kenya_divisions(path)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "county"),
     [

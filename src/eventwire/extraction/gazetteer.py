@@ -450,6 +450,9 @@ def read_kenya_divisions(path: Path) -> list[tuple[str, str, str, str]]:
         fields = line.split("\t")
         if len(fields) != 4 or not fields[0] or not fields[2]:
             raise ResourceError(f"{path}:{n}: expected name, kind, county, within")
+        if fields[1] not in KENYA_PEOPLE:
+            kinds = ", ".join(KENYA_PEOPLE)
+            raise ResourceError(f"{path}:{n}: kind {fields[1]!r} is not one of {kinds}")
         out.append((fields[0], fields[1], fields[2], fields[3]))
     return out
 
