@@ -2928,6 +2928,22 @@ def test_a_march_through_a_city_is_in_it_and_a_town_visited_is_where_the_visit_w
     assert (_place_of(document, visit), visit.place_basis) == ("Quetta", "stated")
 
 
+def test_the_parties_of_an_agreement_among_them_are_its_sides():
+    document = eventwire.extract("A 2013 agreement among Kenya, Somalia and the UNHCR held.")
+    agreement = one(document.events, "AGREE")
+    names = {a.id: a.name for a in document.actors}
+    sides = {names[i] for i in [*agreement.source, *agreement.target]}
+    assert {"Kenya", "Somalia"} <= sides
+
+
+def test_a_number_that_declined_refused_nothing():
+    assert "REJECT" not in event_types("The number of refugees in Dadaab declined to 230,000.")
+    assert "REJECT" not in event_types("The value of the shilling declined against the dollar.")
+    # whoever declines to act or declines an offer still refuses
+    assert event_types("Hamas declined the offer.") == ["REJECT"]
+    assert "REJECT" in event_types("Russia declined to attend the talks.")
+
+
 def test_access_granted_is_a_concession():
     assert event_types("The army granted access to UN inspectors.") == ["CONCEDE"]
 
