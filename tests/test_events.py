@@ -2936,6 +2936,12 @@ def test_the_parties_of_an_agreement_among_them_are_its_sides():
     assert {"Kenya", "Somalia"} <= sides
 
 
+def test_a_consensus_is_an_agreement_only_where_it_is_reached():
+    assert event_types("The two sides reached a consensus on the border.") == ["AGREE"]
+    text = "There is a growing consensus among experts that the group has moved to Africa."
+    assert "AGREE" not in event_types(text)
+
+
 def test_a_number_that_declined_refused_nothing():
     assert "REJECT" not in event_types("The number of refugees in Dadaab declined to 230,000.")
     assert "REJECT" not in event_types("The value of the shilling declined against the dollar.")
