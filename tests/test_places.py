@@ -701,9 +701,9 @@ def test_a_bad_line_of_kenya_s_divisions_is_named(tmp_path):
 def test_a_kenyan_ward_or_constituency_the_text_names_is_placed_in_its_county(
     nlp, gazetteer, text, name, county
 ):
-    found = mentioned(find(nlp(text), gazetteer, []))
-    assert found[name][1] == "KEN"
-    [place] = [p for p in find(nlp(text), gazetteer, []) if p.name == name]
+    places = find(nlp(text), gazetteer, [])
+    assert mentioned(places)[name][1] == "KEN"
+    [place] = [p for p in places if p.name == name]
     assert county in (place.reason or "")
     assert "(names: kenya-locations)" in (place.reason or "")
 

