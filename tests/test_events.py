@@ -3871,3 +3871,21 @@ def test_what_was_received_was_given_by_whom_it_came_from():
 )
 def test_money_and_craft_given_in_other_words_are_help(text):
     assert event_types(text) == ["AID"]
+
+
+def test_a_rule_told_by_the_reporter_is_no_demand():
+    """ "must" makes a demand only where someone is said to make it: a reporter's account of
+    what a court requires is no event; the same words said by a minister are a demand."""
+    told = event_types(
+        "In immigration court, the burden of proof is on the government; it must show the "
+        "person violated immigration laws."
+    )
+    assert "REQUEST" not in told
+    said = event_types(
+        "Iran must release the detained tanker immediately, Britain's foreign secretary said."
+    )
+    assert said == ["REQUEST"]
+
+
+def test_what_one_is_warned_against_has_not_happened():
+    assert event_types("The UN warned against any attack on Rafah.") == ["ACCUSE"]

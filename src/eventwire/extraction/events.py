@@ -2765,11 +2765,16 @@ class _Reader:
                 dropped.add(head.i)
                 if same:
                     merged.append((match, governor))
+        quoted = self._quoted_in(sentence)
         for match in matches:
             self.roles(match)
             self._governed(match)
             if match.demand or match.blame:
-                self._demand_roles(match)
+                said = self._demand_roles(match)
+                # "officials must present evidence", told by the reporter: a rule or a need
+                # that nobody is said to demand, so no demand
+                if match.entry is DEMAND and not said and not _inside(match.head.idx, quoted):
+                    dropped.add(match.head.i)
         governors = {m.governor.i for m in matches if m.changed and m.governor is not None}
         dropped |= {m.head.i for m in matches if m.head.i in governors and not m.changed}
         dropped |= self._purposes(matches)
@@ -2780,7 +2785,6 @@ class _Reader:
             verb.target = verb.target or [a for a in noun.target if a not in verb.source]
         self._causes(matches)
         matches = [m for m in matches if m.head.i not in dropped]
-        quoted = self._quoted_in(sentence)
         for match in matches:
             self._speech(match, sentence, quoted)
         absorbed = self._frames(matches)
@@ -2904,27 +2908,41 @@ class _Reader:
                 return True
         return False
 
-    def _demand_roles(self, match: _Match) -> None:
+    def _demand_roles(self, match: _Match) -> bool:
         """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan; "Kabul
-        said the Taliban were behind it": Kabul accuses the Taliban."""
+        said the Taliban were behind it": Kabul accuses the Taliban. Whether a verb of saying
+        or a quote's speaker says who demands or accuses."""
         # of a noun, its verb's ("Israel must end attacks")
         verb = match.governor if match.entry.pos == "noun" and match.governor else match.head
         subject = _subject(verb)
         demanded = self.phrase(subject) if subject is not None else []
         speaker: list[Actor] = []
+        said = False
         for _ in range(3):
             if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
                 break
-            verb = verb.head
+            clause, verb = verb, verb.head
+            said_by = _subject(verb)
             if verb.lemma_.lower() in self.lex.reporting_verbs:
-                said_by = _subject(verb)
                 speaker = self.phrase(said_by) if said_by is not None else []
+                said = True
                 break
+            if clause.dep_ == "ccomp" and said_by is not None and self.phrase(said_by):
+                said = True  # "Rwandan rebels believe Kagame must ...": whoever holds it
         if not speaker:
             # "'The administration must stop ...'": the quote's speaker demands it
             speaker = self.quoted_by(match.head)
         match.source = speaker
         match.target = [a for a in demanded or match.target if a not in speaker]
+        # "Sudan must return it, Russia said" read with "said" beside the clause, not above
+        # it; "..., according to the ministry"
+        attributed = any(
+            (t.dep_ in ("ROOT", "parataxis") and t.lemma_.lower() in self.lex.reporting_verbs)
+            or (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to")
+            or t.text in (":", "--")
+            for t in match.head.sent
+        )
+        return said or attributed or bool(speaker)
 
     def _purposes(self, matches: list[_Match]) -> set[int]:
         """Heads of acts that are another's purpose: a demand a protest or a raid makes
