@@ -956,3 +956,14 @@ def test_a_town_named_with_its_article_is_no_organisation(nlp, dictionary):
     # NER reads "El Obeid" as an organisation's name, as it reads many a lone town's
     found = extract(nlp, dictionary, "The RSF shelled El Obeid with artillery.")
     assert "El Obeid" not in {a.name for a in found}
+
+
+def test_a_storm_named_like_a_person_is_no_one(nlp, dictionary):
+    """ "Cyclones Chido and Dikeledi", then "struck by Chido": weather, however the parser
+    reads the names; a person who shares a storm's name keeps his."""
+    text = (
+        "Cyclone Jude slammed into Malawi on Monday, weeks after Cyclones Chido and Dikeledi. "
+        "Malawi was struck by Chido in December. Jude Bellingham said he was sorry."
+    )
+    people = [a.name for a in extract(nlp, dictionary, text) if a.kind == "person"]
+    assert people == ["Jude Bellingham"]

@@ -3889,3 +3889,14 @@ def test_a_rule_told_by_the_reporter_is_no_demand():
 
 def test_what_one_is_warned_against_has_not_happened():
     assert event_types("The UN warned against any attack on Rafah.") == ["ACCUSE"]
+
+
+def test_a_passive_joined_to_an_earlier_verb_is_done_to_their_shared_subject():
+    from eventwire.extraction.pipeline import extract
+
+    text = "The Kenyan soldier escaped the first ambush but was shot by al-Shabaab militants."
+    doc = extract(text, None)
+    names = {a.id: a.name for a in doc.actors}
+    shot = one(doc.events, "ASSAULT")
+    assert [names[i] for i in shot.source] == ["al-Shabaab"]
+    assert [names[i] for i in shot.target] == ["Kenya Defence Forces"]

@@ -811,11 +811,29 @@ SPEAKING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "insist", 
 STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
 
 
+def _storm_names(doc: Doc) -> set[str]:
+    """The given names of the storms a text names ("Cyclone Jude", "Cyclones Chido and
+    Dikeledi", "Tropical Storm Ana"), which name no one wherever they stand in it."""
+    names: set[str] = set()
+    for token in doc:
+        if token.lower_.removesuffix("s") not in STORMS:
+            continue
+        following = doc[token.i + 1 : token.i + 6]
+        for word in following:
+            if word.lower_ == "and" or word.text == ",":
+                continue
+            if word.pos_ != "PROPN" or not word.text[:1].isupper():
+                break
+            names.add(word.text)
+    return names
+
+
 def _find_people(found: _Found) -> None:
     """People from NER with their titles, and surname chains: "Dillon said" is Ryan Dillon."""
     doc = found.doc
     owner = found.covered()
     names: list[tuple[int, int]] = []
+    storms = _storm_names(doc)
     for ent in entities(doc):
         # NER calls some titled names something else: "Vice-President Moody Awori" (ORG).
         titled_name = (
@@ -842,8 +860,8 @@ def _find_people(found: _Found) -> None:
             continue
         if place_word_follows(ent):
             continue  # "Chuka Igambangombe constituency" is a place
-        if ent.start > 0 and doc[ent.start - 1].lower_ in STORMS:
-            continue  # "Cyclone Jude slammed into Malawi": weather, not a person
+        if all(t.text in storms or t.lower_.removesuffix("s") in STORMS for t in ent):
+            continue  # "Cyclone Jude slammed into Malawi", "hit by Jude": weather, not a person
         # "Former Socialist prime minister ...": a word before a title describes the title.
         if ent.label_ != "PERSON" and ent.end < len(doc) and _title(doc[ent.end]) in TITLES:
             continue

@@ -2342,6 +2342,16 @@ class _Reader:
         if not passive and (undergoer := _state_passive(head)) is not None:
             target += self.phrase(undergoer)  # "Lai stands accused of collusion"
             passive = True
+        if (
+            not passive
+            and head.dep_ == "conj"
+            and any(c.dep_ == "auxpass" for c in head.children)
+            and (shared := _subject(head)) is not None
+        ):
+            # "The soldier escaped the ambush but was shot by militants": the subject the
+            # passive shares with the verb before it is the one it was done to
+            target += self.phrase(shared)
+            passive = True
         if not passive:
             match.subject = _subject(head)
             # a subject that found what the act left, or the weapon that went off, is no doer

@@ -326,7 +326,12 @@ WATERS = _words("ocean sea gulf bay river peninsula plateau quarter")
 # "West Wing"): after another name word, such a word alone is not the town it also names.
 TAILS = WATERS | _words(
     "cape delta wing republic park plantation island islands harbor harbour coast village "
-    "square lake zone region district province county state governorate department"
+    "square lake zone region district province county state governorate department "
+    # the end of a meeting's, a building's or a road's name: "the Quad Summit" is not
+    # Summit, New Jersey
+    "summit conference forum council congress assembly games cup university college school "
+    "hospital prison stadium airport hotel church mosque market house palace hall centre "
+    "center tower plaza mall station bridge avenue street road highway farm ranch mine estate"
 )
 # Landforms whose names hold a town's word: "Second Thomas Shoal", "Great Rift Valley".
 LANDFORMS = _words(
