@@ -3881,6 +3881,9 @@ def test_a_rule_told_by_the_reporter_is_no_demand():
         "person violated immigration laws."
     )
     assert "REQUEST" not in told
+    # asked of no one by no one, even in quotation marks
+    unasked = event_types('The report notes that the results "must be seen in context."')
+    assert "REQUEST" not in unasked
     said = event_types(
         "Iran must release the detained tanker immediately, Britain's foreign secretary said."
     )

@@ -2782,8 +2782,12 @@ class _Reader:
             if match.demand or match.blame:
                 said = self._demand_roles(match)
                 # "officials must present evidence", told by the reporter: a rule or a need
-                # that nobody is said to demand, so no demand
-                if match.entry is DEMAND and not said and not _inside(match.head.idx, quoted):
+                # that nobody is said to demand, so no demand; nor is one asked of no one by
+                # no one ("results must be seen in context")
+                if match.entry is DEMAND and (
+                    not (said or _inside(match.head.idx, quoted))
+                    or not (match.source or match.target)
+                ):
                     dropped.add(match.head.i)
         governors = {m.governor.i for m in matches if m.changed and m.governor is not None}
         dropped |= {m.head.i for m in matches if m.head.i in governors and not m.changed}
