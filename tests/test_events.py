@@ -3882,7 +3882,10 @@ def test_a_rule_told_by_the_reporter_is_no_demand():
     )
     assert "REQUEST" not in told
     # asked of no one by no one, even in quotation marks
-    unasked = event_types('The report notes that the results "must be seen in context."')
+    unasked = event_types(
+        "The OECD report itself notes that last year's country results \u201cmust be seen in "
+        "the context of the vast strides that Indonesia has made in increasing enrolment.\u201d"
+    )
     assert "REQUEST" not in unasked
     said = event_types(
         "Iran must release the detained tanker immediately, Britain's foreign secretary said."
