@@ -3906,3 +3906,21 @@ def test_a_passive_joined_to_an_earlier_verb_is_done_to_their_shared_subject():
     shot = one(doc.events, "ASSAULT")
     assert [names[i] for i in shot.source] == ["al-Shabaab"]
     assert [names[i] for i in shot.target] == ["Kenya Defence Forces"]
+
+
+def test_a_blame_said_according_to_someone_is_their_charge():
+    from eventwire.extraction.pipeline import extract
+
+    text = "The RSF is responsible for the massacre in El Geneina, according to Human Rights Watch."
+    doc = extract(text, None)
+    names = {a.id: a.name for a in doc.actors}
+    blame = one(doc.events, "ACCUSE")
+    assert [names[i] for i in blame.source] == ["Human Rights Watch"]
+    assert [names[i] for i in blame.target] == ["Rapid Support Forces"]
+    # a duty, not an act: no charge
+    assert event_types("The ministry is responsible for security, according to the law.") == []
+
+
+def test_an_aircraft_downed_is_attacked():
+    text = "Russia is responsible for the downing of MH17, investigators concluded."
+    assert "ASSAULT" in event_types(text)

@@ -1345,6 +1345,14 @@ def _suspected(verb: Token, reader: _Reader) -> list[Actor]:
     return []
 
 
+def _according_to(verb: Token) -> Token | None:
+    """The "to" of an "according to X" that ``verb`` carries: X says what the clause says."""
+    for child in verb.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            return next((c for c in child.children if c.lower_ == "to"), None)
+    return None
+
+
 def _blamed(word: Token, lex: EventLexicon, by_head: dict[int, _Match]) -> Token | None:
     """Who ``word`` ("responsible", "behind") says did an act: the subject of "was
     responsible", "were behind the bombing"; None where it is said of no act ("responsible
@@ -1707,7 +1715,8 @@ class _Reader:
         verb = word.head
         if verb.i in used or _blamed(word, self.lex, by_head) is None:
             return None
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.reporting_verbs:
+        said = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting_verbs
+        if not (said or _according_to(verb) is not None):
             return None
         return _Match(BLAME, [verb, word], verb, blame=True)
 
@@ -2943,6 +2952,8 @@ class _Reader:
                 break
             if clause.dep_ == "ccomp" and said_by is not None and self.phrase(said_by):
                 said = True  # "Rwandan rebels believe Kagame must ...": whoever holds it
+        if not speaker and (according := _according_to(match.head)) is not None:
+            speaker = self._pobj(according)  # "..., according to Human Rights Watch"
         if not speaker:
             # "'The administration must stop ...'": the quote's speaker demands it
             speaker = self.quoted_by(match.head)
