@@ -787,3 +787,12 @@ def test_an_act_told_in_an_after_clause_is_another_event_and_the_attack_the_news
     assert {"attacked", "attack", "assault"} <= {m.trigger.text for m in camp.mentions}
     # the dateline is no subject of the lede's verb
     assert actor(document, "fighters") in camp.source
+
+
+def test_the_strikes_point_back_to_the_strikes_not_to_the_last_attack():
+    document = extract(
+        "Israeli jets struck Gaza on Monday. Hamas fighters attacked an army post in Sderot. "
+        "The strikes killed 20 people."
+    )
+    mentions = {e.trigger.text: [m.trigger.text for m in e.mentions] for e in document.events}
+    assert mentions == {"struck": ["struck", "killed"], "attacked": ["attacked"]}

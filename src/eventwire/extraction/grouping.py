@@ -263,7 +263,12 @@ def group(
         claim = _accused_act(doc, event)
         series = _series(doc, event)
         foreground = any(not c.background for c in candidates)
-        for candidate in [] if joined is not None else reversed(candidates):
+        ordered = list(reversed(candidates))
+        if anaphor:
+            # "The strikes killed ...": the strikes told before, not the attack they answered
+            words = _head_lemmas(doc, event)
+            ordered.sort(key=lambda g: not any(words & _head_lemmas(doc, e) for e in g.events))
+        for candidate in [] if joined is not None else ordered:
             if (
                 candidate.elsewhere
                 and not anaphor
@@ -862,6 +867,19 @@ def _a_cause(doc: Doc, event: Event) -> bool:
             return True
         token = token.head
     return False
+
+
+def _head_lemmas(doc: Doc, event: Event) -> set[str]:
+    """The lemmas an act is named by: "US airstrikes" strike; "struck Gaza" strike; "The
+    strikes killed 20" kill and, by its subject, strike."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return {event.trigger.text.lower()}
+    head = words.root
+    found = {head.lemma_.lower()}
+    if head.pos_ == "VERB":
+        found |= {c.lemma_.lower() for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return found
 
 
 # Words that open a clause told at another time than the rest of its sentence, and the units
