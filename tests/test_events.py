@@ -3924,3 +3924,14 @@ def test_a_blame_said_according_to_someone_is_their_charge():
 def test_an_aircraft_downed_is_attacked():
     text = "Russia is responsible for the downing of MH17, investigators concluded."
     assert "ASSAULT" in event_types(text)
+
+
+def test_what_continues_to_decline_refuses_nothing():
+    text = "As Japan's population continues to decline, more foreign workers arrive."
+    assert "REJECT" not in event_types(text)
+    assert event_types("Kenya declined to comment on the report.") == ["REJECT"]
+
+
+def test_information_received_is_no_visit():
+    text = "The Ukrainians are already receiving all defensive intelligence information."
+    assert "CONSULT" not in event_types(text)
