@@ -3933,5 +3933,7 @@ def test_what_continues_to_decline_refuses_nothing():
 
 
 def test_information_received_is_no_visit():
-    text = "The Ukrainians are already receiving all defensive intelligence information."
+    text = (
+        "The Ukrainians are already receiving all defensive intelligence information as we speak."
+    )
     assert "CONSULT" not in event_types(text)
