@@ -3937,3 +3937,13 @@ def test_information_received_is_no_visit():
         "The Ukrainians are already receiving all defensive intelligence information as we speak."
     )
     assert "CONSULT" not in event_types(text)
+
+
+def test_an_attack_on_a_countrys_sites_is_in_that_country():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Israel struck Iran's nuclear sites on Friday.", "2025-06-14")
+    names = {p.id: p.name for p in doc.places}
+    assert [names.get(e.place or "") for e in doc.events] == ["Iran"]
+    # a decision is no site: whose it is says who acted, not where
+    assert extract("Russia's decision angered Kyiv.", "2025-06-14").events == []

@@ -3370,7 +3370,7 @@ class _Reader:
         # "shelled the outskirts of Kharkiv", "residential areas of Kharkiv", "Kharkiv's
         # residential areas": the town whose part was hit
         # "took to the streets of Kisumu": a part of a town in the trigger's own words
-        parts = [i for i in struck if self.doc[i].lemma_.lower() in PLACE_PARTS]
+        parts = [i for i in struck if self.doc[i].lemma_.lower() in PLACE_PARTS | STRUCK_SITES]
         parts += [t.i for t in match.tokens if t.i != head.i and t.lemma_.lower() in PLACE_PARTS]
         struck |= {
             p.i
@@ -3568,12 +3568,25 @@ PLACE_PARTS = frozenset(
 )
 
 
+# What an attack hits in a place, named with the place's possessive: "struck Iran's nuclear
+# sites", "hit Russia's oil refineries" happened in Iran, in Russia.
+STRUCK_SITES = frozenset(
+    {"site", "facility", "plant", "installation", "infrastructure", "refinery", "airport"}
+    | {"airbase", "depot", "port", "grid", "pipeline", "embassy", "consulate", "city", "town"}
+)
+
+
 def _part_of_place(name: Token) -> bool:
     """Whether a possessive place name says whose part the place is ("Nairobi's central
     business district"), not who acted ("Moscow's decision")."""
     part = name.head
+    if name.dep_ != "poss":
+        return False
+    # sites an attack hits, however many: "struck Iran's nuclear sites"
+    if part.lemma_.lower() in STRUCK_SITES and part.dep_ == "dobj":
+        return True
     # one part, not "many of Sudan's cities"
-    return name.dep_ == "poss" and part.tag_ == "NN" and part.lemma_.lower() in PLACE_PARTS
+    return part.tag_ == "NN" and part.lemma_.lower() in PLACE_PARTS
 
 
 # Nouns for the people who live somewhere: where those doing or suffering an act live is
