@@ -3947,3 +3947,21 @@ def test_an_attack_on_a_countrys_sites_is_in_that_country():
     assert [names.get(e.place or "") for e in doc.events] == ["Iran"]
     # a decision is no site: whose it is says who acted, not where
     assert extract("Russia's decision angered Kyiv.", "2025-06-14").events == []
+
+
+def test_a_crime_said_to_be_committed_is_a_charge_against_its_doer():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Ukraine said Russian troops had committed war crimes in Bucha.", None)
+    names = {a.id: a.name for a in doc.actors}
+    charge = one(doc.events, "ACCUSE")
+    assert [names[i] for i in charge.source] == ["Ukraine"]
+    assert [names[i] for i in charge.target] == ["Russian Armed Forces"]
+    assert "AGREE" not in [e.type for e in doc.events]
+    # committed to peace is a promise still
+    assert event_types("The government said it was committed to peace.") == ["AGREE"]
+
+
+def test_an_offer_left_unanswered_is_refused():
+    assert event_types("Pyongyang has not responded to Seoul's offer of talks.") == ["REJECT"]
+    assert event_types("Pyongyang responded to Seoul's offer of talks on Monday.") == []

@@ -536,6 +536,13 @@ class _Match:
 DEMAND = Entry(words=("must",), pos="verb", type="REQUEST", frame="absorb")
 # What a speaker does who says someone was behind an act ("said the Taliban were responsible").
 BLAME = Entry(words=("responsible",), pos="verb", type="ACCUSE", mode="allege")
+# Verbs by which a speaker says someone did a crime: "committed war crimes", "amounted to
+# genocide", "constitute crimes against humanity".
+CRIME_VERBS = frozenset({"commit", "perpetrate", "amount", "constitute"})
+CRIMES = frozenset(
+    {"crime", "atrocity", "genocide", "massacre", "abuse", "violation", "murder", "torture"}
+    | {"rape", "cleansing", "fraud", "offence", "offense", "terrorism", "persecution"}
+)
 # Acts one is said to be behind or responsible for, besides the lexicon's triggers.
 BLAMED_FOR = frozenset(
     {
@@ -1705,7 +1712,24 @@ class _Reader:
                 blame = self._blame(self.doc[i], by_head, used)
                 if blame is not None:
                     found.append(blame)
+            elif self.words.lemma[i] in CRIME_VERBS and i not in used:
+                charge = self._crime_said(self.doc[i])
+                if charge is not None:
+                    found.append(charge)
         return sorted(found, key=lambda m: m.tokens[0].i)
+
+    def _crime_said(self, verb: Token) -> _Match | None:
+        """ "Ukraine said Russian troops had committed war crimes", "Amnesty said the army's
+        actions amounted to crimes against humanity": a speaker's word that someone did a
+        crime, an accusation of the doer (CAMEO 112), not a promise "committed" to."""
+        crimes = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")]
+        crimes += [g for c in crimes if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if not any(c.lemma_.lower() in CRIMES for c in crimes):
+            return None
+        said = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting_verbs
+        if not (said or _according_to(verb) is not None):
+            return None
+        return _Match(BLAME, [verb], verb, blame=True)
 
     def _blame(self, word: Token, by_head: dict[int, _Match], used: set[int]) -> _Match | None:
         """ "Officials said the Taliban were responsible", "... was behind the attack": a
