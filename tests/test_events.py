@@ -3965,3 +3965,8 @@ def test_a_crime_said_to_be_committed_is_a_charge_against_its_doer():
 def test_an_offer_left_unanswered_is_refused():
     assert event_types("Pyongyang has not responded to Seoul's offer of talks.") == ["REJECT"]
     assert event_types("Pyongyang responded to Seoul's offer of talks on Monday.") == []
+
+
+def test_a_letter_sent_is_no_aid():
+    assert "AID" not in event_types("Brazil's president sent a letter to the new Argentine leader.")
+    assert "AID" in event_types("India sent a team of doctors to Nepal after the earthquake.")
