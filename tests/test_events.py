@@ -3970,3 +3970,9 @@ def test_an_offer_left_unanswered_is_refused():
 def test_a_letter_sent_is_no_aid():
     assert "AID" not in event_types("Brazil's president sent a letter to the new Argentine leader.")
     assert "AID" in event_types("India sent a team of doctors to Nepal after the earthquake.")
+
+
+def test_a_building_under_siege_is_attacked():
+    text = "The district commissioner confirmed that the hotel siege ended early Wednesday."
+    assert event_types(text) == ["ASSAULT"]
+    assert event_types("Israel imposed a siege on Gaza.") == ["COERCE"]
