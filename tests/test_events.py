@@ -3976,3 +3976,9 @@ def test_a_building_under_siege_is_attacked():
     text = "The district commissioner confirmed that the hotel siege ended early Wednesday."
     assert event_types(text) == ["ASSAULT"]
     assert event_types("Israel imposed a siege on Gaza.") == ["COERCE"]
+
+
+def test_a_relief_felt_is_no_help_given():
+    text = "The governor said their release is a big relief to the state and their families."
+    assert "AID" not in event_types(text)
+    assert event_types("The UN delivered relief to flood victims in Malawi.") == ["AID"]
