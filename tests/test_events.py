@@ -3982,3 +3982,8 @@ def test_a_relief_felt_is_no_help_given():
     text = "The governor said their release is a big relief to the state and their families."
     assert "AID" not in event_types(text)
     assert event_types("The UN delivered relief to flood victims in Malawi.") == ["AID"]
+
+
+def test_foreigners_seeing_doctors_pay_no_visit():
+    text = "In Thailand, for example, foreigners visit hospitals for full-blown checkups."
+    assert "CONSULT" not in event_types(text)
