@@ -3987,3 +3987,7 @@ def test_a_relief_felt_is_no_help_given():
 def test_foreigners_seeing_doctors_pay_no_visit():
     text = "In Thailand, for example, foreigners visit hospitals for full-blown checkups."
     assert "CONSULT" not in event_types(text)
+
+
+def test_things_handed_back_are_returned():
+    assert event_types("The museum handed back looted artefacts to Nigeria.") == ["RETREAT"]
