@@ -3991,3 +3991,9 @@ def test_foreigners_seeing_doctors_pay_no_visit():
 
 def test_things_handed_back_are_returned():
     assert event_types("The museum handed back looted artefacts to Nigeria.") == ["RETREAT"]
+
+
+def test_a_plan_approved_is_endorsed():
+    text = "Parliament approved the peace plan proposed by the African Union."
+    assert event_types(text) == ["SUPPORT"]
+    assert event_types("Parliament approved the budget.") == []
