@@ -3997,3 +3997,9 @@ def test_a_plan_approved_is_endorsed():
     text = "Parliament approved the peace plan proposed by the African Union."
     assert event_types(text) == ["SUPPORT"]
     assert event_types("Parliament approved the budget.") == []
+
+
+def test_relations_downgraded_are_a_sanction_and_hours_given_an_ultimatum():
+    assert event_types("Britain downgraded diplomatic relations with Iran.") == ["SANCTION"]
+    text = "The rebels gave the government 48 hours to release their leader or face attacks."
+    assert "THREATEN" in event_types(text)
