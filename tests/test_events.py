@@ -4003,3 +4003,8 @@ def test_relations_downgraded_are_a_sanction_and_hours_given_an_ultimatum():
     assert event_types("Britain downgraded diplomatic relations with Iran.") == ["SANCTION"]
     text = "The rebels gave the government 48 hours to release their leader or face attacks."
     assert "THREATEN" in event_types(text)
+
+
+def test_resources_pooled_are_cooperation():
+    text = "France and Germany pooled their resources to build a new tank."
+    assert event_types(text) == ["COOPERATE"]
