@@ -3902,10 +3902,9 @@ def test_a_passive_joined_to_an_earlier_verb_is_done_to_their_shared_subject():
 
     text = "The Kenyan soldier escaped the first ambush but was shot by al-Shabaab militants."
     doc = extract(text, None)
-    names = {a.id: a.name for a in doc.actors}
     shot = one(doc.events, "ASSAULT")
-    assert [names[i] for i in shot.source] == ["al-Shabaab"]
-    assert [names[i] for i in shot.target] == ["Kenya Defence Forces"]
+    assert _named(doc, shot, "source") == ["al-Shabaab"]
+    assert _named(doc, shot, "target") == ["Kenya Defence Forces"]
 
 
 def test_a_blame_said_according_to_someone_is_their_charge():
@@ -3913,10 +3912,9 @@ def test_a_blame_said_according_to_someone_is_their_charge():
 
     text = "The RSF is responsible for the massacre in El Geneina, according to Human Rights Watch."
     doc = extract(text, None)
-    names = {a.id: a.name for a in doc.actors}
     blame = one(doc.events, "ACCUSE")
-    assert [names[i] for i in blame.source] == ["Human Rights Watch"]
-    assert [names[i] for i in blame.target] == ["Rapid Support Forces"]
+    assert _named(doc, blame, "source") == ["Human Rights Watch"]
+    assert _named(doc, blame, "target") == ["Rapid Support Forces"]
     # a duty, not an act: no charge
     assert event_types("The ministry is responsible for security, according to the law.") == []
 
@@ -3953,10 +3951,9 @@ def test_a_crime_said_to_be_committed_is_a_charge_against_its_doer():
     from eventwire.extraction.pipeline import extract
 
     doc = extract("Ukraine said Russian troops had committed war crimes in Bucha.", None)
-    names = {a.id: a.name for a in doc.actors}
     charge = one(doc.events, "ACCUSE")
-    assert [names[i] for i in charge.source] == ["Ukraine"]
-    assert [names[i] for i in charge.target] == ["Russian Armed Forces"]
+    assert _named(doc, charge, "source") == ["Ukraine"]
+    assert _named(doc, charge, "target") == ["Russian Armed Forces"]
     assert "AGREE" not in [e.type for e in doc.events]
     # committed to peace is a promise still
     assert event_types("The government said it was committed to peace.") == ["AGREE"]
