@@ -811,12 +811,17 @@ SPEAKING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "insist", 
 STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
 
 
+def _storm_word(token: Token) -> bool:
+    """Whether ``token`` is a word for a storm ("Cyclone", "Cyclones")."""
+    return token.lower_.removesuffix("s") in STORMS
+
+
 def _storm_names(doc: Doc) -> set[str]:
     """The given names of the storms a text names ("Cyclone Jude", "Cyclones Chido and
     Dikeledi", "Tropical Storm Ana"), which name no one wherever they stand in it."""
     names: set[str] = set()
     for token in doc:
-        if token.lower_.removesuffix("s") not in STORMS:
+        if not _storm_word(token):
             continue
         following = doc[token.i + 1 : token.i + 6]
         for word in following:
@@ -860,7 +865,7 @@ def _find_people(found: _Found) -> None:
             continue
         if place_word_follows(ent):
             continue  # "Chuka Igambangombe constituency" is a place
-        if all(t.text in storms or t.lower_.removesuffix("s") in STORMS for t in ent):
+        if all(t.text in storms or _storm_word(t) for t in ent):
             continue  # "Cyclone Jude slammed into Malawi", "hit by Jude": weather, not a person
         # "Former Socialist prime minister ...": a word before a title describes the title.
         if ent.label_ != "PERSON" and ent.end < len(doc) and _title(doc[ent.end]) in TITLES:

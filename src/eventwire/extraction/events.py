@@ -1724,12 +1724,15 @@ class _Reader:
         crime, an accusation of the doer (CAMEO 112), not a promise "committed" to."""
         crimes = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")]
         crimes += [g for c in crimes if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        if not any(c.lemma_.lower() in CRIMES for c in crimes):
-            return None
-        said = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting_verbs
-        if not (said or _according_to(verb) is not None):
+        if not any(c.lemma_.lower() in CRIMES for c in crimes) or not self._said(verb):
             return None
         return _Match(BLAME, [verb], verb, blame=True)
+
+    def _said(self, verb: Token) -> bool:
+        """Whether someone is said to hold what ``verb``'s clause says: it is what a verb of
+        saying reports ("officials said X was behind it"), or "according to" someone."""
+        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting_verbs
+        return reported or _according_to(verb) is not None
 
     def _blame(self, word: Token, by_head: dict[int, _Match], used: set[int]) -> _Match | None:
         """ "Officials said the Taliban were responsible", "... was behind the attack": a
@@ -1737,10 +1740,7 @@ class _Reader:
         saying is above it, and "responsible" is for an act, not for a duty ("responsible for
         security"), and "behind" is behind an act, not a wall."""
         verb = word.head
-        if verb.i in used or _blamed(word, self.lex, by_head) is None:
-            return None
-        said = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting_verbs
-        if not (said or _according_to(verb) is not None):
+        if verb.i in used or _blamed(word, self.lex, by_head) is None or not self._said(verb):
             return None
         return _Match(BLAME, [verb, word], verb, blame=True)
 
@@ -2985,13 +2985,16 @@ class _Reader:
         match.target = [a for a in demanded or match.target if a not in speaker]
         # "Sudan must return it, Russia said" read with "said" beside the clause, not above
         # it; "..., according to the ministry"
-        attributed = any(
-            (t.dep_ in ("ROOT", "parataxis") and t.lemma_.lower() in self.lex.reporting_verbs)
-            or (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to")
-            or t.text in (":", "--")
-            for t in match.head.sent
+        return (
+            said
+            or bool(speaker)
+            or any(
+                (t.dep_ in ("ROOT", "parataxis") and t.lemma_.lower() in self.lex.reporting_verbs)
+                or (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to")
+                or t.text in (":", "--")
+                for t in match.head.sent
+            )
         )
-        return said or attributed or bool(speaker)
 
     def _purposes(self, matches: list[_Match]) -> set[int]:
         """Heads of acts that are another's purpose: a demand a protest or a raid makes
