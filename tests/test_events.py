@@ -4005,3 +4005,12 @@ def test_relations_downgraded_are_a_sanction_and_hours_given_an_ultimatum():
 def test_resources_pooled_are_cooperation():
     text = "France and Germany pooled their resources to build a new tank."
     assert event_types(text) == ["COOPERATE"]
+
+
+def test_who_steps_up_or_deepens_an_act_does_it():
+    document = eventwire.extract("Japan will increase cooperation with NATO countries.")
+    cooperation = one(document.events, document.events[0].type, "cooperation")
+    assert _named(document, cooperation, "source") == ["Japan"]
+    document = eventwire.extract("Experts think North Korea will continue to increase threats.")
+    threats = one(document.events, "THREATEN", "threats")
+    assert _named(document, threats, "source") == ["North Korea"]
