@@ -4014,3 +4014,14 @@ def test_who_steps_up_or_deepens_an_act_does_it():
     document = eventwire.extract("Experts think North Korea will continue to increase threats.")
     threats = one(document.events, "THREATEN", "threats")
     assert _named(document, threats, "source") == ["North Korea"]
+
+
+def test_talks_a_clause_follows_were_its_subjects_and_an_owned_decision_its_owners():
+    text = "Following talks with Prime Minister Ramgoolam, Modi pledged aid to Mauritius."
+    document = eventwire.extract(text)
+    talks = one(document.events, "CONSULT", "talks")
+    assert _named(document, talks, "source") == ["Narendra Modi"]
+    text = "The rebels met on Monday. Their decision to release the hostages surprised everyone."
+    document = eventwire.extract(text)
+    release = one(document.events, "RETREAT", "release")
+    assert (_named(document, release, "source"), release.source_basis) == (["rebels"], "inherited")

@@ -2682,12 +2682,17 @@ class _Reader:
 
     def _spoke_at(self, prep: Token, type_: str) -> bool:
         """Whether ``prep`` sets a meeting, visit or news conference as where its head, a
-        verb of speaking, was said: the speaker held or attended it."""
+        verb of speaking, was said: the speaker held or attended it. Talks "with" someone that
+        a clause is told after or during were its subject's, whatever it did then ("Following
+        talks with Ramgoolam, Modi pledged aid")."""
         verb = prep.head.lemma_.lower()
+        with_someone = prep.lower_ in ("during", "after", "following") and any(
+            c.dep_ == "prep" and c.lower_ == "with" for p in prep.children for c in p.children
+        )
         return (
             type_ == "CONSULT"
-            and prep.lower_ in ("at", "during", "in", "after")
-            and (verb in self.lex.reporting_verbs or verb == "speak")
+            and prep.lower_ in ("at", "during", "in", "after", "following")
+            and (verb in self.lex.reporting_verbs or verb == "speak" or with_someone)
         )
 
     def _headline_doer(self, head: Token) -> Actor | None:

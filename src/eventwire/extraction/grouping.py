@@ -438,6 +438,11 @@ def _doer(doc: Doc, event: Event, light_verbs: frozenset[str]) -> Token | None:
         return None
     token = words.root
     if token.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+            # "its reluctance to endorse the plan", "their decision to expel": the owner's act
+            for child in token.head.children:
+                if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                    return child
         return verb_subject(token)
     verb = token.head
     if token.dep_ == "dobj" and verb.lemma_.lower() in light_verbs:
