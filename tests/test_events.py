@@ -4025,3 +4025,11 @@ def test_talks_a_clause_follows_were_its_subjects_and_an_owned_decision_its_owne
     document = eventwire.extract(text)
     release = one(document.events, "RETREAT", "release")
     assert (_named(document, release, "source"), release.source_basis) == (["rebels"], "inherited")
+
+
+def test_an_armed_unit_raised_is_a_mobilisation_and_a_government_formed_is_not():
+    text = "The Revolutionary Guards have formed a new drone unit with bases near the border."
+    assert event_types(text) == ["MOBILIZE"]
+    assert event_types("The army raised a new battalion in Gao.") == ["MOBILIZE"]
+    assert event_types("The parties formed a unity government.") == []
+    assert event_types("The unit raised concerns about the plan.") == []
