@@ -786,6 +786,22 @@ def test_a_deadline_after_the_article_dates_no_event_of_the_past_after_it(run):
     assert (second.when.date, second.when.basis) == ("2024-05-13", "inherited")
 
 
+def test_an_act_told_in_the_present_takes_no_past_clauses_date(run):
+    text = "In 2009, militants attacked the hotel. Both governments reject the claims."
+    times = day_times(text, ("2009", "2009"))
+    attacked, reject = run(text, times=times, published=REF)
+    assert (attacked.when.date, attacked.when.basis) == ("2009", "stated")
+    # a state told in the present is reported now, not in the year of the last past act
+    assert (reject.when.date, reject.when.basis) == ("2024-05-16", "reported")
+    # a narrative in the present, as ACLED's notes are, and a date alone, carry their date on
+    text = "On Monday rebels attack the town. Police arrest two rebels."
+    attack, arrest = run(text, times=day_times(text, ("Monday", "2024-05-13")), published=REF)
+    assert (arrest.when.date, arrest.when.basis) == ("2024-05-13", "inherited")
+    text = "Monday. Rebels attack the town."
+    (attack,) = run(text, times=day_times(text, ("Monday", "2024-05-13")), published=REF)
+    assert (attack.when.date, attack.when.basis) == ("2024-05-13", "inherited")
+
+
 @pytest.mark.parametrize(
     ("text", "published", "expected", "undated_reason"),
     [

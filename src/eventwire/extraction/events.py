@@ -665,7 +665,7 @@ def find(
     paras = paragraphs(text_of(doc))
     para_starts = [start for start, _ in paras]
     events = _sentence_dates(events, doc)
-    events = [_narrative_date(e, dated, paras, para_starts, article.published) for e in events]
+    events = [_narrative_date(e, dated, paras, para_starts, article.published, doc) for e in events]
     reasons: dict[tuple[int | None, int | None], str | None] = {}
     for t in times:
         reasons.setdefault((t.start, t.end), t.reason)
@@ -1561,11 +1561,15 @@ def _narrative_date(
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
     published: dt.date | None,
+    doc: Doc | None = None,
 ) -> Event:
     """An event whose sentence names no time happened when the last dated sentence before it
     in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed.". Not a date
     after the article's own, unless the event is still to come: that is a deadline or a plan
-    ("The Taliban want troops out by September 11. They denounced the delay.")."""
+    ("The Taliban want troops out by September 11. They denounced the delay."). Not a past
+    clause's date for an act told in the present ("The biggest attack, in 2009, killed 25.
+    Airstrikes kill 50 militants", "Last year the group attacked ... Both countries reject the
+    claims"); a narrative told in the present, as ACLED's notes are, carries its date on."""
     if event.when is not None:
         return event
     number = index_of(para_starts, event.sentence.start)
@@ -1580,6 +1584,12 @@ def _narrative_date(
     if not before:
         return event
     time = max(before, key=lambda t: t.start)
+    if (
+        doc is not None
+        and _tense_at(doc, event.trigger.start) == "present"
+        and _tense_at(doc, time.start) == "past"  # a date alone ("31 July.") has none
+    ):
+        return event
     if (
         published is not None
         and time.value is not None
@@ -1606,6 +1616,30 @@ def _narrative_date(
         basis="inherited",
     )
     return event.model_copy(update={"when": when})
+
+
+def _tense_at(doc: Doc, char: int) -> str | None:
+    """ "present" or "past" for the clause of the word at ``char``: its verb, or the verb its
+    noun phrase hangs from; None where no verb or another tense (a perfect, a modal) tells it."""
+    words = doc.char_span(char, char + 1, alignment_mode="expand")
+    if words is None:
+        return None
+    token = words.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    helpers = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(h.tag_ == "MD" or h.lemma_ == "have" for h in helpers):
+        return None  # "has killed", "had fled", "will attack": no simple tense
+    tags = {h.tag_ for h in helpers} | {token.tag_}
+    if tags & {"VBD"}:
+        return "past"  # "attacked", "was killed"
+    if tags & {"VBZ", "VBP"}:
+        return "present"  # "attack", "are killed", "is fighting"
+    return None
 
 
 # A sentence that tells of what came days after the last one dated: its date is that one's
