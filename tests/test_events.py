@@ -4049,3 +4049,20 @@ def test_an_armed_unit_raised_is_a_mobilisation_and_a_government_formed_is_not()
     assert event_types("The army raised a new battalion in Gao.") == ["MOBILIZE"]
     assert event_types("The parties formed a unity government.") == []
     assert event_types("The unit raised concerns about the plan.") == []
+
+
+def test_he_is_the_office_holder_named_before_and_it_the_accused_named_before():
+    text = "Kenya's foreign minister spoke to reporters in Nairobi. He accused Somalia of meddling."
+    document = eventwire.extract(text)
+    accused = one(document.events, "ACCUSE")
+    assert (_named(document, accused, "source"), accused.source_basis) == (
+        ["Kenyan government"],
+        "inherited",
+    )
+    text = "Pakistani officials blamed India, accusing it of providing support to militants."
+    document = eventwire.extract(text)
+    assert _named(document, one(document.events, "AID", "providing"), "source") == ["India"]
+
+
+def test_a_briefing_is_no_act():
+    assert event_types("Police briefed the media on Monday.") == []

@@ -4415,7 +4415,18 @@ def _accused_of(verb: Token) -> Token | None:
     prep = verb.head
     if prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in ACCUSING_VERBS:
         return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    accused = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    accusing = prep.head
+    if (
+        accused is not None
+        and accused.lower_ in ("it", "them", "him", "her")
+        and accusing.dep_ in ("advcl", "xcomp", "conj")
+        and (before := next((c for c in accusing.head.children if c.dep_ == "dobj"), None))
+        is not None
+        and before.pos_ in ("PROPN", "NOUN")
+    ):
+        return before  # "blamed India, accusing it of providing support": India
+    return accused
 
 
 # Verbs whose subject does the act named after "with": "Israel responded with airstrikes".

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
+from .actors import TITLES
 from .events import FORCE_TYPES, EventLexicon, is_fight, road_name
 from .events import _accused_of as accused_of
 from .events import _inside as inside
@@ -489,10 +490,18 @@ def _inherited_source(
             return event  # "The navy seized a tanker after it left Mombasa": the tanker
         last = _last_subject(doc, window, subject)
     for start, end, actor in sorted(mentioned.starting(window, subject.idx), reverse=True):
-        if end > subject.idx or actor.kind not in kinds or actor.id in event.target:
+        if end > subject.idx or actor.id in event.target:
             continue
         words = doc.char_span(start, end, alignment_mode="expand")
         root = words.root if words is not None else None
+        if actor.kind not in kinds and not (
+            # "Kenya's foreign minister spoke ... He accused Somalia": one holder of an office
+            pronoun in ("he", "she")
+            and root is not None
+            and root.tag_ == "NN"
+            and root.lower_ in TITLES
+        ):
+            continue
         while root is not None and root.head != root:
             if root.dep_ in ("compound", "poss", "amod"):
                 root = root.head  # "Boko Haram fighters", "Kenya's health authorities"
