@@ -4066,3 +4066,11 @@ def test_he_is_the_office_holder_named_before_and_it_the_accused_named_before():
 
 def test_a_briefing_is_no_act():
     assert event_types("Police briefed the media on Monday.") == []
+
+
+def test_a_comment_withheld_a_guest_book_signed_and_a_bridge_inspected_are_no_acts():
+    assert event_types("The spokesman declined to comment on the report.") == []
+    assert event_types("Hamas declined to release the hostages.") == ["REJECT"]
+    assert event_types("The minister signed the guest book at the memorial.") == []
+    assert event_types("The governor inspected the damaged bridge.") == []
+    assert event_types("UN inspectors inspected the nuclear facility.") == ["ACCUSE"]

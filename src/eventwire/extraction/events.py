@@ -1886,6 +1886,11 @@ class _Reader:
                 return False
         if entry.not_objects and self._ruled_out(entry, _acted_on(head)):
             return False
+        if entry.not_objects and entry.pos == "verb" and not _acted_on(head):
+            # what an infinitive after it does: "declined to comment" refuses nothing
+            done = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            if self._ruled_out(entry, done):
+                return False
         if entry.received and not any(
             self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
         ):
