@@ -1459,3 +1459,12 @@ def test_the_end_of_a_meetings_name_is_no_town():
     story = next(json.loads(line) for line in lines if "Quad Summit" in line)
     found = eventwire.extract(story["text"], story["published"][:10]).places
     assert "Summit" not in [p.name for p in found]
+
+
+def test_a_nigerian_local_government_is_the_district_of_its_name():
+    """ "Logo local government": Nigeria's Logo district (GeoNames lists none of its towns),
+    not Lugo in Spain, a bigger place one vowel away."""
+    found = eventwire.extract("Gunmen attacked a village in Logo local government.").places
+    assert ("Logo", "NGA", "admin2") in [(p.name, p.country, p.precision) for p in found]
+    found = eventwire.extract("Gunmen killed five farmers in Guma local government area.").places
+    assert ("Guma", "NGA", "admin2") in [(p.name, p.country, p.precision) for p in found]

@@ -703,6 +703,15 @@ def _hint(doc: Doc, span: SpacySpan) -> str | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in HINT_NOUNS:
         return HINT_NOUNS[after.lower_]
+    if after is not None and (
+        after.text == "LGA"
+        or (
+            after.lower_ == "local"
+            and span.end + 1 < len(doc)
+            and doc[span.end + 1].lower_ in ("government", "govt")
+        )
+    ):
+        return "admin2"  # Nigeria's "Logo local government", "Ukum LGA": a district
     # "Samburu West Sub County", "Kuria East district": a part of the division so called;
     # "Chuka Igambangombe constituency": a place whose name opens another place's.
     rest = [t.lower_ for t in doc[span.end + 1 : span.end + 3]]
@@ -1267,7 +1276,10 @@ def _score(
     elif division(c):
         # A district or province of GeoNames counts by the people in its towns, a district a
         # little less than a town as big: news names towns more often.
-        score += min(math.log10(c.population + 1), 7.0) / 1.4
+        # One GeoNames lists no town of counts as a district's least where the text calls the
+        # name a district ("Logo local government" is Nigeria's Logo, not Spain's Lugo).
+        people = c.population or (DIVISION_PEOPLE if hint in ("admin1", "admin2") else 0)
+        score += min(math.log10(people + 1), 7.0) / 1.4
         score += 0.5 if c.feature == "admin1" else -0.5
     elif c.feature in ("admin1", "region"):
         score += 6.0  # a province or region before a village of its name ("California, Md.")
@@ -1297,6 +1309,9 @@ def _score(
     return score
 
 
+# The people a division named as one ("X district", "X LGA") counts, where GeoNames lists
+# none of its towns.
+DIVISION_PEOPLE = 20_000
 # A town of ``data/places_extra.tsv`` gives no population: it was added because news names
 # it, and counts as a town of this many people ("Buruburu" in Nairobi before Broubrou, Côte
 # d'Ivoire, one of whose GeoNames spellings it is).
