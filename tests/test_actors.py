@@ -967,12 +967,3 @@ def test_a_storm_named_like_a_person_is_no_one(nlp, dictionary):
     )
     people = [a.name for a in extract(nlp, dictionary, text) if a.kind == "person"]
     assert people == ["Jude Bellingham"]
-
-
-def test_south_sudans_army_and_its_armed_opposition_are_known_however_written():
-    document = eventwire.extract("SPLA soldiers clashed with SPLA/O-IO fighters near Leer.")
-    kinds = {(a.name, a.kind, a.country) for a in document.actors}
-    assert ("South Sudan People's Defence Forces", "military", "SSD") in kinds
-    assert ("Sudan People's Liberation Movement-in-Opposition", "armed_group", "SSD") in kinds
-    # the article's country decides a namesake: Leer in South Sudan, not in Germany
-    assert [(p.name, p.country) for p in document.places] == [("Leer", "SSD")]
