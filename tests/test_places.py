@@ -1468,3 +1468,15 @@ def test_a_nigerian_local_government_is_the_district_of_its_name():
     assert ("Logo", "NGA", "admin2") in [(p.name, p.country, p.precision) for p in found]
     found = eventwire.extract("Gunmen killed five farmers in Guma local government area.").places
     assert ("Guma", "NGA", "admin2") in [(p.name, p.country, p.precision) for p in found]
+
+
+def test_a_peoples_herdsmen_and_militia_name_no_place():
+    """ "Abala herdsmen": the Abbala, a people, not Abala in Ethiopia (or Abalá, a small
+    Mexican district); a county of the people's name is still its county."""
+    for text in (
+        "Abala militia attack Tur over two days.",
+        "23 dead, 12 wounded when Abala herdsmen clashed with farmers in Um Tajok, Kereinik.",
+    ):
+        assert "Abala" not in [p.name for p in eventwire.extract(text).places], text
+    found = eventwire.extract("Turkana herders clashed with Pokot herders near Kapedo.").places
+    assert ("Turkana", "admin1") in [(p.name, p.precision) for p in found]

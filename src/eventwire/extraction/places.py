@@ -832,13 +832,18 @@ def _kind_before(doc: Doc, span: SpacySpan) -> bool:
 THINGS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 # Words after a name that make it a community's or an armed group's: "Tugen and Pokot
 # militias", "Garre clan", "Merille raiders" (not the town Tougan or a namesake elsewhere).
-GROUP_WORDS = _words("militia militias militiamen clan clans clansmen tribesmen raiders")
+GROUP_WORDS = _words(
+    "militia militias militiamen clan clans clansmen tribesmen raiders herdsmen herders"
+)
 
 
 def _names_group(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> bool:
     """Whether the name, alone or in a list of names, is a group's and names no place but
-    small towns: "Tugen and Pokot militias"."""
-    if any(c.feature not in POINTS or c.population >= BIG for c in gazetteer.candidates(span.text)):
+    small towns or small districts: "Tugen and Pokot militias", "Abala herdsmen"."""
+    if any(
+        c.feature in ("country", "admin1", "region") or c.population >= BIG
+        for c in gazetteer.candidates(span.text)
+    ):
         return False
     for token in doc[span.end : min(span.end + 6, len(doc))]:
         if token.lower_ in GROUP_WORDS:
