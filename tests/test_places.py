@@ -1480,3 +1480,10 @@ def test_a_peoples_herdsmen_and_militia_name_no_place():
         assert "Abala" not in [p.name for p in eventwire.extract(text).places], text
     found = eventwire.extract("Turkana herders clashed with Pokot herders near Kapedo.").places
     assert ("Turkana", "admin1") in [(p.name, p.precision) for p in found]
+
+
+def test_a_peoples_word_opening_a_regions_whole_name_is_the_region():
+    """ "the Maasai Mara": the reserve the index holds under its whole name, not Mara in
+    Tanzania (the Maasai are an actor, and their word alone is still no place of its own)."""
+    found = eventwire.extract("Tourists were attacked in the Maasai Mara on Monday.").places
+    assert [(p.name, p.country) for p in found] == [("Maasai Mara", "KEN")]

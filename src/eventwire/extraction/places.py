@@ -586,10 +586,20 @@ class _Blocks:
         start, end = span.start_char, span.end_char
         if self.range_index.overlaps(start, end):
             return True
-        inside = [country for _, _, country in self.actor_index.overlapping(start, end)]
+        overlapping = list(self.actor_index.overlapping(start, end))
+        inside = [country for _, _, country in overlapping]
         # A town's own police or people still say where: "the Timau police road block",
         # "Homa Bay town community protested".
         after_name = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if (
+            overlapping
+            and all(start <= s and e <= end and e - s < end - start for s, e, _ in overlapping)
+            and any(
+                c.exact and c.feature in ("region", "admin1", "admin2")
+                for c in self.gazetteer.candidates(span.text)
+            )
+        ):
+            inside = []  # a people's word opening a region's whole name: "the Maasai Mara"
         if inside and after_name not in LOCAL_SERVICES | PEOPLE_NOUNS:
             countries = {
                 c.country
