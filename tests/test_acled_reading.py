@@ -442,3 +442,19 @@ def test_a_ceasefire_signed_is_an_agreement():
     notes = "On 7 July, the government and the rebels signed a ceasefire agreement in the capital."
     reading = acled_reading(CODEBOOK, "SUPPORT", None, notes, [ARMY], [REBELS])
     assert reading == ("Strategic developments", "Agreement")
+
+
+@pytest.mark.parametrize(
+    ("notes", "sub_event"),
+    [
+        (
+            "Police used tear gas to break up a non-violent demonstration.",
+            "Protest with intervention",
+        ),
+        ("Police used tear gas to break up a violent demonstration.", "Violent demonstration"),
+    ],
+)
+def test_a_non_violent_demonstration_is_no_violent_one(notes, sub_event):
+    from eventwire.extraction.acled_reading import _protest
+
+    assert _protest("demo", notes)[1] == sub_event

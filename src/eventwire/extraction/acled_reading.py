@@ -186,7 +186,7 @@ VIOLENT_PROTEST = _words(
     r"violently (?:protest|demonstrat|riot)",
     r"(?:turn\w*|became|become|descend\w* into|marred by|degenerat\w* into|erupt\w* into)"
     r" (?:\w+ )?violen",
-    r"violent (?:protest|demonstrat|rall|march|crowd)",
+    r"(?<!non-)(?<!non )violent (?:protest|demonstrat|rall|march|crowd)",  # not "non-violent"
     r"rowdy",
     r"running battles?",
     r"(?:destruction of|destroy\w*) (?:\w+ ){0,2}?property",
