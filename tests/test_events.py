@@ -4074,3 +4074,13 @@ def test_a_comment_withheld_a_guest_book_signed_and_a_bridge_inspected_are_no_ac
     assert event_types("The minister signed the guest book at the memorial.") == []
     assert event_types("The governor inspected the damaged bridge.") == []
     assert event_types("UN inspectors inspected the nuclear facility.") == ["ACCUSE"]
+
+
+def test_a_speakers_label_is_no_party_to_the_act_after_it():
+    text = (
+        "More and more Taiwan citizens have to respect those who serve. VOA: Russia's "
+        "President Vladimir Putin recently visited China after he began a fifth term."
+    )
+    document = eventwire.extract(text)
+    visit = one(document.events, "CONSULT", "visited")
+    assert _named(document, visit, "source") == ["Vladimir Putin"]

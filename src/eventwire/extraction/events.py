@@ -4132,6 +4132,11 @@ def _after_label(subject: Token, verb: Token) -> Token:
     if not any(t.text == ":" for t in doc[subject.i : verb.i]):
         return subject
     later = [c for c in verb.children if c.dep_ in SUBJECTS and subject.i < c.i < verb.i]
+    if not later:
+        # "VOA: Russia's President Vladimir Putin visited China": a speaker's label the parser
+        # hangs the subject on as its appositive
+        colon = next(t.i for t in doc[subject.i : verb.i] if t.text == ":")
+        later = [c for c in subject.children if c.dep_ == "appos" and colon < c.i < verb.i]
     return later[-1] if later else subject
 
 
