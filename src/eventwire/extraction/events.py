@@ -1561,7 +1561,7 @@ def _narrative_date(
     paras: Sequence[tuple[int, int]],
     para_starts: Sequence[int],
     published: dt.date | None,
-    doc: Doc | None = None,
+    doc: Doc,
 ) -> Event:
     """An event whose sentence names no time happened when the last dated sentence before it
     in its paragraph did: "On 8 May, gunmen attacked X. Two soldiers were killed.". Not a date
@@ -1585,8 +1585,7 @@ def _narrative_date(
         return event
     time = max(before, key=lambda t: t.start)
     if (
-        doc is not None
-        and _tense_at(doc, event.trigger.start) == "present"
+        _tense_at(doc, event.trigger.start) == "present"
         and _tense_at(doc, time.start) == "past"  # a date alone ("31 July.") has none
     ):
         return event
@@ -1884,12 +1883,12 @@ class _Reader:
                 for o in objects
             ):
                 return False
-        if entry.not_objects and self._ruled_out(entry, _acted_on(head)):
-            return False
-        if entry.not_objects and entry.pos == "verb" and not _acted_on(head):
-            # what an infinitive after it does: "declined to comment" refuses nothing
-            done = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            if self._ruled_out(entry, done):
+        if entry.not_objects:
+            acted_on = _acted_on(head)
+            if not acted_on and entry.pos == "verb":
+                # what an infinitive after it does: "declined to comment" refuses nothing
+                acted_on = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            if self._ruled_out(entry, acted_on):
                 return False
         if entry.received and not any(
             self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -4129,13 +4128,13 @@ def _after_label(subject: Token, verb: Token) -> Token:
     """ "Looting: On 7 July, gunmen seized ...": the parser may take a label before a colon
     for the verb's subject; the subject after the colon is the one."""
     doc = verb.doc
-    if not any(t.text == ":" for t in doc[subject.i : verb.i]):
+    colon = next((t.i for t in doc[subject.i : verb.i] if t.text == ":"), None)
+    if colon is None:
         return subject
     later = [c for c in verb.children if c.dep_ in SUBJECTS and subject.i < c.i < verb.i]
     if not later:
         # "VOA: Russia's President Vladimir Putin visited China": a speaker's label the parser
         # hangs the subject on as its appositive
-        colon = next(t.i for t in doc[subject.i : verb.i] if t.text == ":")
         later = [c for c in subject.children if c.dep_ == "appos" and colon < c.i < verb.i]
     return later[-1] if later else subject
 
