@@ -86,7 +86,7 @@ def run_stages(
                 update={"published": found[0], "published_from": "text", "published_span": found[1]}
             )
     found_actors = timed("actors", actors.find, doc, res.actors)
-    found_places = timed("places", places.find, doc, res.gazetteer, found_actors)
+    found_places = timed("places", places.find, doc, res.gazetteer, found_actors, res.common_nouns)
     countries = [p.country for p in found_places]
     found_actors = timed("settle", actors.settle, found_actors, res.actors, countries)
     found_times = timed("dates", dates.find, doc, article.published)

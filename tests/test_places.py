@@ -10,6 +10,7 @@ import pytest
 
 import eventwire
 from eventwire.errors import ResourceError
+from eventwire.extraction.attributes import english_words
 from eventwire.extraction.gazetteer import (
     COUNTY_POINTS,
     KENYA_DIVISIONS,
@@ -824,6 +825,22 @@ def test_a_name_before_a_word_of_honour_is_no_place(nlp, gazetteer, text, honour
 )
 def test_the_people_of_a_town_name_the_town(nlp, gazetteer, text, town):
     assert mentioned(find(nlp(text), gazetteer, []))[town] == (town, "KEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tea workers protest over the sacking of 4,000 tea pickers.",
+        "Cane farmers protest the importation of cheap sugar.",
+    ],
+)
+def test_a_trade_opening_a_sentence_is_no_town_s_people(nlp, gazetteer, text):
+    # "Tea" is a town in South Dakota and "Cane" one in Honduras, but a sentence capitalises
+    # its first word whatever it is, and these are English nouns: a trade, not a people
+    nouns = english_words(nlp, "noun")
+    assert find(nlp(text), gazetteer, [], nouns) == []
+    kitui = find(nlp("Kitui residents blocked the road on Monday."), gazetteer, [], nouns)
+    assert [(p.name, p.country) for p in kitui] == [("Kitui", "KEN")]
 
 
 def test_an_actor_s_country_alone_does_not_make_a_town_abroad_stray(nlp, gazetteer):

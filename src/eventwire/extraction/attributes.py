@@ -273,6 +273,24 @@ VERB_FORMS = {
 NOUN_MARKS = frozenset({"det", "poss", "amod", "nummod"})
 
 
+def rule_lemmatizer(nlp: Language) -> Lemmatizer | None:
+    """The pipeline's rule lemmatizer, also where a table stands in its slot; None without."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    pipe = nlp.get_pipe("lemmatizer")
+    lemmatizer = getattr(getattr(pipe, "table", None), "lemmatizer", pipe)
+    return lemmatizer if isinstance(lemmatizer, Lemmatizer) else None
+
+
+def english_words(nlp: Language, part: str) -> frozenset[str]:
+    """The words the lemmatizer's index knows as ``part`` ("noun", "verb"): WordNet's, lower
+    case. Empty where the pipeline has no such index."""
+    lemmatizer = rule_lemmatizer(nlp)
+    if lemmatizer is None:
+        return frozenset()
+    return frozenset(lemmatizer.lookups.get_table("lemma_index", {}).get(part, ()))
+
+
 class MistaggedVerbs:
     """ "Residents of Nyalenda lynch a man", "Guards assaulted inmates": the tagger reads a
     verb between its subject and its object as a noun or an adjective (short lines in the
@@ -285,9 +303,8 @@ class MistaggedVerbs:
         self.verbs: frozenset[str] | None = None
 
     def _lemmatizer(self) -> Lemmatizer:
-        pipe = self.nlp.get_pipe("lemmatizer")
-        lemmatizer = getattr(getattr(pipe, "table", None), "lemmatizer", pipe)
-        assert isinstance(lemmatizer, Lemmatizer)
+        lemmatizer = rule_lemmatizer(self.nlp)
+        assert lemmatizer is not None
         return lemmatizer
 
     def __call__(self, doc: Doc) -> Doc:
@@ -315,8 +332,7 @@ class MistaggedVerbs:
             return
         lemmatizer = self._lemmatizer()
         if self.verbs is None:
-            index = lemmatizer.lookups.get_table("lemma_index", {})
-            self.verbs = frozenset(index.get("verb", ()))
+            self.verbs = english_words(self.nlp, "verb")
         if token.tag_ == "JJ":
             tag = "VBD" if word.endswith("ed") else "VBP"
         else:

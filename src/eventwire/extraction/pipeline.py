@@ -62,7 +62,7 @@ def extract_parsed(article: Article, doc: Doc, res: resources.Resources) -> Docu
     if not any(token.is_alpha for token in doc):
         return Document(article=article, warnings=["no sentences: the text has no words"])
     found_actors = actors.find(doc, res.actors)
-    found_places = places.find(doc, res.gazetteer, found_actors)
+    found_places = places.find(doc, res.gazetteer, found_actors, res.common_nouns)
     # "soldiers" in a note that names only Beninese places are Benin's soldiers. A state
     # named only as it acts ("Russia's strikes on Kyiv") says who, not where; nor does a
     # place someone goes to ("an invitation to visit Moscow").

@@ -890,7 +890,13 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text[1:2].islower()
 
 
-def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> bool:
+def _usable(
+    doc: Doc,
+    span: SpacySpan,
+    labelled: set[int],
+    blocks: _Blocks,
+    common: frozenset[str] = frozenset(),
+) -> bool:
     is_labelled = any(t.i in labelled for t in span)
     # a name may open with its article, written as a word ("El Wak", "Al Bayda"), but no
     # name ends with one, nor is one
@@ -922,14 +928,28 @@ def _usable(doc: Doc, span: SpacySpan, labelled: set[int], blocks: _Blocks) -> b
         and span[0].pos_ != "PROPN"
         and not (is_labelled or span[0].is_upper)
         and not (after_locative and _capitalised(span[0]) and not span[0].is_sent_start)
-        and not (_capitalised(span[0]) and (_people_of(doc, span) or _kind_follows(doc, span)))
+        and not (
+            _capitalised(span[0])
+            # a common noun opening a sentence is capitalised for that alone: "Tea workers
+            # protest", "Cane farmers" name a trade, not a town's people ("Migori residents"
+            # is tagged a noun there too, but English has no word "migori")
+            and not (span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].lower_ in common)
+            and (_people_of(doc, span) or _kind_follows(doc, span))
+        )
     ):
         return False
     return not blocks.block(span, is_labelled)
 
 
-def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Mention]:
-    """Place names in ``doc``: capitalised runs the gazetteer knows, and spaCy's labelled ones."""
+def mentions(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    actors: Sequence[Actor],
+    common_nouns: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """Place names in ``doc``: capitalised runs the gazetteer knows, and spaCy's labelled ones.
+    ``common_nouns``: English common nouns (lower case), which a sentence capitalises as it
+    opens."""
     blocks = _Blocks(doc, gazetteer, actors)
     labelled = {t.i for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC") for t in e}
     found: list[Mention] = []
@@ -961,7 +981,9 @@ def mentions(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Me
         for end in range(j + 1, i, -1):
             # The gazetteer first: most capitalised runs name no place, and it keeps answers.
             said = text[starts[i] : starts[end - 1] + len(texts[end - 1])]
-            if gazetteer.has(said) and _usable(doc, span := doc[i:end], labelled, blocks):
+            if gazetteer.has(said) and _usable(
+                doc, span := doc[i:end], labelled, blocks, common_nouns
+            ):
                 accepted = span
                 break
         if accepted is not None and len(accepted) == 1 and _tail(doc, i):
@@ -2259,9 +2281,15 @@ def _capital(
     return said, Resolution(city, resolved.confidence, f"the capital of {country.name}")
 
 
-def find(doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]) -> list[Place]:
-    """Places named in ``doc``, resolved in the context of the article; p1, p2, ... in order."""
-    found = _inherit_hints(mentions(doc, gazetteer, actors))
+def find(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    actors: Sequence[Actor],
+    common_nouns: frozenset[str] = frozenset(),
+) -> list[Place]:
+    """Places named in ``doc``, resolved in the context of the article; p1, p2, ... in order.
+    ``common_nouns``: as for ``mentions``."""
+    found = _inherit_hints(mentions(doc, gazetteer, actors, common_nouns))
     resolutions, doubted = _resolve_all(found, gazetteer, actors, doc)
     places: dict[str, Place] = {}
     spans: dict[str, list[Span]] = {}

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from ..settings import Settings
 from .actors import ActorDictionary
+from .attributes import english_words
 from .events import EventLexicon
 from .parse import Headline, load_pipeline
 from .places import Gazetteer, build_gazetteer
@@ -27,6 +28,8 @@ class Resources:
     type_model: TypeModel | None = None
     # words a title-case headline capitalises that are no names (``parse.sentence_cased``)
     headline_words: Headline | None = None
+    # English common nouns, lower case: "Tea workers" opening a sentence name no town's people
+    common_nouns: frozenset[str] = frozenset()
 
 
 def ensure_gazetteer(settings: Settings) -> None:
@@ -45,8 +48,9 @@ def load(settings: Settings) -> Resources:
     ensure_gazetteer(settings)
     actors = ActorDictionary.load(settings.actors_path)
     lexicon = EventLexicon.load(settings.lexicon_path)
+    nlp = load_pipeline(settings.spacy_model)
     return Resources(
-        nlp=load_pipeline(settings.spacy_model),
+        nlp=nlp,
         actors=actors,
         gazetteer=Gazetteer.load(settings.gazetteer_path),
         lexicon=lexicon,
@@ -55,4 +59,5 @@ def load(settings: Settings) -> Resources:
             words=frozenset(lexicon.verbs) | frozenset(lexicon.nouns) | lexicon.light_verbs,
             nouns=actors.common_nouns(),
         ),
+        common_nouns=english_words(nlp, "noun"),
     )
