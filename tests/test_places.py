@@ -1198,6 +1198,22 @@ def test_a_region_the_gazetteer_knows_only_with_its_word_is_the_region(nlp, gaze
     assert "PHL" not in {p.country for p in places.values()}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes erupted in Nyanza region after the election results were announced.",
+        "Police shot dead two protesters in Nyanza province on Monday.",
+    ],
+)
+def test_a_former_province_named_with_its_word_is_that_province(nlp, gazetteer, text):
+    # bare "Nyanza" is a town and a district of Rwanda; Kenya's former province is a region of
+    # data/places_extra.tsv, known only as "Nyanza Province" or "Nyanza region"
+    places = find(nlp(text), gazetteer, [])
+    assert [(p.name, p.country, p.precision) for p in places] == [
+        ("Nyanza Province", "KEN", "region")
+    ]
+
+
 def test_a_state_the_gazetteer_knows_only_with_its_word_is_that_state(nlp, gazetteer):
     # "Plateau" alone is Benin's Plateau Department; "Plateau state" is Nigeria's
     text = "Armed men torched 20 houses in a village in Plateau state, killing 18 people."

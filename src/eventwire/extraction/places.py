@@ -1148,7 +1148,7 @@ def _divisions(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Me
             divisions = [
                 c
                 for c in gazetteer.candidates(named)
-                if c.exact and (c.feature in ("admin1", "admin2") or c.id.startswith(COUNTY))
+                if c.exact and (c.feature in DIVISIONS or c.id.startswith(COUNTY))
             ]
             # the name alone may be the same division already ("Bari" for "Bari region")
             plain = {(c.country, c.admin1, c.feature) for c in gazetteer.candidates(m.text)}
