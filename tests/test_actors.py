@@ -196,6 +196,9 @@ def test_inputs_that_name_no_actor(nlp, dictionary, text):
         ("Al Qaeda claimed the attack.", "Al Qaeda", "al-qaeda"),
         ("Shabaab fighters attacked.", "Shabaab", "al-shabaab"),
         ("Nato said it would act.", "Nato", "nato"),
+        ("SSPDF soldiers attacked.", "SSPDF", "south-sudan-military"),
+        ("The SPLA attacked.", "SPLA", "south-sudan-military"),
+        ("SPLA/M-IO fighters attacked.", "SPLA/M-IO", "splm-io"),
     ],
 )
 def test_aliases_and_spelling_variants(nlp, dictionary, text, alias, entry):
