@@ -88,6 +88,41 @@ def test_a_subheading_run_into_its_paragraph_is_its_own_sentence(nlp):
     assert "Talks in The Hague began on Monday." in sentences
 
 
+@pytest.mark.parametrize(
+    ("text", "subheading", "sentence"),
+    [
+        (
+            "Reserves are low. US support crucial Aurangzeb, speaking Sunday, dismissed concerns.",
+            "US support crucial",
+            "Aurangzeb, speaking Sunday, dismissed concerns.",
+        ),
+        (
+            'It detects fractures. US ban on advanced chips "It will take time," Casanova said.',
+            "US ban on advanced chips",
+            '"It will take time," Casanova said.',
+        ),
+    ],
+)
+def test_a_subheading_in_headline_grammar_run_into_its_paragraph_is_its_own_sentence(
+    nlp, text, subheading, sentence
+):
+    assert [s.text for s in nlp(text).sents][1:] == [subheading, sentence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police spokesman Charles Owino said two died.",
+        "The new Kenyan constitution was passed on Monday.",
+        "It is unclear Kenya, however, will act.",
+        "The Albanians of southern Serbia are demanding autonomy.",
+        'He called the decision "Unacceptable" on Monday.',
+    ],
+)
+def test_a_name_after_a_title_or_an_adjective_stays_in_its_sentence(nlp, text):
+    assert [s.text for s in nlp(text).sents] == [text]
+
+
 def test_a_title_case_headline_is_read_as_a_sentence():
     from eventwire.extraction.parse import Headline, sentence_cased
 

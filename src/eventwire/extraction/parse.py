@@ -38,6 +38,16 @@ SENTENCE_OPENERS = frozenset(
         "shortly as but however for this these those some many most more his her their its",
     )
 )
+# Capitalised words that follow an adjective inside a sentence: "last Monday", "early June".
+CALENDAR_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december",
+    )
+)
+# Verbs in the present that a subheading in headline grammar does not use.
+AUXILIARIES = frozenset(re.findall(r"\S+", "is are am has have does do 's 're 've"))
 # The most words a subheading run into its paragraph has (``events`` counts a subheading on a
 # line of its own by its own measure).
 RUN_IN_SUBHEADING_WORDS = 5
@@ -56,6 +66,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
             token.is_sent_start = False
         elif _after_subheading(doc, token) or _after_platform(doc, token):
             token.is_sent_start = True
+            if token.i + 1 < len(doc):
+                # the parser may not split again at once: a quote's first word, "Aurangzeb ,"
+                doc[token.i + 1].is_sent_start = False
     return doc
 
 
@@ -76,20 +89,47 @@ def _after_platform(doc: Doc, token: Token) -> bool:
 
 
 def _after_subheading(doc: Doc, token: Token) -> bool:
-    """Whether ``token`` starts a sentence after a run-in subheading: a capitalised opener
-    ("Since", "A") after a common noun that ends a few words with no verb since the last
-    sentence or line."""
+    """Whether ``token`` starts a sentence after a run-in subheading of a few words with no
+    verb since the last sentence or line: a capitalised opener ("Since", "A") after a common
+    noun ("Recent attacks Since the beginning"), any capitalised word after an adjective
+    ("US support crucial Aurangzeb, speaking Sunday"), or a quote opened after a common noun
+    ('US ban on advanced chips "It will take some time'). A name after a noun is not enough:
+    "police spokesman Charles Owino" is one phrase."""
     word = token.text
     capitalised = word[:1].isupper() and (len(word) == 1 or word[1:].islower())
-    if not capitalised or token.lower_ not in SENTENCE_OPENERS:
-        return False
     previous = doc[token.i - 1]
-    if previous.tag_ not in ("NN", "NNS") or not previous.text[:1].islower():
+    if not previous.text[:1].islower():
         return False
+    if token.text in ('"', "\u201c") and token.i + 1 < len(doc):
+        opens = doc[token.i + 1].text[:1].isupper() and previous.tag_ in ("NN", "NNS")
+    elif capitalised and previous.tag_ == "JJ" and token.tag_ == "NNP" and token.i >= 2:
+        # a name that opens a clause ("Aurangzeb, speaking", "Aurangzeb said") after an
+        # adjective said of a noun ("support crucial"), not one the adjective describes ("the
+        # new Kenyan constitution", "of southern Serbia are", "last Monday")
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 2]  # the tagger may read the noun as a verb: "support"
+        said_of = before.tag_ in ("NN", "NNS", "NNP", "NNPS") or (
+            before.tag_ in ("VBP", "VBZ") and before.lower_ not in AUXILIARIES
+        )
+        opens = (
+            said_of
+            and token.lower_ not in CALENDAR_WORDS
+            and (after is not None and (after.text == "," or after.tag_.startswith("VB")))
+        )
+    else:
+        opens = capitalised and token.lower_ in SENTENCE_OPENERS
+        opens = opens and previous.tag_ in ("NN", "NNS")
+    if not opens:
+        return False
+    # a subheading in headline grammar may have a verb in the present ("US support crucial"),
+    # though not "is", "has" or the like ("It is unclear Kenya, ...")
+    headline = previous.tag_ == "JJ"
     for back in range(2, RUN_IN_SUBHEADING_WORDS + 2):
         i = token.i - back
         if i < 0 or doc[i].text in (".", "!", "?", "”", '"') or "\n" in doc[i].whitespace_:
             return True  # the words since the last sentence or line are the subheading
+        if headline and doc[i].tag_ in ("VBP", "VBZ") and doc[i].lower_ not in AUXILIARIES:
+            continue
         if doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD":
             return False
     return False
