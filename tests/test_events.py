@@ -3923,6 +3923,23 @@ def test_a_passive_joined_to_an_earlier_verb_is_done_to_their_shared_subject():
     assert _named(doc, shot, "target") == ["Kenya Defence Forces"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan soldiers fled after being attacked by al-Shabaab militants.",
+        "Kenyan troops withdrew from the base after being ambushed by al-Shabaab in Lamu.",
+    ],
+)
+def test_a_passive_after_a_time_word_is_done_to_the_subject_of_its_clause(text):
+    # not the soldiers attacking alongside al-Shabaab: the ones who fled were attacked
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract(text, None)
+    attack = one(doc.events, "ASSAULT")
+    assert _named(doc, attack, "source") == ["al-Shabaab"]
+    assert _named(doc, attack, "target") == ["Kenya Defence Forces"]
+
+
 def test_a_blame_said_according_to_someone_is_their_charge():
     from eventwire.extraction.pipeline import extract
 

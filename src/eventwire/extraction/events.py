@@ -2415,12 +2415,13 @@ class _Reader:
             passive = True
         if (
             not passive
-            and head.dep_ == "conj"
+            and head.dep_ in ("conj", "pcomp", "advcl")
             and any(c.dep_ == "auxpass" for c in head.children)
             and (shared := _subject(head)) is not None
         ):
-            # "The soldier escaped the ambush but was shot by militants": the subject the
-            # passive shares with the verb before it is the one it was done to
+            # "The soldier escaped the ambush but was shot by militants", "The rebels fled
+            # after being attacked by the army": the subject the passive shares with the verb
+            # before it is the one it was done to
             target += self.phrase(shared)
             passive = True
         if not passive:
