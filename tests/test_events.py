@@ -3928,6 +3928,8 @@ def test_a_passive_joined_to_an_earlier_verb_is_done_to_their_shared_subject():
     [
         "The Kenyan soldiers fled after being attacked by al-Shabaab militants.",
         "Kenyan troops withdrew from the base after being ambushed by al-Shabaab in Lamu.",
+        # the subject its clause's verb borrows: the troops attempt, and are attacked
+        "Kenyan troops attempt to hold the base when attacked by al-Shabaab militants.",
     ],
 )
 def test_a_passive_after_a_time_word_is_done_to_the_subject_of_its_clause(text):

@@ -4304,8 +4304,10 @@ def _reduced_passive(verb: Token, children: list[Token]) -> Token | None:
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         # a participle clause beside its clause: "One of its leaders is dead, killed in a
-        # strike", "Wounded in the raid, he was taken to hospital": the subject suffered it
-        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # strike", "Wounded in the raid, he was taken to hospital": the subject suffered it,
+        # also one its verb borrows ("rebels attempt to pass through when attacked")
+        own = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return own if own is not None else _subject(verb.head)
     if verb.dep_ in ("xcomp", "oprd", "ccomp") and verb.head.lemma_.lower() in REPORTED_AS:
         # "Two soldiers were reported killed", "five were confirmed dead"
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
