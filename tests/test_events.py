@@ -4103,3 +4103,29 @@ def test_a_speakers_label_is_no_party_to_the_act_after_it():
     document = eventwire.extract(text)
     visit = one(document.events, "CONSULT", "visited")
     assert _named(document, visit, "source") == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia blocked Facebook and Twitter on Friday.",
+        "Authorities shut down the internet in Tigray.",
+        "The government shut down the radio station.",
+    ],
+)
+def test_media_and_the_internet_shut_by_those_in_power_are_censored(text):
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract(text, None)
+    assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "censor")]
+
+
+def test_a_road_the_police_block_is_closed_by_force_and_their_own_pay_protest_is_a_protest():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Police blocked the road to the stadium.", None)
+    assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "restrict")]
+    text = "Police officers protesting unpaid allowances blocked the road in Kisumu."
+    assert {e.type for e in extract(text, None).events} == {"PROTEST"}
+    text = "Protesters blocked the Nakuru-Eldoret highway."
+    assert [(e.type, e.mode) for e in extract(text, None).events] == [("PROTEST", "demo")]
