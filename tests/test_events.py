@@ -4129,3 +4129,30 @@ def test_a_road_the_police_block_is_closed_by_force_and_their_own_pay_protest_is
     assert {e.type for e in extract(text, None).events} == {"PROTEST"}
     text = "Protesters blocked the Nakuru-Eldoret highway."
     assert [(e.type, e.mode) for e in extract(text, None).events] == [("PROTEST", "demo")]
+
+
+def test_live_rounds_fired_to_disperse_a_crowd_are_shots_at_the_crowd():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Police fired live rounds to disperse demonstrators in Lagos.", None)
+    shots = one(doc.events, "ASSAULT")
+    assert shots.mode == "firearms"
+    assert _named(doc, shots, "source") == ["Nigerian police"]
+    assert _named(doc, shots, "target") == ["Nigerian protesters"]
+
+
+def test_things_thrown_at_police_by_a_crowd_and_water_cannon_in_answer_are_two_acts():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "Demonstrators in Tbilisi threw fireworks at riot police, who responded with water cannon."
+    )
+    doc = extract(text, None)
+    riot = one(doc.events, "PROTEST")
+    assert riot.mode == "riot"
+    assert _named(doc, riot, "target") == ["Georgian police"]
+    answer = one(doc.events, "ASSAULT")
+    assert (answer.mode, _named(doc, answer, "source")) == ("crowd-control", ["Georgian police"])
+    # a statement in answer is no force, a party thrown no attack
+    assert event_types("The ministry responded with a statement.") == []
+    assert event_types("He threw a party for his friends.") == []

@@ -843,6 +843,11 @@ def test_a_trade_opening_a_sentence_is_no_town_s_people(nlp, gazetteer, text):
     assert [(p.name, p.country) for p in kitui] == [("Kitui", "KEN")]
 
 
+def test_a_molotov_cocktail_is_no_town(nlp, gazetteer):
+    # GeoNames keeps "Molotov" as an old name of Perm, Russia
+    assert find(nlp("Protesters threw Molotov cocktails at police."), gazetteer, []) == []
+
+
 def test_an_actor_s_country_alone_does_not_make_a_town_abroad_stray(nlp, gazetteer):
     text = "Two men were shot dead in Kwale by al-Shabaab gunmen."
     shabaab = actor(text, "al-Shabaab", "armed_group", "SOM")

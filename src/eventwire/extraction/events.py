@@ -1857,8 +1857,9 @@ class _Reader:
                 ]
             if head.dep_ == "acl" and head.tag_ == "VBN":
                 objects.append(head.head)  # "a stash of projectiles found in Mosul"
-            if head.lemma_.lower() in PROVIDING_VERBS:
-                # what a side is given "with": "will supply Kyiv with rockets"
+            if head.lemma_.lower() in PROVIDING_VERBS | ANSWERING_VERBS:
+                # what a side is given "with": "will supply Kyiv with rockets"; what one
+                # answers with: "responded with water cannon"
                 # (the parser may hang the "with" on the side: "supporting 300,000 people with
                 # clean water")
                 objects += [
@@ -2437,6 +2438,14 @@ class _Reader:
             source += [a for prep in _between(children) for a in self._pobj(prep)]
         if passive and not source and type_ == "ASSAULT":
             source += self._other_side(children)
+        if not target and type_ == "ASSAULT":
+            # force used to scatter a crowd is used on it: "fired live rounds to disperse
+            # demonstrators", "used tear gas to break up the rally"
+            for clause in children:
+                if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in DISPERSING:
+                    target += [
+                        a for obj in clause.children if obj.dep_ == "dobj" for a in self.phrase(obj)
+                    ]
         if not target:
             target += self._addressee(children, type_)
 
@@ -4279,6 +4288,10 @@ def _chain(token: Token, words: tuple[str, ...]) -> list[Token] | None:
     return chain
 
 
+# Verbs that say force was used to scatter a crowd: its object is the force's target.
+DISPERSING = frozenset({"disperse", "scatter", "break", "quell", "repel", "drive"})
+
+
 # Verbs of a fight both sides do, never done to anyone: no passive reading.
 MUTUAL_VERBS = frozenset({"clash", "fight", "battle", "brawl", "skirmish", "feud", "quarrel"})
 
@@ -4503,6 +4516,8 @@ def _aside(token: Token) -> bool:
 
 # Verbs that name what is given after "with": "supply Kyiv with rockets".
 PROVIDING_VERBS = frozenset({"supply", "provide", "support", "back"})
+# Verbs whose "with" names the means of an answer: "riot police responded with water cannon".
+ANSWERING_VERBS = frozenset({"respond", "retaliate", "react", "reply"})
 
 # Verbs whose subject fends off the attack that is their object: its target.
 REPELLING = frozenset({"repel", "repulse", "resist", "counter"})

@@ -67,6 +67,8 @@ STOPWORDS = _words(
     "council ministry parliament isis isil daesh hezbollah hizballah taliban reuters prime "
     "commander spokesman coalition forces troops regime opposition media television easter "
     "christmas ramadan eid "
+    # a weapon named for a man, no town ("Molotov cocktails" are not Perm, once Molotov)
+    "molotov "
     # words of facility and institution names ("Main Street", "Civic Center")
     "street road way route avenue center centre hall bank college school airport market "
     "agency section valley ridge reserve church court home garden energy war congress justice "
