@@ -3814,7 +3814,11 @@ IN_OF_PHRASES = frozenset({"recognition"})
 
 def _in_phrase(noun: Token) -> bool:
     """Whether ``noun`` is the middle of a set phrase "in <noun> of" that gives a reason, not
-    an act ("In recognition of International Women's Day, the charity cited ...")."""
+    an act ("In recognition of International Women's Day, the charity cited ..."), or is
+    pressure felt from no one ("his firm was under huge pressure": a state of mind; "under
+    pressure from the IMF" is the IMF's)."""
+    if noun.lemma_.lower() == "pressure" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return not any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
     return (
         noun.lemma_.lower() in IN_OF_PHRASES
         and noun.dep_ == "pobj"
@@ -4516,8 +4520,6 @@ def _aside(token: Token) -> bool:
 
 # Verbs that name what is given after "with": "supply Kyiv with rockets".
 PROVIDING_VERBS = frozenset({"supply", "provide", "support", "back"})
-# Verbs whose "with" names the means of an answer: "riot police responded with water cannon".
-ANSWERING_VERBS = frozenset({"respond", "retaliate", "react", "reply"})
 
 # Verbs whose subject fends off the attack that is their object: its target.
 REPELLING = frozenset({"repel", "repulse", "resist", "counter"})
