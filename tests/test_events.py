@@ -4156,3 +4156,31 @@ def test_things_thrown_at_police_by_a_crowd_and_water_cannon_in_answer_are_two_a
     # a statement in answer is no force, a party thrown no attack
     assert event_types("The ministry responded with a statement.") == []
     assert event_types("He threw a party for his friends.") == []
+
+
+def test_pressure_put_on_someone_is_a_demand_and_pressure_felt_from_no_one_is_none():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("China exerted pressure on the Philippines to withdraw its ships.", None)
+    demand = one(doc.events, "REQUEST")
+    assert (_named(doc, demand, "source"), _named(doc, demand, "target")) == (
+        ["China"],
+        ["Philippines"],
+    )
+    assert event_types('Li said his firm was under "huge pressure" after seeing ChatGPT.') == []
+    doc = extract("The government came under pressure from the IMF to cut subsidies.", None)
+    assert _named(doc, one(doc.events, "REQUEST"), "source") == ["International Monetary Fund"]
+
+
+def test_they_who_speak_are_the_one_group_the_sentence_before_names_as_its_subject():
+    from eventwire.extraction.pipeline import extract
+
+    text = (
+        "Villagers fled to the town on Monday. They said soldiers burned their homes. "
+        "Amnesty International and Human Rights Watch condemned the raid. They said it "
+        "was unlawful."
+    )
+    doc = extract(text, None)
+    they = [a for a in doc.actors for m in a.mentions if m.text == "They"]
+    # the villagers are one group; two organisations are no one actor to resolve "they" to
+    assert [a.name for a in they] == ["civilians"]

@@ -523,6 +523,7 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     _find_crowds(found)
     _resolve_pronouns(found)
     _find_organisations(found)
+    _resolve_speaking_they(found)
     return _residents(_actors(found), found.text)
 
 
@@ -1714,6 +1715,46 @@ def _resolve_pronouns(found: _Found) -> None:
             pronouns[para].append(new)
             found.mentions.append(new)
     found.mentions.sort(key=lambda m: m.start)
+
+
+# Verbs that tag a quote or report speech: "they said in a joint statement".
+SPEAKING = frozenset({"say", "tell", "add", "write", "state", "insist", "argue", "note", "warn"})
+
+
+def _resolve_speaking_they(found: _Found) -> None:
+    """ "they" who speak ("'We urge the authorities ...,' they said") as the one group,
+    organisation or state the sentence before names as its subject ("Nine rights groups
+    called for his release"). Two subjects ("Amnesty and Human Rights Watch"), a person, or
+    none leave it unresolved: one mention names one actor."""
+    doc = found.doc
+    owner = found.covered()
+    added = False
+    for token in doc:
+        if token.lower_ != "they" or owner[token.i] is not None or token.dep_ != "nsubj":
+            continue
+        if token.head.lemma_.lower() not in SPEAKING or token.sent.start == 0:
+            continue
+        before = doc[token.sent.start - 1].sent
+        verbs = [before.root, *(c for c in before.root.children if c.dep_ == "conj")]
+        # every actor in the subject phrases, however the parser hangs a list of names
+        phrases = [
+            (c.left_edge.i, c.right_edge.i + 1)
+            for verb in verbs
+            for c in verb.children
+            if c.dep_ == "nsubj"
+        ]
+        subjects = {
+            m.entry for m in found.mentions if any(start <= m.start < end for start, end in phrases)
+        }
+        if len(subjects) != 1:
+            continue
+        entry = subjects.pop()
+        if found.kind(entry) in PERSON_LIKE:
+            continue
+        found.mentions.append(_Match(token.i, token.i + 1, entry, "pronoun"))
+        added = True
+    if added:
+        found.mentions.sort(key=lambda m: m.start)
 
 
 def _newer_subject(
