@@ -4184,3 +4184,14 @@ def test_they_who_speak_are_the_one_group_the_sentence_before_names_as_its_subje
     they = [a for a in doc.actors for m in a.mentions if m.text == "They"]
     # the villagers are one group; two organisations are no one actor to resolve "they" to
     assert [a.name for a in they] == ["civilians"]
+
+
+def test_a_participle_clause_with_its_doer_after_by_was_done_to_the_clause_s_subject():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Ukraine and Russia exchanged 150 prisoners of war, mediated by the UAE.", None)
+    mediation = one(doc.events, "CONSULT")
+    assert _named(doc, mediation, "source") == ["United Arab Emirates"]
+    assert sorted(_named(doc, mediation, "target")) == ["Russia", "Ukraine"]
+    # prisoners of war are soldiers, not criminals
+    assert "criminals" not in {a.name for a in doc.actors}

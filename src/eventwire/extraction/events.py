@@ -2425,6 +2425,19 @@ class _Reader:
             # before it is the one it was done to
             target += self.phrase(shared)
             passive = True
+        if (
+            not passive
+            and head.tag_ == "VBN"
+            and head.dep_ == "advcl"
+            and any(c.dep_ == "agent" for c in children)
+            and not any(c.dep_ in SUBJECTS for c in head.children)
+            and (shared := _subject(head)) is not None
+        ):
+            # a participle clause with its doer after "by": "Ukraine and Russia exchanged
+            # prisoners, mediated by the UAE", "X attacked Y, backed by Z": the clause's
+            # subject underwent it, the one after "by" did it
+            target += [a for a in self.phrase(shared) if a not in source]
+            passive = True
         if not passive:
             match.subject = _subject(head)
             # a subject that found what the act left, or the weapon that went off, is no doer
