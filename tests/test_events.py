@@ -4195,3 +4195,18 @@ def test_a_participle_clause_with_its_doer_after_by_was_done_to_the_clause_s_sub
     assert sorted(_named(doc, mediation, "target")) == ["Russia", "Ukraine"]
     # prisoners of war are soldiers, not criminals
     assert "criminals" not in {a.name for a in doc.actors}
+
+
+def test_a_deal_brokered_between_two_sides_is_mediated_by_the_broker():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("Qatar and Egypt brokered a ceasefire between Israel and Hamas.", None)
+    mediation = one(doc.events, "CONSULT")
+    assert mediation.mode == "third-party"
+    assert sorted(_named(doc, mediation, "source")) == ["Egypt", "Qatar"]
+    assert sorted(_named(doc, mediation, "target")) == ["Hamas", "Israel"]
+    truce = one(doc.events, "AGREE")
+    assert sorted(_named(doc, truce, "source")) == ["Hamas", "Israel"]
+    # brokers acting together mediate for others, not with each other
+    doc = extract("Turkey and the UN brokered the grain deal in July 2022.", None)
+    assert one(doc.events, "CONSULT").target == []

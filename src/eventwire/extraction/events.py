@@ -2280,7 +2280,12 @@ class _Reader:
         match.target = [a for a in _unique(target) if a not in match.source]
         between = _between(match.head.children) + _between(match.head.head.children)
         match.sides = bool(match.source) and bool(between)
-        if not match.target and len(match.source) > 1 and type_ in self.lex.reciprocal_types:
+        if (
+            not match.target
+            and len(match.source) > 1
+            and type_ in self.lex.reciprocal_types
+            and match.entry.mode != "third-party"  # mediators who act together mediate for others
+        ):
             match.target = list(match.source)  # "the US and Russia met": each met the other
 
     def _forecast(self, match: _Match, matches: list[_Match]) -> bool:
