@@ -4210,3 +4210,13 @@ def test_a_deal_brokered_between_two_sides_is_mediated_by_the_broker():
     # brokers acting together mediate for others, not with each other
     doc = extract("Turkey and the UN brokered the grain deal in July 2022.", None)
     assert one(doc.events, "CONSULT").target == []
+
+
+def test_a_broadcaster_the_actors_name_suspended_by_those_in_power_is_censored():
+    from eventwire.extraction.pipeline import extract
+
+    text = "Burkina Faso's military government suspended France 24 for two weeks."
+    doc = extract(text, None)
+    censorship = one(doc.events, "COERCE")
+    assert censorship.mode == "censor"
+    assert _named(doc, censorship, "target") == ["France 24"]

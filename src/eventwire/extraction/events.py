@@ -1881,6 +1881,7 @@ class _Reader:
                 or o.lower_ in entry.objects  # "bases", which the lemmatiser reads as "basis"
                 or (entry.type == "RETREAT" and self._is_state(o))
                 or ("<people>" in entry.objects and self._names_people(o))
+                or ("<media>" in entry.objects and self._kind_at(o) == "media")
                 for o in objects
             ):
                 return False
