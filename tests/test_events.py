@@ -4220,3 +4220,10 @@ def test_a_broadcaster_the_actors_name_suspended_by_those_in_power_is_censored()
     censorship = one(doc.events, "COERCE")
     assert censorship.mode == "censor"
     assert _named(doc, censorship, "target") == ["France 24"]
+
+
+def test_a_broadcaster_suspended_stays_censored_whatever_the_type_model_reads():
+    from eventwire.extraction.pipeline import extract
+
+    doc = extract("The junta suspended RFI and France 24.", None)
+    assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "censor")]
