@@ -1816,7 +1816,7 @@ class _Reader:
                 continue  # "attack helicopters", "sanctions bills": a thing, not an act
             if head.lemma_.lower() == "riot" and head.head.lemma_.lower() in RIOT_GEAR:
                 continue  # "riot police", "riot gear": who puts riots down, and with what
-            if _in_phrase(head):
+            if _in_phrase(head) or _felt_pressure(head):
                 continue  # "in recognition of Women's Day": because of it, no recognition
             if head.pos_ in ("NOUN", "PROPN") and self._fits(entry, head, list(run)):
                 yield _Match(entry, list(run), head)
@@ -2420,29 +2420,21 @@ class _Reader:
         if not passive and (undergoer := _state_passive(head)) is not None:
             target += self.phrase(undergoer)  # "Lai stands accused of collusion"
             passive = True
-        if (
-            not passive
-            and head.dep_ in ("conj", "pcomp", "advcl")
+        # "The soldier escaped the ambush but was shot by militants", "The rebels fled after
+        # being attacked by the army": the subject the passive shares with the verb before it
+        # is the one it was done to; so too of a participle clause with its doer after "by":
+        # "Ukraine and Russia exchanged prisoners, mediated by the UAE".
+        shared_passive = (
+            head.dep_ in ("conj", "pcomp", "advcl")
             and any(c.dep_ == "auxpass" for c in head.children)
-            and (shared := _subject(head)) is not None
-        ):
-            # "The soldier escaped the ambush but was shot by militants", "The rebels fled
-            # after being attacked by the army": the subject the passive shares with the verb
-            # before it is the one it was done to
-            target += self.phrase(shared)
-            passive = True
-        if (
-            not passive
-            and head.tag_ == "VBN"
+        ) or (
+            head.tag_ == "VBN"
             and head.dep_ == "advcl"
             and any(c.dep_ == "agent" for c in children)
             and not any(c.dep_ in SUBJECTS for c in head.children)
-            and (shared := _subject(head)) is not None
-        ):
-            # a participle clause with its doer after "by": "Ukraine and Russia exchanged
-            # prisoners, mediated by the UAE", "X attacked Y, backed by Z": the clause's
-            # subject underwent it, the one after "by" did it
-            target += [a for a in self.phrase(shared) if a not in source]
+        )
+        if not passive and shared_passive and (shared := _subject(head)) is not None:
+            target += self.phrase(shared)
             passive = True
         if not passive:
             match.subject = _subject(head)
@@ -3833,16 +3825,23 @@ IN_OF_PHRASES = frozenset({"recognition"})
 
 def _in_phrase(noun: Token) -> bool:
     """Whether ``noun`` is the middle of a set phrase "in <noun> of" that gives a reason, not
-    an act ("In recognition of International Women's Day, the charity cited ..."), or is
-    pressure felt from no one ("his firm was under huge pressure": a state of mind; "under
-    pressure from the IMF" is the IMF's)."""
-    if noun.lemma_.lower() == "pressure" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
-        return not any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
+    an act ("In recognition of International Women's Day, the charity cited ...")."""
     return (
         noun.lemma_.lower() in IN_OF_PHRASES
         and noun.dep_ == "pobj"
         and noun.head.lower_ == "in"
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
+def _felt_pressure(noun: Token) -> bool:
+    """Whether ``noun`` is pressure felt from no one ("his firm was under huge pressure": a
+    state of mind; "under pressure from the IMF" is the IMF's)."""
+    return (
+        noun.lemma_.lower() == "pressure"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "under"
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
     )
 
 
