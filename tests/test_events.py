@@ -3962,7 +3962,17 @@ def test_an_aircraft_downed_is_attacked():
 def test_what_continues_to_decline_refuses_nothing():
     text = "As Japan's population continues to decline, more foreign workers arrive."
     assert "REJECT" not in event_types(text)
-    assert event_types("Kenya declined to comment on the report.") == ["REJECT"]
+    # a comment withheld (CAMEO 011) is no refusal, neither for the rules nor the type model
+    assert event_types("Kenya declined to comment on the report.") == []
+    assert event_types("The ministry refused to comment on the report.") == []
+    assert event_types("Police refused to confirm the toll.") == []
+    assert event_types("Iran refused to discuss its missile programme.") == ["REJECT"]
+
+
+def test_an_envoy_recalled_for_consultations_holds_no_talks():
+    text = "Israel recalled its ambassador to Turkey for consultations."
+    assert event_types(text) == ["SANCTION"]
+    assert "CONSULT" in event_types("The two envoys met for consultations in Geneva.")
 
 
 def test_information_received_is_no_visit():
@@ -4227,3 +4237,18 @@ def test_a_broadcaster_suspended_stays_censored_whatever_the_type_model_reads():
 
     doc = extract("The junta suspended RFI and France 24.", None)
     assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "censor")]
+
+
+def test_an_undertaking_to_act_is_its_makers_act():
+    # the infinitive of an offensive launched, an effort pressed or a bid owned is their act
+    for text, doer in [
+        ("The army launched an operation to retake the town.", "soldiers"),
+        ("Security forces moved ahead with efforts to take control of the train.", "soldiers"),
+        ("Israel announced a plan to annex the Jordan Valley.", "Israel"),
+    ]:
+        doc = eventwire.extract(text)
+        seize = one(doc.events, "COERCE")
+        assert _named(doc, seize, "source") == [doer], text
+    # a plan condemned is not the condemner's
+    doc = eventwire.extract("Russia condemned the plan to annex the valley.")
+    assert _named(doc, one(doc.events, "COERCE"), "source") == []

@@ -1886,10 +1886,7 @@ class _Reader:
             ):
                 return False
         if entry.not_objects:
-            acted_on = _acted_on(head)
-            if not acted_on and entry.pos == "verb":
-                # what an infinitive after it does: "declined to comment" refuses nothing
-                acted_on = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            acted_on = _acted_on(head) if entry.pos != "verb" else _acted_on_or_infinitive(head)
             if self._ruled_out(entry, acted_on):
                 return False
         if entry.received and not any(
@@ -1960,6 +1957,8 @@ class _Reader:
             governors = [_governing_verb(head), *(c for c in head.lefts if c.tag_ == "VBG")]
             if any(g is not None and g.lemma_.lower() in entry.not_governors for g in governors):
                 return False
+        if entry.type == "CONSULT" and entry.pos == "noun" and _called_home_for(head):
+            return False
         return not (entry.type is None and not self._negated(head, tokens))
 
     def _state_in_protest(self, noun: Token) -> bool:
@@ -3231,7 +3230,7 @@ class _Reader:
         what it is done to, or who does it, rules it out ("delivered a speech", "provide
         impetus", "thousands of residents fled"): the model's guess at the same word should
         not undo that."""
-        acted_on = _acted_on(verb)
+        acted_on = _acted_on_or_infinitive(verb)
         doers = _with_counted(_doers(verb))
         return any(
             self._ruled_out(e, acted_on) or _any_named(e.not_subjects, doers)
@@ -3894,6 +3893,24 @@ def _acted_on(verb: Token) -> list[Token]:
     return found + [c for o in found for c in o.conjuncts]  # "a report and ten hostages"
 
 
+def _called_home_for(noun: Token) -> bool:
+    """Whether ``noun`` is why an envoy was called home: "recalled its ambassador for
+    consultations" brings them home (a sanction), it holds no talks with anyone."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    verb = noun.head.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # the parser may hang it on the envoy
+    return verb.lemma_.lower() in ("recall", "withdraw")
+
+
+def _acted_on_or_infinitive(verb: Token) -> list[Token]:
+    """What ``verb`` is done to, else the infinitive it governs: "declined to comment" and
+    "refused to confirm" withhold a comment, they refuse nothing."""
+    acted_on = _acted_on(verb)
+    return acted_on or [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+
+
 # What a meeting is the occasion of: "met Zelensky and reaffirmed support for Ukraine" reports
 # the support; the meeting is how it was given.
 OCCASIONED = frozenset({"SUPPORT", "AGREE", "AID", "COOPERATE", "REQUEST", "ACCUSE", "REJECT"})
@@ -4404,6 +4421,11 @@ def _subject(verb: Token) -> Token | None:
                 return child if borrowed else None
         if (named := _name_as_adverb(verb)) is not None:
             return named
+        if verb.dep_ in ("acl", "relcl") and (effort := _effort_owner(verb)) is not None:
+            if effort.pos_ != "VERB":
+                return effort  # "the army's bid to retake the town"
+            borrowed, verb = True, effort  # "launched an offensive to retake the town"
+            continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         if verb.dep_ == "ccomp" and (said := said_subject(verb)) is not None:
@@ -4439,6 +4461,41 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             continue
         return None
+    return None
+
+
+# An undertaking whose "to" infinitive is its maker's act ("an offensive to retake the town"),
+# and the verbs by which a side makes it its own ("launched", "stepped up", "pressed ahead with").
+EFFORT_NOUNS = frozenset(
+    {"effort", "bid", "attempt", "operation", "offensive", "campaign", "drive", "push", "mission"}
+    | {"plan", "move", "initiative", "crackdown", "assault", "counteroffensive", "endeavour"}
+    | {"endeavor", "quest", "race", "scramble", "programme", "program"}
+)
+UNDERTAKING_VERBS = frozenset(
+    {"launch", "begin", "start", "mount", "make", "intensify", "step", "continue", "lead"}
+    | {"undertake", "spearhead", "conduct", "redouble", "renew", "resume", "stage", "move"}
+    | {"press", "push", "forge", "announce", "unveil", "step up", "kick", "escalate", "expand"}
+)
+
+
+def _effort_owner(verb: Token) -> Token | None:
+    """Who makes the undertaking a "to" infinitive hangs on: the noun's owner ("the army's bid
+    to retake"), else the verb that launches it ("launched an offensive to retake", "moved
+    ahead with efforts to take control"); None when the undertaking is no one's here ("Russia
+    condemned the plan to annex")."""
+    noun = verb.head
+    if not _infinitive(verb) or noun.lemma_.lower() not in EFFORT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    elif noun.dep_ != "dobj":
+        return None
+    if governor.pos_ == "VERB" and governor.lemma_.lower() in UNDERTAKING_VERBS:
+        return governor
     return None
 
 
