@@ -4252,3 +4252,24 @@ def test_an_undertaking_to_act_is_its_makers_act():
     # a plan condemned is not the condemner's
     doc = eventwire.extract("Russia condemned the plan to annex the valley.")
     assert _named(doc, one(doc.events, "COERCE"), "source") == []
+
+
+def test_a_plan_that_met_with_opposition_met_no_one():
+    # a reception is no meeting, whether the parse makes it an object or says "with"
+    assert event_types("The plan met with opposition from farmers.") == []
+    assert event_types("The proposal met with fierce criticism.") == []
+    # the opposition named as a party is met
+    assert event_types("Ruto met the opposition on Monday.") == ["CONSULT"]
+    assert event_types("The president met with the opposition on Monday.") == ["CONSULT"]
+    # nor is a party named with its country
+    assert event_types("Kerry met with Syrian opposition in Geneva.") == ["CONSULT"]
+
+
+def test_whom_a_threat_is_of_makes_it():
+    doc = eventwire.extract("Villagers live under the threat of al-Shabab attacks.")
+    threat = one(doc.events, "THREATEN")
+    assert _named(doc, threat, "source") == ["al-Shabaab"]
+    assert _named(doc, threat, "target") == []
+    doc = eventwire.extract("The threat of Hamas to Israel persists.")
+    threat = one(doc.events, "THREATEN")
+    assert (_named(doc, threat, "source"), _named(doc, threat, "target")) == (["Hamas"], ["Israel"])

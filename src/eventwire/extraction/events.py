@@ -1885,10 +1885,8 @@ class _Reader:
                 for o in objects
             ):
                 return False
-        if entry.not_objects:
-            acted_on = _acted_on(head) if entry.pos != "verb" else _acted_on_or_infinitive(head)
-            if self._ruled_out(entry, acted_on):
-                return False
+        if entry.not_objects and self._ruled_out(entry, _ruled_on(entry, head)):
+            return False
         if entry.received and not any(
             self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
         ):
@@ -1991,10 +1989,22 @@ class _Reader:
         """Whether all the verb acts on is what ``entry``'s ``not_objects`` rules out: those
         words, or with "<people>" a person ("dismissed the police chief" rejects nothing)."""
         return bool(acted_on) and all(
-            o.lemma_.lower() in entry.not_objects
+            (o.lemma_.lower() in entry.not_objects and not self._party_named(o))
             or ("<people>" in entry.not_objects and self._kind_at(o) in ("person", "leader"))
             for o in acted_on
         )
+
+    def _party_named(self, noun: Token) -> bool:
+        """Whether a word the lexicon rules out as an object is, here, a political party the
+        actors know, named as one: "met the opposition", "met with Syrian opposition" (not
+        "met with fierce opposition"; troops inspected stay troops)."""
+        named = any(
+            c.dep_ == "poss"
+            or c.lower_ == "the"
+            or (c.dep_ in ("amod", "compound") and self.index.at(c.idx, _end(c)) is not None)
+            for c in noun.children
+        )
+        return named and self._kind_at(noun) == "party"
 
     def _is_state(self, token: Token) -> bool:
         return self._kind_at(token) == "state"  # "left Syria"
@@ -3230,10 +3240,9 @@ class _Reader:
         what it is done to, or who does it, rules it out ("delivered a speech", "provide
         impetus", "thousands of residents fled"): the model's guess at the same word should
         not undo that."""
-        acted_on = _acted_on_or_infinitive(verb)
         doers = _with_counted(_doers(verb))
         return any(
-            self._ruled_out(e, acted_on) or _any_named(e.not_subjects, doers)
+            self._ruled_out(e, _ruled_on(e, verb)) or _any_named(e.not_subjects, doers)
             for e in self.lex.verbs.get(verb.lemma_.lower(), ())
             if len(e.words) == 1
         )
@@ -3904,11 +3913,17 @@ def _called_home_for(noun: Token) -> bool:
     return verb.lemma_.lower() in ("recall", "withdraw")
 
 
-def _acted_on_or_infinitive(verb: Token) -> list[Token]:
-    """What ``verb`` is done to, else the infinitive it governs: "declined to comment" and
-    "refused to confirm" withhold a comment, they refuse nothing."""
-    acted_on = _acted_on(verb)
-    return acted_on or [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+def _ruled_on(entry: Entry, head: Token) -> list[Token]:
+    """What ``entry``'s ``not_objects`` are checked against: what the trigger is done to; for a
+    verb with no object, the infinitive it governs ("declined to comment" and "refused to
+    confirm" withhold a comment, they refuse nothing); for a meeting, whom it is "with" too
+    ("the plan met with opposition" met no one)."""
+    acted_on = _acted_on(head)
+    if entry.pos == "verb" and not acted_on:
+        acted_on = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if entry.type == "CONSULT":
+        acted_on += _prep_objects(head, ("with",))
+    return acted_on
 
 
 # What a meeting is the occasion of: "met Zelensky and reaffirmed support for Ukraine" reports
