@@ -329,7 +329,7 @@ def test_the_group_and_they_stand_for_the_actor_named_as_subject_just_before():
     burned, appeal = events["burned"], events["appeal"]
     assert (burned.source, burned.source_basis) == ([actor(document, "Boko Haram")], "inherited")
     assert appeal.source_basis == "inherited"
-    assert appeal.source == events["refused"].source
+    assert appeal.source == [actor(document, "Kenya's health authorities")]
 
 
 def test_their_and_the_agency_stand_for_the_actor_named_as_subject_just_before():
@@ -796,3 +796,18 @@ def test_the_strikes_point_back_to_the_strikes_not_to_the_last_attack():
     )
     mentions = {e.trigger.text: [m.trigger.text for m in e.mentions] for e in document.events}
     assert mentions == {"struck": ["struck", "killed"], "attacked": ["attacked"]}
+
+
+def test_a_town_named_in_a_countrys_province_is_where_the_event_was():
+    # the province after a country's possessive only says where the town is
+    for text, town in [
+        ("Traders in Hyderabad in Pakistan's Sindh province observed a strike.", "Hyderabad"),
+        (
+            "Protesters set fire to the council building in Nasiriyah, in southern Iraq's "
+            "Dhi Qar province.",
+            "Nasiriyah",
+        ),
+        ("Gunmen attacked Lokori in Turkana South on Monday.", "Lokori"),
+    ]:
+        document = extract(text)
+        assert [place_name(document, e) for e in document.events] == [town], text

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -1235,11 +1236,18 @@ def _merged(
 
 
 # What stands between a place and the place the text puts it in: "Lokori in Turkana South",
-# "Kabarnet, Baringo".
-INSIDE_GAPS = frozenset({",", "in", "in the"})
+# "Kabarnet, Baringo", "Mandera, in northern Kenya".
+_DIRECTION = (
+    r"(?: (?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western))?"
+)
+INSIDE_GAP = re.compile(rf"(?:,|in|in the|, in|, in the){_DIRECTION}", re.I)
+# A country's possessive between the two: "Hyderabad in Pakistan's Sindh province",
+# "Nasiriyah, in southern Iraq's Dhi Qar province".
+OWNER_GAP = re.compile(rf"['’]s{_DIRECTION}", re.I)
 # The most characters such a gap takes with the spaces around it: only so far back is looked
 # at, so a long document costs no more per event than a short one.
-INSIDE_GAP_CHARS = 16
+INSIDE_GAP_CHARS = 24
 
 
 def _inner_place(
@@ -1262,18 +1270,42 @@ def _inner_place(
     for m in outer.mentions:
         if not any(start <= m.start < end for start, end in spans):
             continue
-        for end in range(max(0, m.start - INSIDE_GAP_CHARS), m.start):
+        cursor = m.start
+        for end in range(max(0, cursor - INSIDE_GAP_CHARS), cursor):
             inner = ends.get(end)
+            if inner is None:
+                continue
+            gap = " ".join(text[end:cursor].split())
             if (
-                inner is not None
-                and " ".join(text[end : m.start].split()) in INSIDE_GAPS
-                and inner.id != outer.id
-                and inner.precision != "country"
-                and inner.country is not None  # a continent: "the Church of Africa in X"
-                and fits(inner.id)
+                inner.precision == "country"
+                and inner.country == outer.country
+                and OWNER_GAP.fullmatch(gap)
+                and (owner := _starting(inner, end)) is not None
             ):
+                # "Iraq's Dhi Qar province": look before the country for the town it holds
+                for before in range(max(0, owner - INSIDE_GAP_CHARS), owner):
+                    town = ends.get(before)
+                    gap = " ".join(text[before:owner].split())
+                    if town is not None and INSIDE_GAP.fullmatch(gap) and _inner(town, outer, fits):
+                        return event.model_copy(update={"place": town.id})
+            elif INSIDE_GAP.fullmatch(gap) and _inner(inner, outer, fits):
                 return event.model_copy(update={"place": inner.id})
     return event
+
+
+def _inner(inner: Place, outer: Place, fits: Callable[[str], bool]) -> bool:
+    """Whether ``inner``, named just before ``outer``, can be the smaller place inside it."""
+    return (
+        inner.id != outer.id
+        and inner.precision != "country"
+        and inner.country is not None  # a continent: "the Church of Africa in X"
+        and fits(inner.id)
+    )
+
+
+def _starting(place: Place, end: int) -> int | None:
+    """Where the mention of ``place`` that ends at ``end`` starts."""
+    return next((m.start for m in place.mentions if m.end == end), None)
 
 
 def _smaller_place(
