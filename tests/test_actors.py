@@ -909,6 +909,9 @@ def test_where_sides_met_says_nothing_of_whose_they_are():
     [
         "Militants fired rockets into southern Israel on Monday.",
         "Officials accused Rwanda of backing the rebels.",
+        # nor against its people abroad: kidnappers of foreigners are where the act is
+        "Gunmen kidnapped two French tourists on Monday.",
+        "Rebels abducted three Chinese workers from a gold mine.",
     ],
 )
 def test_who_acts_against_a_state_by_its_name_is_not_taken_for_its_own(nlp, dictionary, text):
@@ -970,3 +973,11 @@ def test_a_storm_named_like_a_person_is_no_one(nlp, dictionary):
     )
     people = [a.name for a in extract(nlp, dictionary, text) if a.kind == "person"]
     assert people == ["Jude Bellingham"]
+
+
+def test_kidnappers_of_foreigners_take_the_country_where_they_struck():
+    document = eventwire.extract(
+        "Rebels kidnapped three Chinese workers from a gold mine in South Kivu."
+    )
+    assert actor_named(document.actors, "Rebels").country == "COD"
+    assert actor_named(document.actors, "Chinese workers").country == "CHN"

@@ -1537,20 +1537,33 @@ def _facing_state(
 ) -> bool:
     """Whether a noun for people is the subject of a verb aimed at the state ``country`` by
     its own name ("Militants fired rockets into southern Israel", "Officials accused
-    Rwanda"): they are seldom that state's, though the article names it most. Its organs
-    are another matter: "Rebels attacked Mali's army" are as often Mali's own."""
+    Rwanda"), or at that state's civilians ("Rebels kidnapped three Chinese workers",
+    "Gunmen seized two French tourists"): they are seldom that state's, though the article
+    names it most; where the act happened will say. Its organs are another matter: "Rebels
+    attacked Mali's army" are as often Mali's own."""
     if country is None or head.dep_ != "nsubj":
         return False
     verb = head.head
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     aims = [p for t in [verb, *objects] for p in t.children if p.dep_ == "prep"]
     objects += [o for p in aims if p.lower_ in AIMING_PREPS for o in p.children if o.dep_ == "pobj"]
-    return any(
-        (m := owner[o.i]) is not None
-        and _is_state(found, m)
-        and found.dictionary.entries[m.entry].country == country
-        for o in objects
-    )
+    entries = found.dictionary.entries
+    for o in objects:
+        m = owner[o.i]
+        if m is not None and _is_state(found, m) and entries[m.entry].country == country:
+            return True
+        if m is not None and (m.entry not in entries or entries[m.entry].sector in STATE_SECTORS):
+            continue  # the state's soldiers or police, or a person
+        # "three Chinese workers", "two French tourists": people of the state, no organ of it
+        if any(
+            c.dep_ in ("amod", "compound")
+            and (n := owner[c.i]) is not None
+            and _is_state(found, n)
+            and entries[n.entry].country == country
+            for c in o.children
+        ):
+            return True
+    return False
 
 
 def _placed(head: Any, owner: list[_Match | None]) -> bool:
