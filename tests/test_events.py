@@ -4273,3 +4273,46 @@ def test_whom_a_threat_is_of_makes_it():
     doc = eventwire.extract("The threat of Hamas to Israel persists.")
     threat = one(doc.events, "THREATEN")
     assert (_named(doc, threat, "source"), _named(doc, threat, "target")) == (["Hamas"], ["Israel"])
+
+
+def test_whose_a_visit_or_mediation_is_is_named_by_its_of():
+    doc = eventwire.extract("The visit of Pope Francis to the DRC drew huge crowds.")
+    visit = one(doc.events, "CONSULT")
+    assert _named(doc, visit, "source") == ["Francis"]
+    assert _named(doc, visit, "target") == ["Democratic Republic of the Congo"]
+    doc = eventwire.extract("The mediation of Qatar led to a truce.")
+    assert _named(doc, one(doc.events, "CONSULT"), "source") == ["Qatar"]
+
+
+def test_the_ministers_of_two_states_are_both_states():
+    doc = eventwire.extract("The foreign ministers of Egypt and Jordan discussed the crisis.")
+    talks = one(doc.events, "CONSULT")
+    assert _named(doc, talks, "source") == ["Egyptian government", "Jordan"]
+
+
+def test_a_game_won_is_no_beating():
+    for text in [
+        "Ukraine's national football team beat Slovakia 2-1 on Friday.",
+        "Madison Keys beat Victoria Azarenka in the semi-final in Melbourne.",
+    ]:
+        assert event_types(text) == [], text
+    assert event_types("Police beat fans after the match.") == ["ASSAULT"]
+    assert event_types("Police beat two journalists in Harare.") == ["ASSAULT"]
+
+
+def test_a_claim_called_baseless_is_disapproved_not_demanded():
+    types = event_types("Moscow denied the accusations, calling them baseless and absurd.")
+    assert sorted(types) == ["ACCUSE", "REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities suspended mobile internet services in Srinagar.",
+        "The Nigerian government suspended Twitter operations in the country.",
+        "Sudanese authorities cut internet access in El Obeid.",
+    ],
+)
+def test_the_internet_cut_or_suspended_is_censored(text):
+    (event,) = eventwire.extract(text).events
+    assert (event.type, event.mode) == ("COERCE", "censor")

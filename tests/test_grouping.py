@@ -811,3 +811,11 @@ def test_a_town_named_in_a_countrys_province_is_where_the_event_was():
     ]:
         document = extract(text)
         assert [place_name(document, e) for e in document.events] == [town], text
+
+
+def test_what_a_protest_is_against_named_bare_is_its_cause_not_an_act():
+    document = extract("Hundreds of women in Bukavu marched against sexual violence.")
+    assert [e.type for e in document.events] == ["PROTEST"]
+    # a killing named as one is recorded
+    document = extract("Students protested over the killing of a classmate by police.")
+    assert sorted(e.type for e in document.events) == ["ASSAULT", "PROTEST"]

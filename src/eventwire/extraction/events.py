@@ -157,6 +157,17 @@ def route_start(text: str, end: int) -> bool:
     return ROUTE_FROM.match(text, end) is not None
 
 
+# Nouns for the use of a thing, which their compound names: "internet services", "Twitter
+# operations", "internet access".
+SERVICES = frozenset({"service", "access", "operation", "connection", "network", "account"})
+# A game's result and the contests games are played in: "beat Slovakia 2-1 in the final".
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+CONTESTS = frozenset(
+    {"final", "semi-final", "semifinal", "quarter-final", "quarterfinal", "tournament", "match"}
+    | {"championship", "league", "cup", "olympics", "derby", "qualifier", "fixture", "set"}
+)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One trigger of the lexicon: its words, what they mean, and how to read their roles."""
@@ -1870,8 +1881,14 @@ class _Reader:
                     for g in c.children
                 ]
             objects += [counted for o in objects for counted in _counted(o)]
-            # the parser may hang the noun under its adjective ("a silver pendant")
-            objects += [c for o in objects for c in o.children if c.dep_ == "amod"]
+            # the parser may hang the noun under its adjective ("a silver pendant"); a
+            # service is what it serves ("suspended mobile internet services")
+            objects += [
+                c
+                for o in objects
+                for c in o.children
+                if c.dep_ == "amod" or (c.dep_ == "compound" and o.lemma_.lower() in SERVICES)
+            ]
             # what a thing found holds: "packages containing explosive devices", "a car
             # loaded with explosives"
             objects += [g for o in objects for g in _contents(o)]
@@ -1886,6 +1903,8 @@ class _Reader:
             ):
                 return False
         if entry.not_objects and self._ruled_out(entry, _ruled_on(entry, head)):
+            return False
+        if entry.mode == "beat" and self._sports_result(head):
             return False
         if entry.received and not any(
             self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1994,6 +2013,20 @@ class _Reader:
             for o in acted_on
         )
 
+    def _sports_result(self, verb: Token) -> bool:
+        """Whether "beat" reports a game: "Ukraine beat Slovakia 2-1", "Keys beat Azarenka in
+        the semi-final"; a side or a player beaten where a score or a contest is named (fans
+        beaten after a match were beaten)."""
+        beaten = [c for c in verb.children if c.dep_ == "dobj"]
+        if not beaten or not all(self._kind_at(o) in ("state", "person", None) for o in beaten):
+            return False
+        if any(_people_noun(o) for o in beaten):
+            return False  # "beat fans", "beat two journalists"
+        sentence = verb.sent
+        return SCORE.search(sentence.text) is not None or any(
+            t.lemma_.lower() in CONTESTS for t in sentence
+        )
+
     def _party_named(self, noun: Token) -> bool:
         """Whether a word the lexicon rules out as an object is, here, a political party the
         actors know, named as one: "met the opposition", "met with Syrian opposition" (not
@@ -2088,7 +2121,8 @@ class _Reader:
     def _misparsed_conjuncts(self, token: Token) -> list[Token]:
         """Parties joined to a phrase where the parser hangs them elsewhere: "The US, Russia
         and Switzerland" (Russia an apposition), "Barack Obama and Vladimir Putin" (Putin
-        joined to "Obama" inside the name), "Israeli and Syrian forces" (joined adjectives)."""
+        joined to "Obama" inside the name), "Israeli and Syrian forces" (joined adjectives),
+        "the leaders of France and Germany" (Germany joined to the state in the name)."""
         mine = self.index.at(token.idx, _end(token))
         out: list[Token] = []
         for child in token.children:
@@ -2096,6 +2130,17 @@ class _Reader:
             if child.dep_ == "appos" and child.i > token.i:
                 if not self._where_in_parenthesis(child):
                     out += [child, *child.conjuncts]
+            elif mine is not None and child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                # "the foreign ministers of Egypt and Jordan": Jordan's too
+                out += [
+                    c
+                    for p in child.children
+                    if p.dep_ == "pobj"
+                    and (state := self.index.at(p.idx, _end(p))) is not None
+                    and state.kind == "state"
+                    and state.country == mine.country
+                    for c in p.conjuncts
+                ]
             elif inside:
                 out += [c for c in child.conjuncts if c.i > child.i]
             elif (
@@ -3242,7 +3287,9 @@ class _Reader:
         not undo that."""
         doers = _with_counted(_doers(verb))
         return any(
-            self._ruled_out(e, _ruled_on(e, verb)) or _any_named(e.not_subjects, doers)
+            self._ruled_out(e, _ruled_on(e, verb))
+            or _any_named(e.not_subjects, doers)
+            or (e.mode == "beat" and self._sports_result(verb))
             for e in self.lex.verbs.get(verb.lemma_.lower(), ())
             if len(e.words) == 1
         )

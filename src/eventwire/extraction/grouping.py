@@ -390,6 +390,13 @@ def group(
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
+    protests = {
+        t.i
+        for e in out
+        if e.type == "PROTEST"
+        for t in doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand") or ()
+    }
+    out = [e for e in out if not _protested_against(doc, e, protests)]
     return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(out, start=1)]
 
 
@@ -612,6 +619,23 @@ def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
         for d in doers
         for t in d.subtree
     )
+
+
+def _protested_against(doc: Doc, event: Event, protests: set[int]) -> bool:
+    """ "Women marched against sexual violence": a kind of act named bare as what a protest
+    is against is its cause, not an act to record; "protested over the killing of a
+    classmate" names one. ``protests``: the tokens of the article's protest triggers."""
+    if event.source or event.target or event.type not in FORCE_TYPES:
+        return False
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return False
+    noun = words.root
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("against", "over"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    return noun.head.head.i in protests
 
 
 def _stated_date(event: Event) -> str | None:
