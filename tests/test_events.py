@@ -1853,7 +1853,7 @@ def test_ways_blocked_and_police_riots_are_protests():
     from eventwire.extraction.pipeline import extract
 
     blocked = extract("Matatu operators blocked a car park on Monday.")
-    assert [(e.type, e.mode) for e in blocked.events] == [("PROTEST", "demo")]
+    assert [(e.type, e.mode) for e in blocked.events] == [("PROTEST", "obstruct")]
     # a riot is violence whoever riots, not an official's complaint
     rioted = extract("Police rioted in Kisumu on Friday.")
     assert ("PROTEST", "riot") in [(e.type, e.mode) for e in rioted.events]
@@ -4138,7 +4138,7 @@ def test_a_road_the_police_block_is_closed_by_force_and_their_own_pay_protest_is
     text = "Police officers protesting unpaid allowances blocked the road in Kisumu."
     assert {e.type for e in extract(text, None).events} == {"PROTEST"}
     text = "Protesters blocked the Nakuru-Eldoret highway."
-    assert [(e.type, e.mode) for e in extract(text, None).events] == [("PROTEST", "demo")]
+    assert [(e.type, e.mode) for e in extract(text, None).events] == [("PROTEST", "obstruct")]
 
 
 def test_live_rounds_fired_to_disperse_a_crowd_are_shots_at_the_crowd():
