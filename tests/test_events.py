@@ -4316,3 +4316,15 @@ def test_a_claim_called_baseless_is_disapproved_not_demanded():
 def test_the_internet_cut_or_suspended_is_censored(text):
     (event,) = eventwire.extract(text).events
     assert (event.type, event.mode) == ("COERCE", "censor")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A roadside bombing near Samarra on Sunday killed one soldier.", "explosives"),
+        ("Three civilians were killed in a suicide car bombing in Baghdad.", "suicide-attack"),
+        ("Israeli jets bombed Gaza on Monday.", "aerial"),
+    ],
+)
+def test_a_bombing_names_how_its_dead_were_killed(text, mode):
+    assert [e.mode for e in eventwire.extract(text).events if e.type == "ASSAULT"] == [mode]
