@@ -981,3 +981,19 @@ def test_kidnappers_of_foreigners_take_the_country_where_they_struck():
     )
     assert actor_named(document.actors, "Rebels").country == "COD"
     assert actor_named(document.actors, "Chinese workers").country == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parnpree Bahiddha-Nukara met Min Aung Hlaing in Naypyidaw. He urged him to end the "
+        "violence.",
+        "Olaf Scholz met Joe Biden at the White House. He asked him to press Congress.",
+    ],
+)
+def test_he_and_him_in_one_clause_are_the_two_just_named_in_their_roles(text):
+    document = eventwire.extract(text)
+    names = {a.id: a.name for a in document.actors}
+    met, asked = document.events
+    assert [names[i] for i in asked.source] == [names[i] for i in met.source]
+    assert [names[i] for i in met.target][:1] == [names[i] for i in asked.target][:1]

@@ -1716,8 +1716,16 @@ def _resolve_pronouns(found: _Found) -> None:
         candidates = chain(
             reversed(pronouns[para]), (people[para][k] for k in range(before - 1, -1, -1))
         )
+        # "He urged him": not the one the clause's subject already stands for
+        subject = _clause_subject(token, pronouns[para])
         target = newer or next(
-            (m for m in candidates if found.genders.get(m.entry, gender) == gender), None
+            (
+                m
+                for m in candidates
+                if found.genders.get(m.entry, gender) == gender
+                and (subject is None or m.entry != subject.entry)
+            ),
+            None,
         )
         if target is None and not before and not pronouns[para] and para > 0:
             inside = people[para - 1] + pronouns[para - 1]
@@ -1775,15 +1783,52 @@ def _newer_subject(
 ) -> _Match | None:
     """The person named last before ``token``, where that is after the last pronoun resolved,
     as a subject, and of an earlier clause than the pronoun's own (whose subject it cannot
-    be: "Zelensky greeted him")."""
+    be: "Zelensky greeted him"). Where the clause has two pronouns of one gender, its
+    subject is the subject of the sentence before and its object the other person
+    ("Parnpree met Min Aung Hlaing. He urged him ...": Parnpree urged Min Aung Hlaing)."""
     last = pronouns[-1].start if pronouns else -1
     if not people or people[-1].start <= last:
         return None
-    m = people[-1]
-    root = found.doc[m.start : m.end].root
-    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i == token.head.i:
+    latest = [people[-1]]
+    if token.dep_ in ("nsubj", "nsubjpass") and _other_of_gender(token, gender):
+        sentence = found.doc[people[-1].start].sent
+        latest = [
+            m
+            for m in reversed(people)
+            if m.start > last and sentence.start <= m.start and token.i >= sentence.end
+        ] or latest
+    for m in latest:
+        root = found.doc[m.start : m.end].root
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i == token.head.i:
+            continue
+        return m if found.genders.get(m.entry, gender) == gender else None
+    return None
+
+
+def _other_of_gender(subject: Any, gender: str) -> bool:
+    """Whether the clause of a subject pronoun has an object pronoun of its gender."""
+    return any(
+        PRONOUN_GENDER.get(c.lower_) == gender and c.dep_ in ("dobj", "dative", "pobj")
+        for c in subject.head.subtree
+        if c.i > subject.i
+    )
+
+
+def _clause_subject(token: Any, pronouns: list[_Match]) -> _Match | None:
+    """The pronoun already resolved as the subject of ``token``'s clause, for an object."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
         return None
-    return m if found.genders.get(m.entry, gender) == gender else None
+    return next(
+        (
+            m
+            for m in pronouns
+            if m.end - m.start == 1
+            and m.start != token.i
+            and token.doc[m.start].dep_ in ("nsubj", "nsubjpass")
+            and token.doc[m.start].head.i == token.head.i
+        ),
+        None,
+    )
 
 
 def _paragraph(paras: list[tuple[int, int]], starts: list[int], char: int) -> int | None:
