@@ -1525,3 +1525,20 @@ def test_a_peoples_word_opening_a_regions_whole_name_is_the_region():
     Tanzania (the Maasai are an actor, and their word alone is still no place of its own)."""
     found = eventwire.extract("Tourists were attacked in the Maasai Mara on Monday.").places
     assert [(p.name, p.country) for p in found] == [("Maasai Mara", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Police in Dakar fired tear gas at protesters in the Medina neighbourhood.", "Dakar"),
+        ("Police in Kingston, Jamaica, imposed a curfew on Tivoli Gardens.", "Kingston"),
+        ("A bomb hit a church in Cairo's Abbasiya neighbourhood.", "Cairo"),
+    ],
+)
+def test_a_part_of_a_town_is_no_namesake_far_from_the_town(text, town):
+    document = eventwire.extract(text)
+    near = next(p for p in document.places if p.name == town)
+    for place in document.places:
+        if place.lat is not None and place.precision == "point":
+            assert abs(place.lat - near.lat) < 1, place.name
+            assert abs(place.lon - near.lon) < 1, place.name

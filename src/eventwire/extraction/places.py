@@ -2125,7 +2125,52 @@ def _resolve_all(
             k = parents[0]
             resolved = Resolution(k, 0.3, f"no {found[i].text!r} in the gazetteer there: {k.name}")
         out[i] = resolved
-    return out, context.doubted
+    return _quarters_in_towns(doc, found, out, gazetteer), context.doubted
+
+
+# Words after a name that make it a part of a town: "the Medina neighbourhood", "Tivoli
+# Gardens" (a district or a zone may lie further out: "Kandahar's Panjwai district")
+TOWN_PARTS = _words("neighbourhood neighborhood quarter gardens")
+# How far from the town its sentence names a part of it may lie.
+TOWN_PART_KM = 60
+
+
+def _quarters_in_towns(
+    doc: Doc, found: Sequence[Mention], out: list[Resolution | None], gazetteer: Gazetteer
+) -> list[Resolution | None]:
+    """A name the text calls a part of a town, where its sentence names a town, resolved far
+    from that town is a namesake, not the place: "protesters in the Medina neighbourhood"
+    with police "in Dakar" are in Dakar's Medina, not Medina, Brazil. It takes a namesake
+    near the town, or else the town itself."""
+    for i, mention in enumerate(found):
+        words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if words is None or words.end >= len(doc) or doc[words.end].lower_ not in TOWN_PARTS:
+            continue
+        sentence = words.sent
+        # the town named nearest it: "in Cairo's Abbasiya neighbourhood"
+        towns = [
+            r
+            for j, r in sorted(
+                enumerate(out), key=lambda jr: abs(found[jr[0]].start - mention.start)
+            )
+            if j != i
+            and r is not None
+            and r.candidate.feature in POINTS
+            and sentence.start_char <= found[j].start < sentence.end_char
+        ]
+        if not towns:
+            continue
+        resolved = out[i]
+        if resolved is not None and any(
+            _km(
+                (resolved.candidate.lat, resolved.candidate.lon), (t.candidate.lat, t.candidate.lon)
+            )
+            < TOWN_PART_KM
+            for t in towns
+        ):
+            continue
+        out[i] = _in_town(mention, None, towns[0], gazetteer, facility=True)
+    return out
 
 
 def _other_province(c: Candidate, parents: Sequence[Candidate]) -> bool:
