@@ -4328,3 +4328,11 @@ def test_the_internet_cut_or_suspended_is_censored(text):
 )
 def test_a_bombing_names_how_its_dead_were_killed(text, mode):
     assert [e.mode for e in eventwire.extract(text).events if e.type == "ASSAULT"] == [mode]
+
+
+def test_forces_sent_somewhere_mobilise_there_and_a_village_retook_is_seized():
+    doc = eventwire.extract("Pakistan's military deployed troops to the Kurram district.")
+    (deployed,) = doc.events
+    assert next(p.name for p in doc.places if p.id == deployed.place).startswith("Kurram")
+    (retook,) = eventwire.extract("Ukrainian forces retook the village of Robotyne.").events
+    assert (retook.type, retook.mode) == ("COERCE", "seize")

@@ -64,6 +64,8 @@ FORCE_SECTORS = frozenset({"COP", "MIL"})
 STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
 VISITING_VERBS = frozenset({"visit", "tour"})
 # Words of a journey, whose "to" says where it went: "a visit to Quetta", "travelled to Kyiv".
+# Verbs that send forces somewhere, which is where the act is: "deployed troops to Kurram".
+DEPLOYING = frozenset({"deploy", "redeploy", "dispatch", "send", "rush", "station", "move"})
 JOURNEYS = frozenset({"visit", "tour", "trip", "travel", "journey", "fly"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
@@ -3665,6 +3667,13 @@ class _Reader:
                 and head.lemma_.lower() in JOURNEYS
             ):
                 return True  # "during a visit to Quetta": where the visit was
+            if (
+                token.dep_ == "pobj"
+                and parent.lower_ in ("to", "into")
+                and head.lemma_.lower() in DEPLOYING
+                and (parent.head.i == head.i or parent.head.head.i == head.i)
+            ):
+                return True  # "deployed troops to the Kurram district": where they went
             if parent.dep_ in ("prep", "agent") and parent.lower_ not in self.lex.place_preps | {
                 "of"
             }:
