@@ -4336,3 +4336,10 @@ def test_forces_sent_somewhere_mobilise_there_and_a_village_retook_is_seized():
     assert next(p.name for p in doc.places if p.id == deployed.place).startswith("Kurram")
     (retook,) = eventwire.extract("Ukrainian forces retook the village of Robotyne.").events
     assert (retook.type, retook.mode) == ("COERCE", "seize")
+
+
+def test_what_came_under_attack_from_someone_was_attacked_by_them():
+    doc = eventwire.extract("Troops came under attack from militants near Kidal.")
+    attack = one(doc.events, "ASSAULT")
+    assert _named(doc, attack, "source") == ["Malian rebels"]
+    assert _named(doc, attack, "target") == ["Malian Armed Forces"]

@@ -44,6 +44,11 @@ DATED = (
 )
 # No place at all: its events cannot be GeoJSON features.
 NOWHERE = "Rebels kill two soldiers\n\nRebels killed two soldiers on Monday, the army said."
+# An act told in a paragraph that names no place: at the dateline's town ("article").
+DATELINED = (
+    "KISUMU, Kenya - Police arrested 12 traders in Kisumu on Monday.\n\n"
+    "The county governor condemned the arrests on Tuesday."
+)
 
 # RFC 7946, the parts a reader relies on, as a JSON Schema: a FeatureCollection of Features
 # whose Point coordinates are [longitude, latitude] in range, with no "crs" member (7946 §4).
@@ -92,7 +97,7 @@ GEOJSON_SCHEMA = {
 @pytest.fixture(scope="module")
 def documents(settings):
     """Real documents: the shipped example (its events grouped by hand into events of several
-    mentions) and two short articles written for these tests, as extracted."""
+    mentions) and short articles written for these tests, as extracted."""
     example = eventwire.extract(
         EXAMPLE.read_text(encoding="utf-8"), "2024-05-14", settings=settings
     )
@@ -101,6 +106,7 @@ def documents(settings):
         eventwire.extract(UNDATED, REF, url="https://example.org/nairobi", settings=settings),
         eventwire.extract(DATED, REF, settings=settings),
         eventwire.extract(NOWHERE, REF, settings=settings),
+        eventwire.extract(DATELINED, REF, settings=settings),
     ]
 
 

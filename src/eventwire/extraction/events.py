@@ -2594,6 +2594,11 @@ class _Reader:
         head, roles = match.head, self.lex.roles(match.entry, type_)
         if type_ == "PROTEST" and head.dep_ == "pobj" and head.head.lower_ == "in":
             roles = {**roles, "of": "target"}  # "in protest of police actions": protested
+        if type_ == "ASSAULT" and head.dep_ == "pobj" and head.head.lower_ == "under":
+            # "the police station came under attack from gunmen": the gunmen's, on the police
+            roles = {**roles, "from": "source"}
+            for attacked in (c for c in head.head.head.children if c.dep_ == "nsubj"):
+                target += self.phrase(attacked)
         if head.lemma_.lower() in PROTESTERS and (itself := self.index.at(head.idx, _end(head))):
             source.append(itself)  # "police battle protesters": the protest is the protesters'
             return
