@@ -64,9 +64,9 @@ FORCE_SECTORS = frozenset({"COP", "MIL"})
 STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
 VISITING_VERBS = frozenset({"visit", "tour"})
 # Words of a journey, whose "to" says where it went: "a visit to Quetta", "travelled to Kyiv".
+JOURNEYS = frozenset({"visit", "tour", "trip", "travel", "journey", "fly"})
 # Verbs that send forces somewhere, which is where the act is: "deployed troops to Kurram".
 DEPLOYING = frozenset({"deploy", "redeploy", "dispatch", "send", "rush", "station", "move"})
-JOURNEYS = frozenset({"visit", "tour", "trip", "travel", "journey", "fly"})
 # Dependents of a noun that name who did it ("US airstrikes", "Hezbollah-negotiated deal").
 MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Dependents that hold what a frame reports ("threatened to strike", "accused X of attacking").
@@ -1904,9 +1904,7 @@ class _Reader:
                 for o in objects
             ):
                 return False
-        if entry.not_objects and self._ruled_out(entry, _ruled_on(entry, head)):
-            return False
-        if entry.mode == "beat" and self._sports_result(head):
+        if self._object_rules_out(entry, head):
             return False
         if entry.received and not any(
             self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -2014,6 +2012,13 @@ class _Reader:
             or ("<people>" in entry.not_objects and self._kind_at(o) in ("person", "leader"))
             for o in acted_on
         )
+
+    def _object_rules_out(self, entry: Entry, head: Token) -> bool:
+        """Whether what the trigger is done to rules ``entry`` out here: its ``not_objects``
+        ("declined to comment"), or a side beaten in a game ("beat Slovakia 2-1")."""
+        if entry.not_objects and self._ruled_out(entry, _ruled_on(entry, head)):
+            return True
+        return entry.mode == "beat" and self._sports_result(head)
 
     def _sports_result(self, verb: Token) -> bool:
         """Whether "beat" reports a game: "Ukraine beat Slovakia 2-1", "Keys beat Azarenka in
@@ -3294,9 +3299,7 @@ class _Reader:
         not undo that."""
         doers = _with_counted(_doers(verb))
         return any(
-            self._ruled_out(e, _ruled_on(e, verb))
-            or _any_named(e.not_subjects, doers)
-            or (e.mode == "beat" and self._sports_result(verb))
+            self._object_rules_out(e, verb) or _any_named(e.not_subjects, doers)
             for e in self.lex.verbs.get(verb.lemma_.lower(), ())
             if len(e.words) == 1
         )
@@ -4550,7 +4553,7 @@ EFFORT_NOUNS = frozenset(
 UNDERTAKING_VERBS = frozenset(
     {"launch", "begin", "start", "mount", "make", "intensify", "step", "continue", "lead"}
     | {"undertake", "spearhead", "conduct", "redouble", "renew", "resume", "stage", "move"}
-    | {"press", "push", "forge", "announce", "unveil", "step up", "kick", "escalate", "expand"}
+    | {"press", "push", "forge", "announce", "unveil", "kick", "escalate", "expand"}
 )
 
 

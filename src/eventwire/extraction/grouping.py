@@ -39,7 +39,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -1294,27 +1294,30 @@ def _inner_place(
     for m in outer.mentions:
         if not any(start <= m.start < end for start, end in spans):
             continue
-        cursor = m.start
-        for end in range(max(0, cursor - INSIDE_GAP_CHARS), cursor):
-            inner = ends.get(end)
-            if inner is None:
-                continue
-            gap = " ".join(text[end:cursor].split())
-            if (
-                inner.precision == "country"
-                and inner.country == outer.country
-                and OWNER_GAP.fullmatch(gap)
-                and (owner := _starting(inner, end)) is not None
-            ):
-                # "Iraq's Dhi Qar province": look before the country for the town it holds
-                for before in range(max(0, owner - INSIDE_GAP_CHARS), owner):
-                    town = ends.get(before)
-                    gap = " ".join(text[before:owner].split())
-                    if town is not None and INSIDE_GAP.fullmatch(gap) and _inner(town, outer, fits):
-                        return event.model_copy(update={"place": town.id})
-            elif INSIDE_GAP.fullmatch(gap) and _inner(inner, outer, fits):
+        for _, inner in _named_before(m.start, ends, text, INSIDE_GAP):
+            if _inner(inner, outer, fits):
                 return event.model_copy(update={"place": inner.id})
+        # "Iraq's Dhi Qar province": look before the country for the town it holds
+        for end, country in _named_before(m.start, ends, text, OWNER_GAP):
+            if country.precision != "country" or country.country != outer.country:
+                continue
+            owner = _starting(country, end)
+            if owner is None:
+                continue
+            for _, town in _named_before(owner, ends, text, INSIDE_GAP):
+                if _inner(town, outer, fits):
+                    return event.model_copy(update={"place": town.id})
     return event
+
+
+def _named_before(
+    start: int, ends: dict[int, Place], text: str, gap: re.Pattern[str]
+) -> Iterator[tuple[int, Place]]:
+    """(end, place) of each place named just before ``start`` with only ``gap`` between."""
+    for end in range(max(0, start - INSIDE_GAP_CHARS), start):
+        place = ends.get(end)
+        if place is not None and gap.fullmatch(" ".join(text[end:start].split())):
+            yield end, place
 
 
 def _inner(inner: Place, outer: Place, fits: Callable[[str], bool]) -> bool:
