@@ -4343,3 +4343,143 @@ def test_what_came_under_attack_from_someone_was_attacked_by_them():
     attack = one(doc.events, "ASSAULT")
     assert _named(doc, attack, "source") == ["Malian rebels"]
     assert _named(doc, attack, "target") == ["Malian Armed Forces"]
+
+
+def test_to_demonstrate_that_something_is_so_is_no_protest():
+    from eventwire.extraction.pipeline import extract
+
+    shown = extract(
+        "The drills are meant to demonstrate that the navy can defend the strait.", None
+    )
+    assert not [e for e in shown.events if e.type == "PROTEST"]
+    marched = extract(
+        "Thousands demonstrated in Lagos, saying that fuel prices were too high.", None
+    )
+    assert [e.type for e in marched.events] == ["PROTEST"]
+
+
+def test_a_union_that_names_a_body_is_no_alliance_made():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("The opposition coalition rejected the results of the election.", None)
+    [rejection] = document.events
+    names = {a.id: a.name for a in document.actors}
+    assert rejection.type == "REJECT"
+    assert [names[i] for i in rejection.source] == ["opposition"]
+    document = extract("The opposition alliance called for protests.", None)
+    assert [e.type for e in document.events] == ["REQUEST"]
+    document = extract("Kenya and Somalia formed an alliance against al-Shabaab.", None)
+    [alliance] = document.events
+    names = {a.id: a.name for a in document.actors}
+    assert alliance.type == "COOPERATE"
+    assert sorted(names[i] for i in alliance.source) == ["Kenya", "Somalia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Government troops pushed rebels out of Dori after a two-day battle.", "Dori"),
+        ("The army expelled rebels from Kidal.", "Kidal"),
+        (
+            "Al-Shabaab militants ambushed a Kenyan army patrol 20 km east of Mandera town.",
+            "Mandera",
+        ),
+    ],
+)
+def test_a_town_driven_out_of_or_measured_from_places_the_act(text, town):
+    from eventwire.extraction.pipeline import extract
+
+    document = extract(text, None)
+    names = {p.id: p.name for p in document.places}
+    assert names[document.events[0].place] == town
+
+
+def test_an_act_asked_of_someone_has_not_happened_but_an_order_is_carried_out():
+    from eventwire.extraction.pipeline import extract
+
+    asked = extract("The president encouraged troops to leave the city.", None)
+    [withdrawal] = [e for e in asked.events if e.type == "RETREAT"]
+    assert withdrawal.hypothetical
+    ordered = extract("A court in Ankara ordered the release of an Austrian student.", None)
+    [release] = [e for e in ordered.events if e.type == "RETREAT"]
+    assert not release.hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of rival parties clashed in Feni, Bangladesh, leaving one dead.",
+        "Protesters burned tyres in Kasese, western Uganda.",
+    ],
+)
+def test_a_country_that_says_where_a_town_is_is_no_target(text):
+    from eventwire.extraction.pipeline import extract
+
+    document = extract(text, None)
+    states = {a.id for a in document.actors if a.kind == "state"}
+    assert document.events
+    for event in document.events:
+        assert not set(event.target) & states
+    lifted = extract("The government lifted the curfew in Montenegro.", None)
+    names = {a.id: a.name for a in lifted.actors}
+    assert [names[i] for i in lifted.events[0].target] == ["Montenegro"]
+
+
+def test_a_crowd_dispersed_with_tear_gas_is_force_used_on_it():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract("Police dispersed protesters in Nairobi with tear gas.", None)
+    [force] = [e for e in document.events if e.type == "ASSAULT"]
+    names = {a.id: a.name for a in document.actors}
+    assert force.mode == "crowd-control"
+    assert [names[i] for i in force.source] == ["Kenya Police Service"]
+    calm = extract("Police dispersed the crowd peacefully.", None)
+    assert not [e for e in calm.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Maoist rebels killed two villagers in Bijapur district of Chhattisgarh.", "Bijapur"),
+        ("Myanmar junta jets bombed a village in Sagaing region's Kanbalu township.", "Kanbalu"),
+        ("A roadside bomb struck a convoy in Anbar province, near Ramadi, on Thursday.", "Ramadi"),
+    ],
+)
+def test_the_smaller_place_inside_the_province_named_with_it_is_the_acts(text, town):
+    from eventwire.extraction.pipeline import extract
+
+    document = extract(text, None)
+    names = {p.id: p.name for p in document.places}
+    assert names[document.events[0].place] == town
+
+
+def test_what_an_accused_act_did_is_the_accuseds_act():
+    from eventwire.extraction.pipeline import extract
+
+    document = extract(
+        "Armenia accused Azerbaijani troops of firing on its positions along the border on "
+        "Tuesday, wounding one soldier.",
+        None,
+    )
+    names = {a.id: a.name for a in document.actors}
+    [wounding] = [e for e in document.events if e.type == "ASSAULT"]
+    assert [names[i] for i in wounding.source] == ["Azerbaijani military"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The tariffs are aimed at pressuring China to reduce exports.", "pressuring"),
+        ("The EU proposed a plan for rearming Europe and supporting Ukraine.", "supporting"),
+        ("The U.S. ceasefire proposal was rejected on Monday.", "ceasefire"),
+        ("Gangs will keep up the attacks until Prime Minister Ariel Henry resigns.", "resigns"),
+    ],
+)
+def test_an_aim_a_plan_or_a_condition_has_not_happened(text, word):
+    from eventwire.extraction.pipeline import extract
+
+    [event] = [e for e in extract(text, None).events if e.trigger.text == word]
+    assert event.hypothetical
+    [done] = extract("The rebels fought until the army withdrew from the town.", None).events[1:]
+    assert done.type == "RETREAT"
+    assert not done.hypothetical

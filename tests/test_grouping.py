@@ -195,9 +195,10 @@ def test_a_place_earlier_in_the_paragraph_is_inherited_and_the_dateline_is_the_a
         "The United Nations urged calm."
     )
     events = {e.trigger.text: e for e in document.events}
+    # the dateline is where the story was filed: the article's place, even in its own sentence
     assert (place_name(document, events["arrested"]), events["arrested"].place_basis) == (
         "Mogadishu",
-        "inherited",
+        "article",
     )
     burned = events["burned"]
     assert (place_name(document, burned), burned.place_basis) == ("Baidoa", "inherited")
@@ -819,3 +820,137 @@ def test_what_a_protest_is_against_named_bare_is_its_cause_not_an_act():
     # a killing named as one is recorded
     document = extract("Students protested over the killing of a classmate by police.")
     assert sorted(e.type for e in document.events) == ["ASSAULT", "PROTEST"]
+
+
+def test_a_dateline_is_the_articles_place_not_the_place_of_an_event_placed_elsewhere():
+    document = extract(
+        "DAMASCUS — Unidentified gunmen assassinated a local militia commander in the southern "
+        "province of Daraa on Friday, a war monitor said.\n\nThe attackers opened fire on his "
+        "car as he drove through the town of Jasim."
+    )
+    [killing] = of_type(document, "ASSAULT")
+    assert place_name(document, killing) != "Damascus"
+    # nor is the dateline's city a side
+    assert not any(m.text == "DAMASCUS" for a in document.actors for m in a.mentions)
+    document = extract(
+        "MOGADISHU, Somalia — Al-Shabab militants attacked a military base in the Lower "
+        "Shabelle region early Monday, officials said."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    names = {a.id: a.name for a in document.actors}
+    assert [names[i] for i in attack.source] == ["al-Shabaab"]
+    assert place_name(document, attack) == "Lower Shabelle"
+
+
+def test_a_country_gives_way_to_the_town_another_mention_names():
+    document = extract(
+        "A gunman opened fire at a bus stop in central Israel on Thursday, killing two "
+        "people.\n\nThe attack took place in the city of Raanana, police said."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    assert len(attack.mentions) >= 2
+    assert place_name(document, attack) == "Ra'anana"
+    assert attack.place_basis == "coreferent"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "doer"),
+    [
+        (
+            "Gunmen from the Islamic State attacked a church in Kano on Sunday. The Nigerian "
+            "government condemned the attack.",
+            "ACCUSE",
+            "Islamic State",
+        ),
+        (
+            "The European Union imposed new sanctions on Iran on Monday. Tehran rejected the "
+            "move as illegal.",
+            "REJECT",
+            "European Union",
+        ),
+        (
+            "Russia accused Ukraine of shelling a hospital in Donetsk. Kyiv denied the accusation.",
+            "REJECT",
+            "Russia",
+        ),
+        (
+            "North Korea fired a ballistic missile into the sea on Sunday. South Korea's "
+            "military condemned the launch as a provocation.",
+            "ACCUSE",
+            "North Korea",
+        ),
+    ],
+)
+def test_an_answer_to_an_act_is_aimed_at_whoever_did_it(text, answer, doer):
+    document = extract(text)
+    names = {a.id: a.name for a in document.actors}
+    [event] = of_type(document, answer)
+    assert [names[i] for i in event.target] == [doer]
+    assert event.target_basis == "inherited"
+
+
+def test_an_answer_to_ones_own_side_takes_no_target_from_it():
+    document = extract("Ukraine shelled a hospital in Donetsk. Kyiv denied the attack.")
+    [denial] = of_type(document, "REJECT")
+    names = {a.id: a.name for a in document.actors}
+    assert not {names[i] for i in denial.target} & {"Ukraine", "Ukrainian government"}
+
+
+def test_the_day_an_attack_was_reported_does_not_part_it_from_the_day_it_happened():
+    document = extract(
+        "Gunmen killed at least 30 civilians in an attack on two villages in central Mali, "
+        "local officials said on Thursday. The assailants arrived on motorcycles on Wednesday "
+        "evening and opened fire on residents, a local youth leader said."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    assert len(attack.mentions) >= 3
+    assert attack.when is not None
+    assert (attack.when.date, attack.when.basis) == ("2025-03-12", "coreferent")
+    # two attacks each on its own day stay two
+    document = extract(
+        "Gunmen killed ten villagers in Mopti on Friday. On Saturday, gunmen attacked a market in "
+        "Gao, killing four."
+    )
+    assert len(of_type(document, "ASSAULT")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Central Mali has been plagued by violence between armed groups for years.",
+        "The Islamic State affiliate has carried out similar attacks in the past.",
+    ],
+)
+def test_acts_summed_over_years_are_no_event(text):
+    assert extract(text).events == []
+    [killing] = extract("The militants have killed 20 people since Monday.").events
+    assert killing.type == "ASSAULT"
+
+
+def test_a_bomber_who_rammed_the_convoy_attacked_is_that_attack():
+    document = extract(
+        "Militants attacked a convoy carrying Chinese engineers in northwest Pakistan on "
+        "Tuesday, killing five people, police said. A suicide bomber rammed his explosive-laden "
+        "vehicle into the convoy in the Shangla district, a police chief said."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    assert "suicide bomber" in [m.trigger.text for m in attack.mentions]
+    assert attack.mode == "suicide-attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shoukry and Fidan discussed the war in Gaza.", "The UN condemned the attack in Kabul."],
+)
+def test_what_words_are_about_is_not_where_they_were_said(text):
+    document = extract(text)
+    [said] = [e for e in document.events if e.type in ("CONSULT", "ACCUSE")]
+    assert said.place is None
+    [arrest] = extract("Police arrested five men in Kisumu.").events
+    assert place_name(extract("Police arrested five men in Kisumu."), arrest) == "Kisumu"
+
+
+def test_violence_as_a_state_of_affairs_is_no_event():
+    assert extract("The policy is driving a surge in violence across the region.").events == []
+    [violence] = extract("Violence erupted in Kisumu on Monday.").events
+    assert violence.type == "ASSAULT"

@@ -176,3 +176,32 @@ def test_a_post_on_x_ends_its_sentence(nlp):
     ]
     # an initial is still an initial
     assert len(list(nlp("The report by J. Smith was published.").sents)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "MOGADISHU, Somalia — Al-Shabab militants attacked a military base on Monday.",
+            "Al-Shabab militants attacked a military base on Monday.",
+        ),
+        (
+            "TEL AVIV (AP) — A gunman opened fire at a bus stop in central Israel.",
+            "A gunman opened fire at a bus stop in central Israel.",
+        ),
+        (
+            "ADDIS ABABA, Ethiopia - Ethiopia and Somalia agreed to hold talks.",
+            "Ethiopia and Somalia agreed to hold talks.",
+        ),
+    ],
+)
+def test_a_dateline_run_into_the_first_sentence_is_not_its_subject(nlp, text, first):
+    doc = nlp(text)
+    assert [s.text for s in doc.sents][-1] == first
+
+
+def test_a_dash_inside_a_sentence_opens_no_sentence(nlp):
+    doc = nlp("The Al-Shabab militants — who attacked a base — retreated on Monday.")
+    assert len(list(doc.sents)) == 1
+    doc = nlp("Troops from Kenya — and Uganda — were deployed.")
+    assert len(list(doc.sents)) == 1

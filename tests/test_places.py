@@ -1542,3 +1542,27 @@ def test_a_part_of_a_town_is_no_namesake_far_from_the_town(text, town):
         if place.lat is not None and place.precision == "point":
             assert abs(place.lat - near.lat) < 1, place.name
             assert abs(place.lon - near.lon) < 1, place.name
+
+
+def test_a_persons_name_inside_a_towns_longer_name_is_the_town():
+    document = eventwire.extract(
+        "Militants attacked a police station in Dera Ismail Khan on Tuesday, killing 10 officers."
+    )
+    assert [(p.name, p.country) for p in document.places] == [("Dera Ismail Khan", "PAK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("An Israeli drone strike targeted a car in Nabatieh, southern Lebanon.", "LBN"),
+        ("Gunmen killed a commander in Daraa on Friday.", "SYR"),
+    ],
+)
+def test_a_name_shared_by_a_province_and_its_seat_named_bare_is_the_seat(text, country):
+    document = eventwire.extract(text)
+    [place] = [p for p in document.places if p.country == country and p.precision != "country"]
+    assert place.precision == "point"
+    named = eventwire.extract(text.replace(" on Friday", " province on Friday"))
+    if named.article.text != document.article.text:
+        [province] = [p for p in named.places if p.country == country]
+        assert province.precision == "admin1"

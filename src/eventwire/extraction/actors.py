@@ -1547,6 +1547,15 @@ def _facing_state(
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     aims = [p for t in [verb, *objects] for p in t.children if p.dep_ == "prep"]
     objects += [o for p in aims if p.lower_ in AIMING_PREPS for o in p.children if o.dep_ == "pobj"]
+    # those a thing attacked carries: "attacked a convoy carrying Chinese engineers"
+    objects += [
+        g
+        for o in objects
+        for c in o.children
+        if c.dep_ == "acl" and c.tag_ == "VBG"
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
     entries = found.dictionary.entries
     for o in objects:
         m = owner[o.i]

@@ -39,6 +39,7 @@ from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
 from .parse import KIND_WORDS, named_by_of, paragraphs, said_subject, text_of, words_of
+from .places import DRIVING_OUT_VERBS
 from .places import _km as km
 from .types import (
     NEW_EVENT_CONFIDENCE,
@@ -692,18 +693,28 @@ def find(
     # Only the sentences of such events are read: the others' deaths are nobody's toll.
     tolled = {(e.sentence.start, e.type) for e in events}
     deaths: dict[tuple[int, str], int] = {}
+    # An act told beside an earlier one that was its cause has none of that one's dead ("jets
+    # struck ..., a day after an attack on a base that killed nine soldiers").
+    causes: dict[int, tuple[set[int], int | None, int | None]] = {}
     for sentence in doc.sents:
         start = sentence.start_char
         if (start, "ASSAULT") in tolled and (
             count := _deaths(sentence, lexicon.death_words, animals=lexicon.animals)
         ) is not None:
             deaths[start, "ASSAULT"] = count
+            if before := _causes(sentence):
+                rest = set(range(sentence.start, sentence.end)) - before
+                causes[start] = (
+                    before,
+                    _deaths(sentence, lexicon.death_words, rest, lexicon.animals),
+                    _deaths(sentence, lexicon.death_words, before, lexicon.animals),
+                )
         if (start, "PROTEST") in tolled and (
             count := _deaths(sentence, lexicon.death_words, _causes(sentence), lexicon.animals)
         ) is not None:
             deaths[start, "PROTEST"] = count
     events = [
-        e.model_copy(update={"fatalities": deaths[e.sentence.start, e.type]})
+        e.model_copy(update={"fatalities": _toll(e, doc, deaths, causes)})
         if (e.sentence.start, e.type) in deaths
         else e
         for e in events
@@ -1201,6 +1212,24 @@ def _causes(sentence: TokenSpan) -> set[int]:
             clause = token.head if words.dep[i] == "mark" else token
             found.update(t.i for t in clause.subtree)
     return found
+
+
+def _toll(
+    event: Event,
+    doc: Doc,
+    deaths: dict[tuple[int, str], int],
+    causes: dict[int, tuple[set[int], int | None, int | None]],
+) -> int | None:
+    """The dead of ``event``'s sentence that are its own: of an attack in the clause that
+    tells the cause of another, those of that clause; of one outside it, those outside."""
+    start = event.sentence.start
+    if event.type != "ASSAULT" or start not in causes:
+        return deaths[start, event.type]
+    clause, inside, outside = causes[start]
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return deaths[start, event.type]
+    return inside if words.root.i in clause else outside
 
 
 def _deaths(
@@ -1836,6 +1865,8 @@ class _Reader:
 
     def _fits(self, entry: Entry, head: Token, tokens: list[Token]) -> bool:
         """Whether the conditions of ``entry`` hold around ``head``."""
+        if entry.pos == "noun" and head.lemma_.lower() in BODY_NOUNS and self._names_body(head):
+            return False
         if entry.context or entry.not_context:
             # of a verb that ends in a preposition, what the preposition takes ("called for an
             # inquiry"), not the rest of the verb's clause ("called for calm and said ...")
@@ -2013,11 +2044,22 @@ class _Reader:
             for o in acted_on
         )
 
+    def _names_body(self, noun: Token) -> bool:
+        """Whether a noun of union ends an actor's name that starts before it: "the
+        opposition alliance", "the Three Brotherhood Alliance" are bodies, no alliance made."""
+        end = noun.idx + len(noun.text)
+        return any(
+            start < noun.idx and m_end == end
+            for start, m_end, _ in self.index.starting(noun.sent.start_char, noun.idx)
+        )
+
     def _object_rules_out(self, entry: Entry, head: Token) -> bool:
         """Whether what the trigger is done to rules ``entry`` out here: its ``not_objects``
         ("declined to comment"), or a side beaten in a game ("beat Slovakia 2-1")."""
         if entry.not_objects and self._ruled_out(entry, _ruled_on(entry, head)):
             return True
+        if "<clause>" in entry.not_objects and any(c.dep_ == "ccomp" for c in head.children):
+            return True  # "to demonstrate that the navy can defend the strait" shows something
         return entry.mode == "beat" and self._sports_result(head)
 
     def _sports_result(self, verb: Token) -> bool:
@@ -2404,7 +2446,13 @@ class _Reader:
             for prep in anchor.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "to", "into"):
                     continue
-                states = [a for a in self._pobj(prep) if a.kind == "state"]
+                # of force or protest, the state named, not one that only says where a town
+                # is ("clashed in Feni, Bangladesh"; a visit to "Kabul, Afghanistan" still
+                # goes to the state)
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                if match.entry.type in ("ASSAULT", "PROTEST"):
+                    objects = [o for o in objects if self._is_state(o)]
+                states = [a for o in objects for a in self.phrase(o) if a.kind == "state"]
                 if states:
                     return states[:1]
         return []
@@ -3498,7 +3546,11 @@ class _Reader:
     ) -> str | None:
         """The nearest resolved place joined by in/at/near... to the trigger or its object."""
         head = match.head
-        anchors = {head.i} | {c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
+        anchors = {head.i}
+        # what is said of or talked about is a topic, not where the words were said: "condemned
+        # the attack in Kabul", "discussed the war in Gaza"
+        if not (match.entry.type in self.lex.speech_types or head.lemma_.lower() in TOPIC_VERBS):
+            anchors |= {c.i for c in head.children if c.dep_ in ("dobj", "nsubjpass")}
         # a part of a town in the trigger's own words: "took to the streets in Kisumu"
         anchors |= {t.i for t in match.tokens if t.lemma_.lower() in PLACE_PARTS}
         if match.governor is not None:
@@ -3549,13 +3601,14 @@ class _Reader:
         # The trigger's own preposition ("called on", "cracked down on") takes its object.
         particles = {t.i for t in match.tokens if t.pos_ == "ADP" and t.i != head.i}
         # The nearest; on a tie the first place in the list, and its first mention.
-        best: tuple[bool, bool, int, int, int, str] | None = None
+        best: _PlaceKey | None = None
         # "fired missiles from the Black Sea at Odesa": where they struck, a town named so,
         # before whence they were fired ("fired rockets from Gaza at Israel": Gaza)
-        launched: list[tuple[bool, bool, int, int, int, str]] = []
+        launched: list[_PlaceKey] = []
         # "robbed a bus on the Nakuru-Nairobi highway": Nakuru, where the sentence names no
         # other place ("blocked the Nairobi-Mombasa highway and lit fires in Voi": not Nairobi)
-        routes: list[tuple[bool, bool, int, int, int, str]] = []
+        routes: list[_PlaceKey] = []
+        attached: list[_PlaceKey] = []  # the places tied to the act itself
         text = text_of(self.doc)
         other_place = False  # a place named in the sentence that begins no such road
         best_start = -1
@@ -3584,7 +3637,13 @@ class _Reader:
             if self._outside_its_container(words.root, place, places, sentence):
                 continue  # "the Kamukunji area of Nakuru" is not Nairobi's Kamukunji
             # the part named beside its owner is nearer the act: "in Kisumu's Nyalenda area"
-            owner = words.root.dep_ == "poss"
+            # ("in Sagaing region's Kanbalu township": the region's name is the owner's too)
+            root = words.root
+            owner = root.dep_ == "poss" or (
+                root.dep_ == "compound"
+                and root.head.dep_ == "poss"
+                and root.head.lemma_.lower() in DIVISION_NOUNS | KIND_WORDS
+            )
             # where the people live only where nothing else says, the first place named
             near = abs(start - (head.idx if home is None else home.idx))
             key = (home is not None, owner, near, rank, k, place)
@@ -3592,13 +3651,34 @@ class _Reader:
                 routes.append(key)  # the town a road between two is named from
             elif _fired_from(words.root):
                 launched.append(key)
-            elif best is None or key < best:
-                best, best_start = key, start
+            else:
+                if home is None:
+                    attached.append(key)
+                if best is None or key < best:
+                    best, best_start = key, start
         if launched and (best is None or best_start in self.country_starts):
             best = min([*launched, *([best] if best else [])])
         if best is None and routes and not other_place:
             best = min(routes)
+        if best is not None:
+            best = self._town_in(best, attached)
         return best[5] if best else None
+
+    def _town_in(self, best: _PlaceKey, attached: list[_PlaceKey]) -> _PlaceKey:
+        """A town the act is also tied to inside the province or district chosen: "in Anbar
+        province, near Ramadi" is at Ramadi."""
+        division = self.where.get(best[5])
+        if division is None or division.precision not in ("admin1", "admin2"):
+            return best
+        towns = [
+            key
+            for key in attached
+            if (town := self.where.get(key[5])) is not None
+            and town.precision == "point"
+            and town.country == division.country
+            and (division.precision != "admin1" or town.admin1 == division.admin1)
+        ]
+        return min(towns, default=best)
 
     def _outside_its_container(
         self,
@@ -3624,6 +3704,9 @@ class _Reader:
                 continue
             if there.precision == "country":
                 return here.country != there.country
+            if there.precision == "admin1" and here.admin1 and there.admin1:
+                # a province is larger than any radius: "Bijapur district of Chhattisgarh"
+                return (here.country, here.admin1) != (there.country, there.admin1)
             if None in (here.lat, here.lon, there.lat, there.lon):
                 return False
             return km((here.lat, here.lon), (there.lat, there.lon)) > CONTAINED_KM  # type: ignore[arg-type]
@@ -3650,6 +3733,15 @@ class _Reader:
                 # "of" says what it lies in: "the Lower Shabelle region of Somalia", "the
                 # Khan Yunis area of southern Gaza" are in Lower Shabelle and Khan Yunis
                 return False
+            if (
+                token.dep_ == "pobj"
+                and parent.lower_ == "of"
+                and parent.head.lower_ in COMPASS
+                and parent.head.head.i in anchors
+            ):
+                return True  # "ambushed a patrol 20 km east of Mandera": near Mandera
+            if token.dep_ == "pobj" and _driven_out_of(parent, head):
+                return True  # "pushed rebels out of Dori", "expelled militants from Kidal"
             if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
                 # "attacks on workers from Punjab", "hosts refugees from Somalia": where the
                 # workers or the refugees come from
@@ -3781,6 +3873,11 @@ def _home(name: Token, anchors: set[int]) -> Token | None:
             return None
         token = parent
     return None
+
+
+# A place's rank as the act's place: (named only as where people live, named as an owner,
+# characters from the trigger, its rank and order in the list, its id); the least wins.
+_PlaceKey = tuple[bool, bool, int, int, int, str]
 
 
 # How far a place may lie from the place its division noun's "of" puts it in.
@@ -3975,6 +4072,32 @@ def _called_home_for(noun: Token) -> bool:
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
         verb = verb.head  # the parser may hang it on the envoy
     return verb.lemma_.lower() in ("recall", "withdraw")
+
+
+# Verbs whose object is what is talked about: "discussed the war in Gaza".
+TOPIC_VERBS = frozenset({"discuss", "debate", "address", "raise", "review", "examine"})
+# The points of the compass: "20 km east of Mandera".
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
+
+
+def _driven_out_of(prep: Token, head: Token) -> bool:
+    """Whether ``prep`` is the "from" or "out of" of a side driven out by ``head``: "pushed
+    rebels out of Dori", "expelled militants from Kidal" (the parser may hang "from Kidal" on
+    the militants)."""
+    if head.lemma_.lower() not in DRIVING_OUT_VERBS:
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ == "out":
+        prep = prep.head
+    elif prep.lower_ != "from":
+        return False
+    return prep.head.i == head.i or (prep.head.dep_ == "dobj" and prep.head.head.i == head.i)
+
+
+# Nouns of union that also end the names of the bodies they make: "the opposition alliance".
+BODY_NOUNS = frozenset({"alliance", "coalition", "partnership", "union", "pact", "front"})
 
 
 def _ruled_on(entry: Entry, head: Token) -> list[Token]:
@@ -4520,6 +4643,8 @@ def _subject(verb: Token) -> Token | None:
             continue
         if (seen := _participle_object(verb)) is not None:
             return seen
+        if (accused := _result_of_accused(verb)) is not None:
+            return accused
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "is scheduled to attend" raises its subject; "were reported killed" does not
             # ("are reported to have struck": an infinitive in the perfect raises it too)
@@ -4610,6 +4735,28 @@ def _accused_of(verb: Token) -> Token | None:
     ):
         return before  # "blamed India, accusing it of providing support": India
     return accused
+
+
+def _result_of_accused(verb: Token) -> Token | None:
+    """The accused, where a participle tells what their act did and the parser hangs it on
+    the accusation: "accused Azerbaijani troops of firing on its positions, wounding one
+    soldier" (the troops wounded him, not the accuser)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return None
+    accusing = verb.head
+    if accusing.lemma_.lower() not in ACCUSING_VERBS:
+        return None
+    # the parser may hang "of firing" on the accused: "accused Azerbaijani troops of firing"
+    accused = [c for c in accusing.children if c.dep_ == "dobj"]
+    acts = [
+        g
+        for holder in (accusing, *accused)
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "for")
+        for g in c.children
+        if g.dep_ == "pcomp" and g.i < verb.i
+    ]
+    return accused[0] if acts and accused else None
 
 
 # Verbs whose subject does the act named after "with": "Israel responded with airstrikes".
@@ -4824,6 +4971,8 @@ def _modality(
                 hypothetical = True
             if child.dep_ == "mark" and word in marks:
                 hypothetical = True
+            if child.dep_ == "mark" and word == "until" and token.tag_ in PRESENTS:
+                hypothetical = True  # "will keep up the attacks until Henry resigns"
             if _consequence(token, child, aux_future | aux_maybe):
                 hypothetical = True
     clause = chain[-1]
@@ -4857,6 +5006,17 @@ def _modality(
         future = future or lemma in cues.get("future_verbs", empty)
         hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
         intent = intent or lemma in cues.get("intent_verbs", empty)
+    gerund = head
+    while gerund.dep_ == "conj" and gerund.head.i != gerund.i:
+        gerund = gerund.head  # "a plan for rearming Europe and supporting Ukraine"
+    if gerund.dep_ == "pcomp" and gerund.head.dep_ == "prep":
+        # the aim of a plan or an effort has not happened yet: "aimed at pressuring China", "a
+        # plan for supporting Ukraine"
+        aim = gerund.head.head.lemma_.lower()
+        hypothetical = hypothetical or aim in cues.get("hypothetical_verbs", empty)
+        hypothetical = hypothetical or aim in cues.get("plot_nouns", empty)
+    if head.dep_ == "compound" and head.head.lemma_.lower() in cues.get("plot_nouns", empty):
+        hypothetical = True  # "the U.S. ceasefire proposal", "a peace plan": not yet agreed
     if head.dep_ == "acl" and head.head.lemma_.lower() in cues.get("plot_nouns", empty):
         # "a plot to bomb a church": planned, not done; "foiled a plot to ...": not done
         hypothetical = True
@@ -4873,6 +5033,11 @@ def _modality(
             owner is not None and owner.lemma_.lower() in cues.get("hypothetical_heads", empty)
         )
     return negated, future, hypothetical, intent
+
+
+# The present tense, which after "until" tells what has not happened yet (not "VBP", which
+# the tagger gives words it does not know: "retook").
+PRESENTS = frozenset({"VBZ", "VB"})
 
 
 # Verbs of knowing or telling whose negation says what is unknown of their subject, not that

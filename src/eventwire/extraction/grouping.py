@@ -46,13 +46,13 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
 from .actors import TITLES
-from .events import FORCE_TYPES, EventLexicon, is_fight, road_name
+from .events import FORCE_TYPES, TOPIC_VERBS, EventLexicon, is_fight, road_name
 from .events import _accused_of as accused_of
 from .events import _inside as inside
 from .events import _quoted as quoted_ranges
 from .events import _subject as verb_subject
 from .offsets import Intervals, index_of
-from .parse import named_by_of, paragraphs, text_of
+from .parse import is_dateline, named_by_of, paragraphs, text_of
 
 # Modes of a protest that turned violent: they outrank the demonstration the event began as.
 VIOLENT_PROTEST = ("riot", "vandalize")
@@ -212,7 +212,8 @@ def group(
     if not events:
         return []
     text = text_of(doc)
-    sentence_starts = [s.start_char for s in doc.sents]
+    # a dateline split from its story is no sentence between the headline and the lede
+    sentence_starts = [s.start_char for s in doc.sents if not is_dateline(s)]
     paras = paragraphs(text)
     para_starts = [start for start, _ in paras]
     # where a headline ends: the first paragraph, where the text has more than one
@@ -230,7 +231,7 @@ def group(
         sentence = index_of(sentence_starts, event.sentence.start)
         para = index_of(para_starts, event.sentence.start)
         reference = _reference(doc, event, lexicon)
-        day = _own_day(doc, event)
+        day = _own_day(doc, event, lexicon.reporting_verbs)
         dated = _dated_by_modifier(doc, event) if reference == "elsewhere" else None
         anaphor = reference == "back"
         joined = None
@@ -368,6 +369,8 @@ def group(
     countries = frozenset(p.id for p in places if p.precision == "country")
     # acts told by a verb ("set fire to"), not named by a noun ("the riots last March")
     done = frozenset(e.trigger.start for e in events if _verbal(doc, e))
+    told = frozenset(e.trigger.start for e in events if _told_on(doc, e, lexicon.reporting_verbs))
+    topics = {e.trigger.start: t for e in events if (t := _topic(doc, e, lexicon)) is not None}
     out = [
         _merged(
             g.events,
@@ -380,6 +383,8 @@ def group(
             lexicon,
             countries,
             done,
+            told,
+            topics,
         )
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
     ]
@@ -388,8 +393,11 @@ def group(
     out = [_inner_place(e, resolved, ends, text, fits) for e in out]
     out = [_smaller_place(e, places, located) for e in out]
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
+    out = [_reaction_target(doc, e, out, sentence_starts, country) for e in out]
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
+    out = [e for e in out if not _over_the_years(doc, e)]
+    out = [e for e in out if not _state_of_violence(doc, e)]
     protests = {
         t.i
         for e in out
@@ -460,6 +468,82 @@ def _doer(doc: Doc, event: Event, light_verbs: frozenset[str]) -> Token | None:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
             return child  # "their talks"
     return None
+
+
+# Acts that answer another act: "condemned the attack", "rejected the move", "denied the
+# accusation", "welcomed the decision".
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Nouns that point back at the act answered, whatever its type: "the move", "the launch".
+ACT_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        "move decision step action measure launch test accusation claim allegation charge "
+        "attack strike strikes raid killing assault bombing shelling incursion expulsion "
+        "announcement sanction ban arrest detention execution remark statement deal agreement "
+        "plan proposal order ruling verdict operation offensive seizure provocation",
+    )
+)
+ACT_NOUN_TYPES = {"accusation": "ACCUSE", "allegation": "ACCUSE", "charge": "ACCUSE"}
+
+
+def _reaction_target(
+    doc: Doc,
+    event: Event,
+    events: Sequence[Event],
+    sentence_starts: Sequence[int],
+    country: dict[str, str | None],
+) -> Event:
+    """An answer to an act is aimed at whoever did that act: "Gunmen of the Islamic State
+    attacked a church. The government condemned the attack" condemns the Islamic State;
+    "Russia accused Ukraine of shelling a hospital. Kyiv denied the accusation" denies Russia.
+    The act is the event whose mention the answer's object is, else, for "the move" or "the
+    launch", the last event with another side for its doer told in the answer's sentence or
+    the one before (of an accusation, the last accusation). ``country``: each state organ's
+    state, that one side not answer itself ("Kyiv" is Ukraine)."""
+    sides = set(event.source) | {country.get(a) for a in event.source} - {None}
+
+    def other_side(e: Event) -> bool:
+        return bool(e.source) and not (set(e.source) | {country.get(a) for a in e.source}) & sides
+
+    if event.target or event.type not in REACTION_TYPES or event.negated:
+        return event
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None or words.root.pos_ != "VERB":
+        return event
+    objects = [c for c in words.root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if len(objects) != 1:
+        return event
+    noun = objects[0]
+    answered = next(
+        (
+            e
+            for e in events
+            if e is not event
+            and any(m.trigger.start <= noun.idx < m.trigger.end for m in e.mentions)
+        ),
+        None,
+    )
+    if answered is None:
+        if noun.lemma_.lower() not in ACT_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children
+        ):
+            return event
+        sentence = index_of(sentence_starts, event.sentence.start)
+        window = sentence_starts[max(0, sentence - 1)]
+        wanted = ACT_NOUN_TYPES.get(noun.lemma_.lower())
+        earlier = [
+            e
+            for e in events
+            if e is not event
+            and other_side(e)
+            and not (e.negated or e.hypothetical)
+            and (wanted is None or e.type == wanted)
+            and any(window <= m.trigger.start < event.trigger.start for m in e.mentions)
+        ]
+        answered = max(earlier, key=lambda e: e.mentions[-1].trigger.start, default=None)
+    if answered is None or not other_side(answered):
+        return event
+    return event.model_copy(update={"target": list(answered.source), "target_basis": "inherited"})
 
 
 def _inherited_source(
@@ -590,6 +674,58 @@ def _quoted_at(doc: Doc, token: Token) -> bool:
     return straight or before.count("\u201c") > before.count("\u201d")
 
 
+# Nouns for a state of violence rather than an act: "a surge in violence".
+STATE_OF_VIOLENCE = frozenset({"violence", "unrest", "insecurity", "bloodshed", "turmoil"})
+
+
+def _state_of_violence(doc: Doc, event: Event) -> bool:
+    """Whether a lone noun names violence as a state of affairs, with nothing of an act: no
+    one doing or suffering it, no toll, place or day of its own ("the policy is driving a
+    surge in violence"; not "Violence erupted in Kisumu on Monday")."""
+    if len(event.mentions) > 1 or event.source or event.target or event.fatalities:
+        return False
+    if event.hypothetical:
+        return False  # "the risk of violence": feared, and said so
+    if event.place_basis == "stated" or _stated_date(event) is not None:
+        return False
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words is not None and words.root.lemma_.lower() in STATE_OF_VIOLENCE
+
+
+# Spans of time a present perfect sums acts over: "for years", "in the past".
+SPAN_NOUNS = frozenset({"years", "decades", "months", "past", "centuries", "generations"})
+
+
+def _over_the_years(doc: Doc, event: Event) -> bool:
+    """Whether a lone mention of force or protest sums acts over a span of time rather than
+    telling one: "Central Mali has been plagued by violence for years", "The group has carried
+    out similar attacks in the past" (not "has killed 20 people since Monday")."""
+    if len(event.mentions) > 1 or event.type not in ("ASSAULT", "PROTEST"):
+        return False  # one held "for months" is held still
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None:
+        return False
+    verb = words.root
+    for _ in range(3):  # the trigger's verb, or the verb its noun phrase hangs from
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children
+    )
+    spans = (
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "in", "over")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+    # "for years", not a term: "has jailed a student for two years"
+    return perfect and any(
+        g.lower_ in SPAN_NOUNS and not any(c.dep_ == "nummod" for c in g.children) for g in spans
+    )
+
+
 def _talk_about(doc: Doc, event: Event, lexicon: EventLexicon) -> bool:
     """ "A dialogue is the only way out", "a funding gap", "we need to talk": a word for an
     exchange between parties where no party is named, nor anyone who does it, is talk about
@@ -643,14 +779,17 @@ def _stated_date(event: Event) -> str | None:
     return when.date if when is not None and when.basis == "stated" and when.date else None
 
 
-def _own_day(doc: Doc, event: Event) -> str | None:
+def _own_day(doc: Doc, event: Event, reporting_verbs: frozenset[str] = frozenset()) -> str | None:
     """The stated date of ``event`` where it may tell two events apart: not one read outside
     the quotation marks its trigger is in ('"We destroyed a vehicle", the minister told
-    reporters yesterday'), which dates the telling; the event may be days older."""
+    reporters yesterday'), nor one of the verb that reports it ("killed 30 civilians,
+    officials said on Saturday"), which date the telling; the event may be days older."""
     day = _stated_date(event)
     when = event.when
     if day is None or when is None or when.start is None:
         return day
+    if _told_on(doc, event, reporting_verbs):
+        return None
     sentence = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
     if sentence is None:
         return day
@@ -658,6 +797,39 @@ def _own_day(doc: Doc, event: Event) -> str | None:
     if inside(event.trigger.start, quoted) and not inside(when.start, quoted):
         return None
     return day
+
+
+def _topic(doc: Doc, event: Event, lexicon: EventLexicon) -> tuple[int, int] | None:
+    """Where the object of a verb of speech or talk is ("condemned the attack in Kabul",
+    "discussed the war in Gaza"): what the words are about, not where they were said."""
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if words is None or words.root.pos_ != "VERB":
+        return None
+    verb = words.root
+    if event.type not in lexicon.speech_types and verb.lemma_.lower() not in TOPIC_VERBS:
+        return None
+    said = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if said is None:
+        return None
+    return said.left_edge.idx, said.right_edge.idx + len(said.right_edge)
+
+
+def _told_on(doc: Doc, event: Event, reporting_verbs: frozenset[str]) -> bool:
+    """Whether the event's stated date is the day of the verb that reports it: "Gunmen killed
+    30 civilians, officials said on Saturday" (the killing may be Friday's)."""
+    when = event.when
+    if when is None or when.start is None or when.end is None or not reporting_verbs:
+        return False
+    time = doc.char_span(when.start, when.end, alignment_mode="expand")
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if time is None or trigger is None:
+        return False
+    verb = time.root.head.head if time.root.dep_ == "pobj" else time.root.head
+    return (
+        verb.lemma_.lower() in reporting_verbs
+        and trigger.root.i != verb.i
+        and any(c.dep_ == "ccomp" and trigger.root in c.subtree for c in verb.children)
+    )
 
 
 def _reference(doc: Doc, event: Event, lexicon: EventLexicon) -> str | None:
@@ -956,17 +1128,29 @@ def _casualty(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
 
 def _hit(doc: Doc, event: Event, mentioned: Intervals[Actor]) -> set[str]:
     """What a verb trigger names as hit or taken, where that is a thing, not an actor: "hit a
-    vehicle", "the convoy was bombed" (the noun's lemma)."""
+    vehicle", "the convoy was bombed", "rammed his vehicle into the convoy" (the noun's
+    lemma); of a noun trigger, what the verb it is the subject of hits ("A suicide bomber
+    rammed ... into the convoy")."""
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if words is None or words.root.pos_ != "VERB":
+    if words is None:
         return set()
+    verb = words.root
+    if verb.pos_ != "VERB" and verb.dep_ == "nsubj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return set()
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("into", "at", "on")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return {
         c.lemma_.lower()
-        for c in words.root.children
-        if c.dep_ in ("dobj", "nsubjpass")
-        and c.pos_ == "NOUN"
-        and c.ent_type_ == ""
-        and not mentioned.overlaps(c.idx, c.idx + len(c))
+        for c in things
+        if c.pos_ == "NOUN" and c.ent_type_ == "" and not mentioned.overlaps(c.idx, c.idx + len(c))
     }
 
 
@@ -1190,9 +1374,13 @@ def _merged(
     lexicon: EventLexicon,
     countries: frozenset[str] = frozenset(),
     done: frozenset[int] = frozenset(),
+    told: frozenset[int] = frozenset(),
+    topics: dict[int, tuple[int, int]] | None = None,
 ) -> Event:
     """The event the mentions ``events`` report, each value with the basis it came from.
-    ``done``: where the mentions told by a verb start."""
+    ``done``: where the mentions told by a verb start; ``told``: where those dated by the
+    verb that reports them start; ``topics``: of those that speak of something, where what
+    they speak of is, by where they start."""
     first = events[0]
     mentions = [_mention(e) for e in events]
     update: dict[str, object] = {"mentions": mentions}
@@ -1213,6 +1401,10 @@ def _merged(
             update[f"{role}_basis"] = "stated" if found[0] == 0 else "coreferent"
             if role == "source":
                 doers = set(found[1].source)
+        elif getattr(first, role):
+            # parties that act together are each other's targets: "Russia and China
+            # established a joint patrol"
+            update[f"{role}_basis"] = "stated"
     found_place = next(
         ((i, e.place) for i, e in enumerate(events) if e.place and (i == 0 or fits(e.place))),
         None,
@@ -1226,7 +1418,14 @@ def _merged(
                 None,  # the first mention's paragraph first; a headline's has none
                 (
                     _paragraph_place(
-                        e, located, sentence_starts, paras, para_starts, fits, countries
+                        e,
+                        located,
+                        sentence_starts,
+                        paras,
+                        para_starts,
+                        fits,
+                        countries,
+                        (topics or {}).get(e.trigger.start),
                     )
                     for e in events
                 ),
@@ -1237,8 +1436,14 @@ def _merged(
         update["place"], update["place_basis"] = near, "inherited"
     elif main_place is not None:
         update["place"], update["place_basis"] = main_place, "article"
-    if _stated_date(first) is None:
-        dated = next((e.when for e in events[1:] if _stated_date(e) is not None), None)
+    if _stated_date(first) is None or first.trigger.start in told:
+        # a mention's own day before the day the first one was told on
+        dated = next(
+            (e.when for e in events[1:] if _stated_date(e) and e.trigger.start not in told),
+            None,
+        )
+        if dated is None and _stated_date(first) is None:
+            dated = next((e.when for e in events[1:] if _stated_date(e) is not None), None)
         if dated is not None:
             update["when"] = dated.model_copy(update={"basis": "coreferent"})
             update["undated_reason"] = None
@@ -1339,19 +1544,28 @@ def _smaller_place(
     event: Event, places: Sequence[Place], located: Intervals[tuple[str, bool]]
 ) -> Event:
     """An event placed at a country is at the place in that country its sentence names as a
-    location ("after the riots in western Kenya, traders in Awendo counted their losses")."""
+    location ("after the riots in western Kenya, traders in Awendo counted their losses"), or
+    failing that, the sentence of another of its mentions ("opened fire at a bus stop in
+    central Israel ... The attack took place in the city of Raanana")."""
     by_id = {p.id: p for p in places}
     country = by_id.get(event.place or "")
     if country is None or country.precision != "country":
         return event
-    for _, _, (place, _) in located.starting(event.sentence.start, event.sentence.end):
-        smaller = by_id.get(place)
-        if (
-            smaller is not None
-            and smaller.precision != "country"
-            and smaller.country == country.country
-        ):
-            return event.model_copy(update={"place": place})
+    spans = [(event.sentence.start, event.sentence.end)]
+    spans += [(m.sentence.start, m.sentence.end) for m in event.mentions[1:]]
+    for number, (start, end) in enumerate(dict.fromkeys(spans)):
+        for _, _, (place, dateline) in located.starting(start, end):
+            smaller = by_id.get(place)
+            if (
+                smaller is not None
+                and not dateline
+                and smaller.precision != "country"
+                and smaller.country == country.country
+            ):
+                update: dict[str, object] = {"place": place}
+                if number:
+                    update["place_basis"] = "coreferent"
+                return event.model_copy(update=update)
     return event
 
 
@@ -1363,24 +1577,38 @@ def _paragraph_place(
     para_starts: Sequence[int],
     fits: Callable[[str], bool],
     countries: frozenset[str] = frozenset(),
+    topic: tuple[int, int] | None = None,
 ) -> str | None:
     """The last place named as a location before the trigger in its sentence, or in the
     sentence before in its paragraph; a text with no paragraph breaks gives no paragraph to
     go by, only the sentence (read by hand, places from further back were wrong more often
     than right). Where there is none, the first place but a country named as a location after
-    the trigger in its own sentence."""
+    the trigger in its own sentence, but one in ``topic``, what the event speaks of ("condemned
+    the attack in Kabul")."""
     number = index_of(para_starts, event.sentence.start)
     para_start = paras[number][0] if number >= 0 else 0
     sentence = index_of(sentence_starts, event.sentence.start)
     back = 1 if len(paras) > 1 else 0
     window = max(para_start, sentence_starts[max(0, sentence - back)])
-    before = [p for _, _, (p, _) in located.starting(window, event.trigger.start) if fits(p)]
+    # a dateline is where the story was filed, the article's place, not the event's
+    before = [
+        p
+        for _, _, (p, dateline) in located.starting(window, event.trigger.start)
+        if fits(p) and not dateline
+    ]
     if before:
         return before[-1]
     # "Scores were injured when rival supporters clashed in Mwingi town": a place its own
     # sentence names after it, where none is named before.
     after = located.starting(event.trigger.end, event.sentence.end)
-    return next((p for _, _, (p, _) in after if fits(p) and p not in countries), None)
+    return next(
+        (
+            p
+            for start, _, (p, _) in after
+            if fits(p) and p not in countries and not (topic and topic[0] <= start < topic[1])
+        ),
+        None,
+    )
 
 
 def _mention(event: Event) -> Mention:

@@ -12,7 +12,7 @@ import spacy
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..errors import ResourceError
@@ -64,12 +64,52 @@ def mark_line_breaks(doc: Doc) -> Doc:
         elif "\n" in token.text:
             # A whitespace token holding a newline belongs to the sentence before it.
             token.is_sent_start = False
-        elif _after_subheading(doc, token) or _after_platform(doc, token):
+        elif (
+            _after_subheading(doc, token)
+            or _after_platform(doc, token)
+            or _after_dateline(doc, token)
+        ):
             token.is_sent_start = True
             if token.i + 1 < len(doc):
                 # the parser may not split again at once: a quote's first word, "Aurangzeb ,"
                 doc[token.i + 1].is_sent_start = False
     return doc
+
+
+# What ends a dateline run into its first sentence: "KABUL, Afghanistan — Gunmen attacked".
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# The most tokens a dateline has before its dash: "ADDIS ABABA, Ethiopia, March 3 (Reuters)".
+DATELINE_TOKENS = 12
+
+
+def _after_dateline(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` opens the first sentence after a dateline on its line ("MOGADISHU,
+    Somalia — Al-Shabab militants attacked"), which the parser otherwise makes the subject:
+    a line that opens with a city in capitals, then only capitalised words, commas, a date and
+    an agency's mark before the dash."""
+    dash = doc[token.i - 1]
+    if dash.text not in DATELINE_DASHES or (dash.text == "-" and not dash.whitespace_):
+        return False
+    start = dash.i
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    words = doc[start : dash.i]
+    if not 0 < len(words) <= DATELINE_TOKENS:
+        return False
+    first = words[0].text
+    return (
+        len(first) > 2
+        and first.isupper()
+        and first.isalpha()
+        and all(t.is_punct or t.is_digit or t.text[:1].isupper() or t.is_space for t in words)
+    )
+
+
+def is_dateline(sentence: Span) -> bool:
+    """Whether a sentence is only a dateline the parse split from its story ("MOGADISHU,
+    Somalia —"): no sentence of the story's own, for counting how near two sentences are."""
+    doc = sentence.doc
+    return sentence.end < len(doc) and _after_dateline(doc, doc[sentence.end])
 
 
 # Words before the one-letter name of the network formerly Twitter: "posted on X."

@@ -586,7 +586,12 @@ class _Blocks:
 
     def block(self, span: SpacySpan, labelled: bool) -> bool:
         start, end = span.start_char, span.end_char
-        if self.range_index.overlaps(start, end):
+        # a person's name inside a town's longer name is no person: "in Dera Ismail Khan"
+        if any(
+            not (start <= s and e <= end and e - s < end - start)
+            or not _peopled_place(span.text, self.gazetteer, 10_000)
+            for s, e, _ in self.range_index.overlapping(start, end)
+        ):
             return True
         overlapping = list(self.actor_index.overlapping(start, end))
         inside = [country for _, _, country in overlapping]
@@ -653,11 +658,12 @@ class _Blocks:
 
 
 def _people_named_as_place(doc: Doc, span: SpacySpan) -> bool:
-    """Whether a name spaCy calls a people stands after "in", "at" or "near" and is no
-    people's word: "fighting in Kidal" names the town ("in Somali" is still the language)."""
+    """Whether a name spaCy calls a people stands after "in", "at", "near" or "from" and is
+    no people's word: "fighting in Kidal", "expelled rebels from Kidal" name the town ("in
+    Somali" is still the language)."""
     return (
         span.start > 0
-        and doc[span.start - 1].lower_ in LOCATIVES
+        and doc[span.start - 1].lower_ in LOCATIVES | {"from", "into", "to"}
         and fold(span.text) not in DEMONYMS
         and fold(span.text) not in PEOPLES
         and not span.text.endswith("s")  # "in Russians' hands"
@@ -757,6 +763,8 @@ MOTION_VERBS = _words(
     "march walk travel drive ride fly flee escape head go come return move relocate trek "
     "proceed rush deploy send evacuate transport ferry carry chase pursue storm"
 )
+# Verbs of driving a side out of somewhere: "expelled militants from Kidal".
+DRIVING_OUT_VERBS = _words("expel drive push oust flush dislodge evict rout force chase")
 # Words after "X-Y" that make it a way between two places: "the Eldoret-Kitale road".
 ROUTES = _words("road highway route railway corridor")
 # The peoples of continents, which open names of regions: "Asian-Pacific", "Afro-Eurasian".
@@ -768,10 +776,16 @@ BORDERS = _words("border borders boundary frontier axis")
 def _moved(preposition: Token) -> bool:
     """Whether the word before a name is "to" or "from" after a verb of going: "marched to
     Mokowe", "a vehicle travelling from Garsen to Lamu"."""
-    if preposition.lower_ not in ("to", "from", "towards", "toward", "into"):
+    if preposition.lower_ == "of" and preposition.head.lower_ == "out":
+        preposition = preposition.head  # "pushed rebels out of Dori"
+    elif preposition.lower_ not in ("to", "from", "towards", "toward", "into"):
         return False
     head = preposition.head
     if head.lemma_.lower() in MOTION_VERBS:
+        return True
+    if head.dep_ == "dobj" and preposition.lower_ in ("from", "out"):
+        head = head.head  # "expelled militants from Kidal": the parser may hang it on them
+    if head.lemma_.lower() in DRIVING_OUT_VERBS and preposition.lower_ in ("from", "out"):
         return True
     # "from Garsen to Lamu": the "to" hangs on the name after "from"
     return head.head.lower_ == "from" and head.head.head.lemma_.lower() in MOTION_VERBS
@@ -1280,6 +1294,11 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+# The fewest people a town of a province's name has for it to be the province's seat, named in
+# another spelling.
+SEAT_TOWN_PEOPLE = 20_000
+
+
 def _score(
     c: Candidate,
     mention: Mention,
@@ -1300,12 +1319,20 @@ def _score(
         and hint not in ("admin1", "region")
         and any(
             t.country == c.country
-            and (normalise(t.name) == _bare(c.name) or (t.exact and t.population >= 1e6))
+            and (
+                normalise(t.name) == _bare(c.name)
+                or (t.exact and t.population >= 1e6)
+                # its capital in another spelling, where the province's name says it is
+                # one: "Daraa" is Dar'ā, not Daraa Governorate; "Nabatieh" Nabatîyé
+                or (t.population >= SEAT_TOWN_PEOPLE and _bare(c.name) != normalise(c.name))
+            )
             and _km((t.lat, t.lon), (c.lat, c.lon)) < 400
             for t in towns
         )
     )
     score = 2.0 if c.exact and not shared else 0.0
+    if shared and _bare(c.name) != normalise(c.name):
+        score -= 1.0  # "Daraa" named bare is the town, not Daraa Governorate
     if spelling(c.name) == spelling(mention.name):
         score += 1.5  # its own name, not an alternate ("Mexico" the country, not the city)
     if c.feature == "country" or _of_the_world(c):
