@@ -695,7 +695,7 @@ def find(
     deaths: dict[tuple[int, str], int] = {}
     # An act told beside an earlier one that was its cause has none of that one's dead ("jets
     # struck ..., a day after an attack on a base that killed nine soldiers").
-    causes: dict[int, tuple[set[int], int | None, int | None]] = {}
+    causes: dict[int, tuple[set[int], int | None]] = {}
     for sentence in doc.sents:
         start = sentence.start_char
         if (start, "ASSAULT") in tolled and (
@@ -703,12 +703,8 @@ def find(
         ) is not None:
             deaths[start, "ASSAULT"] = count
             if before := _causes(sentence):
-                rest = set(range(sentence.start, sentence.end)) - before
-                causes[start] = (
-                    before,
-                    _deaths(sentence, lexicon.death_words, rest, lexicon.animals),
-                    _deaths(sentence, lexicon.death_words, before, lexicon.animals),
-                )
+                after = _deaths(sentence, lexicon.death_words, before, lexicon.animals)
+                causes[start] = (before, after)
         if (start, "PROTEST") in tolled and (
             count := _deaths(sentence, lexicon.death_words, _causes(sentence), lexicon.animals)
         ) is not None:
@@ -1218,18 +1214,19 @@ def _toll(
     event: Event,
     doc: Doc,
     deaths: dict[tuple[int, str], int],
-    causes: dict[int, tuple[set[int], int | None, int | None]],
+    causes: dict[int, tuple[set[int], int | None]],
 ) -> int | None:
-    """The dead of ``event``'s sentence that are its own: of an attack in the clause that
-    tells the cause of another, those of that clause; of one outside it, those outside."""
+    """The dead of ``event``'s sentence that are its own: of an attack outside the clause
+    that tells its cause, those outside it (the dead a cause clause tells may be its own, or,
+    as in "one died after activists and police clashed", the whole sentence's)."""
     start = event.sentence.start
     if event.type != "ASSAULT" or start not in causes:
         return deaths[start, event.type]
-    clause, inside, outside = causes[start]
+    clause, outside = causes[start]
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if words is None:
+    if words is None or words.root.i in clause:
         return deaths[start, event.type]
-    return inside if words.root.i in clause else outside
+    return outside
 
 
 def _deaths(
@@ -5015,8 +5012,6 @@ def _modality(
         aim = gerund.head.head.lemma_.lower()
         hypothetical = hypothetical or aim in cues.get("hypothetical_verbs", empty)
         hypothetical = hypothetical or aim in cues.get("plot_nouns", empty)
-    if head.dep_ == "compound" and head.head.lemma_.lower() in cues.get("plot_nouns", empty):
-        hypothetical = True  # "the U.S. ceasefire proposal", "a peace plan": not yet agreed
     if head.dep_ == "acl" and head.head.lemma_.lower() in cues.get("plot_nouns", empty):
         # "a plot to bomb a church": planned, not done; "foiled a plot to ...": not done
         hypothetical = True

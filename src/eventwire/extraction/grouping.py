@@ -39,7 +39,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -75,6 +75,7 @@ MODE_FAMILIES = {
 # "rioters"): two different doers do not make two events.
 LOOSE_DOER_TYPES = frozenset({"ASSAULT", "PROTEST"})
 STATE_KINDS = frozenset({"state", "military", "government", "leader"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 OTHER_WORDS = frozenset(
     {"earlier", "previous", "last", "former", "separate", "another", "other", "second", "new"}
@@ -161,6 +162,7 @@ class _Group:
     modes: set[str] = field(default_factory=set)
     fights: bool = False  # some mention is a fight both sides wage (``_fight``)
     series: bool = False  # its first mention tells of many acts (``_series``)
+    summed: bool = False  # it sums acts over years (``_over_the_years``): no one act
     # its first mention is told in a clause of another time (``_time_clause``): the
     # background, which "the attack" after it seldom means where the news itself is near
     background: bool = False
@@ -235,14 +237,28 @@ def group(
         dated = _dated_by_modifier(doc, event) if reference == "elsewhere" else None
         anaphor = reference == "back"
         joined = None
-        if dated is not None:
+        # acts summed over years ("has carried out similar attacks in the past") are no one
+        # act: nothing joins them, and they join nothing
+        summed = _over_the_years(doc, event)
+        if dated is not None and not summed:
             # "Tuesday's attack" after an attack stated on that Tuesday is that attack;
             # "the March attack" in a report of a Sunday attack is another.
             earlier = by_type.get(event.type, [])
-            joined = _stated_on(earlier, event, dated, day, by_id, country, lexicon)
+            joined = _stated_on(
+                [g for g in earlier if not g.summed], event, dated, day, by_id, country, lexicon
+            )
             # A headline's undated report of its type in that week is the same event
             # ("Pakistan's train hijacking", then "killed in Tuesday's train hijacking").
-            headline = _headline(earlier, event, dated, day, title_end, by_id, country, lexicon)
+            headline = _headline(
+                [g for g in earlier if not g.summed],
+                event,
+                dated,
+                day,
+                title_end,
+                by_id,
+                country,
+                lexicon,
+            )
             if joined is not None and headline is not None and headline is not joined:
                 joined.absorb(headline)
                 groups.remove(headline)
@@ -251,7 +267,11 @@ def group(
                 joined = headline
             if joined is None and not earlier:
                 reference = None  # the text's first report of its kind: the lede's own event
-        candidates = by_type.get(event.type, [])[-LOOKBACK:] if reference != "elsewhere" else []
+        candidates = (
+            [c for c in by_type.get(event.type, [])[-LOOKBACK:] if not c.summed]
+            if reference != "elsewhere" and not summed
+            else []
+        )
         toll = (
             event.type == "ASSAULT"
             and not event.source
@@ -356,6 +376,7 @@ def group(
             joined = _Group(
                 elsewhere=reference == "elsewhere",
                 series=series,
+                summed=summed,
                 background=_time_clause(doc, event) is not None,
             )
             groups.append(joined)
@@ -393,11 +414,21 @@ def group(
     out = [_inner_place(e, resolved, ends, text, fits) for e in out]
     out = [_smaller_place(e, places, located) for e in out]
     out = [_inherited_source(doc, e, mentioned, sentence_starts, lexicon.light_verbs) for e in out]
-    out = [_reaction_target(doc, e, out, sentence_starts, country) for e in out]
+    # a state's organs and officials, by their state: one side of an answer
+    organs = {
+        a.id: a.country
+        for a in actors
+        if a.country and (a.kind in STATE_KINDS or a.sector in STATE_SECTORS)
+    }
+    out = [_reaction_target(doc, e, out, sentence_starts, organs) for e in out]
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
     out = [e for e in out if not _over_the_years(doc, e)]
-    out = [e for e in out if not _state_of_violence(doc, e)]
+    # violence named in passing among the acts a text reports (a note that reports only
+    # "victims of ongoing post-election violence" reports that)
+    passing = [e for e in out if _state_of_violence(doc, e)]
+    if len(passing) < len(out):
+        out = [e for e in out if e not in passing]
     protests = {
         t.i
         for e in out
@@ -473,17 +504,37 @@ def _doer(doc: Doc, event: Event, light_verbs: frozenset[str]) -> Token | None:
 # Acts that answer another act: "condemned the attack", "rejected the move", "denied the
 # accusation", "welcomed the decision".
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
-# Nouns that point back at the act answered, whatever its type: "the move", "the launch".
-ACT_NOUNS = frozenset(
-    re.findall(
-        r"\S+",
-        "move decision step action measure launch test accusation claim allegation charge "
-        "attack strike strikes raid killing assault bombing shelling incursion expulsion "
-        "announcement sanction ban arrest detention execution remark statement deal agreement "
-        "plan proposal order ruling verdict operation offensive seizure provocation",
-    )
+# Nouns that point back at the act answered, and the types of act each can name: force ("the
+# attack", "the launch"), a claim ("the accusation"), or a measure or a word ("the move").
+_FORCE = frozenset({"ASSAULT", "MOBILIZE", "THREATEN", "COERCE"})
+_CLAIM = frozenset({"ACCUSE"})
+_MEASURE = frozenset(
+    {"COERCE", "SANCTION", "REJECT", "AGREE", "SUPPORT", "REQUEST", "THREATEN", "RETREAT"}
+    | {"CONCEDE", "COOPERATE", "AID", "CONSULT", "MOBILIZE"}
 )
-ACT_NOUN_TYPES = {"accusation": "ACCUSE", "allegation": "ACCUSE", "charge": "ACCUSE"}
+ACT_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        re.findall(
+            r"\S+",
+            "launch test attack strike strikes raid killing assault bombing shelling incursion "
+            "operation offensive provocation execution seizure arrest detention",
+        ),
+        _FORCE,
+    ),
+    **dict.fromkeys(["accusation", "claim", "allegation", "charge"], _CLAIM),
+    **dict.fromkeys(
+        re.findall(
+            r"\S+",
+            "move decision step action measure announcement sanction ban remark statement deal "
+            "agreement plan proposal order ruling verdict expulsion",
+        ),
+        _MEASURE,
+    ),
+}
+
+
+# How many sentences back an answer looks for the act "the attack" or "the move" names.
+ANSWER_SENTENCES = 2
 
 
 def _reaction_target(
@@ -491,15 +542,16 @@ def _reaction_target(
     event: Event,
     events: Sequence[Event],
     sentence_starts: Sequence[int],
-    country: dict[str, str | None],
+    country: Mapping[str, str | None],
 ) -> Event:
     """An answer to an act is aimed at whoever did that act: "Gunmen of the Islamic State
     attacked a church. The government condemned the attack" condemns the Islamic State;
     "Russia accused Ukraine of shelling a hospital. Kyiv denied the accusation" denies Russia.
     The act is the event whose mention the answer's object is, else, for "the move" or "the
-    launch", the last event with another side for its doer told in the answer's sentence or
-    the one before (of an accusation, the last accusation). ``country``: each state organ's
-    state, that one side not answer itself ("Kyiv" is Ukraine)."""
+    launch", the last event of the kind the noun names (of an accusation, an accusation; else
+    no answer itself), with another side for its doer, told in the answer's sentence or the
+    two before. ``country``: each state organ's and official's state, that one side not answer
+    itself ("Kyiv" is Ukraine)."""
     sides = set(event.source) | {country.get(a) for a in event.source} - {None}
 
     def other_side(e: Event) -> bool:
@@ -529,15 +581,18 @@ def _reaction_target(
         ):
             return event
         sentence = index_of(sentence_starts, event.sentence.start)
-        window = sentence_starts[max(0, sentence - 1)]
-        wanted = ACT_NOUN_TYPES.get(noun.lemma_.lower())
+        window = sentence_starts[max(0, sentence - ANSWER_SENTENCES)]
+        # an act of the kind the noun names, and no answer to another ("welcomed the move"
+        # before "criticized the decision" answers the decision, not the welcome)
+        wanted = ACT_NOUNS[noun.lemma_.lower()]
         earlier = [
             e
             for e in events
             if e is not event
             and other_side(e)
             and not (e.negated or e.hypothetical)
-            and (wanted is None or e.type == wanted)
+            and e.type in wanted
+            and (e.type not in REACTION_TYPES or wanted is _CLAIM)
             and any(window <= m.trigger.start < event.trigger.start for m in e.mentions)
         ]
         answered = max(earlier, key=lambda e: e.mentions[-1].trigger.start, default=None)
@@ -689,7 +744,13 @@ def _state_of_violence(doc: Doc, event: Event) -> bool:
     if event.place_basis == "stated" or _stated_date(event) is not None:
         return False
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return words is not None and words.root.lemma_.lower() in STATE_OF_VIOLENCE
+    # named in passing, in a phrase ("a surge in violence", "plagued by unrest"); not what
+    # a clause or a note is about ("Violence reported during national elections")
+    return (
+        words is not None
+        and words.root.lemma_.lower() in STATE_OF_VIOLENCE
+        and words.root.dep_ == "pobj"
+    )
 
 
 # Spans of time a present perfect sums acts over: "for years", "in the past".
@@ -699,7 +760,8 @@ SPAN_NOUNS = frozenset({"years", "decades", "months", "past", "centuries", "gene
 def _over_the_years(doc: Doc, event: Event) -> bool:
     """Whether a lone mention of force or protest sums acts over a span of time rather than
     telling one: "Central Mali has been plagued by violence for years", "The group has carried
-    out similar attacks in the past" (not "has killed 20 people since Monday")."""
+    out similar attacks in the past", "The war has killed thousands since April last year"
+    (not "has killed 20 people since Monday")."""
     if len(event.mentions) > 1 or event.type not in ("ASSAULT", "PROTEST"):
         return False  # one held "for months" is held still
     words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -721,8 +783,19 @@ def _over_the_years(doc: Doc, event: Event) -> bool:
         if g.dep_ == "pobj"
     )
     # "for years", not a term: "has jailed a student for two years"
-    return perfect and any(
+    if not perfect:
+        return False
+    if any(
         g.lower_ in SPAN_NOUNS and not any(c.dep_ == "nummod" for c in g.children) for g in spans
+    ):
+        return True
+    # "has killed thousands since April last year": since a month or a year, not a day
+    when = event.when
+    return (
+        any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+        and when is not None
+        and when.basis == "stated"
+        and when.precision in ("month", "year")
     )
 
 
@@ -1126,6 +1199,10 @@ def _casualty(doc: Doc, event: Event, death_words: frozenset[str]) -> bool:
     return words is not None and words.root.lemma_.lower() in death_words | INJURY_WORDS
 
 
+# What is fired or set, not hit: "opened fire on the crowd", "set the building on fire".
+FIRED = frozenset({"fire", "shot", "round", "bullet", "gas", "teargas", "flame", "blaze"})
+
+
 def _hit(doc: Doc, event: Event, mentioned: Intervals[Actor]) -> set[str]:
     """What a verb trigger names as hit or taken, where that is a thing, not an actor: "hit a
     vehicle", "the convoy was bombed", "rammed his vehicle into the convoy" (the noun's
@@ -1150,7 +1227,10 @@ def _hit(doc: Doc, event: Event, mentioned: Intervals[Actor]) -> set[str]:
     return {
         c.lemma_.lower()
         for c in things
-        if c.pos_ == "NOUN" and c.ent_type_ == "" and not mentioned.overlaps(c.idx, c.idx + len(c))
+        if c.pos_ == "NOUN"
+        and c.ent_type_ == ""
+        and c.lemma_.lower() not in FIRED
+        and not mentioned.overlaps(c.idx, c.idx + len(c))
     }
 
 
