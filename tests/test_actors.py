@@ -997,3 +997,30 @@ def test_he_and_him_in_one_clause_are_the_two_just_named_in_their_roles(text):
     met, asked = document.events
     assert [names[i] for i in asked.source] == [names[i] for i in met.source]
     assert [names[i] for i in met.target][:1] == [names[i] for i in asked.target][:1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out between the army and SPLA-IO in Bor, Jonglei State.",
+        "The Arakan Army seized a military base in Paletwa township, Chin State.",
+    ],
+)
+def test_a_division_named_after_a_town_is_no_person(text):
+    document = eventwire.extract(text)
+    assert not [a for a in document.actors if a.name.endswith("State")]
+
+
+def test_herders_and_farmers_are_two_sides():
+    document = eventwire.extract("Herders attacked farmers in Bokkos, Plateau State.")
+    names = {a.id: a.name for a in document.actors}
+    [attack] = document.events
+    assert [names[i] for i in attack.source] == ["Nigerian herders"]
+    assert [names[i] for i in attack.target] == ["Nigerian farmers"]
+
+
+def test_two_states_leaders_are_both_sides():
+    document = eventwire.extract("Greek and Turkish leaders met in Athens on Thursday.")
+    [meeting] = document.events
+    countries = {a.country for a in document.actors if a.id in meeting.source}
+    assert countries == {"GRC", "TUR"}

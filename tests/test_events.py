@@ -4482,3 +4482,12 @@ def test_an_aim_a_plan_or_a_condition_has_not_happened(text, word):
     [done] = extract("The rebels fought until the army withdrew from the town.", None).events[1:]
     assert done.type == "RETREAT"
     assert not done.hypothetical
+
+
+def test_a_warning_of_how_things_are_is_no_threat():
+    from eventwire.extraction.pipeline import extract
+
+    fact = extract("The UN warned that famine was imminent in Gaza.", None)
+    assert not [e for e in fact.events if e.type == "THREATEN"]
+    [threat] = extract("Iran warned that it would retaliate against any attack.", None).events
+    assert threat.type == "THREATEN"

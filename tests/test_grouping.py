@@ -955,3 +955,24 @@ def test_violence_as_a_state_of_affairs_is_no_event():
     assert [e.type for e in document.events] == ["COERCE"]
     [violence] = extract("Violence erupted in Kisumu on Monday.").events
     assert violence.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Police in Karachi's Lyari area clashed with gang members.", "Karachi"),
+        ("Gunmen crossed into Maradi and killed eight villagers.", "Maradi"),
+    ],
+)
+def test_a_town_owning_a_quarter_or_crossed_into_is_where(text, town):
+    [event] = extract(text).events
+    assert town in (place_name(extract(text), event) or "")
+
+
+def test_sides_that_clashed_are_one_fight_with_its_dead():
+    document = extract(
+        "Armed farmers and Fulani herders clashed in the village of Tokoro on Monday. Several "
+        "farmers were killed and wounded in the clashes."
+    )
+    [fight] = of_type(document, "ASSAULT")
+    assert [m.trigger.text for m in fight.mentions][:2] == ["clashed", "killed"]

@@ -94,6 +94,7 @@ ROLES: dict[str, tuple[ActorKind, str, str]] = {
     "lawyers": ("group", "CVL", "{adj} lawyers"),
     "workers": ("group", "CVL", "{adj} workers"),
     "farmers": ("group", "CVL", "{adj} farmers"),
+    "herders": ("group", "CVL", "{adj} herders"),
     "communities": ("group", "CVL", "{adj} communities"),
     "journalists": ("group", "JRN", "{adj} journalists"),
     "doctors": ("group", "MED", "{adj} doctors"),
@@ -112,7 +113,7 @@ ROLE_NOUNS: dict[tuple[str, ...], str] = {
         "forces, government forces, government troops, military officials, defence ministry, "
         "defense ministry",
         "government": "government, officials, authorities, administration, regime, cabinet, "
-        "leadership, diplomats, ministry, foreign ministry, interior ministry, government "
+        "leadership, leaders, diplomats, ministry, foreign ministry, interior ministry, government "
         "officials, security officials, state department",
         "opposition": "opposition, main opposition, main opposition group, opposition group, "
         "opposition groups, opposition activists",
@@ -834,6 +835,12 @@ def _storm_names(doc: Doc) -> set[str]:
     return names
 
 
+# The last word of a division's name, which no person's name ends with: "Jonglei State".
+DIVISION_ENDINGS = frozenset(
+    {"state", "province", "region", "county", "district", "governorate", "prefecture"}
+)
+
+
 def _find_people(found: _Found) -> None:
     """People from NER with their titles, and surname chains: "Dillon said" is Ryan Dillon."""
     doc = found.doc
@@ -866,6 +873,8 @@ def _find_people(found: _Found) -> None:
             continue
         if place_word_follows(ent):
             continue  # "Chuka Igambangombe constituency" is a place
+        if len(ent) > 1 and ent[-1].lower_ in DIVISION_ENDINGS and ent[-1].text[:1].isupper():
+            continue  # "in Bor, Jonglei State", "in Paletwa township, Chin State": a place
         if all(t.text in storms or _storm_word(t) for t in ent):
             continue  # "Cyclone Jude slammed into Malawi", "hit by Jude": weather, not a person
         # "Former Socialist prime minister ...": a word before a title describes the title.
@@ -1368,7 +1377,7 @@ ARMED_ROLES = frozenset({"military", "rebels", "militia", "gunmen"})
 # actors name most is not theirs ("Russian strikes on Kyiv killed five civilians"), so they are
 # left to ``settle``, which gives them the country of the article's places.
 BYSTANDERS = frozenset(
-    {"people", "students", "teachers", "workers", "farmers", "communities", "refugees"}
+    {"people", "students", "teachers", "workers", "farmers", "herders", "communities", "refugees"}
 )
 # Roles and nouns for a community's own armed men: "Pokot bandits", "Borana militias",
 # "Turkana fighters" (not "Hutu rebels", a rebellion, nor "Fulani soldiers", a state's).

@@ -1983,6 +1983,8 @@ class _Reader:
             return False  # "slammed into the coast", "blasted into orbit": a body moving
         if entry.type == "PROTEST" and entry.pos == "noun" and self._state_in_protest(head):
             return False
+        if entry.type == "THREATEN" and entry.pos == "verb" and _warns_of_a_fact(head):
+            return False
         if entry.not_subjects:
             doers = _with_counted(_doers(head) or _described(head))
             if _any_named(entry.not_subjects, doers) or (
@@ -3956,9 +3958,13 @@ FIGHTS = frozenset(
 
 
 def is_fight(word: str) -> bool:
-    """Whether a trigger's last word names a fight both sides wage ("gun battle", "clashes")."""
+    """Whether a trigger's last word names a fight both sides wage ("gun battle", "clashes",
+    "clashed")."""
     word = word.lower()
-    return any(w in FIGHTS for w in (word, word.removesuffix("s"), word.removesuffix("es")))
+    return any(
+        w in FIGHTS
+        for w in (word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"))
+    )
 
 
 # Things named after the place they were made, which later acts on them are not at: "the
@@ -4091,6 +4097,25 @@ def _driven_out_of(prep: Token, head: Token) -> bool:
     elif prep.lower_ != "from":
         return False
     return prep.head.i == head.i or (prep.head.dep_ == "dobj" and prep.head.head.i == head.i)
+
+
+# What a clause that warns of something yet to come says it with: "warned that it would
+# retaliate", "warned that they could face sanctions".
+WARNING_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "ca"})
+
+
+def _warns_of_a_fact(verb: Token) -> bool:
+    """Whether "warn" tells of how things are, not of what its speaker may do: "The UN warned
+    that famine was imminent", "warned that deliveries had fallen" (not "warned that it would
+    retaliate")."""
+    if verb.lemma_.lower() != "warn":
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(
+        a.dep_ == "aux" and a.lower_ in WARNING_MODALS
+        for clause in clauses
+        for a in clause.children
+    )
 
 
 # Nouns of union that also end the names of the bodies they make: "the opposition alliance".

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
 from .actors import TITLES
-from .events import FORCE_TYPES, TOPIC_VERBS, EventLexicon, is_fight, road_name
+from .events import FORCE_TYPES, PLACE_PARTS, TOPIC_VERBS, EventLexicon, is_fight, road_name
 from .events import _accused_of as accused_of
 from .events import _inside as inside
 from .events import _quoted as quoted_ranges
@@ -142,7 +142,7 @@ LOOKBACK = 30
 _FAR = 1 << 62  # past the end of any text
 # Prepositions after which a place name says where something happened (not "from", "toward").
 LOCATION_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "along", "on", "off"}
+    {"in", "at", "near", "outside", "inside", "around", "across", "along", "on", "off", "into"}
 )
 
 
@@ -1342,6 +1342,13 @@ def _after_location_prep(doc: Doc, start: int, end: int) -> bool:
         token = token.head
         if named_by_of(token):
             return False  # "in the Red Sea port city of Jeddah": Jeddah is where
+    if (
+        token.dep_ == "poss"
+        and token.head.lemma_.lower() in PLACE_PARTS
+        and token.head.dep_ == "pobj"
+        and token.head.head.lower_ in LOCATION_PREPS
+    ):
+        return True  # "Police in Karachi's Lyari area clashed": Karachi is where
     if token.dep_ in ("compound", "amod", "poss"):
         return False
     for _ in range(3):  # "in Raqqa", "near the town of Hajin", "in the city of Aleppo"
