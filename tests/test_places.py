@@ -1566,3 +1566,11 @@ def test_a_name_shared_by_a_province_and_its_seat_named_bare_is_the_seat(text, c
     if named.article.text != document.article.text:
         [province] = [p for p in named.places if p.country == country]
         assert province.precision == "admin1"
+
+
+def test_an_acronym_opening_a_sentence_still_votes_for_its_country():
+    document = eventwire.extract(
+        "ADF rebels killed nine villagers in Mamove, about 30 km north of Beni, on Sunday night."
+    )
+    [beni] = [p for p in document.places if p.name == "Beni"]
+    assert beni.country == "COD"

@@ -2008,7 +2008,12 @@ def _vote_key(
     proper = []
     for m in actor.mentions:
         words = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if words is not None and any(t.pos_ == "PROPN" and not t.is_sent_start for t in words):
+        # a sentence's first word may be a common noun capitalised ("Leader"), but not an
+        # acronym: the ADF of "ADF rebels killed nine villagers" is a name
+        if words is not None and any(
+            t.pos_ == "PROPN" and (not t.is_sent_start or (t.is_upper and len(t) > 1))
+            for t in words
+        ):
             proper.append(m)
     keys: set[str | None] = set()
     for said in proper:
