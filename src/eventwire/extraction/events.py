@@ -38,8 +38,16 @@ from ..records import Actor, Article, Event, Place, Quote, Span, Time, When
 from .actors import SPONSOR_WORDS, MentionIndex
 from .codebook import Codebook
 from .offsets import Intervals, index_of
-from .parse import KIND_WORDS, named_by_of, paragraphs, said_subject, text_of, words_of
-from .places import DRIVING_OUT_VERBS
+from .parse import (
+    DASHES,
+    KIND_WORDS,
+    named_by_of,
+    paragraphs,
+    said_subject,
+    text_of,
+    words_of,
+)
+from .places import DIRECTIONS, driven_from
 from .places import _km as km
 from .types import (
     NEW_EVENT_CONFIDENCE,
@@ -3735,11 +3743,12 @@ class _Reader:
             if (
                 token.dep_ == "pobj"
                 and parent.lower_ == "of"
-                and parent.head.lower_ in COMPASS
+                and parent.head.lower_ in DIRECTIONS
                 and parent.head.head.i in anchors
             ):
                 return True  # "ambushed a patrol 20 km east of Mandera": near Mandera
-            if token.dep_ == "pobj" and _driven_out_of(parent, head):
+            driver = driven_from(parent) if token.dep_ == "pobj" else None
+            if driver is not None and driver.i == head.i:
                 return True  # "pushed rebels out of Dori", "expelled militants from Kidal"
             if token.dep_ == "pobj" and parent.lower_ == "from" and parent.head.pos_ == "NOUN":
                 # "attacks on workers from Punjab", "hosts refugees from Somalia": where the
@@ -4079,26 +4088,6 @@ def _called_home_for(noun: Token) -> bool:
 
 # Verbs whose object is what is talked about: "discussed the war in Gaza".
 TOPIC_VERBS = frozenset({"discuss", "debate", "address", "raise", "review", "examine"})
-# The points of the compass: "20 km east of Mandera".
-COMPASS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-    | {"north-east", "north-west", "south-east", "south-west"}
-)
-
-
-def _driven_out_of(prep: Token, head: Token) -> bool:
-    """Whether ``prep`` is the "from" or "out of" of a side driven out by ``head``: "pushed
-    rebels out of Dori", "expelled militants from Kidal" (the parser may hang "from Kidal" on
-    the militants)."""
-    if head.lemma_.lower() not in DRIVING_OUT_VERBS:
-        return False
-    if prep.lower_ == "of" and prep.head.lower_ == "out":
-        prep = prep.head
-    elif prep.lower_ != "from":
-        return False
-    return prep.head.i == head.i or (prep.head.dep_ == "dobj" and prep.head.head.i == head.i)
-
-
 # What a clause that warns of something yet to come says it with: "warned that it would
 # retaliate", "warned that they could face sanctions".
 WARNING_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "ca"})
@@ -4375,9 +4364,6 @@ ACCOUNT_NOUNS = frozenset(
 def _sum(token: Token) -> bool:
     """Whether ``token`` is an amount ("$500 million", "5 billion euros")."""
     return token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
-
-
-DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _after_dateline(verb: Token) -> Token | None:

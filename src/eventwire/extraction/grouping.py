@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event, Mention, Place
-from .actors import TITLES
+from .actors import STATE_SECTORS, TITLES
 from .events import FORCE_TYPES, PLACE_PARTS, TOPIC_VERBS, EventLexicon, is_fight, road_name
 from .events import _accused_of as accused_of
 from .events import _inside as inside
@@ -75,7 +75,6 @@ MODE_FAMILIES = {
 # "rioters"): two different doers do not make two events.
 LOOSE_DOER_TYPES = frozenset({"ASSAULT", "PROTEST"})
 STATE_KINDS = frozenset({"state", "military", "government", "leader"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 OTHER_WORDS = frozenset(
     {"earlier", "previous", "last", "former", "separate", "another", "other", "second", "new"}
@@ -227,13 +226,15 @@ def group(
     country = {a.id: a.country if a.kind in STATE_KINDS else None for a in actors}
     kin = _armed_kin(actors)
     mentioned = Intervals((m.start, m.end, a) for a in actors for m in a.mentions)
+    # mentions dated by the verb that reports them ("killed 30, officials said on Saturday")
+    told = frozenset(e.trigger.start for e in events if _told_on(doc, e, lexicon.reporting_verbs))
     groups: list[_Group] = []
     by_type: dict[str, list[_Group]] = {}  # a long document's events of other types not scanned
     for event in events:
         sentence = index_of(sentence_starts, event.sentence.start)
         para = index_of(para_starts, event.sentence.start)
         reference = _reference(doc, event, lexicon)
-        day = _own_day(doc, event, lexicon.reporting_verbs)
+        day = _own_day(doc, event, event.trigger.start in told)
         dated = _dated_by_modifier(doc, event) if reference == "elsewhere" else None
         anaphor = reference == "back"
         joined = None
@@ -390,7 +391,6 @@ def group(
     countries = frozenset(p.id for p in places if p.precision == "country")
     # acts told by a verb ("set fire to"), not named by a noun ("the riots last March")
     done = frozenset(e.trigger.start for e in events if _verbal(doc, e))
-    told = frozenset(e.trigger.start for e in events if _told_on(doc, e, lexicon.reporting_verbs))
     topics = {e.trigger.start: t for e in events if (t := _topic(doc, e, lexicon)) is not None}
     out = [
         _merged(
@@ -408,6 +408,7 @@ def group(
             topics,
         )
         for g in sorted(groups, key=lambda g: (g.events[0].trigger.start, g.events[0].trigger.end))
+        if not g.summed
     ]
     resolved = {p.id: p for p in places if p.gazetteer_id is not None}
     ends = {m.end: p for p in resolved.values() for m in p.mentions}
@@ -423,7 +424,6 @@ def group(
     out = [_reaction_target(doc, e, out, sentence_starts, organs) for e in out]
     out = [_unknown_perpetrators(doc, e, mentioned, sentence_starts) for e in out]
     out = [e for e in out if not _talk_about(doc, e, lexicon)]
-    out = [e for e in out if not _over_the_years(doc, e)]
     # violence named in passing among the acts a text reports (a note that reports only
     # "victims of ongoing post-election violence" reports that)
     passing = [e for e in out if _state_of_violence(doc, e)]
@@ -852,16 +852,17 @@ def _stated_date(event: Event) -> str | None:
     return when.date if when is not None and when.basis == "stated" and when.date else None
 
 
-def _own_day(doc: Doc, event: Event, reporting_verbs: frozenset[str] = frozenset()) -> str | None:
+def _own_day(doc: Doc, event: Event, told: bool = False) -> str | None:
     """The stated date of ``event`` where it may tell two events apart: not one read outside
     the quotation marks its trigger is in ('"We destroyed a vehicle", the minister told
     reporters yesterday'), nor one of the verb that reports it ("killed 30 civilians,
-    officials said on Saturday"), which date the telling; the event may be days older."""
+    officials said on Saturday", ``told``), which date the telling; the event may be days
+    older."""
     day = _stated_date(event)
     when = event.when
     if day is None or when is None or when.start is None:
         return day
-    if _told_on(doc, event, reporting_verbs):
+    if told:
         return None
     sentence = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
     if sentence is None:

@@ -76,8 +76,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-# What ends a dateline run into its first sentence: "KABUL, Afghanistan — Gunmen attacked".
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# Dashes, which end a dateline run into its first sentence: "KABUL, Afghanistan — Gunmen
+# attacked".
+DASHES = frozenset({"—", "–", "-", "--"})
 # The most tokens a dateline has before its dash: "ADDIS ABABA, Ethiopia, March 3 (Reuters)".
 DATELINE_TOKENS = 12
 
@@ -88,7 +89,7 @@ def _after_dateline(doc: Doc, token: Token) -> bool:
     a line that opens with a city in capitals, then only capitalised words, commas, a date and
     an agency's mark before the dash."""
     dash = doc[token.i - 1]
-    if dash.text not in DATELINE_DASHES or (dash.text == "-" and not dash.whitespace_):
+    if dash.text not in DASHES or (dash.text == "-" and not dash.whitespace_):
         return False
     start = dash.i
     while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:

@@ -773,19 +773,31 @@ CONTINENT_PEOPLES = _words("asian african european american arab latin afro euro
 BORDERS = _words("border borders boundary frontier axis")
 
 
+def driven_from(preposition: Token) -> Token | None:
+    """The verb that drives a side out of the place ``preposition`` takes: "pushed rebels out
+    of Dori", "expelled militants from Kidal" (the parser may hang "from Kidal" on the
+    militants); None where it is no such "from" or "out of"."""
+    if preposition.lower_ == "of" and preposition.head.lower_ == "out":
+        preposition = preposition.head
+    elif preposition.lower_ != "from":
+        return None
+    verb = preposition.head
+    if verb.dep_ == "dobj":
+        verb = verb.head
+    return verb if verb.lemma_.lower() in DRIVING_OUT_VERBS else None
+
+
 def _moved(preposition: Token) -> bool:
     """Whether the word before a name is "to" or "from" after a verb of going: "marched to
     Mokowe", "a vehicle travelling from Garsen to Lamu"."""
+    if driven_from(preposition) is not None:
+        return True
     if preposition.lower_ == "of" and preposition.head.lower_ == "out":
-        preposition = preposition.head  # "pushed rebels out of Dori"
+        preposition = preposition.head  # "fled out of Dori"
     elif preposition.lower_ not in ("to", "from", "towards", "toward", "into"):
         return False
     head = preposition.head
     if head.lemma_.lower() in MOTION_VERBS:
-        return True
-    if head.dep_ == "dobj" and preposition.lower_ in ("from", "out"):
-        head = head.head  # "expelled militants from Kidal": the parser may hang it on them
-    if head.lemma_.lower() in DRIVING_OUT_VERBS and preposition.lower_ in ("from", "out"):
         return True
     # "from Garsen to Lamu": the "to" hangs on the name after "from"
     return head.head.lower_ == "from" and head.head.head.lemma_.lower() in MOTION_VERBS
