@@ -57,13 +57,17 @@ RUN_IN_SUBHEADING_WORDS = 5
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and datelines end without a full stop;
     and after a subheading that text taken from a web page runs into its paragraph."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+    tokens = list(doc)  # one Token object each, where doc[i] makes a new one at every look
+    texts = [t.text for t in tokens]
+    for token, before, word in zip(tokens[1:], texts, texts[1:]):
+        # (a token's own whitespace is one space or none: spaCy makes longer runs tokens)
+        if "\n" in before:
             token.is_sent_start = True
-        elif "\n" in token.text:
+        elif "\n" in word:
             # A whitespace token holding a newline belongs to the sentence before it.
             token.is_sent_start = False
+        elif not (before in DASHES or before == "X." or _may_open(before, word)):
+            continue  # none of the rules below can start a sentence here: most words
         elif (
             _after_subheading(doc, token)
             or _after_platform(doc, token)
@@ -94,6 +98,8 @@ def _after_dateline(doc: Doc, token: Token) -> bool:
     start = dash.i
     while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
         start -= 1
+        if dash.i - start > DATELINE_TOKENS:
+            return False  # a line this long before its dash is no dateline
     words = doc[start : dash.i]
     if not 0 < len(words) <= DATELINE_TOKENS:
         return False
@@ -127,6 +133,12 @@ def _after_platform(doc: Doc, token: Token) -> bool:
         and doc[token.i - 2].lower_ in PLATFORM_PREPOSITIONS
         and token.text[:1].isupper()
     )
+
+
+def _may_open(before: str, word: str) -> bool:
+    """Whether ``_after_subheading`` could hold for ``word`` after ``before``: a capitalised
+    word or an opening quote after a word in lower case."""
+    return before[:1].islower() and (word[:1].isupper() or word in ('"', "\u201c"))
 
 
 def _after_subheading(doc: Doc, token: Token) -> bool:
