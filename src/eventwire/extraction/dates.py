@@ -301,11 +301,34 @@ def _unresolved(reason: str) -> Rule:
 
 
 # Run over the whole text. Order matters: where two overlap, the earlier rule wins.
+# Words one of which every match of a pattern holds (case folded): a text with none of them is
+# not scanned for it. Most news names no "quarter" and nothing "ago", and each scan of an
+# article costs about a fifth of a millisecond.
+KEY_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+
+
+def _keyed(pattern: re.Pattern[str], *words: str) -> re.Pattern[str]:
+    KEY_WORDS[pattern] = words
+    return pattern
+
+
+def _may_match(pattern: re.Pattern[str], folded: str) -> bool:
+    words = KEY_WORDS.get(pattern)
+    return words is None or any(word in folded for word in words)
+
+
 RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"\b{ON_WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}"), _full_date),
     (re.compile(rf"\b{ON_WEEKDAY}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"), _full_date),
-    (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _full_date),
-    (re.compile(r"\b(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<year>(?:19|20)\d\d)\b"), _full_date),
+    (
+        _keyed(re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), "-"),
+        _full_date,
+    ),
+    (
+        _keyed(re.compile(r"\b(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<year>(?:19|20)\d\d)\b"), "/"),
+        _full_date,
+    ),
     (re.compile(rf"\b{PART}{MONTH}\s+(?P<which>this|last|next)\s+year\b"), _month_this_year),
     (re.compile(rf"\b{PART}{MONTH}\s+(?:of\s+)?{YEAR}"), _month_year),
     (re.compile(rf"\b{ON_WEEKDAY}{MONTH}\s+{DAY}(?!\s*,?\s*(?:19|20)\d\d)"), _day_month),
@@ -326,29 +349,44 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
         ),
         _weekday,
     ),
-    (re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I), _deictic),
     (
-        re.compile(
-            # Not "past": "in the past month, 300 died" is a stretch of time, not a month.
-            r"\b(?P<which>this|current|last|previous|next)\s+(?P<unit>year|month|week)\b",
-            re.I,
+        _keyed(
+            re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I),
+            *("yesterday", "today", "tonight", "tomorrow"),
+        ),
+        _deictic,
+    ),
+    (
+        _keyed(
+            re.compile(
+                # Not "past": "in the past month, 300 died" is a stretch of time, not a month.
+                r"\b(?P<which>this|current|last|previous|next)\s+(?P<unit>year|month|week)\b",
+                re.I,
+            ),
+            *("year", "month", "week"),
         ),
         _this_period,
     ),
-    (re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b", re.I), _ago),
+    (_keyed(re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b", re.I), "ago"), _ago),
     (
-        re.compile(
-            r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current|"
-            r"next|previous)[- ]quarter\b",
-            re.I,
+        _keyed(
+            re.compile(
+                r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|latest|current|"
+                r"next|previous)[- ]quarter\b",
+                re.I,
+            ),
+            "quarter",
         ),
         _unresolved("quarter-level dates are not resolved"),
     ),
     (
-        re.compile(
-            r"\b(?:this|last|next|this past|this coming|early|late)\s+"
-            r"(?:spring|summer|autumn|fall|winter)\b",
-            re.I,
+        _keyed(
+            re.compile(
+                r"\b(?:this|last|next|this past|this coming|early|late)\s+"
+                r"(?:spring|summer|autumn|fall|winter)\b",
+                re.I,
+            ),
+            *SEASONS,
         ),
         _unresolved("season-level dates are not resolved"),
     ),
@@ -368,7 +406,9 @@ ENTITY_RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"(?<![\d,.$])\b{YEAR}"), _year),
 ]
 
-ANCHORED = re.compile(rf"\b{COUNT}\s+{UNIT}\s+(?P<dir>after|before)\b", re.I)
+ANCHORED = _keyed(
+    re.compile(rf"\b{COUNT}\s+{UNIT}\s+(?P<dir>after|before)\b", re.I), "after", "before"
+)
 
 
 def _anchored(m: re.Match[str], ctx: Context, found: list[Found]) -> Found:
@@ -425,7 +465,10 @@ def find(doc: Doc, published: dt.date | None) -> list[Time]:
     text = text_of(doc)
     ctx = Context(doc, published, token_starts(doc))
     taken: list[Found] = []
+    folded = text.casefold()
     for pattern, rule in RULES:
+        if not _may_match(pattern, folded):
+            continue
         for m in pattern.finditer(text):
             found = _resolve(m, functools.partial(rule, m, ctx))
             if found and not _overlaps(found, taken):
@@ -438,7 +481,7 @@ def find(doc: Doc, published: dt.date | None) -> list[Time]:
                 found = _resolve(m, functools.partial(rule, m, ctx))
                 if found and not _overlaps(found, taken):
                     taken.append(found)
-    for m in ANCHORED.finditer(text):
+    for m in ANCHORED.finditer(text) if _may_match(ANCHORED, folded) else ():
         found = _resolve(m, functools.partial(_anchored, m, ctx, taken))
         if found and not _overlaps(found, taken):
             taken.append(found)

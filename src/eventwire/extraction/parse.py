@@ -59,7 +59,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     and after a subheading that text taken from a web page runs into its paragraph."""
     tokens = list(doc)  # one Token object each, where doc[i] makes a new one at every look
     texts = [t.text for t in tokens]
-    for token, before, word in zip(tokens[1:], texts, texts[1:]):
+    for token, before, word in zip(tokens[1:], texts, texts[1:], strict=False):
         # (a token's own whitespace is one space or none: spaCy makes longer runs tokens)
         if "\n" in before:
             token.is_sent_start = True
