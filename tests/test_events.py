@@ -4491,3 +4491,101 @@ def test_a_warning_of_how_things_are_is_no_threat():
     assert not [e for e in fact.events if e.type == "THREATEN"]
     [threat] = extract("Iran warned that it would retaliate against any attack.", None).events
     assert threat.type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rangers shot a rogue elephant near Tsavo on Monday.",
+        "A cyclone destroyed hundreds of homes in Beira.",
+        "Locusts invaded farms across northern Kenya.",
+        "Leicester City stormed to victory over Everton on Saturday.",
+        "Bayern Munich captured the Bundesliga title in Berlin.",
+        "Fans invaded the pitch after the final whistle in Istanbul.",
+    ],
+)
+def test_force_done_to_wild_animals_by_nature_or_in_a_game_is_no_event(text):
+    found = [e for e in eventwire.extract(text).events if not e.hypothetical]
+    assert not [e for e in found if e.type in ("ASSAULT", "COERCE", "PROTEST")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("A farmer shot and killed nine sheep belonging to pastoralists in Kika.", "ASSAULT"),
+        ("Soldiers confiscated 500 cattle from Pokot herders.", "COERCE"),
+        ("Three people were killed by police during protests against Ruto's victory.", "PROTEST"),
+        ("Police fired tear gas at fans outside the stadium in Nairobi.", "ASSAULT"),
+    ],
+)
+def test_herds_taken_and_crowds_near_a_game_are_still_events(text, type_):
+    assert type_ in [e.type for e in eventwire.extract(text).events if not e.hypothetical]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters are usually dispersed with tear gas in such cases, rights groups say.",
+        "Armed gangs typically kidnap travellers for ransom along the highway.",
+        "Migrants crossing the gap are regularly robbed and assaulted by armed gangs.",
+        "Cartels tend to threaten local officials who refuse to cooperate.",
+        "Every year, thousands of farmers protest outside parliament in Delhi.",
+        "Each week, the army shells the town.",
+    ],
+)
+def test_what_is_done_as_a_rule_is_no_one_event(text):
+    found = [e for e in eventwire.extract(text).events if e.type != "CONSULT"]
+    assert found
+    assert all(e.hypothetical for e in found if e.type in ("ASSAULT", "COERCE", "THREATEN"))
+    assert not [
+        e
+        for e in found
+        if e.type == "PROTEST" and e.trigger.text != "Protesters" and not e.hypothetical
+    ]
+
+
+def test_each_other_is_no_habit():
+    riot = eventwire.extract("Delegates riot and battle each other during the party elections.")
+    assert any(e.type == "PROTEST" and not e.hypothetical for e in riot.events)
+
+
+def test_a_doer_hung_on_whom_the_act_was_done_to_is_its_source():
+    doc = eventwire.extract(
+        "The EU condemned the detention of the opposition leader by Belarusian authorities."
+    )
+    detention = next(e for e in doc.events if e.trigger.text == "detention")
+    names = {a.id: a for a in doc.actors}
+    assert [names[a].country for a in detention.source] == ["BLR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fired"),
+    [
+        ("The company fired its chief executive after the scandal.", False),
+        ("Zelensky fired the army chief on Thursday.", False),
+        ("Soldiers fired on protesters in Khartoum.", True),
+        ("Gunmen fired at a police patrol in Kano.", True),
+    ],
+)
+def test_someone_fired_is_dismissed_not_shot(text, fired):
+    doc = eventwire.extract(text)
+    assert any(e.type == "ASSAULT" and e.trigger.text == "fired" for e in doc.events) is fired
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Protesters set fire to the French embassy in Niamey.", "NER"),
+        ("Protesters gathered outside the Israeli embassy in Amman on Friday.", "JOR"),
+    ],
+)
+def test_an_embassy_is_not_the_country_of_the_crowd_outside_it(text, country):
+    doc = eventwire.extract(text)
+    names = {a.id: a for a in doc.actors}
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert [names[a].country for a in protest.source] == [country]
+
+
+def test_a_habit_told_in_the_past_may_be_one_day():
+    doc = eventwire.extract("Police in Lagos often fired tear gas during Sunday's protest.")
+    assert any(e.type == "ASSAULT" and not e.hypothetical for e in doc.events)

@@ -1702,6 +1702,8 @@ def _context_country(found: _Found) -> str | None:
             )
             if envoy is not None and envoy.dep_ in ("dobj", "nsubjpass"):
                 continue  # "the junta expelled the French ambassador": France's man abroad
+            if words.root.head.lemma_.lower() in EMBASSIES:
+                continue  # "set fire to the French embassy in Niamey": France's house abroad
             counts[country] = counts.get(country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
@@ -1968,6 +1970,8 @@ def settle(
 
 # Words whose "to" (or object, for visits) names where someone goes, not where they are from.
 # Those a state sends abroad: the state they are of is seldom where the article is.
+# A state's houses abroad: the state an adjective gives one is not the country around it.
+EMBASSIES = frozenset({"embassy", "consulate", "legation", "chancery"})
 ENVOYS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "emissary"})
 TRAVEL = frozenset(
     {"visit", "trip", "travel", "journey", "tour", "fly", "invitation", "invite", "mission"}

@@ -179,6 +179,18 @@ CONTESTS = frozenset(
 )
 
 
+# What is won or played on in a game, which no act of force takes: "stormed to victory",
+# "captured the title", "invaded the pitch", "destroyed his opponent".
+GAME_WORDS = CONTESTS | frozenset(
+    {"title", "trophy", "pitch", "opponent", "medal", "crown", "goal", "race", "game", "podium"}
+)
+# What a side storms or is fired to or into in a game ("stormed to victory", "fired into the
+# top corner"); as an object, a victory is also an election's ("protested Ruto's victory").
+GAME_ENDS = frozenset({"victory", "win", "lead", "top", "corner", "net", "final"})
+# The types whose acts need a party on both ends: force done to animals or by nature is none.
+UNLIVING_RULED = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
+
+
 @dataclass(frozen=True)
 class Entry:
     """One trigger of the lexicon: its words, what they mean, and how to read their roles."""
@@ -299,6 +311,8 @@ class EventLexicon:
     implicit_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     death_words: frozenset[str] = frozenset()
     animals: frozenset[str] = frozenset()
+    natural_forces: frozenset[str] = frozenset()
+    livestock: frozenset[str] = frozenset()
     accidental_harm: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -344,6 +358,8 @@ class EventLexicon:
             stative_passives=frozenset(data.get("stative_passives") or ()),
             death_words=frozenset(data.get("death_words") or ()),
             animals=frozenset(data.get("animals") or ()),
+            natural_forces=frozenset(data.get("natural_forces") or ()),
+            livestock=frozenset(data.get("livestock") or ()),
             accidental_harm={
                 k: frozenset(v) for k, v in (data.get("accidental_harm") or {}).items()
             },
@@ -422,7 +438,8 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: 
                     None, None, f"{key!r} is given twice", key_node.start_mark
                 )
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def _no_bare_booleans(node: Any, where: str) -> None:
@@ -1943,6 +1960,8 @@ class _Reader:
                 return False
         if self._object_rules_out(entry, head):
             return False
+        if entry.type in UNLIVING_RULED and self._done_by_or_to_no_party(entry, head):
+            return False
         if entry.received and not any(
             self._pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
         ):
@@ -2069,6 +2088,36 @@ class _Reader:
         if "<clause>" in entry.not_objects and any(c.dep_ == "ccomp" for c in head.children):
             return True  # "to demonstrate that the navy can defend the strait" shows something
         return entry.mode == "beat" and self._sports_result(head)
+
+    def _done_by_or_to_no_party(self, entry: Entry, head: Token) -> bool:
+        """Whether force is done to animals, by animals or nature, or in a game: "cattle were
+        slaughtered", "hunters killed 54 wolves", "a cyclone destroyed homes", "locusts invaded",
+        "stormed to victory", "captured the league title", "invaded the pitch". Herds an armed
+        side raids or kills are its attack ("raiders drove off 300 cattle", "militia killed
+        the herders' cattle"): an entry made for such objects, or a doer the actors know."""
+        animals, forces = self.lex.animals, self.lex.natural_forces
+        wild = animals - self.lex.livestock  # a herd is someone's: killed or seized, a loss
+        acted_on = [o for o in _acted_on(head) if self._kind_at(o) is None]
+        all_doers = [
+            # "an elephant who had invaded a farm"
+            head.head if d.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl" else d
+            for d in _doers(head)
+        ]
+        if (
+            acted_on
+            and not entry.objects
+            and not any(self._kind_at(d) for d in all_doers)
+            and all(o.lemma_.lower() in wild for o in acted_on)
+        ):
+            return True
+        doers = [d for d in all_doers if self._kind_at(d) is None]
+        if doers and all(d.lemma_.lower() in animals | forces for d in doers):
+            return True
+        if head.pos_ != "VERB":
+            return False  # "protests against Kenyatta's victory" are protests
+        return any(o.lemma_.lower() in GAME_WORDS for o in acted_on) or any(
+            o.lemma_.lower() in GAME_WORDS | GAME_ENDS for o in _prep_objects(head, ("to", "into"))
+        )
 
     def _sports_result(self, verb: Token) -> bool:
         """Whether "beat" reports a game: "Ukraine beat Slovakia 2-1", "Keys beat Azarenka in
@@ -2700,6 +2749,17 @@ class _Reader:
                     (target if self._after_anti(modifier, child) else source).append(modifier)
             elif child.dep_ == "prep" and roles.get(child.lower_) in ("source", "target"):
                 (source if roles[child.lower_] == "source" else target).extend(self._pobj(child))
+                if child.lower_ == "of" and roles.get("by") == "source":
+                    # the parser may hang the doer on the one the act was done to: "the
+                    # detention of the opposition leader by Belarusian authorities"
+                    source += [
+                        actor
+                        for pobj in child.children
+                        if pobj.dep_ == "pobj"
+                        for by in pobj.children
+                        if by.dep_ == "prep" and by.lower_ == "by"
+                        for actor in self._pobj(by)
+                    ]
             elif child.dep_ == "acl" and self._crowd(child) is not None:
                 target += self.phrase(child)  # "Gang attacks protesting students"
             elif child.dep_ in ("relcl", "acl") and not _set_in(child):
@@ -3376,6 +3436,8 @@ class _Reader:
         if _subheading(sentence):
             return None  # "Countering China" over a story's part names its topic
         entry = Entry(words=(head.lemma_.lower(),), pos="verb", type=type_, mode=mode)
+        if type_ in UNLIVING_RULED and self._done_by_or_to_no_party(entry, head):
+            return None  # "captured the league title", as the rules read
         match = _Match(entry, [head], head)
         self.roles(match)
         if match.target:  # "We will pursue them", in a quote: the speaker's, as for a trigger
@@ -4940,6 +5002,7 @@ def _modality(
         cues.get("hypothetical_auxiliaries", empty),
         cues.get("hypothetical_marks", empty),
     )
+    habitual = cues.get("habitual_adverbs", empty)
     chain = [head]
     if governor is not None:
         chain.append(governor)
@@ -4980,6 +5043,17 @@ def _modality(
                 hypothetical = True
             if child.dep_ == "mark" and word in marks:
                 hypothetical = True
+            if child.dep_ == "advmod" and word in habitual and not _told_in_past(token):
+                hypothetical = True  # "are usually dispersed": done as a rule, no one event
+            if (
+                child.dep_ == "npadvmod"
+                and child.lemma_.lower() in HABITUAL_TIMES
+                and any(
+                    d.dep_ == "det" and d.lower_ in cues.get("habitual_determiners", empty)
+                    for d in child.children
+                )
+            ):
+                hypothetical = True  # "every year, farmers protest"
             if child.dep_ == "mark" and word == "until" and token.tag_ in PRESENTS:
                 hypothetical = True  # "will keep up the attacks until Henry resigns"
             if _consequence(token, child, aux_future | aux_maybe):
@@ -4987,6 +5061,11 @@ def _modality(
     clause = chain[-1]
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
+        # "are regularly robbed and assaulted": the adverb of the first verb is the second's
+        hypothetical = hypothetical or (
+            any(c.dep_ == "advmod" and c.lower_ in habitual for c in clause.children)
+            and not _told_in_past(clause)
+        )
     if clause.dep_ not in ("xcomp", "conj") and _infinitive(clause):
         hypothetical = True  # a bare infinitive: "either to go on with the battle or give in"
     # of a noun, the verb above it only where the noun is what is asked, not who asks
@@ -5040,6 +5119,24 @@ def _modality(
             owner is not None and owner.lemma_.lower() in cues.get("hypothetical_heads", empty)
         )
     return negated, future, hypothetical, intent
+
+
+def _told_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is in the past ("often fired tear gas during Sunday's protest"): what
+    was often done then may be told of one day, where a habit in the present is no event."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "did")
+        for c in verb.children
+    )
+
+
+# Times that "every" or "each" makes a habit of ("every year, farmers protest"; not "each
+# other").
+HABITUAL_TIMES = frozenset(
+    {"year", "month", "week", "day", "night", "morning", "evening", "weekend", "season", "time"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"spring", "summer", "autumn", "winter"}
+)
 
 
 # The present tense, which after "until" tells what has not happened yet (not "VBP", which
