@@ -4589,3 +4589,18 @@ def test_an_embassy_is_not_the_country_of_the_crowd_outside_it(text, country):
 def test_a_habit_told_in_the_past_may_be_one_day():
     doc = eventwire.extract("Police in Lagos often fired tear gas during Sunday's protest.")
     assert any(e.type == "ASSAULT" and not e.hypothetical for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Police arrested a gang leader in Mombasa.", "CRM"),
+        ("Police arrested a cartel boss in Sinaloa.", "CRM"),
+        ("Police arrested a militia leader in Mombasa.", "UAF"),
+    ],
+)
+def test_a_groups_leader_is_of_the_group_not_the_government(text, sector):
+    doc = eventwire.extract(text)
+    names = {a.id: a for a in doc.actors}
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert [names[a].sector for a in arrest.target] == [sector]
