@@ -4606,3 +4606,72 @@ def test_a_habit_told_in_the_past_may_be_one_day():
 def test_a_groups_leader_is_of_the_group_not_the_government(text, sector):
     target = side_of(text, lambda e: e.type == "COERCE", "target")
     assert [a.sector for a in target] == [sector]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The rebels could attack the town or shell the airport.", "hypothetical"),
+        ("They may impose sanctions on the junta, cutting off aid to the army.", "hypothetical"),
+        ("The militia did not attack the village or burn the market.", "negated"),
+        ("Pupils can still be attacked or kidnapped on their way to school.", "hypothetical"),
+        ("In Africa, dissent can mean intimidation, arrest and violence.", "hypothetical"),
+    ],
+)
+def test_a_bare_verb_joined_to_one_with_a_helper_shares_its_modality(text, flag):
+    kinds = ("ASSAULT", "SANCTION", "COERCE")
+    acts = [e for e in eventwire.extract(text).events if e.type in kinds]
+    assert len(acts) >= 1
+    assert all(getattr(e, flag) for e in acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The army did not attack the town but shelled the airport.", "shelled"),
+        ("The activist was not charged but released on bail.", "released"),
+    ],
+)
+def test_a_verb_in_its_own_tense_or_said_against_the_first_keeps_its_own_modality(text, kept):
+    doc = eventwire.extract(text)
+    assert any(e.trigger.text == kept and not e.negated for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forces loyal to Bashar al-Assad shelled the town of Saraqeb.", ("SYR", "MIL")),
+        ("Fighters loyal to the Houthis attacked a base near Marib.", ("YEM", "REB")),
+        ("The camp was stormed by troops loyal to President Salva Kiir.", ("SSD", "MIL")),
+    ],
+)
+def test_armed_men_loyal_to_a_leader_or_a_group_are_theirs(text, expected):
+    source = side_of(text, lambda e: e.type == "ASSAULT", "source")
+    assert [(a.country, a.sector) for a in source] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate killed the bill on Tuesday.",
+        "The central bank arrested the decline of the currency.",
+        "The photo captured the mood of voters in Nairobi.",
+        "The scandal destroyed his career.",
+        "Rebels seized the initiative in the north.",
+    ],
+)
+def test_force_done_to_a_law_a_trend_or_a_hope_is_no_event(text):
+    found = eventwire.extract(text).events
+    assert not [e for e in found if e.type in ("ASSAULT", "COERCE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Rebels captured the town of Bunia.", "COERCE"),
+        ("Police arrested the governor in Kano.", "COERCE"),
+        ("Soldiers destroyed the bridge at Irpin.", "ASSAULT"),
+    ],
+)
+def test_force_done_to_people_and_places_is_still_an_event(text, type_):
+    assert type_ in [e.type for e in eventwire.extract(text).events]

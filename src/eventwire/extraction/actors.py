@@ -531,6 +531,7 @@ def find(doc: Doc, dictionary: ActorDictionary) -> list[Actor]:
     ]
     _resolve_anaphors(found)
     _find_people(found)
+    _find_loyal(found)
     _find_generic(found)
     _find_crowds(found)
     _resolve_pronouns(found)
@@ -1293,6 +1294,67 @@ def _find_generic(found: _Found) -> None:
     for person in found.people:
         if person.country is None and person.sector in STATE_SECTORS:
             person.country = context
+
+
+# Nouns for armed men whom "loyal to" someone makes that one's own: "forces loyal to Assad".
+LOYAL_NOUNS = frozenset(
+    _words("forces force troops soldiers fighters militias militia militiamen gunmen men units")
+)
+STATE_LEADING = frozenset({"state", "government", "leader", "military"})
+
+
+def _find_loyal(found: _Found) -> None:
+    """Armed men "loyal to" a state's leader or organ, or to an armed group, as that state's
+    military or that group: "forces loyal to Bashar al-Assad" are Syria's, "fighters loyal to
+    the Houthis" the Houthis' ("forces" alone names no one: "market forces")."""
+    doc = found.doc
+    owner = found.covered()
+    added: list[_Match] = []
+    for token in doc:
+        if token.lower_ not in LOYAL_NOUNS or owner[token.i] is not None:
+            continue
+        loyal = next((c for c in token.rights if c.dep_ == "amod" and c.lower_ == "loyal"), None)
+        to = (
+            next((c for c in loyal.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            if loyal is not None
+            else None
+        )
+        if to is None:
+            continue
+        leader = next((m for t in to.subtree if (m := owner[t.i]) is not None), None)
+        role = "militia" if token.lower_.startswith("militia") else "military"
+        key = _loyal_key(found, leader, role) if leader is not None else None
+        if key is None:
+            continue
+        start = token.i  # with the words before it: "counterterror forces"
+        while (
+            start > 0
+            and doc[start - 1].head.i == token.i
+            and doc[start - 1].dep_ in ("compound", "amod")
+            and owner[start - 1] is None
+        ):
+            start -= 1
+        added.append(_Match(start, token.i + 1, key, "alias"))
+    found.mentions = sorted([*found.mentions, *added], key=lambda m: m.start)
+
+
+def _loyal_key(found: _Found, m: _Match, role: str) -> str | None:
+    """The actor whose armed men are loyal to ``m``: an armed group itself, else the military
+    (or militia, by ``role``) of the state whose leader or organ ``m`` is; None otherwise."""
+    if m.entry.startswith("person:"):
+        person = found.people[int(m.entry.split(":")[1])]
+        if person.sector not in STATE_SECTORS:
+            return None
+        country = person.country
+    elif (kind := found.kind(m.entry)) == "armed_group":
+        return m.entry
+    elif kind in STATE_LEADING:
+        country = found.dictionary.entries[m.entry].country
+    else:
+        return None
+    state = found.dictionary._state_of.get(country or "")
+    key = f"{state}-{role}"
+    return key if key in found.dictionary.entries else None
 
 
 # Nouns for what a crowd does: "Riots broke out", "Protests over the new tax". With nobody

@@ -5004,11 +5004,21 @@ def _modality(
     )
     habitual = cues.get("habitual_adverbs", empty)
     chain = [head]
+    # a noun in a list stands where the list's first does: "can mean intimidation, arrest
+    # and violence", "is considering sanctions and tariffs"
+    first = head
+    while (
+        first.pos_ in ("NOUN", "PROPN")
+        and first.dep_ == "conj"
+        and first.head.pos_ in ("NOUN", "PROPN")
+        and first.head.i < first.i
+    ):
+        first = first.head
     if governor is not None:
         chain.append(governor)
-    elif head.pos_ != "VERB" and not _cause_told(head):
-        up = head.head.head if head.dep_ == "pobj" else head.head
-        if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and up.pos_ in (
+    elif head.pos_ != "VERB" and not _cause_told(first):
+        up = first.head.head if first.dep_ == "pobj" else first.head
+        if first.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and up.pos_ in (
             "VERB",
             "AUX",
         ):
@@ -5069,7 +5079,7 @@ def _modality(
     if clause.dep_ not in ("xcomp", "conj") and _infinitive(clause):
         hypothetical = True  # a bare infinitive: "either to go on with the battle or give in"
     # of a noun, the verb above it only where the noun is what is asked, not who asks
-    above = [*(chain[1:] if head.dep_ != "nsubj" else []), *governors]
+    above = [*(chain[1:] if first.dep_ != "nsubj" else []), *governors]
     if chain[-1].dep_ == "ccomp":
         above.append(chain[-1].head)
         helper = chain[-1].head
@@ -5085,7 +5095,7 @@ def _modality(
         future = future or lemma in cues.get("future_verbs", empty)
         hypothetical = hypothetical or lemma in cues.get("hypothetical_verbs", empty)
         intent = intent or lemma in cues.get("intent_verbs", empty)
-    if head.pos_ != "VERB" and head.dep_ == "dobj" and len(chain) > 1:
+    if head.pos_ != "VERB" and first.dep_ == "dobj" and len(chain) > 1:
         # the act a verb of intent takes as its object: "is considering sanctions", "plans
         # attacks", "seeks talks"
         lemma = chain[1].lemma_.lower()
@@ -5118,7 +5128,51 @@ def _modality(
         hypothetical = hypothetical or (
             owner is not None and owner.lemma_.lower() in cues.get("hypothetical_heads", empty)
         )
+    shared = _sharing_verb(chain[-1])
+    if shared is not None:
+        # "could attack the town or shell the airport", "did not attack or shell": a bare verb
+        # joined to one with a helper shares it, and all the first verb's modality
+        above_n, above_f, above_h, above_i = _modality(shared, cues)
+        negated, future = negated or above_n, future or above_f
+        hypothetical, intent = hypothetical or above_h, intent or above_i
+    elif (
+        (verb := chain[-1]).dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not _own_subject_or_helper(verb)
+        and verb.head.pos_ in ("VERB", "AUX")
+        # not a thing told as done: "thereby overcoming restrictions imposed by the U.S."
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children)
+    ):
+        # "may impose sanctions, cutting aid": what a possible act would bring is possible
+        _, above_f, above_h, _ = _modality(verb.head, cues)
+        future, hypothetical = future or above_f, hypothetical or above_h
     return negated, future, hypothetical, intent
+
+
+CONTRASTS = frozenset({"but", "yet"})
+
+
+def _own_subject_or_helper(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
+def _sharing_verb(verb: Token) -> Token | None:
+    """The verb before ``verb`` whose subject and helpers a bare verb joined to it shares
+    ("could attack the town or shell the airport"); None for a verb with its own, or in
+    another tense ("did not attack the town but shelled the airport")."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ not in ("VB", "VBN")
+        # "has never had a claim and object to the deal": a tense of its own
+        or verb.head.tag_ != verb.tag_
+        or verb.head.i >= verb.i
+        or verb.head.pos_ not in ("VERB", "AUX")
+        or _own_subject_or_helper(verb)
+        # "was not charged but released": the second is said against the first
+        or any(c.dep_ == "cc" and c.lower_ in CONTRASTS for c in verb.head.children)
+    ):
+        return None
+    return verb.head
 
 
 def _told_in_past(verb: Token) -> bool:
