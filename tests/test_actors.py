@@ -273,6 +273,14 @@ def write(tmp_path, entries):
 
 
 GOOD = {"id": "hamas", "name": "Hamas", "kind": "armed_group", "country": "PSE", "sector": "REB"}
+GENERIC = {
+    "id": "generic-gunmen",
+    "name": "armed men",
+    "kind": "armed_group",
+    "country": None,
+    "sector": "UAF",
+    "role": "gunmen",
+}
 
 
 @pytest.mark.parametrize(
@@ -291,6 +299,19 @@ GOOD = {"id": "hamas", "name": "Hamas", "kind": "armed_group", "country": "PSE",
         (
             [{**GOOD, "aliases": ["PIJ"]}, {**GOOD, "id": "pij", "name": "PIJ"}],
             "entry 'pij': alias 'PIJ' already names 'hamas'",
+        ),
+        (
+            [
+                {**GENERIC, "aliases": ["gunmen"]},
+                {
+                    **GENERIC,
+                    "id": "generic-militia",
+                    "name": "militia",
+                    "role": "militia",
+                    "aliases": ["gunmen"],
+                },
+            ],
+            "entry 'generic-militia': alias 'gunmen' already names 'generic-gunmen'",
         ),
     ],
 )

@@ -787,7 +787,7 @@ def test_an_act_told_in_an_after_clause_is_another_event_and_the_attack_the_news
     assert [m.trigger.text for m in offensive.mentions] == ["offensive"]
     assert {"attacked", "attack", "assault"} <= {m.trigger.text for m in camp.mentions}
     # the dateline is no subject of the lede's verb
-    assert actor(document, "fighters") in camp.source
+    assert actor(document, "Paramilitary fighters") in camp.source
 
 
 def test_the_strikes_point_back_to_the_strikes_not_to_the_last_attack():

@@ -251,14 +251,19 @@ class _Target:
 class ActorDictionary:
     """The shipped dictionary of conflict actors with their aliases; see data/actors.yaml."""
 
-    def __init__(self, entries: dict[str, Entry], table: dict[tuple[str, ...], _Target]) -> None:
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        table: dict[tuple[str, ...], _Target],
+        where: str = "actor dictionary",
+    ) -> None:
         self.entries = entries
         self._table = table
         self._longest = max((len(key) for key in table), default=0)
         self._first = {key[0] for key in table}
         self._state_of = {e.country: e.id for e in entries.values() if e.kind == "state"}
         # Common nouns ("soldiers", "the police"), matched in lower case: the generic entry.
-        self._generic = _generic_table(entries)
+        self._generic = _generic_table(entries, where)
         self._generic_longest = max((len(key) for key in self._generic), default=0)
         self._generic_first = {key[0] for key in self._generic if key}
 
@@ -308,7 +313,7 @@ class ActorDictionary:
                     entries[derived] = Entry(
                         derived, name, kind, state.country, sector, derived=True
                     )
-        return cls(entries, _alias_table(entries, where))
+        return cls(entries, _alias_table(entries, where), where)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -427,14 +432,20 @@ def _alias_table(entries: dict[str, Entry], where: str) -> dict[tuple[str, ...],
     return table
 
 
-def _generic_table(entries: dict[str, Entry]) -> dict[tuple[str, ...], str]:
-    """Lower-case token tuples of the common nouns of generic entries, to the entry."""
+def _generic_table(entries: dict[str, Entry], where: str) -> dict[tuple[str, ...], str]:
+    """Lower-case token tuples of the common nouns of generic entries, to the entry; a noun
+    two entries claim stops the load, as an alias does."""
     tokenizer = _alias_tokenizer()
-    table = {}
+    table: dict[tuple[str, ...], str] = {}
     for entry in entries.values():
         if entry.role is not None:
             for text in (entry.name, *entry.aliases):
-                table[tuple(_key(t.lower_) for t in tokenizer(text) if not t.is_space)] = entry.id
+                tokens = tuple(_key(t.lower_) for t in tokenizer(text) if not t.is_space)
+                claimed = table.setdefault(tokens, entry.id)
+                if claimed != entry.id:
+                    raise ResourceError(
+                        f"{where}: entry {entry.id!r}: alias {text!r} already names {claimed!r}"
+                    )
     return table
 
 

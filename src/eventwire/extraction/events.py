@@ -2562,6 +2562,18 @@ class _Reader:
                 # a gerund the parser calls a verb: "police firing", "the army's shelling"
                 modifier = self.index.at(child.left_edge.idx, _end(child.right_edge))
                 source += [modifier] if modifier is not None else []
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "by"
+                and head.tag_ == "VBG"
+                and head.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "pobj", "pcomp", "conj")
+                and not any(c.dep_ in SUBJECTS for c in head.children)
+                and (doers := self._pobj(child))
+            ):
+                # a gerund as a noun: "shelling by the army", "died in shelling by the army"
+                # (the dead are not the gunners)
+                source += doers
+                passive = True
             elif child.dep_ == "prep" and preps.get(child.lower_) in ("source", "target"):
                 (source if preps[child.lower_] == "source" else target).extend(self._pobj(child))
         for token in match.tokens:
@@ -2714,8 +2726,14 @@ class _Reader:
             return
         children = [c for t in match.tokens for c in t.children if c not in match.tokens]
         if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-            # "a mediation mission between Syria and the PLO": the roles hang off "mission".
-            children += [c for c in head.head.children if c.dep_ == "prep"]
+            # "a mediation mission between Syria and the PLO": the roles hang off "mission";
+            # so does the maker of a proposal or a package ("a U.S. ceasefire proposal")
+            carrier = head.head.lemma_.lower() in CARRIERS
+            children += [
+                c
+                for c in head.head.children
+                if c.dep_ == "prep" or (carrier and c.dep_ in MODIFIERS and c.i < head.i)
+            ]
         for child in children:
             # the parser may read a possessive as a subject: "al-Baghdadi's killing"
             possessive = child.dep_ == "poss" or any(g.tag_ == "POS" for g in child.children)
@@ -3487,8 +3505,9 @@ class _Reader:
         ):
             hypothetical = True  # "banning protests": named by the ban, not held
         if not match.demand and type_ in self.lex.cooperative_types:
-            # PLOVER: refusing to cooperate is REJECT; saying one will, AGREE.
-            if negated:
+            # PLOVER: refusing to cooperate is REJECT; saying one will, AGREE ("no evidence has
+            # been released" is no one's refusal: only denied)
+            if negated and not any(_nobody(c) for c in head.children):
                 type_, mode, negated = "REJECT", None, False
                 if intent:  # "will not negotiate": the refusal is made now
                     future = hypothetical = False
@@ -4788,6 +4807,9 @@ ACCUSING_VERBS = frozenset(
 )
 
 
+BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "indict"})
+
+
 def _accused_of(verb: Token) -> Token | None:
     """The object of a verb of blame or praise whose act ``verb`` is: "accused the RSF of
     killing" (the RSF killed), not the accuser."""
@@ -4796,6 +4818,13 @@ def _accused_of(verb: Token) -> Token | None:
         return None
     accused = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
     accusing = prep.head
+    if accused is None and accusing.lemma_.lower() in BLAMING_VERBS:
+        # "Government forces were accused of killing protesters"; "the officer, who was
+        # accused of shooting a teenager": the one accused ("was arrested for collaborating"
+        # keeps the arrest as what is told)
+        accused = next((c for c in accusing.children if c.dep_ == "nsubjpass"), None)
+        if accused is not None and accused.lower_ in RELATIVE_PRONOUNS:
+            accused = accusing.head if accusing.dep_ == "relcl" else None
     if (
         accused is not None
         and accused.lower_ in ("it", "them", "him", "her")
@@ -5028,6 +5057,16 @@ def _modality(
         governors.append(chain[-1].head)
         chain.append(chain[-1].head)
     negated = future = hypothetical = intent = False
+    if head.pos_ == "VERB" and any(_nobody(c) for c in head.children):
+        negated = True  # "No one was arrested", "Neither side has attacked the other"
+    if (
+        len(chain) > 1
+        and first.dep_ == "dobj"
+        and chain[1].lemma_.lower() == "face"
+        and chain[1].tag_ in ("VBZ", "VBP", "VB")
+        and first.lemma_.lower() in FACED_RISKS
+    ):
+        hypothetical = True  # "activists face arrest and torture": a risk, not an act
     for token in chain:
         # "Riots involving arson - DETAILS NOT SPECIFIED", "the motive of the attack is not
         # known": what is not known of an act does not deny it
@@ -5128,6 +5167,8 @@ def _modality(
         hypothetical = hypothetical or (
             owner is not None and owner.lemma_.lower() in cues.get("hypothetical_heads", empty)
         )
+    if _asked(chain[-1]):
+        hypothetical = True  # "Did the police arrest him?": asked, not told
     shared = _sharing_verb(chain[-1])
     if shared is not None:
         # "could attack the town or shell the airport", "did not attack or shell": a bare verb
@@ -5150,6 +5191,48 @@ def _modality(
 
 
 CONTRASTS = frozenset({"but", "yet"})
+# Nouns that carry an act their maker offers or runs: "a U.S. ceasefire proposal".
+CARRIERS = frozenset(
+    {"proposal", "plan", "package", "offer", "initiative", "programme", "program", "draft"}
+    | {"framework", "roadmap", "effort", "campaign", "operation", "bill"}
+)
+
+
+def _asked(verb: Token) -> bool:
+    """Whether ``verb`` is asked in a yes-no question, its helper before its subject ("Did
+    the police arrest him?", "Will Russia attack?"); a question of who or why takes the act
+    as done ("Who fired the shots?")."""
+    sentence = verb.sent
+    if not any(t.text == "?" for t in sentence[-3:]):
+        return False
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    helper = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return (
+        helper is not None
+        and subject is not None
+        and helper.i < subject.i
+        and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in sentence if t.i < helper.i)
+    )
+
+
+# Punishments one "faces" that may come ("activists face arrest"), unlike what already has
+# ("faces charges of treason", "faces criticism over the detentions").
+FACED_RISKS = frozenset(
+    {"arrest", "detention", "prosecution", "trial", "execution", "death", "deportation"}
+    | {"expulsion", "extradition", "imprisonment", "jail", "prison", "torture", "persecution"}
+    | {"punishment", "reprisal", "retaliation", "eviction", "violence"}
+)
+NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _nobody(child: Token) -> bool:
+    """Whether a verb's subject is no one: "nobody", "no one", "neither side"."""
+    return child.dep_ in ("nsubj", "nsubjpass") and (
+        child.lower_ in NOBODY
+        or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children)
+    )
 
 
 def _own_subject_or_helper(verb: Token) -> bool:
@@ -5160,8 +5243,16 @@ def _sharing_verb(verb: Token) -> Token | None:
     """The verb before ``verb`` whose subject and helpers a bare verb joined to it shares
     ("could attack the town or shell the airport"); None for a verb with its own, or in
     another tense ("did not attack the town but shelled the airport")."""
+    # the parser may hang the second of a list on the first as a clause of its own: "could be
+    # detained, beaten or expelled"
+    listed = (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i > verb.sent.start
+        and verb.doc[verb.i - 1].text == ","
+    )
     if (
-        verb.dep_ != "conj"
+        (verb.dep_ != "conj" and not listed)
         or verb.tag_ not in ("VB", "VBN")
         # "has never had a claim and object to the deal": a tense of its own
         or verb.head.tag_ != verb.tag_
