@@ -524,6 +524,14 @@ def test_a_state_before_a_community_of_no_state_makes_that_states_people(nlp, di
     assert (kurds.dictionary_id, kurds.country, kurds.sector) == ("iraq-people", "IRQ", "CVL")
 
 
+def test_a_community_adjective_names_its_armed_men_and_not_a_states_people(nlp, dictionary):
+    # "Kurdish fighters" are the community's men, not the rebels of the state named beside them
+    actors = extract(nlp, dictionary, "Turkish forces clashed with Kurdish fighters.")
+    assert actor_named(actors, "Kurdish fighters").dictionary_id == "kurds-militia"
+    actors = extract(nlp, dictionary, "Iraqi Kurdish forces arrested three suspects.")
+    assert all(a.dictionary_id != "iraq-people" for a in actors)
+
+
 def test_an_advisor_takes_the_state_before_him(nlp, dictionary):
     actors = extract(nlp, dictionary, "Iraq's national security advisor met Assad.")
     assert actor_named(actors, "Iraq's national security advisor").dictionary_id == (

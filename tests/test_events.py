@@ -449,6 +449,18 @@ def test_each_type_from_a_sentence(run, text, type_, mode, source, target):
         # calling an act a crime condemns it, and does not make the caller its doer
         ("Rights groups called the strikes a war crime.", "ACCUSE", "called"),
         ("The ministry described the report as biased.", "ACCUSE", "described"),
+        # aircraft brought down, boats rammed, citizenship taken (a plan shot down is refused)
+        ("Air defences downed 40 drones overnight.", "ASSAULT", "downed"),
+        ("Russian vessels rammed a supply boat.", "ASSAULT", "rammed"),
+        ("The government stripped five critics of their citizenship.", "COERCE", "stripped"),
+        ("The opposition shot down the proposal.", "REJECT", "shot down"),
+        # forces sent or thinned out, arms given in a package, a meeting sought, a vow to use force
+        ("Turkey dispatched extra police to the border.", "MOBILIZE", "dispatched"),
+        ("Russia moved additional troops to the border.", "MOBILIZE", "moved"),
+        ("Serbia scaled back its military presence near the border.", "RETREAT", "scaled back"),
+        ("Washington announced a new weapons package for Ukraine.", "AID", "weapons package"),
+        ("Iran sought an emergency meeting of the council.", "REQUEST", "sought"),
+        ("Iran vowed to use all its weapons.", "THREATEN", "vowed to use"),
     ],
 )
 def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
@@ -479,6 +491,11 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
         "The president delivered a speech in the capital.",
         "The court delivered its verdict on Monday.",
         "No evidence linking the camps with the group has been publicly released.",
+        # a conference for the press meets no one; a seeker, a limit or a group named by an act
+        "The minister held a press conference on Monday.",
+        "Thousands of asylum seekers arrived in the capital.",
+        "The bank raised the cash withdrawal limit.",
+        "A carrier strike group sailed into the harbour.",
     ],
 )
 def test_sentences_that_report_no_event(run, text):
@@ -617,6 +634,12 @@ def test_a_strike_by_workers_is_a_protest_and_hyphenated_triggers_match(run, tex
 def test_a_refusal_to_do_something_later_is_made_now(run):
     event = one(run("Syria will not negotiate with Turkey."), "REJECT")
     assert (event.future, event.hypothetical, event.negated) == (False, False, False)
+
+
+def test_an_act_ruled_out_is_refused_and_not_also_done(run):
+    # the parser hangs "accepting" on "ruled out" as a clause, not as its object
+    found = run("Ukraine ruled out accepting any deal with Russia.")
+    assert [e.type for e in found] == ["REJECT"]
 
 
 def test_a_demand_that_is_a_protest_s_purpose_is_part_of_the_protest(run):

@@ -401,6 +401,29 @@ def test_the_place_of_a_when_clause_is_where_the_act_was():
     assert killed.place_basis == "stated"
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("RSF forces took control of Wad Madani on Monday.", "Wad Medani"),
+        ("JNIM militants seized control of the town of Menaka.", "Ménaka"),
+    ],
+)
+def test_a_town_taken_control_of_is_where_it_was_taken(text, town):
+    document = extract(text)
+    [seized] = of_type(document, "COERCE")
+    assert place_name(document, seized) == town
+
+
+def test_a_state_named_with_and_is_one_place_not_a_city_of_its_first_word():
+    # "Jammu and Kashmir" is the state, not Jammu city (150 km from the district) and Kashmir
+    document = extract(
+        "Militants attacked a police post in Kulgam district (Jammu and Kashmir), killing two "
+        "policemen."
+    )
+    [attack] = of_type(document, "ASSAULT")
+    assert place_name(document, attack) == "Kulgam"
+
+
 def test_a_town_that_names_a_road_is_not_where_the_act_was():
     document = extract("Gunmen shot a driver on Thika Road in Nairobi.")
     [shooting] = of_type(document, "ASSAULT")

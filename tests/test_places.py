@@ -317,6 +317,39 @@ def test_a_name_known_only_abroad_or_in_part_is_placed_at_its_parenthesis(
     assert (village.name, village.country) == ("Malanville", "BEN")
 
 
+def test_a_portuguese_name_joined_by_da_is_one_town(nlp, gazetteer):
+    text = "Insurgents attacked a village near Mocimboa da Praia (Cabo Delgado)."
+    places = find(nlp(text), gazetteer, [])
+    assert ("Mocímboa da Praia", "MOZ") in [(p.name, p.country) for p in places]
+    assert all(p.country != "CPV" for p in places)  # not Praia, Cape Verde
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # Benin has a Plateau department; Nigeria's is indexed as "Plateau State"
+        ("Gunmen attacked Bokkos (Bokkos, Plateau), killing 12 villagers.", "Bokkos", "NGA"),
+        # the country Niger holds no Minna; Niger State does
+        ("Bandits killed 2 civilians in Minna (Chanchaga, Niger).", "Minna", "NGA"),
+        # "Sahel" alone is the belt across borders; Burkina Faso's region holds Djibo
+        ("Militants attacked Djibo (Djibo, Sahel), killing 12 soldiers.", "Djibo", "BFA"),
+        # Oromia's point lies inside the region, not at Addis Ababa, a city of its own
+        ("Gunmen killed 2 civilians in Ambo (West Shewa, Oromia).", "Ambo", "ETH"),
+        # a bracket no tagger calls a place still says where the town is: not Nicaragua's León,
+        # nor Colombia's Pamplona
+        ("Gunmen killed 3 people in Leon (Guanajuato).", "Leon", "MEX"),
+        ("A journalist was shot dead in Pamplona (Negros Oriental).", "Pamplona", "PHL"),
+    ],
+)
+def test_a_bracketed_division_named_bare_holds_the_town_before_it(
+    nlp, gazetteer, text, name, country
+):
+    places = find(nlp(text), gazetteer, [])
+    town = next(p for p in places if any(m.text == name for m in p.mentions))
+    assert town.country == country
+    assert town.precision == "point"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -813,6 +846,23 @@ def test_a_name_before_a_word_of_honour_is_no_place(nlp, gazetteer, text, honour
     found = mentioned(find(nlp(text), gazetteer, []))
     assert honouree not in found
     assert place in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Rohingya refugees protested in Cox's Bazar on Friday.", "Cox's Bazar", "BGD"),
+        ("Police in King's Lynn arrested two men.", "King's Lynn", "GBR"),
+    ],
+)
+def test_a_name_with_a_possessive_inside_is_one_place(nlp, gazetteer, text, name, country):
+    assert mentioned(find(nlp(text), gazetteer, []))[name][1] == country
+
+
+def test_a_great_city_governed_apart_from_its_namesake_province_is_the_city(nlp, gazetteer):
+    text = "Thousands of people marched in Buenos Aires on Thursday against the cuts."
+    [place] = find(nlp(text), gazetteer, [])
+    assert (place.country, place.precision) == ("ARG", "point")
 
 
 @pytest.mark.parametrize(

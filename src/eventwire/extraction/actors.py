@@ -750,8 +750,9 @@ def _merge_qualified(doc: Doc, chosen: list[_Match], dictionary: ActorDictionary
                 if entry.country == first.country:
                     out[-1] = _Match(before.start, m.end, m.entry, m.form)
                     continue
-                if entry.kind == "group" and entry.country is None:
+                if entry.kind == "group" and entry.country is None and doc[m.end - 1].pos_ != "ADJ":
                     # "Iraqi Kurds": a community that spans borders, as one state's people
+                    # (not "Iraqi Kurdish forces": the word describes the men named after it)
                     out[-1] = _Match(before.start, m.end, f"{first.id}-people", "compound")
                     continue
         out.append(m)

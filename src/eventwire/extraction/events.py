@@ -3654,16 +3654,26 @@ class _Reader:
             and (match.entry.type in STRUCK_TYPES or head.lemma_.lower() in VISITING_VERBS)
             else set()
         )
-        # "shelled the city of Kherson", "captured the town of Goma"
+        # "shelled the city of Kherson", "captured the town of Goma", "took control of Wad
+        # Madani"
         struck |= {
             p.i
             for i in list(struck)
-            if self.doc[i].lemma_.lower() in KIND_WORDS
+            if self.doc[i].lemma_.lower() in KIND_WORDS | {"control"}
             for of in self.doc[i].children
             if of.dep_ == "prep" and of.lower_ == "of"
             for p in of.children
             if p.dep_ == "pobj"
         }
+        if any(self.doc[i].lemma_.lower() == "control" for i in struck):
+            # the parser often hangs the "of" on the verb: "took control | of Wad Madani"
+            struck |= {
+                p.i
+                for of in head.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for p in of.children
+                if p.dep_ == "pobj"
+            }
         # "shelled the outskirts of Kharkiv", "residential areas of Kharkiv", "Kharkiv's
         # residential areas": the town whose part was hit
         # "took to the streets of Kisumu": a part of a town in the trigger's own words
@@ -4510,6 +4520,7 @@ KINDS_OF_THINGS = frozenset(
     | {"bill", "legislation", "song", "video", "footage", "photo", "expert", "analyst"}
     | {"gap", "shortfall", "deficit"}  # "a 43% funding gap": a sum, not aid given
     | {"worker", "agency", "official", "leader", "organiser", "organizer"}  # "aid workers"
+    | {"seeker", "limit", "group", "force", "unit"}  # "asylum seekers", "a strike group"
 )
 
 
@@ -5323,12 +5334,19 @@ def _complement(frame: _Match) -> set[int]:
     subject; all that hangs on a noun ("warnings demanding that Washington change", "threats
     to use force")."""
     inside: set[int] = set()
+    last = max(t.i for t in frame.tokens)
     todo = [
         child
         for token in frame.tokens
         for child in token.children
         if child not in frame.tokens
-        and (token.i != frame.head.i or frame.entry.pos != "verb" or child.dep_ in COMPLEMENTS)
+        and (
+            token.i != frame.head.i
+            or frame.entry.pos != "verb"
+            or child.dep_ in COMPLEMENTS
+            # "ruled out accepting any deal": the parser hangs the gerund object as a clause
+            or (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i == last + 1)
+        )
         and not _absolute(child)
     ]
     while todo:

@@ -285,9 +285,13 @@ SPEECH_VERBS = _words(
 ACTING = _words("nsubj nsubjpass dobj poss appos")
 # Words that join the words of one name: the Arabic article, the Persian ezafe
 # ("Mazar-i-Sharif", "Mazar-e Sharif"), and "-" between words.
-CONNECTORS = _words("al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la i e")
+CONNECTORS = _words(
+    "al el ad ed ar er as es az ez an en at et ash esh adh ath ul de du del la i e da do dos das"
+)
 FEATURES = _words("Lake Mount Mt. Mt River Gulf Mountains")
-INNER = _words("of the")  # only between name words: "Democratic Republic of the Congo"
+# Only between name words: "Democratic Republic of the Congo", "Jammu and Kashmir" (a run
+# joined so is a place only where the gazetteer knows it whole)
+INNER = _words("of the and")
 HINT_NOUNS = {
     **dict.fromkeys(_words("town city capital port suburb"), "point"),
     **dict.fromkeys(_words("village hamlet"), "village"),
@@ -472,6 +476,10 @@ def _joins(doc: Doc, i: int) -> bool:
         return not (token.whitespace_ or doc[i - 1].whitespace_)
     if token.lower_ in INNER:
         return _is_name(doc[i + 1]) or doc[i + 1].lower_ == "the"
+    if token.text in ("'s", "’s") and not doc[i - 1].whitespace_ and token.whitespace_:
+        # "Cox's Bazar", "King's Lynn": a run the gazetteer may know whole (else its head is
+        # tried, as for any run: "Nigeria's Borno State" is Nigeria, then Borno State)
+        return _is_name(doc[i + 1])
     if token.is_lower and doc[i - 1].text == doc[i + 1].text == "-":
         # "au" in "Port-au-Prince", "sur" in "Boulogne-sur-Mer": hyphens on both sides
         return not (doc[i - 1].whitespace_ or token.whitespace_)
@@ -933,7 +941,7 @@ def _usable(
         CONNECTORS | INNER
     ):
         return False
-    if span[-1].text == "-" or fold(span.text) in STOPWORDS:
+    if span[-1].text in ("-", "'s", "’s") or fold(span.text) in STOPWORDS:
         return False
     if len(span) == 1 and fold(span.text) in DEMONYMS:
         return False
@@ -1706,7 +1714,12 @@ def resolve(
                 if c.feature in POINTS
                 and c.exact
                 and c.country == best.country
-                and best.admin1 in (None, c.admin1)
+                and (
+                    best.admin1 in (None, c.admin1)
+                    # a great city of the province's own name, governed apart from it:
+                    # "Buenos Aires" is the capital, not the province at Mar del Plata
+                    or (c.population >= 1e6 and normalise(c.name) == _bare(best.name))
+                )
             ),
             None,
         )
@@ -2300,7 +2313,7 @@ def _qualifier(
     Athens, not the country, which holds none. Of the provinces and countries the qualifier may
     be, the one resolved if it holds a place the name may be, else the first that does; a
     qualifier that holds the name outranks a bigger or likelier place of its own name."""
-    if resolved is None or qualifier.lookup is not None:
+    if qualifier.lookup is not None:
         return resolved
     towns = [c for c in gazetteer.candidates(named.name) if c.feature != "country"]
 
@@ -2310,12 +2323,26 @@ def _qualifier(
             for t in towns
         )
 
-    if holds(resolved.candidate):
+    if resolved is not None and holds(resolved.candidate):
         return resolved
+    # A qualifier left unplaced (a word no tagger called a place, a province of a country the
+    # text names nowhere else) is placed where it holds the name: "Leon (Guanajuato)".
+    confidence = resolved.confidence if resolved is not None else 0.6
     for k in gazetteer.candidates(qualifier.name):
         if k.exact and k.feature in ("admin1", "admin2", "country") and holds(k):
-            return Resolution(k, resolved.confidence, f"holds the {named.text} named before it")
+            return Resolution(k, confidence, f"holds the {named.text} named before it")
+    # A division whose bare name is a common word or another place is indexed only with its
+    # kind word ("Plateau State", "Niger State", "Sahel Region"); ACLED's brackets give it bare:
+    # "Bokkos (Bokkos, Plateau)" is in Nigeria's Plateau State, not Benin's Plateau.
+    for word in QUALIFIER_KINDS:
+        for k in gazetteer.candidates(f"{qualifier.name} {word}"):
+            if k.exact and k.feature in ("admin1", "admin2") and holds(k):
+                return Resolution(k, confidence, f"holds the {named.text} named before it")
     return resolved
+
+
+# The kind words of divisions named bare in a bracket or after a comma, tried in this order.
+QUALIFIER_KINDS = ("State", "Region", "Province", "Department", "Governorate", "District")
 
 
 # "Kenya's capital", "the Afghan capital" and "the capital of Somalia", where no name follows
