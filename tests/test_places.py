@@ -859,6 +859,26 @@ def test_a_name_with_a_possessive_inside_is_one_place(nlp, gazetteer, text, name
     assert mentioned(find(nlp(text), gazetteer, []))[name][1] == country
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # spaCy calls "Kidal" a people here
+        ("Gunmen attacked an army post near the town of Kidal in northern Mali.", "Kidal", "MLI"),
+        ("Fighting spread to the city of Goma.", "Goma", "COD"),
+    ],
+)
+def test_a_name_after_the_town_of_is_a_place_whatever_the_tagger_says(
+    nlp, gazetteer, text, name, country
+):
+    assert mentioned(find(nlp(text), gazetteer, []))[name][1] == country
+
+
+def test_a_name_its_bracket_places_is_a_place_whatever_the_tagger_says(nlp, gazetteer):
+    # spaCy reads "Bakhmut" as an adverb and an organisation here
+    found = mentioned(find(nlp("Wagner fighters captured Bakhmut (Donetsk)."), gazetteer, []))
+    assert found["Bakhmut"] == ("Bakhmut", "UKR")
+
+
 def test_a_great_city_governed_apart_from_its_namesake_province_is_the_city(nlp, gazetteer):
     text = "Thousands of people marched in Buenos Aires on Thursday against the cuts."
     [place] = find(nlp(text), gazetteer, [])

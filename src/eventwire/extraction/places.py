@@ -671,11 +671,26 @@ def _people_named_as_place(doc: Doc, span: SpacySpan) -> bool:
     Somali" is still the language)."""
     return (
         span.start > 0
-        and doc[span.start - 1].lower_ in LOCATIVES | {"from", "into", "to"}
+        and (
+            doc[span.start - 1].lower_ in LOCATIVES | {"from", "into", "to"}
+            or _kind_of_before(doc, span.start)
+        )
         and fold(span.text) not in DEMONYMS
         and fold(span.text) not in PEOPLES
         and not span.text.endswith("s")  # "in Russians' hands"
     )
+
+
+# Words of a place's kind whose "of" names it: "the town of Kidal", "the city of Goma".
+KINDS_NAMED_BY_OF = _words(
+    "town city village port capital district province region county municipality commune"
+)
+
+
+def _kind_of_before(doc: Doc, i: int) -> bool:
+    """Whether the words before token ``i`` are a place's kind and "of": "near the town of
+    Kidal" names the town, whatever a tagger calls the name."""
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in KINDS_NAMED_BY_OF
 
 
 def _quarter_named(doc: Doc, span: SpacySpan) -> bool:
