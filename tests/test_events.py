@@ -491,8 +491,7 @@ def test_codebook_acts_told_in_other_words(run, text, type_, trigger):
         "The president delivered a speech in the capital.",
         "The court delivered its verdict on Monday.",
         "No evidence linking the camps with the group has been publicly released.",
-        # a conference for the press meets no one; a seeker, a limit or a group named by an act
-        "The minister held a press conference on Monday.",
+        # a seeker, a limit or a group named by an act
         "Thousands of asylum seekers arrived in the capital.",
         "The bank raised the cash withdrawal limit.",
         "A carrier strike group sailed into the harbour.",

@@ -406,6 +406,8 @@ def test_the_place_of_a_when_clause_is_where_the_act_was():
     [
         ("RSF forces took control of Wad Madani on Monday.", "Wad Medani"),
         ("JNIM militants seized control of the town of Menaka.", "Ménaka"),
+        # the parser makes the bracket the object of "of": the name it qualifies is the place
+        ("Wagner fighters took control of Bakhmut (Donetsk) after months of clashes.", "Bakhmut"),
     ],
 )
 def test_a_town_taken_control_of_is_where_it_was_taken(text, town):

@@ -1444,7 +1444,11 @@ def _blamed(word: Token, lex: EventLexicon, by_head: dict[int, _Match]) -> Token
     if word.lower_ == "behind" and not acts:
         return None
     if not all(
-        t.i in by_head or t.lemma_.lower() in BLAMED_FOR or t.lemma_.lower() in lex.nouns
+        t.i in by_head
+        or t.lemma_.lower() in BLAMED_FOR
+        # a noun that names an act alone, not the first word of a longer one ("security" of
+        # "security assistance": "responsible for security" blames no one)
+        or any(len(e.words) == 1 for e in lex.nouns.get(t.lemma_.lower(), []))
         for t in acts
     ):
         return None
@@ -3761,7 +3765,25 @@ class _Reader:
             best = min(routes)
         if best is not None:
             best = self._town_in(best, attached)
+        if best is not None and best_start >= 0:
+            # "took control of Bakhmut (Donetsk)": the parser may make the bracket the object;
+            # the name it qualifies is the place
+            best = self._named_before_bracket(best, best_start, places, sentence)
         return best[5] if best else None
+
+    def _named_before_bracket(
+        self,
+        best: _PlaceKey,
+        start: int,
+        places: Intervals[tuple[int, int, str]],
+        sentence: TokenSpan,
+    ) -> _PlaceKey:
+        """The place named just before the bracket that opens with ``best``'s name, if any."""
+        text = text_of(self.doc)
+        for _, end, (rank, k, place) in places.starting(sentence.start_char, start):
+            if BRACKET_OPENS.fullmatch(text[end:start]) and place != best[5]:
+                return (*best[:3], rank, k, place)
+        return best
 
     def _town_in(self, best: _PlaceKey, attached: list[_PlaceKey]) -> _PlaceKey:
         """A town the act is also tied to inside the province or district chosen: "in Anbar
@@ -3978,6 +4000,8 @@ def _home(name: Token, anchors: set[int]) -> Token | None:
 # A place's rank as the act's place: (named only as where people live, named as an owner,
 # characters from the trigger, its rank and order in the list, its id); the least wins.
 _PlaceKey = tuple[bool, bool, int, int, int, str]
+# What lies between a name and the bracket that qualifies it: "Bakhmut (Donetsk)".
+BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
 
 # How far a place may lie from the place its division noun's "of" puts it in.
