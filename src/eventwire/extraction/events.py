@@ -3663,7 +3663,7 @@ class _Reader:
         struck |= {
             p.i
             for i in list(struck)
-            if self.doc[i].lemma_.lower() in KIND_WORDS | {"control"}
+            if self.doc[i].lemma_.lower() in NAMED_BY_OF
             for of in self.doc[i].children
             if of.dep_ == "prep" and of.lower_ == "of"
             for p in of.children
@@ -4000,6 +4000,8 @@ def _home(name: Token, anchors: set[int]) -> Token | None:
 # A place's rank as the act's place: (named only as where people live, named as an owner,
 # characters from the trigger, its rank and order in the list, its id); the least wins.
 _PlaceKey = tuple[bool, bool, int, int, int, str]
+# What an act is done to whose "of" names the place: "the town of Goma", "control of Wad Madani".
+NAMED_BY_OF = KIND_WORDS | {"control"}
 # What lies between a name and the bracket that qualifies it: "Bakhmut (Donetsk)".
 BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
